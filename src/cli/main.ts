@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerContractsCommand } from './contracts-command';
+import { registerValidateCommand } from './validate-command';
+import { EXIT_USAGE, UsageError, reportUsageError } from './usage-error';
+
+/** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
+export function buildProgram(): Command {
+  const program = new Command('merchant-kit')
+    .description("Contracts, mock merchant and conformance runner for OmniChat's custom integration")
+    .showHelpAfterError('(run merchant-kit help <command> for its flags)')
+    .exitOverride();
+  registerValidateCommand(program);
+  registerContractsCommand(program);
+  return program;
+}
+
+/** Runs the CLI and turns every failure into an exit code: never a stack trace for a user's mistake. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(error);
+    if (error instanceof CommanderError) {
+      // commander has printed its own message; help and --version end with exit code 0.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    process.stderr.write(`merchant-kit: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

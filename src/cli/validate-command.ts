@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { OPERATION_IDS, CALLBACK_IDS, isCallbackId, isOperationId, validate, type PayloadKind, type Violation } from '../contracts';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error';
+
+const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
+
+/** `merchant-kit validate <operation> <request|response> <file | ->`: checks one payload file against its contract. */
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('validate a JSON payload file (or - for stdin) against an operation\'s request or response contract')
+    .argument('<operation>', `one of ${ALL_NAMES.join(', ')}`)
+    .argument('<kind>', 'request or response')
+    .argument('<file>', 'a JSON file, or - to read standard input')
+    .action((operation: string, kind: string, file: string) => {
+      process.exitCode = runValidate(operation, kind, file);
+    });
+}
+
+/** Validates and prints; returns the exit code (0 valid, 1 breaks the contract; bad usage throws UsageError). */
+export function runValidate(operation: string, kind: string, file: string, out: NodeJS.WritableStream = process.stdout): number {
+  if (!isOperationId(operation) && !isCallbackId(operation)) {
+    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: use one of ${ALL_NAMES.join(', ')}`);
+  }
+  if (kind !== 'request' && kind !== 'response') {
+    throw new UsageError(`unknown kind ${JSON.stringify(kind)}: use request or response`);
+  }
+  if (isCallbackId(operation) && kind === 'response') {
+    throw new UsageError(`${operation} is a callback the merchant sends to OmniChat: only its request has a contract`);
+  }
+  const text = readInput(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file === '-' ? 'standard input' : file} is not JSON: ${(error as Error).message}`);
+  }
+  if (operation === 'productSearch' && kind === 'request') {
+    throw new UsageError('productSearch has no request body: its request is a query string (see merchant-kit contracts)');
+  }
+  const violations = validate(operation, kind as PayloadKind, value);
+  out.write(formatResult(operation, kind, violations));
+  return violations.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+function readInput(file: string): string {
+  try {
+    return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
+    throw new UsageError(`cannot read ${file}: ${reason}`);
+  }
+}
+
+/** One line per violation: pointer, then what was expected and what was found. */
+export function formatResult(operation: string, kind: string, violations: Violation[]): string {
+  if (violations.length === 0) return `valid: the ${operation} ${kind} contract holds\n`;
+  const lines = violations.map((v) => `  ${v.pointer || '(root)'}  ${v.message}  [${v.keyword}]`);
+  const noun = violations.length === 1 ? 'violation' : 'violations';
+  return `invalid: ${violations.length} ${noun} of the ${operation} ${kind} contract\n${lines.join('\n')}\n`;
+}
