@@ -1,0 +1,128 @@
+import type { Comparison } from './compare';
+import type { VerifyTiming } from './phases';
+import { formatCount, formatMb, formatMs, formatRatio, type SummaryRow } from './report';
+import type { ScaleResult } from './scale';
+import type { Memory } from './servers';
+import { median, ratio, type Target } from './stats';
+
+/** The issue's targets (2 cores, load generator on the same cores). */
+export const TARGETS = {
+  throughputVsPrism: { comparison: 'atLeast', limit: 2, unit: 'x' },
+  startupVsPrism: { comparison: 'atMost', limit: 0.5, unit: 'x' },
+  scaleThroughput: { comparison: 'atLeast', limit: 0.5, unit: 'x' },
+  scaleRss: { comparison: 'below', limit: 400, unit: ' MB' },
+  scaleStartup: { comparison: 'below', limit: 10000, unit: ' ms' },
+  verifyWall: { comparison: 'below', limit: 3000, unit: ' ms' },
+} satisfies Record<string, Target>;
+
+export interface BenchResults {
+  /** a = ours, b = Prism, one per loaded operation. */
+  comparisons: Comparison[];
+  startups: { oursMs: number[]; prismMs: number[] };
+  /** Resident memory after the load rounds, default catalog. */
+  memory: { ours: Memory; prism: Memory };
+  verify: VerifyTiming;
+  scale: ScaleResult;
+}
+
+/** The rows of the final table, ours next to its reference, each with its target. */
+export function buildSummary(results: BenchResults): SummaryRow[] {
+  return [
+    ...results.comparisons.flatMap(versusPrism),
+    startupRow(results.startups),
+    {
+      measure: 'RSS after load vs Prism',
+      ours: formatMb(results.memory.ours.rssMb),
+      reference: formatMb(results.memory.prism.rssMb),
+      ratio: formatRatio(ratio(results.memory.ours.rssMb, results.memory.prism.rssMb)),
+    },
+    ...scaleRows(results.scale, median(results.startups.oursMs)),
+    verifyRow(results.verify),
+  ];
+}
+
+function versusPrism(c: Comparison): SummaryRow[] {
+  const notes: string[] = [];
+  if (c.a.non2xx + c.a.errors > 0) notes.push(`ours: ${c.a.non2xx} non-2xx, ${c.a.errors} errors`);
+  if (c.b.non2xx + c.b.errors > 0) notes.push(`Prism: ${c.b.non2xx} non-2xx, ${c.b.errors} errors`);
+  return [
+    {
+      measure: `${c.operation} req/s vs Prism`,
+      ours: formatCount(c.a.reqPerSec),
+      reference: formatCount(c.b.reqPerSec),
+      ratio: formatRatio(c.medianRatio),
+      target: TARGETS.throughputVsPrism,
+      // A fast wrong answer is no throughput: any non-2xx or error of ours fails the row.
+      checked: c.a.non2xx + c.a.errors > 0 ? Number.NaN : c.medianRatio,
+      note: notes.join('; '),
+    },
+    {
+      measure: `${c.operation} p50 / p99`,
+      ours: `${formatMs(c.a.p50Ms)} / ${formatMs(c.a.p99Ms)}`,
+      reference: `${formatMs(c.b.p50Ms)} / ${formatMs(c.b.p99Ms)}`,
+      ratio: '',
+    },
+  ];
+}
+
+function startupRow(startups: BenchResults['startups']): SummaryRow {
+  const perPair = startups.oursMs.map((ms, i) => ratio(ms, startups.prismMs[i]));
+  const medianRatio = median(perPair);
+  return {
+    measure: 'startup to first answer vs Prism',
+    ours: formatMs(median(startups.oursMs)),
+    reference: formatMs(median(startups.prismMs)),
+    ratio: formatRatio(medianRatio),
+    target: TARGETS.startupVsPrism,
+    checked: medianRatio,
+    note: `median of ${startups.oursMs.length} starts each`,
+  };
+}
+
+function scaleRows(scale: ScaleResult, defaultStartupMs: number): SummaryRow[] {
+  if (scale.error !== undefined) {
+    return [{ measure: '100k catalog', ours: 'could not start', reference: '', ratio: '', target: TARGETS.scaleStartup, checked: Number.NaN, note: scale.error.slice(0, 160) }];
+  }
+  const search = scale.search;
+  return [
+    {
+      measure: 'productSearch req/s, 100k vs default catalog',
+      ours: formatCount(search?.a.reqPerSec ?? Number.NaN),
+      reference: formatCount(search?.b.reqPerSec ?? Number.NaN),
+      ratio: formatRatio(search?.medianRatio ?? Number.NaN),
+      target: TARGETS.scaleThroughput,
+      checked: search && search.a.non2xx + search.a.errors === 0 ? search.medianRatio : Number.NaN,
+      note: `${scale.searchHits} products per answer at 100k`,
+    },
+    {
+      measure: 'RSS with 100k products (after load)',
+      ours: formatMb(scale.afterLoad.rssMb),
+      reference: formatMb(scale.defaultAfterLoad.rssMb),
+      ratio: '',
+      target: TARGETS.scaleRss,
+      checked: scale.afterLoad.rssMb,
+      note: `peak ${formatMb(scale.afterLoad.peakMb)}`,
+    },
+    {
+      measure: 'startup with 100k products',
+      ours: formatMs(scale.startupMs),
+      reference: formatMs(defaultStartupMs),
+      ratio: formatRatio(ratio(scale.startupMs, defaultStartupMs)),
+      target: TARGETS.scaleStartup,
+      checked: scale.startupMs,
+    },
+  ];
+}
+
+function verifyRow(verify: VerifyTiming): SummaryRow {
+  const failed = verify.exitCodes.filter((code) => code !== 0);
+  return {
+    measure: 'verify, full run against the mock',
+    ours: verify.unavailable ? 'n/a' : formatMs(median(verify.wallMs)),
+    reference: '',
+    ratio: '',
+    target: TARGETS.verifyWall,
+    checked: verify.unavailable ? undefined : median(verify.wallMs),
+    note: verify.unavailable ?? (failed.length > 0 ? `exit codes ${verify.exitCodes.join(', ')}` : `median of ${verify.wallMs.length} runs, exit 0`),
+  };
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURES_DIR, OPERATIONS, validate } from '../contracts';
+import type { ProbeRequest } from './http-probe';
+
+/** The two operations under load, as OmniChat calls them. */
+export const LOADED_OPERATIONS = ['productSearch', 'orderValidation'] as const;
+export type LoadedOperation = (typeof LOADED_OPERATIONS)[number];
+
+export interface Workload {
+  term: string;
+  variantIds: string[];
+  requests: Record<LoadedOperation, ProbeRequest>;
+}
+
+interface CatalogVariant {
+  objectId: string;
+  price?: number;
+  quantity?: number;
+  weight?: number;
+}
+interface CatalogProduct {
+  name: string;
+  variants: CatalogVariant[];
+}
+
+// Used when fixtures/catalog.json is missing: the variants of the documented example product.
+const FALLBACK_TERM = 'iphone';
+const FALLBACK_VARIANTS = ['12345-1', '12345-2', '123456-1'];
+const CART_LINES = 3;
+const BASE_PATH = '/v1';
+
+/** Builds both requests from the embedded catalog: its most common name word and its first three variants in stock. */
+export function buildWorkload(termOverride?: string): Workload {
+  const products = readCatalog(path.join(FIXTURES_DIR, 'catalog.json'));
+  const term = termOverride ?? (products ? mostCommonWord(products.map((p) => p.name)) : undefined) ?? FALLBACK_TERM;
+  const variants = products ? pickVariants(products, CART_LINES) : [];
+  const variantIds = variants.length === CART_LINES ? variants.map((v) => v.objectId) : FALLBACK_VARIANTS;
+  const order = cartOrder(variantIds, variants);
+  const violations = validate('orderValidation', 'request', order);
+  if (violations.length > 0) {
+    // The bench's own payload must keep the contract, or it would measure the mock's 400 path.
+    throw new Error(`bench cart breaks the orderValidation contract at ${violations[0].pointer}: ${violations[0].message}`);
+  }
+  const query = new URLSearchParams({ searchType: 'TEXT', query: term, size: '10' });
+  return {
+    term,
+    variantIds,
+    requests: {
+      productSearch: { method: 'GET', path: `${BASE_PATH}${OPERATIONS.productSearch.path}?${query.toString()}` },
+      orderValidation: {
+        method: 'POST',
+        path: `${BASE_PATH}${OPERATIONS.orderValidation.path}`,
+        body: JSON.stringify(order),
+        headers: { 'content-type': 'application/json' },
+      },
+    },
+  };
+}
+
+/** The word (3+ letters, accents and case folded) found in the most product names; ties go to the first in order. */
+export function mostCommonWord(names: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const words = new Set(fold(name).split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !/^\d+$/.test(w)));
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [word, count] of counts) {
+    if (best === undefined || count > (counts.get(best) ?? 0)) best = word;
+  }
+  return best;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The first variants with stock, in catalog order, so the cart is valid and the answer is freight, not errors. */
+function pickVariants(products: readonly CatalogProduct[], count: number): CatalogVariant[] {
+  const inStock = products.flatMap((p) => p.variants).filter((v) => (v.quantity ?? 1) > 0);
+  return inStock.slice(0, count);
+}
+
+function cartOrder(variantIds: readonly string[], variants: readonly CatalogVariant[]): Record<string, unknown> {
+  return {
+    objectId: 'bench-order-1',
+    eventType: 'ORDER_UPDATE',
+    customer: { objectId: 'bench-customer-1', name: 'Maria', lastName: 'Silva', phoneCountryCode: '55', phoneAreaCode: '11' },
+    shippingAddress: {
+      addressLine1: 'Avenida Paulista', number: '1000', suburb: 'Bela Vista', zip: '01310-100',
+      recipient: 'Maria Silva', addressState: 'SP', city: 'São Paulo', country: 'BRA',
+    },
+    items: variantIds.map((variantId, index) => ({
+      objectId: `bench-item-${index + 1}`,
+      variantId,
+      externalId: variantId,
+      quantity: 1,
+      ...(variants[index]?.price !== undefined ? { price: variants[index].price } : {}),
+      ...(variants[index]?.weight !== undefined ? { weight: variants[index].weight } : {}),
+    })),
+  };
+}
+
+function readCatalog(file: string): CatalogProduct[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+  // Accept either a bare array of products or an object wrapping one under `products`.
+  const list = Array.isArray(parsed) ? parsed : (parsed as { products?: unknown } | null)?.products;
+  if (!Array.isArray(list)) return undefined;
+  return list.filter(isProduct);
+}
+
+function isProduct(value: unknown): value is CatalogProduct {
+  const p = value as Partial<CatalogProduct> | null;
+  return typeof p?.name === 'string' && Array.isArray(p.variants) && p.variants.every((v) => typeof v?.objectId === 'string');
+}
