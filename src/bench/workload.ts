@@ -15,12 +15,16 @@ export interface Workload {
 
 interface CatalogVariant {
   objectId: string;
+  name?: string;
+  variations?: { key: string; value: string }[];
   price?: number;
   quantity?: number;
   weight?: number;
 }
 interface CatalogProduct {
   name: string;
+  productDescription?: string;
+  mainVariant?: CatalogVariant;
   variants: CatalogVariant[];
 }
 
@@ -28,12 +32,13 @@ interface CatalogProduct {
 const FALLBACK_TERM = 'iphone';
 const FALLBACK_VARIANTS = ['12345-1', '12345-2', '123456-1'];
 const CART_LINES = 3;
+const PAGE_SIZE = 10;
 const BASE_PATH = '/v1';
 
-/** Builds both requests from the embedded catalog: its most common name word and its first three variants in stock. */
+/** Builds both requests from the embedded catalog: a term that fills one page of 10, and its first three variants in stock. */
 export function buildWorkload(termOverride?: string): Workload {
   const products = readCatalog(path.join(FIXTURES_DIR, 'catalog.json'));
-  const term = termOverride ?? (products ? mostCommonWord(products.map((p) => p.name)) : undefined) ?? FALLBACK_TERM;
+  const term = termOverride ?? (products ? pickSearchTerm(products.map(searchableTexts), PAGE_SIZE) : undefined) ?? FALLBACK_TERM;
   const variants = products ? pickVariants(products, CART_LINES) : [];
   const variantIds = variants.length === CART_LINES ? variants.map((v) => v.objectId) : FALLBACK_VARIANTS;
   const order = cartOrder(variantIds, variants);
@@ -42,7 +47,7 @@ export function buildWorkload(termOverride?: string): Workload {
     // The bench's own payload must keep the contract, or it would measure the mock's 400 path.
     throw new Error(`bench cart breaks the orderValidation contract at ${violations[0].pointer}: ${violations[0].message}`);
   }
-  const query = new URLSearchParams({ searchType: 'TEXT', query: term, size: '10' });
+  const query = new URLSearchParams({ searchType: 'TEXT', query: term, size: String(PAGE_SIZE) });
   return {
     term,
     variantIds,
@@ -58,18 +63,27 @@ export function buildWorkload(termOverride?: string): Workload {
   };
 }
 
-/** The word (3+ letters, accents and case folded) found in the most product names; ties go to the first in order. */
-export function mostCommonWord(names: readonly string[]): string | undefined {
+/**
+ * The search term: the rarest word (3+ letters, case and accents folded) that still appears in at
+ * least `pageSize` products, so the search fills exactly one page, as a real seller's query would;
+ * the most common word when none reaches a page. Ties go to the alphabetically first word.
+ */
+export function pickSearchTerm(documents: readonly string[][], pageSize: number): string | undefined {
   const counts = new Map<string, number>();
-  for (const name of names) {
-    const words = new Set(fold(name).split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !/^\d+$/.test(w)));
+  for (const texts of documents) {
+    const words = new Set(texts.flatMap((text) => fold(text).split(/[^a-z0-9]+/)).filter((w) => w.length >= 3 && !/^\d+$/.test(w)));
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  let best: string | undefined;
-  for (const [word, count] of counts) {
-    if (best === undefined || count > (counts.get(best) ?? 0)) best = word;
-  }
-  return best;
+  const ranked = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const filling = ranked.filter(([, count]) => count >= pageSize);
+  if (filling.length > 0) return filling.reduce((best, entry) => (entry[1] < best[1] ? entry : best))[0];
+  return ranked.reduce<[string, number] | undefined>((best, entry) => (best === undefined || entry[1] > best[1] ? entry : best), undefined)?.[0];
+}
+
+/** The texts a TEXT search looks in, per product: its name and description, its variants' names and variation values. */
+function searchableTexts(product: CatalogProduct): string[] {
+  const variants = [...product.variants, ...(product.mainVariant ? [product.mainVariant] : [])];
+  return [product.name, product.productDescription ?? '', ...variants.flatMap((v) => [v.name ?? '', ...(v.variations ?? []).map((pair) => pair.value)])];
 }
 
 function fold(text: string): string {

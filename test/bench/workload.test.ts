@@ -1,17 +1,27 @@
 import { validate } from '../../src/contracts';
-import { buildWorkload, mostCommonWord } from '../../src/bench/workload';
+import { buildWorkload, pickSearchTerm } from '../../src/bench/workload';
 
 describe('bench workload', () => {
-  it('picks the word found in the most names, folding case and accents', () => {
-    expect(mostCommonWord(['Camiseta Azul', 'CAMISÉTA verde', 'Calça azul', 'Camiseta Preta'])).toBe('camiseta');
+  it('picks the rarest word that still fills a page, folding case and accents', () => {
+    const documents = [['Camiseta Azul'], ['CAMISÉTA verde', 'azul'], ['Calça azul'], ['Camiseta Preta', 'tecido azul']];
+    expect(pickSearchTerm(documents, 3)).toBe('camiseta');
   });
 
-  it('ignores short words and numbers, which would match everything or nothing useful', () => {
-    expect(mostCommonWord(['Tênis 42 de corrida', 'Tênis 42 de passeio', 'Bola 42 de futebol'])).toBe('tenis');
+  it('counts a word once per product, wherever in the product it appears', () => {
+    // Counted per mention, tênis (4) would fill a page of 3; per product it has 2, a tie with bola.
+    expect(pickSearchTerm([['Tênis', 'tênis de corrida', 'TENIS'], ['Bola'], ['Bola de tênis']], 3)).toBe('bola');
   });
 
-  it('has no word for an empty catalog', () => {
-    expect(mostCommonWord([])).toBeUndefined();
+  it('ignores short words and numbers, which a seller would not search alone', () => {
+    expect(pickSearchTerm([['Tênis 42 de corrida'], ['Tênis 42 de passeio'], ['Bola 42 de futebol']], 3)).toBe('tenis');
+  });
+
+  it('falls back to the most common word when no word fills a page', () => {
+    expect(pickSearchTerm([['Mesa de jantar'], ['Mesa de centro'], ['Cadeira']], 10)).toBe('mesa');
+  });
+
+  it('has no term for an empty catalog', () => {
+    expect(pickSearchTerm([], 10)).toBeUndefined();
   });
 
   it('builds a TEXT search for 10 products and a 3-line cart that keeps the orderValidation contract', () => {
