@@ -57,7 +57,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     lenient: options.lenient === true,
     adminToken: options.adminToken,
     log: options.log,
-    timers: new Set(),
+    waits: new Set(),
   };
 
   const app = express();
@@ -82,8 +82,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     context: ctx,
     idle: () => callbacks.idle(),
     close: async () => {
-      for (const timer of ctx.timers) clearTimeout(timer);
-      ctx.timers.clear();
+      for (const end of [...ctx.waits]) end();
       await callbacks.close();
     },
   };

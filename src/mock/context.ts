@@ -19,6 +19,6 @@ export interface MockContext {
   lenient: boolean;
   adminToken?: string;
   log?: (line: string) => void;
-  /** Timers of delayed answers, cleared at close so nothing outlives the server. */
-  timers: Set<NodeJS.Timeout>;
+  /** Delayed answers still waiting; close() ends each wait so no timer outlives the server. */
+  waits: Set<() => void>;
 }

@@ -47,7 +47,7 @@ function operationHandler(ctx: MockContext, operation: OperationId): RequestHand
     const body = operation === 'productSearch' ? undefined : await readJsonBody(req);
     if (plan) {
       notes.scenario = plan.name;
-      if (plan.delayMs > 0) await waitFor(plan.delayMs, res, ctx.timers);
+      if (plan.delayMs > 0) await waitFor(plan.delayMs, res, ctx.waits);
       if (res.writableEnded || res.destroyed) return;
       if (answerFault(plan, operation, req, res)) return;
     }

@@ -15,17 +15,17 @@ export function sendProblem(res: Response, body: ProblemBody, headers: Record<st
   sendJsonText(res, body.status, JSON.stringify(body), 'application/problem+json; charset=utf-8');
 }
 
-/** Resolves after ms, or early when the client goes away; the timer is tracked so close() can clear it. */
-export function waitFor(ms: number, res: Response, timers: Set<NodeJS.Timeout>): Promise<void> {
+/** Resolves after ms, or early when the client goes away or the app closes (the wait is tracked in `waits`). */
+export function waitFor(ms: number, res: Response, waits: Set<() => void>): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);
-      timers.delete(timer);
+      waits.delete(done);
       res.off('close', done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    timers.add(timer);
+    waits.add(done);
     res.on('close', done);
   });
 }
