@@ -125,9 +125,9 @@ export class CallbackSender {
 }
 
 function describeFetchError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (error.name === 'TimeoutError') return 'timed out';
-  if (error.name === 'AbortError') return 'abandoned at shutdown';
-  return cause?.code ?? cause?.message ?? error.message;
+  // Duck-typed: fetch's errors may come from another realm (jest's vm), where instanceof Error is false.
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError') return 'timed out';
+  if (e.name === 'AbortError') return 'abandoned at shutdown';
+  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
 }
