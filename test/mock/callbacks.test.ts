@@ -113,7 +113,10 @@ describe('callbacks to OmniChat', () => {
   });
 
   it('records a refused connection as an attempt error', async () => {
-    const app = smallApp({ omnichatApi: 'http://127.0.0.1:9', callbackRetry: { ...retry, attempts: 2 } });
+    const closed = new Receiver();
+    const url = await closed.start();
+    await closed.stop();
+    const app = smallApp({ omnichatApi: url, callbackRetry: { ...retry, attempts: 2 } });
     await request(app).post(CREATE).send(order('CB-6', [])).expect(200);
     await app.mock.idle();
     const [callback] = (await adminView(app, 'CB-6')).callbacks;
