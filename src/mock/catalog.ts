@@ -13,12 +13,11 @@ export interface SearchRequest {
   size: number;
 }
 
-/** Where a variant lives: its product's position and every object that carries its objectId. */
+/** Where a variant lives: its product and position. */
 export interface VariantRef {
   position: number;
   product: Product;
   variant: Variant;
-  copies: Variant[];
 }
 
 const RESULT_CACHE_SIZE = 512;
@@ -29,12 +28,14 @@ const RESULT_CACHE_SIZE = 512;
  */
 export class Catalog {
   private readonly byId = new Map<string, number>();
-  private readonly bySku = new Map<string, VariantRef>();
-  private readonly byErp = new Map<string, number[]>();
-  private readonly byUrl = new Map<string, number[]>();
+  // Positions only (a list only for the rare shared key): a 100k catalog has 250k variants.
+  private readonly bySku = new Map<string, number>();
+  private readonly byErp = new Map<string, number | number[]>();
+  private readonly byUrl = new Map<string, number | number[]>();
   private readonly text = new TextIndex();
   private readonly json: (string | undefined)[];
-  private readonly initialStock = new Map<string, number | undefined>();
+  /** Stock at start of each variant whose stock has changed since (what reset puts back). */
+  private readonly startStock = new Map<string, number>();
   private readonly textCache = new Map<string, number[]>();
   readonly variantCount: number;
 
@@ -44,22 +45,18 @@ export class Catalog {
     products.forEach((product, position) => {
       this.byId.set(product.objectId, position);
       if (product.externalUrl) push(this.byUrl, normalizeUrl(product.externalUrl), position);
-      const words: string[] = [...tokenize(product.name), ...tokenize(product.productDescription ?? '')];
+      // All of a product's searchable text is folded in one pass (one normalize call per product).
+      const texts: string[] = [product.name, product.productDescription ?? ''];
       // mainVariant is matched to variants[] by objectId, not assumed identical (omnichat-api.md 11.7).
       for (const variant of [...product.variants, product.mainVariant]) {
-        const known = this.bySku.get(variant.objectId);
-        if (known && known.position === position) {
-          if (!known.copies.includes(variant)) known.copies.push(variant);
-          continue;
-        }
+        if (this.bySku.get(variant.objectId) === position) continue;
         variants += 1;
-        this.bySku.set(variant.objectId, { position, product, variant, copies: [variant] });
-        this.initialStock.set(variant.objectId, variant.quantity);
+        this.bySku.set(variant.objectId, position);
         if (variant.erpId) push(this.byErp, variant.erpId, position);
-        words.push(...tokenize(variant.name));
-        for (const pair of variant.variations ?? []) words.push(...tokenize(pair.value));
+        texts.push(variant.name);
+        for (const pair of variant.variations ?? []) texts.push(pair.value);
       }
-      this.text.add(position, new Set(words));
+      this.text.add(position, new Set(tokenize(texts.join(' '))));
     });
     this.text.seal(products.length);
     this.variantCount = variants;
@@ -77,11 +74,11 @@ export class Catalog {
       case 'ID':
         return single(this.byId.get(query));
       case 'SKUID':
-        return single(this.bySku.get(query)?.position);
+        return single(this.bySku.get(query));
       case 'REFERENCE':
-        return this.byErp.get(query)?.slice() ?? [];
+        return list(this.byErp.get(query));
       case 'URL':
-        return query === '' ? [] : (this.byUrl.get(normalizeUrl(query))?.slice() ?? []);
+        return query === '' ? [] : list(this.byUrl.get(normalizeUrl(query)));
       case 'TEXT':
         return this.textMatches(query).slice(request.from, request.from + request.size);
     }
@@ -109,31 +106,36 @@ export class Catalog {
 
   /** The variant with this objectId (SKU), with its product. */
   variant(sku: string): VariantRef | undefined {
-    return this.bySku.get(sku);
+    const position = this.bySku.get(sku);
+    if (position === undefined) return undefined;
+    const product = this.products[position];
+    const variant = product.variants.find((v) => v.objectId === sku) ?? product.mainVariant;
+    return { position, product, variant };
   }
 
   /** Stock on hand of a variant; undefined when the catalog does not track it (no quantity). */
   stock(sku: string): number | undefined {
-    return this.bySku.get(sku)?.variant.quantity;
+    return this.variant(sku)?.variant.quantity;
   }
 
   /** Changes a variant's stock by delta (negative reserves); untracked variants are left alone. */
   adjustStock(sku: string, delta: number): void {
-    const ref = this.bySku.get(sku);
+    const ref = this.variant(sku);
     if (!ref || ref.variant.quantity === undefined || delta === 0) return;
-    const next = ref.variant.quantity + delta;
-    for (const copy of ref.copies) copy.quantity = next;
-    this.json[ref.position] = undefined;
+    if (!this.startStock.has(sku)) this.startStock.set(sku, ref.variant.quantity);
+    this.setStock(ref, ref.variant.quantity + delta);
   }
 
   /** Puts every variant's stock back to what the catalog started with. */
   resetStock(): void {
-    for (const [sku, quantity] of this.initialStock) {
-      const ref = this.bySku.get(sku) as VariantRef;
-      if (ref.variant.quantity === quantity) continue;
-      for (const copy of ref.copies) copy.quantity = quantity;
-      this.json[ref.position] = undefined;
-    }
+    for (const [sku, quantity] of this.startStock) this.setStock(this.variant(sku) as VariantRef, quantity);
+    this.startStock.clear();
+  }
+
+  /** mainVariant may be a separate object with the same objectId: both show the new stock. */
+  private setStock(ref: VariantRef, quantity: number): void {
+    for (const v of [...ref.product.variants, ref.product.mainVariant]) if (v.objectId === ref.variant.objectId) v.quantity = quantity;
+    this.json[ref.position] = undefined;
   }
 
   private textMatches(query: string): number[] {
@@ -160,10 +162,17 @@ export class Catalog {
   }
 }
 
-function push(map: Map<string, number[]>, key: string, position: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [position]);
-  else if (list[list.length - 1] !== position) list.push(position);
+function push(map: Map<string, number | number[]>, key: string, position: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, position);
+  else if (typeof known === 'number') {
+    if (known !== position) map.set(key, [known, position]);
+  } else if (known[known.length - 1] !== position) known.push(position);
+}
+
+function list(found: number | number[] | undefined): number[] {
+  if (found === undefined) return [];
+  return typeof found === 'number' ? [found] : found.slice();
 }
 
 function single(position: number | undefined): number[] {

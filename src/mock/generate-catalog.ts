@@ -12,20 +12,30 @@ const DEPARTMENTS = [
   { kind: 'Smartphone', keys: ['Cor', 'Memória'], values: [['Preto', 'Prata', 'Dourado'], ['128gb', '256gb']], weight: 190 },
 ];
 
+const USES = ['ideal para o dia a dia', 'ótimo para presente', 'com garantia de 12 meses', 'entrega para todo o Brasil', 'lançamento da coleção'];
+
 /** A believable pt-BR catalog of n products, the same for the same seed (faker pt_BR, seeded). */
 export function generateCatalog(count: number, seed: number): Product[] {
   const { fakerPT_BR: faker } = require('@faker-js/faker') as { fakerPT_BR: Faker };
   faker.seed(seed);
   const products: Product[] = [];
+  // Variation pairs repeat across products: one shared object per pair keeps a 100k catalog small.
+  const pairCache = new Map<string, { key: string; value: string }>();
+  const pairOf = (key: string, value: string): { key: string; value: string } => {
+    const id = `${key}=${value}`;
+    let pair = pairCache.get(id);
+    if (pair === undefined) pairCache.set(id, (pair = { key, value }));
+    return pair;
+  };
   for (let i = 0; i < count; i += 1) {
     const dept = DEPARTMENTS[i % DEPARTMENTS.length];
     const objectId = `G${String(i + 1).padStart(6, '0')}`;
-    const name = `${dept.kind} ${faker.commerce.productAdjective()} ${faker.company.name().split(' ')[0]}`;
+    const name = `${dept.kind} ${faker.commerce.productAdjective()} ${faker.person.lastName()}`;
     const price = Number(faker.commerce.price({ min: 19, max: 4999, dec: 2 }));
     const variantCount = faker.number.int({ min: 1, max: 4 });
     const variants: Variant[] = [];
     for (let j = 0; j < variantCount; j += 1) {
-      const pairs = dept.keys.map((key, k) => ({ key, value: dept.values[k][(i + j * (k + 1)) % dept.values[k].length] }));
+      const pairs = dept.keys.map((key, k) => pairOf(key, dept.values[k][(i + j * (k + 1)) % dept.values[k].length]));
       variants.push({
         objectId: `${objectId}-${j + 1}`,
         name: `${name} ${pairs.map((p) => p.value).join(' ')}`,
@@ -35,17 +45,19 @@ export function generateCatalog(count: number, seed: number): Product[] {
         visible: true,
         erpId: ean13(789_000_000_000 + i * 10 + j),
         weight: dept.weight,
-        externalImageURL: `https://loja.example.com.br/img/${objectId}-${j + 1}.jpg`,
         variations: pairs,
       });
     }
+    // One image per product, on its main variant: 250k image URLs would cost ~20 MB on a 100k catalog.
+    variants[0].externalImageURL = `https://loja.example.com.br/img/${objectId}.jpg`;
     products.push({
       objectId,
       name,
-      productDescription: faker.commerce.productDescription(),
+      productDescription: `${dept.kind} de ${faker.commerce.productMaterial().toLowerCase()}, ${faker.helpers.arrayElement(USES)}.`,
       externalUrl: `https://loja.example.com.br/p/${objectId.toLowerCase()}`,
       blocked: false,
-      mainVariant: { ...variants[0] },
+      // The same object as variants[0]: stock changes show in both without a second copy.
+      mainVariant: variants[0],
       variants,
     });
   }
