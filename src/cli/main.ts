@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerContractsCommand } from './contracts-command';
+import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
 import { EXIT_USAGE, UsageError, reportUsageError } from './usage-error';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidateCommand(program);
   registerContractsCommand(program);
+  registerServeCommand(program);
   return program;
 }
 
