@@ -103,7 +103,7 @@ function scaleRows(scale: ScaleResult, defaultStartupMs: number): SummaryRow[] {
       ratio: '',
       target: TARGETS.scaleRss,
       checked: scale.afterLoad.peakMb,
-      note: `VmRSS after start ${formatMb(scale.afterStart.rssMb)}, after load ${formatMb(scale.afterLoad.rssMb)}`,
+      note: `VmRSS after start ${formatMb(scale.afterStart.rssMb)} (peak so far ${formatMb(scale.afterStart.peakMb)}), after load ${formatMb(scale.afterLoad.rssMb)}`,
     },
     {
       measure: 'startup with 100k products',

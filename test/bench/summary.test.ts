@@ -56,7 +56,7 @@ describe('bench summary', () => {
     const row = rows.find((r) => r.measure.startsWith('RSS with 100k'));
     expect(row?.ours).toBe('967.0 MB');
     expect(verdict(row!)).toBe('MISSED');
-    expect(row?.note).toBe('VmRSS after start 90.0 MB, after load 370.0 MB');
+    expect(row?.note).toBe('VmRSS after start 90.0 MB (peak so far 120.0 MB), after load 370.0 MB');
   });
 
   it('takes the startup ratio as the median of the per-pair ratios', () => {
