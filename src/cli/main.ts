@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerContractsCommand } from './contracts-command';
 import { registerValidateCommand } from './validate-command';
+import { registerVerifyCommand } from './verify-command';
+import { registerProxyCommand } from './proxy-command';
 import { EXIT_USAGE, UsageError, reportUsageError } from './usage-error';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidateCommand(program);
   registerContractsCommand(program);
+  registerVerifyCommand(program);
+  registerProxyCommand(program);
   return program;
 }
 
