@@ -13,6 +13,7 @@ export const searchMissEmpty: Check = {
     const miss = await search(ctx, 'TEXT', `mk-test-no-such-product-${ctx.runId}`);
     const problem = unjudgeable(miss);
     if (problem) return couldNotCheck(problem, miss);
+    if (isSuccess(miss) && !(miss.json && Array.isArray(miss.json.value))) return couldNotCheck('the answer is not a JSON array; see response-contract', miss);
     if (!isSuccess(miss) || !miss.json || !Array.isArray(miss.json.value)) {
       return fail('a search with no hit did not answer 200 []', { received: bodyPreview(miss), expected: 'HTTP 200 with []', exchange: miss });
     }
