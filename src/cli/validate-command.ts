@@ -1,6 +1,18 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { OPERATION_IDS, CALLBACK_IDS, isCallbackId, isOperationId, validate, type PayloadKind, type Violation } from '../contracts';
+import {
+  CALLBACK_IDS,
+  OPERATION_IDS,
+  describeValue,
+  isCallbackId,
+  isOperationId,
+  validate,
+  validateSearchQuery,
+  type CallbackId,
+  type OperationId,
+  type PayloadKind,
+  type Violation,
+} from '../contracts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error';
 
 const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
@@ -36,12 +48,18 @@ export function runValidate(operation: string, kind: string, file: string, out: 
   } catch (error) {
     throw new UsageError(`${file === '-' ? 'standard input' : file} is not JSON: ${(error as Error).message}`);
   }
-  if (operation === 'productSearch' && kind === 'request') {
-    throw new UsageError('productSearch has no request body: its request is a query string (see merchant-kit contracts)');
-  }
-  const violations = validate(operation, kind as PayloadKind, value);
+  const violations = validatePayload(operation, kind, value);
   out.write(formatResult(operation, kind, violations));
   return violations.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/** productSearch has no body: its "request" is the query string, given as a JSON object of parameters. */
+function validatePayload(operation: OperationId | CallbackId, kind: PayloadKind, value: unknown): Violation[] {
+  if (operation !== 'productSearch' || kind !== 'request') return validate(operation, kind, value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ pointer: '', keyword: 'type', message: `must be an object of query parameters, found ${describeValue(value)}` }];
+  }
+  return validateSearchQuery(value as Record<string, unknown>).violations;
 }
 
 function readInput(file: string): string {

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { OPENAPI_PATH, PACKAGE_ROOT, validate } from '../../src/contracts';
+import { freePort } from '../support/free-port';
+
+// Prism 5.14.2 must load our OpenAPI document (with its $refs into contracts/schemas) and serve every
+// operation; whatever it serves must pass our own validator, so the two never disagree.
+let prism: ChildProcess;
+let base: string;
+
+async function waitUntilServing(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`Prism did not start serving ${url}`);
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const bin = path.join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
+  prism = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], { stdio: 'ignore' });
+  await waitUntilServing(`${base}/v1/products/productsearch`, Date.now() + 45000);
+}, 60000);
+
+afterAll(() => {
+  prism?.kill();
+});
+
+const post = (pathName: string, body: unknown) =>
+  fetch(`${base}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('prism mock contracts/openapi.yaml', () => {
+  it('serves productSearch with an answer that passes our validator', async () => {
+    const res = await fetch(`${base}/v1/products/productsearch?searchType=TEXT&query=iphone&size=15&from=0`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Array<{ objectId: string }>;
+    expect(body[0].objectId).toBe('12345');
+    expect(validate('productSearch', 'response', body)).toEqual([]);
+  });
+
+  it.each([
+    ['orderValidation', '/v1/orders/orderchecker'],
+    ['orderCreation', '/v1/orders/orderprovisioning'],
+    ['orderCancellation', '/v1/orders/ordercancel'],
+  ] as const)('serves %s with an answer that passes our validator', async (id, pathName) => {
+    const res = await post(pathName, { objectId: 'ORDER_ID', status: 'CREATED' });
+    expect(res.status).toBe(200);
+    expect(validate(id, 'response', await res.json())).toEqual([]);
+  });
+
+  it('serves statusNotification with an answer that passes our validator', async () => {
+    const res = await post('/v1/orders/statuschange', { order: { objectId: 'ORDER_ID' }, statusChange: { status: 'PAID' } });
+    expect(res.status).toBe(200);
+    expect(validate('statusNotification', 'response', await res.json())).toEqual([]);
+  });
+
+  it('refuses a request that breaks the same contract our validator enforces', async () => {
+    const res = await post('/v1/orders/statuschange', { order: { objectId: 'ORDER_ID' } });
+    expect(res.status).toBe(400);
+    expect(validate('statusNotification', 'request', { order: { objectId: 'ORDER_ID' } })).toContainEqual(
+      expect.objectContaining({ pointer: '/statusChange', keyword: 'required' }),
+    );
+  });
+});
