@@ -17,7 +17,7 @@ export const allStatusesAccepted: Check = {
   id: 'all-statuses-accepted',
   operations: ['statusNotification'],
   what: 'a notification of each of the 14 statuses OmniChat sends gets a 2xx',
-  why: 'OmniChat does not retry: a refused status (say REVERTED) is a change the merchant never learns',
+  why: 'no retries are documented: a refused status (say REVERTED) is a change the merchant never learns',
   async run(ctx, _operation, primary) {
     const primaryStatus = (JSON.parse(primary.request.body ?? '{}') as { statusChange?: { status?: string } }).statusChange?.status;
     const refused: { status: string; ex: Exchange }[] = [];

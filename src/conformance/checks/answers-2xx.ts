@@ -9,7 +9,7 @@ export const answers2xx: Check = {
   id: 'answers-2xx',
   operations: OPERATION_IDS,
   what: 'the first request gets a 2xx answer at the configured URL (no redirect)',
-  why: 'OmniChat treats any other status as a failed call and does not follow redirects',
+  why: 'OmniChat counts any other status as a failed call; a redirect is not an answer (and would carry your auth headers elsewhere)',
   run(_ctx, _operation, primary) {
     if (primary.outcome.kind === 'failure') return couldNotCheck(primary.outcome.reason, primary);
     if (isSuccess(primary)) return pass(`answered ${describeAnswer(primary)}`);

@@ -6,7 +6,7 @@ export const notificationRepeatAccepted: Check = {
   id: 'notification-repeat-accepted',
   operations: ['statusNotification'],
   what: 'the same status notification sent again gets a 2xx',
-  why: 'notifications can arrive twice; refusing the repeat leaves OmniChat reporting an error for a change already applied',
+  why: 'duplicate delivery is not ruled out; refusing the repeat reports an error for a change already applied',
   async run(ctx, operation, primary) {
     return judgeAccepted(await ctx.repeat(operation, primary), 'the repeated notification is accepted', 'the same notification sent again was not accepted');
   },
