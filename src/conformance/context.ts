@@ -10,8 +10,6 @@ export interface CallSpec {
   query?: Record<string, string>;
   /** A JSON body (the POST operations). */
   body?: unknown;
-  /** Leave the configured headers out (the auth check). */
-  withoutAuth?: boolean;
 }
 
 /** What the run has learnt so far and how to talk to the merchant; shared by every check. */
@@ -48,7 +46,7 @@ export class RunContext {
     const ex = await exchange({
       method: operation === 'productSearch' ? 'GET' : 'POST',
       url: url.toString(),
-      headers: spec.withoutAuth ? [] : this.config.headers,
+      headers: this.config.headers,
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
       deadlineMs: this.config.timeoutMs * 2,
     });

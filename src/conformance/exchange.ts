@@ -29,11 +29,10 @@ export function isSuccess(ex: Exchange): boolean {
   return ex.outcome.kind === 'answer' && ex.outcome.status >= 200 && ex.outcome.status < 300;
 }
 
-/** "200", "301 to https://...", or the transport failure, for messages. */
+/** "HTTP 200", "HTTP 301 (redirect)" or the transport failure, for messages. */
 export function describeAnswer(ex: Exchange): string {
   if (ex.outcome.kind === 'failure') return `no answer: ${ex.outcome.reason}`;
-  const location = ex.outcome.headers.location;
-  return ex.outcome.status >= 300 && ex.outcome.status < 400 && location ? `HTTP ${ex.outcome.status} (redirect)` : `HTTP ${ex.outcome.status}`;
+  return ex.outcome.status >= 300 && ex.outcome.status < 400 ? `HTTP ${ex.outcome.status} (redirect)` : `HTTP ${ex.outcome.status}`;
 }
 
 /**
