@@ -31,6 +31,10 @@ export interface MerchantOptions {
   auth?: { key: string; value: string };
   /** OmniChat's orders API base for the provisioning callback (a test's CallbackReceiver). */
   omnichatApi?: string;
+  /** Own checkout calls back /provisions (with a checkoutUrl) instead of /statusChange. */
+  checkout?: 'omni' | 'own';
+  /** With own checkout: the provisions code to send (400 = the merchant could not provision). */
+  provisionsCode?: 200 | 400;
   /** How late the first cancellation answers with slow-cancellation. */
   slowMs?: number;
 }
@@ -144,10 +148,14 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     for (const item of order.items ?? []) stock.set(String(item.variantId), (stock.get(String(item.variantId)) ?? 0) - Number(item.quantity));
     res.json({ result: 'ok' });
     if (options.omnichatApi && breaks !== 'no-callback') {
-      const sent = fetch(`${options.omnichatApi}/v2/orders/${encodeURIComponent(id)}/statusChange`, {
+      const own = options.checkout === 'own';
+      const body = own
+        ? { responsible: 'reference-merchant', code: options.provisionsCode ?? 200, message: 'Order is ready for payment', checkoutUrl: `https://shop.example.com/checkout/${id}` }
+        : { responsible: 'reference-merchant', status: 'ORDER_GATEWAY_PROVISIONED', message: 'Pedido Criado!' };
+      const sent = fetch(`${options.omnichatApi}/v2/orders/${encodeURIComponent(id)}/${own ? 'provisions' : 'statusChange'}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ responsible: 'reference-merchant', status: 'ORDER_GATEWAY_PROVISIONED', message: 'Pedido Criado!' }),
+        body: JSON.stringify(body),
       }).then(
         () => undefined,
         () => undefined,
