@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { OPERATION_IDS } from '../contracts';
 import {
@@ -45,8 +46,11 @@ export function registerVerifyCommand(program: Command): void {
 /** Runs verify with parsed flags, writes the reports and returns the exit code (bad usage throws UsageError). */
 export async function runVerifyCommand(options: VerifyOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const config = runConfigFromFlags(options);
+  // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
   for (const [flag, file] of [['--json', options.json], ['--junit', options.junit], ['--html', options.html]] as const) {
-    if (file !== undefined && file.trim() === '') throw new UsageError(`${flag} needs a file name`);
+    if (file === undefined) continue;
+    if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
+    if (!fs.existsSync(path.dirname(path.resolve(file)))) throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
   }
   const report = await runVerify(config);
   out.write(renderConsole(report));

@@ -79,6 +79,14 @@ describe('merchant-kit verify', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('exits 2 before calling the merchant when a report cannot be written', async () => {
+    const before = good.hits.length;
+    const result = await runCli(['verify', '--base-url', good.baseUrl, '--junit', path.join(dir, 'missing', 'r.xml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^merchant-kit: --junit .*r\.xml: the directory .*missing does not exist; create it first\n$/);
+    expect(good.hits.length).toBe(before);
+  });
+
   it('exits 2 when nothing is tested (--only orderCreation with --no-destructive)', async () => {
     const result = await runCli(['verify', '--base-url', good.baseUrl, '--only', 'orderCreation', '--no-destructive']);
     expect(result.code).toBe(2);
