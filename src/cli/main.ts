@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerContractsCommand } from './contracts-command';
+import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
 import { registerVerifyCommand } from './verify-command';
 import { registerProxyCommand } from './proxy-command';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidateCommand(program);
   registerContractsCommand(program);
+  registerServeCommand(program);
   registerVerifyCommand(program);
   registerProxyCommand(program);
   return program;

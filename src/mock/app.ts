@@ -1,0 +1,109 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { HeaderAuth } from './auth';
+import { CallbackSender, DEFAULT_CALLBACK_RETRY } from './callbacks';
+import { Catalog } from './catalog';
+import type { MockContext } from './context';
+import { loadFreightTable } from './freight';
+import { Journal } from './journal';
+import { loadCatalogFile } from './load-catalog';
+import { DEFAULT_BASE_PATH, DEFAULT_CATALOG_PATH, DEFAULT_FREIGHT_PATH, DEFAULT_SCENARIOS_DIR, normalizeBasePath, type MockOptions } from './options';
+import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
+import { HttpProblem, problemBody } from './problems';
+import { mountAdmin } from './routes/admin';
+import { mountCheckout } from './routes/checkout';
+import { observeRequests } from './routes/observe';
+import { mountOperations } from './routes/operations';
+import { sendProblem } from './routes/respond';
+import { loadScenarios, Scenarios } from './scenarios';
+
+/** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
+export interface MockControl {
+  context: MockContext;
+  /** Resolves once every callback started so far has finished. */
+  idle(): Promise<void>;
+  /** Stops callbacks and delayed answers; call it when the server closes. */
+  close(): Promise<void>;
+}
+
+export type MockApp = Express & { mock: MockControl };
+
+/** Builds the mock merchant's express app (it does not listen: only the CLI does). */
+export function createMockApp(options: MockOptions = {}): MockApp {
+  const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
+  const catalog = new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH));
+  const callbacks = new CallbackSender(
+    {
+      omnichatApi: options.omnichatApi,
+      omnichatToken: options.omnichatToken,
+      checkout: options.checkout ?? 'omni',
+      publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
+      ...DEFAULT_CALLBACK_RETRY,
+      ...options.callbackRetry,
+    },
+    (record, callback) => {
+      const attempts = callback.attempts.length;
+      record.history.push({ at: new Date().toISOString(), event: 'callback', status: callback.callback === 'statusChange' ? String(callback.body.status) : `provisions ${String(callback.body.code)}`, source: 'mock', message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}` });
+    },
+  );
+  const ctx: MockContext = {
+    basePath,
+    catalog,
+    freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
+    store: new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS),
+    journal: new Journal(),
+    scenarios: new Scenarios(loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR)),
+    callbacks,
+    auth: new HeaderAuth(options.auth ?? []),
+    lenient: options.lenient === true,
+    adminToken: options.adminToken,
+    log: options.log,
+    waits: new Set(),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(observeRequests(ctx));
+  const operations = express.Router({ caseSensitive: false, strict: false });
+  mountOperations(operations, ctx);
+  app.use(basePath || '/', operations);
+  const admin = express.Router();
+  mountAdmin(admin, ctx);
+  app.use('/__admin', admin);
+  const checkout = express.Router();
+  mountCheckout(checkout, ctx);
+  app.use('/__checkout', checkout);
+  app.use((req: Request) => {
+    throw new HttpProblem('not-found', `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (see merchant-kit contracts)`);
+  });
+  app.use(renderError);
+
+  const control: MockControl = {
+    context: ctx,
+    idle: () => callbacks.idle(),
+    close: async () => {
+      for (const end of [...ctx.waits]) end();
+      await callbacks.close();
+    },
+  };
+  return Object.assign(app, { mock: control });
+}
+
+/** The one error middleware: every failure becomes problem+json; a bug is a 500 without a stack trace. */
+function renderError(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof HttpProblem) {
+    sendProblem(res, error.body, error.headers);
+    return;
+  }
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Express's own client errors, e.g. a path with a broken %-escape.
+    sendProblem(res, problemBody('bad-request', `the request to ${req.path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`));
+    return;
+  }
+  sendProblem(res, problemBody('internal-error', `the mock failed while answering ${req.method} ${req.path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`));
+}

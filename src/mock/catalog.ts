@@ -1,0 +1,180 @@
+import type { Product, Variant } from './catalog-types';
+import { normalizeUrl, tokenize } from './normalize';
+import { TextIndex } from './text-index';
+
+export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'URL', 'REFERENCE'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** A productSearch request after query validation (defaults filled). */
+export interface SearchRequest {
+  searchType: SearchType;
+  query?: string;
+  from: number;
+  size: number;
+}
+
+/** Where a variant lives: its product and position. */
+export interface VariantRef {
+  position: number;
+  product: Product;
+  variant: Variant;
+}
+
+const RESULT_CACHE_SIZE = 512;
+
+/**
+ * The store's catalog: products with live stock, the search indexes built once at start, and each
+ * product's JSON serialized once and re-serialized only after its stock changes.
+ */
+export class Catalog {
+  private readonly byId = new Map<string, number>();
+  // Positions only (a list only for the rare shared key): a 100k catalog has 250k variants.
+  private readonly bySku = new Map<string, number>();
+  private readonly byErp = new Map<string, number | number[]>();
+  private readonly byUrl = new Map<string, number | number[]>();
+  private readonly text = new TextIndex();
+  private readonly json: (string | undefined)[];
+  /** Stock at start of each variant whose stock has changed since (what reset puts back). */
+  private readonly startStock = new Map<string, number>();
+  private readonly textCache = new Map<string, number[]>();
+  readonly variantCount: number;
+
+  constructor(private readonly products: Product[]) {
+    this.json = new Array<string | undefined>(products.length);
+    let variants = 0;
+    products.forEach((product, position) => {
+      this.byId.set(product.objectId, position);
+      if (product.externalUrl) push(this.byUrl, normalizeUrl(product.externalUrl), position);
+      // All of a product's searchable text is folded in one pass (one normalize call per product).
+      const texts: string[] = [product.name, product.productDescription ?? ''];
+      // mainVariant is matched to variants[] by objectId, not assumed identical (omnichat-api.md 11.7).
+      for (const variant of [...product.variants, product.mainVariant]) {
+        if (this.bySku.get(variant.objectId) === position) continue;
+        variants += 1;
+        this.bySku.set(variant.objectId, position);
+        if (variant.erpId) push(this.byErp, variant.erpId, position);
+        texts.push(variant.name);
+        for (const pair of variant.variations ?? []) texts.push(pair.value);
+      }
+      this.text.add(position, new Set(tokenize(texts.join(' '))));
+    });
+    this.text.seal(products.length);
+    this.variantCount = variants;
+  }
+
+  /** Number of products. */
+  get size(): number {
+    return this.products.length;
+  }
+
+  /** Positions of the products a search returns, after paging for TEXT (other types ignore paging). */
+  search(request: SearchRequest): number[] {
+    const query = request.query ?? '';
+    switch (request.searchType) {
+      case 'ID':
+        return single(this.byId.get(query));
+      case 'SKUID':
+        return single(this.bySku.get(query));
+      case 'REFERENCE':
+        return list(this.byErp.get(query));
+      case 'URL':
+        return query === '' ? [] : list(this.byUrl.get(normalizeUrl(query)));
+      case 'TEXT':
+        return this.textMatches(query).slice(request.from, request.from + request.size);
+    }
+  }
+
+  /** The JSON array text of the products at these positions (each product serialized once). */
+  serialize(positions: number[]): string {
+    let out = '[';
+    for (let i = 0; i < positions.length; i += 1) {
+      const position = positions[i];
+      let text = this.json[position];
+      if (text === undefined) {
+        text = JSON.stringify(this.products[position]);
+        this.json[position] = text;
+      }
+      out += i === 0 ? text : `,${text}`;
+    }
+    return `${out}]`;
+  }
+
+  /** Deep copies of the products at these positions (for scenarios that alter what is shown). */
+  copies(positions: number[]): Product[] {
+    return positions.map((p) => JSON.parse(this.serialize([p]))[0] as Product);
+  }
+
+  /** The variant with this objectId (SKU), with its product. */
+  variant(sku: string): VariantRef | undefined {
+    const position = this.bySku.get(sku);
+    if (position === undefined) return undefined;
+    const product = this.products[position];
+    const variant = product.variants.find((v) => v.objectId === sku) ?? product.mainVariant;
+    return { position, product, variant };
+  }
+
+  /** Stock on hand of a variant; undefined when the catalog does not track it (no quantity). */
+  stock(sku: string): number | undefined {
+    return this.variant(sku)?.variant.quantity;
+  }
+
+  /** Changes a variant's stock by delta (negative reserves); untracked variants are left alone. */
+  adjustStock(sku: string, delta: number): void {
+    const ref = this.variant(sku);
+    if (!ref || ref.variant.quantity === undefined || delta === 0) return;
+    if (!this.startStock.has(sku)) this.startStock.set(sku, ref.variant.quantity);
+    this.setStock(ref, ref.variant.quantity + delta);
+  }
+
+  /** Puts every variant's stock back to what the catalog started with. */
+  resetStock(): void {
+    for (const [sku, quantity] of this.startStock) this.setStock(this.variant(sku) as VariantRef, quantity);
+    this.startStock.clear();
+  }
+
+  /** mainVariant may be a separate object with the same objectId: both show the new stock. */
+  private setStock(ref: VariantRef, quantity: number): void {
+    for (const v of [...ref.product.variants, ref.product.mainVariant]) if (v.objectId === ref.variant.objectId) v.quantity = quantity;
+    this.json[ref.position] = undefined;
+  }
+
+  private textMatches(query: string): number[] {
+    const tokens = tokenize(query);
+    if (tokens.length === 0) return this.allPositions();
+    const key = tokens.join(' ');
+    let hit = this.textCache.get(key);
+    if (hit === undefined) {
+      hit = this.text.match(tokens);
+      // Matches never change (stock does not affect them), so a bounded memo of recent queries is safe.
+      if (this.textCache.size >= RESULT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value as string);
+      this.textCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private allPositions(): number[] {
+    let all = this.textCache.get('');
+    if (all === undefined) {
+      all = this.products.map((_, i) => i);
+      this.textCache.set('', all);
+    }
+    return all;
+  }
+}
+
+function push(map: Map<string, number | number[]>, key: string, position: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, position);
+  else if (typeof known === 'number') {
+    if (known !== position) map.set(key, [known, position]);
+  } else if (known[known.length - 1] !== position) known.push(position);
+}
+
+function list(found: number | number[] | undefined): number[] {
+  if (found === undefined) return [];
+  return typeof found === 'number' ? [found] : found.slice();
+}
+
+function single(position: number | undefined): number[] {
+  return position === undefined ? [] : [position];
+}

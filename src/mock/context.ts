@@ -1,0 +1,24 @@
+import type { Catalog } from './catalog';
+import type { CallbackSender } from './callbacks';
+import type { FreightTable } from './freight';
+import type { Journal } from './journal';
+import type { OrderStore } from './order-store';
+import type { Scenarios } from './scenarios';
+import type { HeaderAuth } from './auth';
+
+/** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
+export interface MockContext {
+  basePath: string;
+  catalog: Catalog;
+  freight: FreightTable;
+  store: OrderStore;
+  journal: Journal;
+  scenarios: Scenarios;
+  callbacks: CallbackSender;
+  auth: HeaderAuth;
+  lenient: boolean;
+  adminToken?: string;
+  log?: (line: string) => void;
+  /** Delayed answers still waiting; close() ends each wait so no timer outlives the server. */
+  waits: Set<() => void>;
+}

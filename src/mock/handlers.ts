@@ -1,0 +1,60 @@
+import { SEARCH_TYPES, type SearchRequest, type SearchType } from './catalog';
+import type { MockContext } from './context';
+import { checkOrder } from './order-validator';
+import type { CheckerEntry, OrderPayload } from './order-types';
+import { str } from './order-types';
+import { HttpProblem } from './problems';
+
+const OK = '{"result":"ok"}';
+
+/** productSearch: the JSON text of the matching products (quantities 0 under the out-of-stock scenario). */
+export function searchProducts(ctx: MockContext, request: SearchRequest, outOfStock = false): string {
+  const positions = ctx.catalog.search(request);
+  if (!outOfStock) return ctx.catalog.serialize(positions);
+  const products = ctx.catalog.copies(positions);
+  for (const product of products) for (const v of [product.mainVariant, ...product.variants]) if (v.quantity !== undefined) v.quantity = 0;
+  return JSON.stringify(products);
+}
+
+/** A search request from a query that may break the contract (--lenient): odd values fall back to defaults. */
+export function searchRequestOf(query: Record<string, unknown>): SearchRequest {
+  const from = Number.isInteger(query.from) && (query.from as number) >= 0 ? (query.from as number) : 0;
+  const size = Number.isInteger(query.size) && (query.size as number) >= 1 && (query.size as number) <= 100 ? (query.size as number) : 10;
+  const type = (SEARCH_TYPES as readonly unknown[]).includes(query.searchType) ? (query.searchType as SearchType) : 'TEXT';
+  return { searchType: type, query: typeof query.query === 'string' ? query.query : undefined, from, size };
+}
+
+/** orderValidation: checker entries for the cart. */
+export function validateOrder(ctx: MockContext, order: OrderPayload, outOfStock = false): CheckerEntry[] {
+  const id = str(order.objectId);
+  return checkOrder(order, ctx.catalog, ctx.freight, { outOfStock, ownReserved: id === undefined ? undefined : ctx.store.reservedBy(id) });
+}
+
+/** orderCreation: stores the order and reserves stock once; a new order triggers OmniChat's callback. */
+export function createOrder(ctx: MockContext, order: OrderPayload): string {
+  const id = str(order.objectId);
+  // Only reachable without an id under --lenient: nothing to key the order by, so nothing is stored.
+  if (id === undefined) return OK;
+  const { record, isNew } = ctx.store.create({ ...order, objectId: id });
+  if (isNew) ctx.callbacks.start(record);
+  return OK;
+}
+
+/** orderCancellation: cancels a known order (releasing its stock once); 404 for an unknown one. */
+export function cancelOrder(ctx: MockContext, order: OrderPayload): string {
+  const id = str(order.objectId);
+  if (id === undefined || ctx.store.cancel(id) === undefined) {
+    throw new HttpProblem('order-not-found', `no order with objectId ${JSON.stringify((id ?? '').slice(0, 80))}: create it first (orderCreation) or check the id`);
+  }
+  return OK;
+}
+
+/** statusNotification: records the change once in the order's history; CANCELLED releases stock. */
+export function notifyStatus(ctx: MockContext, body: Record<string, unknown>): string {
+  const order = (typeof body.order === 'object' && body.order !== null ? body.order : {}) as OrderPayload;
+  const change = (typeof body.statusChange === 'object' && body.statusChange !== null ? body.statusChange : {}) as Record<string, unknown>;
+  const id = str(order.objectId);
+  const status = str(change.status);
+  if (id !== undefined && status !== undefined) ctx.store.notify({ ...order, objectId: id }, { ...change, status });
+  return OK;
+}

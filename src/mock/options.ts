@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { FIXTURES_DIR } from '../contracts';
+import type { HeaderPair } from '../common/headers';
+import type { Product } from './catalog-types';
+
+/** Everything createMockApp needs; every field has a default (the embedded fixtures, port-less). */
+export interface MockOptions {
+  /** Products to serve (already checked); default: `catalogPath` read and checked at start. */
+  products?: Product[];
+  /** A catalog file (a productSearch response); default fixtures/catalog.json. */
+  catalogPath?: string;
+  /** Freight table; default fixtures/freight.json. */
+  freightPath?: string;
+  /** Custom scenarios, one folder per operation; default fixtures/scenarios. */
+  scenariosDir?: string;
+  /** Where the five operations live; default /v1. */
+  basePath?: string;
+  /** Headers every operation request must carry (at most 5, like OmniChat's settings). */
+  auth?: HeaderPair[];
+  checkout?: 'omni' | 'own';
+  /** OmniChat's orders API base for callbacks; none are sent without it. */
+  omnichatApi?: string;
+  omnichatToken?: string;
+  /** The mock's own base URL (for the own-checkout link); default http://127.0.0.1:4010. */
+  publicUrl?: string;
+  /** Accept requests that break the contract, keeping the violations in the journal. */
+  lenient?: boolean;
+  /** Receives one JSON line per request; default: no request log. */
+  log?: (line: string) => void;
+  /** Required by the admin API when set (Authorization: Bearer <token>). */
+  adminToken?: string;
+  /** Callback retry policy (tests shorten it). */
+  callbackRetry?: { attempts?: number; baseDelayMs?: number; timeoutMs?: number };
+  /** Bound on stored orders (default 10,000; the oldest is forgotten past it). */
+  maxOrders?: number;
+}
+
+export const DEFAULT_BASE_PATH = '/v1';
+export const DEFAULT_CATALOG_PATH = path.join(FIXTURES_DIR, 'catalog.json');
+export const DEFAULT_FREIGHT_PATH = path.join(FIXTURES_DIR, 'freight.json');
+export const DEFAULT_SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
+
+/** A base path in canonical form: leading slash, no trailing slash ("" for the root). */
+export function normalizeBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}

@@ -1,0 +1,54 @@
+import type { Catalog } from './catalog';
+import { quoteFreight, type FreightTable } from './freight';
+import { itemsOf, skuOf, str, unitsOf, type CheckerEntry, type OrderPayload } from './order-types';
+
+export interface CheckOptions {
+  /** The out-of-stock scenario: every tracked variant counts as having none. */
+  outOfStock?: boolean;
+  /** Units this same order already holds (it was created before): they count as available to it. */
+  ownReserved?: ReadonlyMap<string, number>;
+}
+
+/**
+ * OmniChat's order checker: per cart line an INFO entry with freight options (priced by destination
+ * state and the line's weight), plus an ERROR entry in pt-BR when the line cannot be sold.
+ */
+export function checkOrder(order: OrderPayload, catalog: Catalog, freight: FreightTable, options: CheckOptions = {}): CheckerEntry[] {
+  const entries: CheckerEntry[] = [];
+  const address = order.shippingAddress as { addressState?: unknown } | undefined;
+  const state = typeof address === 'object' && address !== null ? str(address.addressState) : undefined;
+  const demand = new Map<string, number>();
+  itemsOf(order).forEach((item, index) => {
+    const componentId = str(item.objectId) ?? `item-${index}`;
+    const sku = skuOf(item);
+    const ref = sku === undefined ? undefined : catalog.variant(sku);
+    const units = unitsOf(item);
+    const unitWeight = typeof item.weight === 'number' && item.weight >= 0 ? item.weight : (ref?.variant.weight ?? freight.defaultWeightGrams);
+    const shippingOptions = quoteFreight(freight, state, unitWeight * units);
+    const ids = shippingOptions.map((o) => o.id);
+    const wanted = [str(item.shippingMethod), str(order.shippingMethod)].find((m) => m !== undefined && ids.includes(m));
+    entries.push({ action: 'INFO', component: 'ITEM', componentId, shippingMethod: wanted ?? cheapest(shippingOptions), shippingOptions });
+
+    let message: string | undefined;
+    if (sku === undefined) message = 'Item sem variantId: não é possível identificar o produto.';
+    else if (ref === undefined) message = `Produto não encontrado: a variante "${sku}" não existe no catálogo.`;
+    else if (ref.product.blocked === true) message = `Produto bloqueado para venda: "${ref.product.name}".`;
+    else if (ref.variant.visible === false) message = `Variante indisponível para venda: "${ref.variant.name}".`;
+    else {
+      const asked = (demand.get(sku) ?? 0) + units;
+      demand.set(sku, asked);
+      const stock = options.outOfStock ? 0 : catalog.stock(sku);
+      const available = stock === undefined ? Infinity : Math.max(0, stock) + (options.ownReserved?.get(sku) ?? 0);
+      const sellsAnyway = ref.product.sellOutOfStock === true && !options.outOfStock;
+      if (!sellsAnyway && asked > available) {
+        message = `Estoque insuficiente para "${ref.variant.name}": pedido ${asked}, disponível ${available}.`;
+      }
+    }
+    if (message !== undefined) entries.push({ action: 'ERROR', component: 'ITEM', componentId, message });
+  });
+  return entries;
+}
+
+function cheapest(options: { id: string; price: number }[]): string {
+  return options.reduce((best, o) => (o.price < best.price ? o : best)).id;
+}

@@ -1,0 +1,43 @@
+import type { Request, Response } from 'express';
+import type { OperationId } from '../../contracts';
+import { problemBody } from '../problems';
+import type { ScenarioPlan } from '../scenarios';
+import { sendJsonText, sendProblem } from './respond';
+
+/** Answers a fault scenario; returns false when the scenario is not a fault (out-of-stock, slow). */
+export function answerFault(plan: ScenarioPlan, operation: OperationId, req: Request, res: Response): boolean {
+  if (plan.custom) {
+    const { status, headers = {}, body } = plan.custom;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (body === undefined) {
+      res.statusCode = status;
+      res.end();
+    } else if (typeof body === 'string') {
+      sendJsonText(res, status, body, res.getHeader('content-type')?.toString() ?? 'text/plain; charset=utf-8');
+    } else {
+      sendJsonText(res, status, JSON.stringify(body), res.getHeader('content-type')?.toString() ?? 'application/json; charset=utf-8');
+    }
+    return true;
+  }
+  switch (plan.builtin) {
+    case 'server-error':
+      sendProblem(res, problemBody('scenario-server-error', `the server-error scenario answered ${operation} with 500`));
+      return true;
+    case 'unavailable':
+      sendProblem(res, problemBody('scenario-unavailable', `the unavailable scenario answered ${operation} with 503; retry after 30 s`), { 'retry-after': '30' });
+      return true;
+    case 'malformed':
+      sendJsonText(res, 200, operation === 'productSearch' || operation === 'orderValidation' ? '[{"objectId":"12345","name":"iPh' : '{"result":"o');
+      return true;
+    case 'empty':
+      res.statusCode = 200;
+      res.setHeader('content-length', '0');
+      res.end();
+      return true;
+    case 'reset':
+      req.socket.destroy();
+      return true;
+    default:
+      return false;
+  }
+}

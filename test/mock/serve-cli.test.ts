@@ -1,0 +1,95 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { validate } from '../../src/contracts';
+import { CLI, runCli } from '../support/run-cli';
+import { SMALL_CATALOG_PATH } from './helpers';
+
+const BROKEN = path.join(__dirname, 'fixtures', 'bad', 'catalog-broken.json');
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `merchant-kit serve` on a free port and resolves with the URL from its start-up line. */
+function startServe(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args]);
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve did not start: ${out}`));
+    }, 15000);
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], output: () => out, exited });
+      }
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited early: ${out}`));
+    });
+  });
+}
+
+describe('merchant-kit serve', () => {
+  it('starts, answers a search, logs it without secrets and exits 0 on SIGTERM', async () => {
+    const server = await startServe(['--catalog', SMALL_CATALOG_PATH, '--auth', 'Authorization: Bearer cli-secret-9']);
+    const res = await fetch(`${server.url}/products/productsearch?query=iphone`, { headers: { authorization: 'Bearer cli-secret-9' } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(validate('productSearch', 'response', body)).toEqual([]);
+    expect((await fetch(`${server.url}/products/productsearch`)).status).toBe(401);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"status":200');
+    expect(server.output()).not.toContain('cli-secret-9');
+  });
+
+  it('serves the embedded catalog by default and stops on SIGINT with exit 0', async () => {
+    const server = await startServe(['--quiet', '--base-path', '/loja']);
+    const res = await fetch(`${server.url}/products/productsearch?searchType=ID&query=12345`);
+    expect(((await res.json()) as { name: string }[])[0].name).toBe('iPhone 14 Pro');
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).not.toContain('"status"');
+  });
+
+  it('lists the violations of a bad --catalog and exits 2', async () => {
+    const result = await runCli(['serve', '--port', '0', '--catalog', BROKEN]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--catalog');
+    expect(result.stderr).toContain('/0/variants');
+    expect(result.stderr).toContain('/1/mainVariant/price');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['a bad --auth', ['--auth', 'Authorization'], '--auth'],
+    ['more than 5 --auth', Array.from({ length: 6 }, (_, i) => ['--auth', `X-H${i}: v`]).flat(), 'at most 5'],
+    ['a bad --port', ['--port', 'http'], '--port'],
+    ['a bad --checkout', ['--checkout', 'paypal'], '--checkout'],
+    ['a bad --omnichat-api', ['--omnichat-api', 'orders-api'], '--omnichat-api'],
+    ['a missing --catalog file', ['--catalog', 'no/such/file.json'], 'no such file'],
+    ['a public --host without --admin-token', ['--host', '0.0.0.0'], '--admin-token'],
+    ['--generate with a bad count', ['--generate', '-5'], '--generate'],
+  ])('refuses %s with one line naming the flag and exit 2', async (_what, args, text) => {
+    const result = await runCli(['serve', '--port', '0', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(text);
+    expect(result.stdout).not.toContain('listening');
+  });
+
+  it('never echoes a bad --auth value', async () => {
+    const result = await runCli(['serve', '--port', '0', '--auth', 'Bad Name: super-secret-1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('super-secret-1');
+  });
+});
