@@ -8,7 +8,7 @@ export const authRequired: Check = {
   id: 'auth-required',
   operations: OPERATION_IDS,
   what: 'when headers are configured, the same request without them gets 401 or 403',
-  why: 'the URLs are public: without a check anyone can create, cancel or read orders',
+  why: 'the URLs are reachable from the internet: without the check anyone can create or cancel orders',
   async run(ctx, operation, primary) {
     if (ctx.config.headers.length === 0) return skip('no headers configured, so there is nothing to refuse');
     const bare = await ctx.repeat(operation, primary, true);

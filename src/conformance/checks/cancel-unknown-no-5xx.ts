@@ -8,7 +8,7 @@ export const cancelUnknownNo5xx: Check = {
   id: 'cancel-unknown-no-5xx',
   operations: ['orderCancellation'],
   what: 'cancelling an order the merchant does not know gets a 2xx or 4xx, not a 5xx',
-  why: 'orders cancelled in OmniChat before they reached the merchant still produce a cancellation call',
+  why: 'a cancellation can reach a merchant that never stored the order (its creation failed or was lost); that is no server error',
   async run(ctx) {
     const ex = await ctx.call('orderCancellation', { body: testOrder(ctx.orderId('unknown'), [], 'CANCELLED') });
     const problem = unjudgeable(ex);

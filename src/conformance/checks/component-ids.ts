@@ -7,7 +7,7 @@ export const componentIds: Check = {
   id: 'component-ids',
   operations: ['orderValidation'],
   what: 'every ITEM entry has a componentId that is the objectId of a line of that cart',
-  why: 'OmniChat shows each message and freight option next to the line whose objectId it names; any other id is dropped',
+  why: 'OmniChat attaches each message and freight option to the cart line whose objectId it names (componentId = items[].objectId)',
   run(ctx) {
     let seen = 0;
     for (const ex of ctx.exchanges.get('orderValidation') ?? []) {

@@ -18,7 +18,7 @@ export const responseContract: Check = {
   id: 'response-contract',
   operations: OPERATION_IDS,
   what: "the answer validates against the operation's response schema (contracts/schemas)",
-  why: 'OmniChat reads these fields by name and type; a wrapped array or a price as a string breaks the seller\'s screen',
+  why: 'OmniChat reads these fields by name and type; a wrapped array or a price as a string is not a product list it can use',
   run(_ctx, operation, primary) {
     const problem = bodyProblem(primary);
     if (problem) return couldNotCheck(problem, primary);

@@ -8,7 +8,7 @@ export const searchMissEmpty: Check = {
   id: 'search-miss-empty',
   operations: ['productSearch'],
   what: 'a TEXT search that matches nothing answers 200 with []',
-  why: 'OmniChat reads any non-2xx as "search is broken" and shows the seller an error instead of "no results"',
+  why: 'a non-2xx is a failed search on OmniChat\'s side, not "no results"',
   async run(ctx) {
     const miss = await search(ctx, 'TEXT', `mk-test-no-such-product-${ctx.runId}`);
     const problem = unjudgeable(miss);
