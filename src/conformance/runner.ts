@@ -106,13 +106,19 @@ async function runOperation(ctx: RunContext, operation: OperationId): Promise<Op
   return { operation, method: OPERATIONS[operation].method, url: maskUrl(ctx.config.urls[operation]), status: operationStatus(results), checks: results };
 }
 
-/** A bug in a check must not end the run: it becomes that check's "could not check". */
+/**
+ * A bug in a check must not end the run: it becomes that check's "could not check". The duration is
+ * the exchange the verdict names, else the check's own time (its requests included).
+ */
 async function runCheck(run: () => Promise<Verdict> | Verdict): Promise<Verdict> {
+  const started = process.hrtime.bigint();
+  let verdict: Verdict;
   try {
-    return await run();
+    verdict = await run();
   } catch (error) {
-    return couldNotCheck(`internal error in the check (${error instanceof Error ? error.message : String(error)})`);
+    verdict = couldNotCheck(`internal error in the check (${error instanceof Error ? error.message : String(error)})`);
   }
+  return { ...verdict, durationMs: verdict.durationMs ?? Number((process.hrtime.bigint() - started) / 1_000_000n) };
 }
 
 /** Cancels the test order when the run created one and did not cancel it already. */
