@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { CallbackReceiver, runConfigFromFlags, runVerify } from '../../src/conformance';
 import { UsageError } from '../../src/cli/usage-error';
 import { startMerchant } from './merchants/reference-merchant';
@@ -46,6 +47,28 @@ describe('callback-received', () => {
       await expect(runVerify(config)).rejects.toThrow(`--callback-port ${port}: cannot listen on 127.0.0.1:${port} (the port is in use); pick another port`);
     } finally {
       await merchant.close();
+    }
+  });
+});
+
+describe('the callback receiver', () => {
+  it('survives a caller that drops the connection mid-body, and still records the next callback', async () => {
+    const receiver = await CallbackReceiver.start(0);
+    try {
+      const { port } = new URL(receiver.url);
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.write('POST /v2/orders/mk-test-drop/statusChange HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"resp');
+          setTimeout(() => socket.destroy(), 20);
+        });
+        socket.on('close', () => resolve());
+      });
+      const res = await fetch(`${receiver.url}/v2/orders/mk-test-next/statusChange`, { method: 'POST', body: '{"responsible":"x","status":"ORDER_GATEWAY_PROVISIONED"}' });
+      expect(res.status).toBe(200);
+      await expect(receiver.waitFor('mk-test-next', 1000)).resolves.toMatchObject({ action: 'statusChange', body: { status: 'ORDER_GATEWAY_PROVISIONED' } });
+      await expect(receiver.waitFor('mk-test-drop', 50)).resolves.toBeUndefined();
+    } finally {
+      await receiver.close();
     }
   });
 });

@@ -51,6 +51,8 @@ export class CallbackReceiver {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    // A merchant that drops the connection mid-body must not crash the run.
+    req.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_CALLBACK_BYTES) req.destroy();
