@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { registerContractsCommand } from './contracts-command';
 import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
+import { registerVerifyCommand } from './verify-command';
+import { registerProxyCommand } from './proxy-command';
 import { EXIT_USAGE, UsageError, reportUsageError } from './usage-error';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerValidateCommand(program);
   registerContractsCommand(program);
   registerServeCommand(program);
+  registerVerifyCommand(program);
+  registerProxyCommand(program);
   return program;
 }
 

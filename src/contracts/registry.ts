@@ -19,14 +19,14 @@ export interface SchemaRegistry {
 }
 
 function createAjv(coerceTypes: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, coerceTypes, useDefaults: coerceTypes });
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, validateSchema: false, coerceTypes, useDefaults: coerceTypes });
   addFormats(ajv);
   ajv.addKeyword({ keyword: KNOWN_VALUES_KEYWORD, schemaType: 'array' });
   ajv.addKeyword({ keyword: ALIASES_KEYWORD, schemaType: 'object' });
   return ajv;
 }
 
-/** Reads every schema in contracts/schemas and compiles each one once, up front. */
+/** Reads every schema in contracts/schemas; each is compiled once, when first used. */
 export function loadRegistry(dir: string = SCHEMAS_DIR): SchemaRegistry {
   const schemas = new Map<string, Record<string, unknown>>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
@@ -38,25 +38,23 @@ export function loadRegistry(dir: string = SCHEMAS_DIR): SchemaRegistry {
     bodies.addSchema(schema);
     queries.addSchema(schema);
   }
+  // Compiled on first use and then kept: a process that needs three of the fifteen schemas (the
+  // mock answering its first search) does not pay for compiling the other twelve at start-up.
+  const compile = (ajv: Ajv2020, cache: Map<string, ValidateFunction>, file: string): ValidateFunction => {
+    let fn = cache.get(file);
+    if (!fn) {
+      fn = ajv.getSchema(file) as ValidateFunction | undefined;
+      if (!fn) throw new Error(`no schema named ${file} in ${dir}`);
+      cache.set(file, fn);
+    }
+    return fn;
+  };
   const compiled = new Map<string, ValidateFunction>();
-  for (const file of schemas.keys()) compiled.set(file, bodies.getSchema(file) as ValidateFunction);
   const compiledQueries = new Map<string, ValidateFunction>();
   return {
     schemas,
-    validator(file) {
-      const fn = compiled.get(file);
-      if (!fn) throw new Error(`no schema named ${file} in ${dir}`);
-      return fn;
-    },
-    queryValidator(file) {
-      let fn = compiledQueries.get(file);
-      if (!fn) {
-        fn = queries.getSchema(file) as ValidateFunction | undefined;
-        if (!fn) throw new Error(`no schema named ${file} in ${dir}`);
-        compiledQueries.set(file, fn);
-      }
-      return fn;
-    },
+    validator: (file) => compile(bodies, compiled, file),
+    queryValidator: (file) => compile(queries, compiledQueries, file),
   };
 }
 

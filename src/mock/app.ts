@@ -46,7 +46,6 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     },
   );
   const ctx: MockContext = {
-    basePath,
     catalog,
     freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
     store: new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS),

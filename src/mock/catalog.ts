@@ -37,6 +37,9 @@ export class Catalog {
   /** Stock at start of each variant whose stock has changed since (what reset puts back). */
   private readonly startStock = new Map<string, number>();
   private readonly textCache = new Map<string, number[]>();
+  private readonly answerCache = new Map<string, { version: number; bytes: Buffer }>();
+  /** Bumped on every stock change, so a cached answer is only reused while it is still true. */
+  private version = 0;
   readonly variantCount: number;
 
   constructor(private readonly products: Product[]) {
@@ -82,6 +85,20 @@ export class Catalog {
       case 'TEXT':
         return this.textMatches(query).slice(request.from, request.from + request.size);
     }
+  }
+
+  /**
+   * The productSearch answer as UTF-8 bytes. Repeated searches reuse the encoded answer until stock
+   * changes: no concatenation, no encoding, no garbage on the hot path.
+   */
+  answer(request: SearchRequest): Buffer {
+    const key = `${request.searchType}\u0000${request.query ?? ''}\u0000${request.from}\u0000${request.size}`;
+    const hit = this.answerCache.get(key);
+    if (hit !== undefined && hit.version === this.version) return hit.bytes;
+    const bytes = Buffer.from(this.serialize(this.search(request)), 'utf8');
+    if (hit === undefined && this.answerCache.size >= RESULT_CACHE_SIZE) this.answerCache.delete(this.answerCache.keys().next().value as string);
+    this.answerCache.set(key, { version: this.version, bytes });
+    return bytes;
   }
 
   /** The JSON array text of the products at these positions (each product serialized once). */
@@ -136,6 +153,7 @@ export class Catalog {
   private setStock(ref: VariantRef, quantity: number): void {
     for (const v of [...ref.product.variants, ref.product.mainVariant]) if (v.objectId === ref.variant.objectId) v.quantity = quantity;
     this.json[ref.position] = undefined;
+    this.version += 1;
   }
 
   private textMatches(query: string): number[] {

@@ -8,7 +8,6 @@ import type { HeaderAuth } from './auth';
 
 /** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
 export interface MockContext {
-  basePath: string;
   catalog: Catalog;
   freight: FreightTable;
   store: OrderStore;

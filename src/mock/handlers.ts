@@ -7,11 +7,10 @@ import { HttpProblem } from './problems';
 
 const OK = '{"result":"ok"}';
 
-/** productSearch: the JSON text of the matching products (quantities 0 under the out-of-stock scenario). */
-export function searchProducts(ctx: MockContext, request: SearchRequest, outOfStock = false): string {
-  const positions = ctx.catalog.search(request);
-  if (!outOfStock) return ctx.catalog.serialize(positions);
-  const products = ctx.catalog.copies(positions);
+/** productSearch: the JSON of the matching products (quantities 0 under the out-of-stock scenario). */
+export function searchProducts(ctx: MockContext, request: SearchRequest, outOfStock = false): Buffer | string {
+  if (!outOfStock) return ctx.catalog.answer(request);
+  const products = ctx.catalog.copies(ctx.catalog.search(request));
   for (const product of products) for (const v of [product.mainVariant, ...product.variants]) if (v.quantity !== undefined) v.quantity = 0;
   return JSON.stringify(products);
 }

@@ -75,3 +75,19 @@ describe('generated catalogs', () => {
     await generated.mock.close();
   });
 });
+
+describe('embedded custom scenarios', () => {
+  it('store-closed is a contract-valid orderValidation answer', async () => {
+    const res = await request(app).post(CHECKER).set('Prefer', 'scenario=store-closed').send({ objectId: 'E-1' });
+    expect(res.status).toBe(200);
+    expect(validate('orderValidation', 'response', res.body)).toEqual([]);
+    expect(res.body[0]).toMatchObject({ action: 'ERROR', component: 'ORDER' });
+  });
+
+  it('html-page answers 200 with HTML, and rejected answers 422', async () => {
+    const page = await request(app).get(SEARCH).set('Prefer', 'scenario=html-page');
+    expect([page.status, page.type]).toEqual([200, 'text/html']);
+    const rejected = await request(app).post(CREATE).set('Prefer', 'scenario=rejected').send({ objectId: 'E-2' });
+    expect(rejected.status).toBe(422);
+  });
+});

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES_DIR } from '../../src/contracts';
+import { FIXTURES_DIR, PACKAGE_ROOT } from '../../src/contracts';
+import { BUILTIN_SCENARIOS, PROBLEM_TYPES } from '../../src/mock';
 import { Catalog } from '../../src/mock/catalog';
 import { loadFreightTable, quoteFreight } from '../../src/mock/freight';
 import { foldText, normalizeUrl } from '../../src/mock/normalize';
@@ -78,5 +80,16 @@ describe('JSON body parsing', () => {
     const value = parseJson('{"a":{"__proto__":{"x":1},"constructor":{"prototype":{"y":2}}},"b":[{"__proto__":null}]}') as Record<string, unknown>;
     expect(JSON.stringify(value)).toBe('{"a":{},"b":[{}]}');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('the README mock section', () => {
+  const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
+  it.each(Object.entries(PROBLEM_TYPES))('lists the problem type %s with its status', (name, { status }) => {
+    expect(readme).toContain(`| \`${name}\` | ${status} |`);
+  });
+
+  it.each(Object.keys(BUILTIN_SCENARIOS))('documents the scenario %s', (name) => {
+    expect(readme).toContain(`| \`${name}\` |`);
   });
 });

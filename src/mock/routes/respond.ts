@@ -1,11 +1,11 @@
 import type { Response } from 'express';
 import type { ProblemBody } from '../problems';
 
-/** Writes JSON text already serialized (the hot path: no re-stringify, no ETag hashing). */
-export function sendJsonText(res: Response, status: number, text: string, type = 'application/json; charset=utf-8'): void {
+/** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
+export function sendJsonText(res: Response, status: number, text: string | Buffer, type = 'application/json; charset=utf-8'): void {
   res.statusCode = status;
   res.setHeader('content-type', type);
-  res.setHeader('content-length', Buffer.byteLength(text));
+  res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
   res.end(text);
 }
 

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { OPERATION_IDS } from '../contracts';
+import {
+  exitCodeFor,
+  renderConsole,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  runConfigFromFlags,
+  runVerify,
+  type VerifyFlags,
+} from '../conformance';
+import { MAX_CUSTOM_HEADERS } from '../common/headers';
+import { EXIT_USAGE, UsageError } from './usage-error';
+
+interface VerifyOptions extends VerifyFlags {
+  json?: string;
+  junit?: string;
+  html?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `merchant-kit verify`: calls a merchant's five URLs the way OmniChat does and reports which contracts pass. */
+export function registerVerifyCommand(program: Command): void {
+  program
+    .command('verify')
+    .description("check a merchant's five URLs against OmniChat's contracts (exit 0 pass, 1 fail, 2 usage)")
+    .option('--config <file>', 'merchant config (JSON: urls, headers, testData, capabilities, timeoutMs)')
+    .option('--base-url <url>', 'the five default paths under URL (URL/products/productsearch, ...)')
+    .option('--header <"Name: value">', `header sent on every call, repeatable (at most ${MAX_CUSTOM_HEADERS})`, collect)
+    .option('--only <ops>', `comma-separated operations: ${OPERATION_IDS.join(',')}`)
+    .option('--timeout <ms>', 'time budget per request in ms (default 5000, as OmniChat)')
+    .option('--no-destructive', 'do not create, notify or cancel test orders')
+    .option('--callback-port <port>', "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback")
+    .option('--json <file>', 'write the JSON report to FILE')
+    .option('--junit <file>', 'write a JUnit XML report to FILE')
+    .option('--html <file>', 'write a self-contained HTML report to FILE')
+    .action(async (options: VerifyOptions) => {
+      process.exitCode = await runVerifyCommand(options);
+    });
+}
+
+/** Runs verify with parsed flags, writes the reports and returns the exit code (bad usage throws UsageError). */
+export async function runVerifyCommand(options: VerifyOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const config = runConfigFromFlags(options);
+  // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
+  for (const [flag, file] of [['--json', options.json], ['--junit', options.junit], ['--html', options.html]] as const) {
+    if (file === undefined) continue;
+    if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
+    if (!fs.existsSync(path.dirname(path.resolve(file)))) throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
+  }
+  const report = await runVerify(config);
+  out.write(renderConsole(report));
+  writeReport('--json', options.json, () => renderJson(report));
+  writeReport('--junit', options.junit, () => renderJunit(report));
+  writeReport('--html', options.html, () => renderHtml(report));
+  const code = exitCodeFor(report.summary);
+  if (code === EXIT_USAGE) err.write(`merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n`);
+  return code;
+}
+
+function writeReport(flag: string, file: string | undefined, render: () => string): void {
+  if (file === undefined) return;
+  try {
+    fs.writeFileSync(file, render());
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${flag} ${file}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : code ?? 'error'})`);
+  }
+}

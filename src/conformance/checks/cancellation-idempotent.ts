@@ -1,0 +1,13 @@
+import type { Check } from '../check';
+import { judgeAccepted } from '../accepted';
+
+/** Cancelling the same order again is accepted. */
+export const cancellationIdempotent: Check = {
+  id: 'cancellation-idempotent',
+  operations: ['orderCancellation'],
+  what: 'cancelling the already cancelled test order again gets a 2xx',
+  why: 'the same cancellation also arrives as a CANCELLED notification (omnichat-api.md 6); handling it twice must not fail',
+  async run(ctx, operation, primary) {
+    return judgeAccepted(await ctx.repeat(operation, primary), 'cancelling again is accepted', 'cancelling the same order again was not accepted');
+  },
+};

@@ -1,0 +1,58 @@
+import type { Check } from '../check';
+import { allStatusesAccepted } from './all-statuses-accepted';
+import { answers2xx } from './answers-2xx';
+import { authRequired } from './auth-required';
+import { callbackReceived } from './callback-received';
+import { cancelUnknownNo5xx } from './cancel-unknown-no-5xx';
+import { cancellationIdempotent } from './cancellation-idempotent';
+import { cartInStockOk } from './cart-in-stock-ok';
+import { catalogueSanity } from './catalogue-sanity';
+import { componentIds } from './component-ids';
+import { creationIdempotent } from './creation-idempotent';
+import { jsonBody } from './json-body';
+import { notificationRepeatAccepted } from './notification-repeat-accepted';
+import { partialPayloadAccepted } from './partial-payload-accepted';
+import { responseContract } from './response-contract';
+import { searchById } from './search-by-id';
+import { searchByReference } from './search-by-reference';
+import { searchBySkuid } from './search-by-skuid';
+import { searchByUrl } from './search-by-url';
+import { searchMissEmpty } from './search-miss-empty';
+import { searchPaging } from './search-paging';
+import { searchTextFinds } from './search-text-finds';
+import { shippingOptions } from './shipping-options';
+import { stockChecked } from './stock-checked';
+import { unknownProperties } from './unknown-properties';
+import { withinTimeBudget } from './within-time-budget';
+
+/**
+ * Every check, in the order it runs (and is reported) within an operation. Generic checks first,
+ * then OmniChat's semantics; within-time-budget last because it looks at every request sent.
+ */
+export const CHECKS: readonly Check[] = [
+  answers2xx,
+  jsonBody,
+  responseContract,
+  unknownProperties,
+  authRequired,
+  searchTextFinds,
+  searchPaging,
+  searchMissEmpty,
+  searchById,
+  searchBySkuid,
+  searchByReference,
+  searchByUrl,
+  catalogueSanity,
+  cartInStockOk,
+  stockChecked,
+  componentIds,
+  shippingOptions,
+  partialPayloadAccepted,
+  creationIdempotent,
+  callbackReceived,
+  allStatusesAccepted,
+  notificationRepeatAccepted,
+  cancellationIdempotent,
+  cancelUnknownNo5xx,
+  withinTimeBudget,
+];

@@ -1,0 +1,13 @@
+import type { Check } from '../check';
+import { judgeAccepted } from '../accepted';
+
+/** The same notification sent twice is accepted. */
+export const notificationRepeatAccepted: Check = {
+  id: 'notification-repeat-accepted',
+  operations: ['statusNotification'],
+  what: 'the same status notification sent again gets a 2xx',
+  why: 'duplicate delivery is not ruled out; refusing the repeat reports an error for a change already applied',
+  async run(ctx, operation, primary) {
+    return judgeAccepted(await ctx.repeat(operation, primary), 'the repeated notification is accepted', 'the same notification sent again was not accepted');
+  },
+};

@@ -1,0 +1,40 @@
+import { OPERATION_IDS, validate } from '../../contracts';
+import type { Check } from '../check';
+import { bodyProblem } from '../exchange';
+import { couldNotCheck, fail, pass, skip } from '../outcome';
+import { BODY_REQUIRED } from './json-body';
+
+const MAX_DETAILS = 20;
+
+/** Splits "must be number, found string \"9.99\"" into what was expected and what was found. */
+export function splitViolation(message: string): { expected: string; received: string } {
+  const at = message.lastIndexOf(', found ');
+  if (at < 0) return { expected: message, received: 'nothing' };
+  return { expected: message.slice(0, at), received: message.slice(at + ', found '.length) };
+}
+
+/** The answer matches the operation's response contract, each violation with its JSON pointer. */
+export const responseContract: Check = {
+  id: 'response-contract',
+  operations: OPERATION_IDS,
+  what: "the answer validates against the operation's response schema (contracts/schemas)",
+  why: 'OmniChat reads these fields by name and type; a wrapped array or a price as a string is not a product list it can use',
+  run(_ctx, operation, primary) {
+    const problem = bodyProblem(primary);
+    if (problem) return couldNotCheck(problem, primary);
+    if (!primary.json) {
+      if (BODY_REQUIRED.includes(operation)) return couldNotCheck('the body is not JSON; see json-body', primary);
+      return skip('no JSON body to check (allowed for this operation)');
+    }
+    const violations = validate(operation, 'response', primary.json.value);
+    if (violations.length === 0) return pass('matches the response contract');
+    const [first, ...rest] = violations;
+    const noun = violations.length === 1 ? 'violation' : 'violations';
+    return fail(`${violations.length} contract ${noun}`, {
+      ...splitViolation(first.message),
+      pointer: `${first.pointer || '(root)'} [${first.keyword}]`,
+      details: rest.slice(0, MAX_DETAILS).map((v) => `${v.pointer || '(root)'}: ${v.message} [${v.keyword}]`),
+      exchange: primary,
+    });
+  },
+};

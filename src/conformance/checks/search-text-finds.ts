@@ -1,0 +1,21 @@
+import type { Check } from '../check';
+import { couldNotCheck, fail, pass } from '../outcome';
+import { productArray } from '../search';
+
+/** A TEXT search for testData.searchQuery finds products (the data every later check uses). */
+export const searchTextFinds: Check = {
+  id: 'search-text-finds',
+  operations: ['productSearch'],
+  what: 'a TEXT search for testData.searchQuery returns at least one product',
+  why: 'sellers find products by typing; the order checks also need a real product to put in a cart',
+  run(ctx, _operation, primary) {
+    const found = productArray(primary);
+    if ('problem' in found) return couldNotCheck(found.problem, primary);
+    if (found.products.length > 0) return pass(`found ${found.products.length} product(s) for "${ctx.config.searchQuery}"`);
+    return fail(`the TEXT search for "${ctx.config.searchQuery}" found nothing`, {
+      received: '[]',
+      expected: 'at least one product (set testData.searchQuery to a term your catalogue matches)',
+      exchange: primary,
+    });
+  },
+};

@@ -1,0 +1,34 @@
+import { findUnknowns, OPERATION_IDS } from '../../contracts';
+import type { Check } from '../check';
+import { bodyProblem } from '../exchange';
+import { couldNotCheck, pass, skip, warn } from '../outcome';
+import { BODY_REQUIRED } from './json-body';
+
+const MAX_LISTED = 20;
+
+/** Unknown response properties and open-enum values: allowed, but usually a typo worth a warning. */
+export const unknownProperties: Check = {
+  id: 'unknown-properties',
+  operations: OPERATION_IDS,
+  what: 'properties and open-enum values the contract does not know, with the nearest known name (warning only)',
+  why: 'OmniChat ignores a misspelt field silently (externalImageUrl instead of externalImageURL shows no image)',
+  run(_ctx, operation, primary) {
+    const problem = bodyProblem(primary);
+    if (problem) return couldNotCheck(problem, primary);
+    if (!primary.json) {
+      return BODY_REQUIRED.includes(operation) ? couldNotCheck('the body is not JSON; see json-body', primary) : skip('no JSON body to look at');
+    }
+    const { properties, values } = findUnknowns(operation, 'response', primary.json.value);
+    const lines = [
+      ...properties.map((p) => `${p.pointer}: unknown property "${p.name}"${p.suggestion ? `, did you mean "${p.suggestion}"?` : ''}`),
+      ...values.map((v) => `${v.pointer}: unknown value ${JSON.stringify(v.value)} (known: ${v.known.join(', ')})`),
+    ];
+    if (lines.length === 0) return pass('no unknown properties or values');
+    const [first, ...rest] = lines;
+    return warn(`${lines.length} unknown ${lines.length === 1 ? 'property or value' : 'properties or values'}`, {
+      received: first,
+      expected: 'only the properties and values the contract lists',
+      details: rest.slice(0, MAX_LISTED),
+    });
+  },
+};

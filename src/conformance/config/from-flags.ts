@@ -1,0 +1,74 @@
+import { UsageError } from '../../cli/usage-error';
+import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
+import { maskUrl } from '../http/curl';
+import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
+import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig } from './run-config';
+
+/** The verify flags as commander hands them over. */
+export interface VerifyFlags {
+  config?: string;
+  baseUrl?: string;
+  header?: string[];
+  only?: string;
+  timeout?: string;
+  destructive?: boolean;
+  callbackPort?: string;
+}
+
+/** Turns the flags (and the config file they name) into one RunConfig, or throws a one-line UsageError. */
+export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = process.env): RunConfig {
+  if (flags.config !== undefined && flags.baseUrl !== undefined) {
+    throw new UsageError('--config and --base-url both given: use one (the config file has the five URLs)');
+  }
+  if (flags.config === undefined && flags.baseUrl === undefined) {
+    throw new UsageError('nothing to verify: give --config FILE or --base-url URL');
+  }
+  const settings: FileSettings = flags.config !== undefined ? loadConfigFile(flags.config, env) : fromBaseUrl(flags.baseUrl as string);
+  const headers = [...settings.headers, ...(flags.header ?? []).map(parseHeader)];
+  if (headers.length > MAX_CUSTOM_HEADERS) {
+    throw new UsageError(`${headers.length} headers given (config and --header together): OmniChat sends at most ${MAX_CUSTOM_HEADERS}; remove the extra ones`);
+  }
+  return {
+    ...settings,
+    headers,
+    timeoutMs: flags.timeout !== undefined ? parsePositive('--timeout', flags.timeout, 100, 60000) : settings.timeoutMs,
+    only: parseOnly(flags.only),
+    destructive: flags.destructive !== false,
+    callbackPort: flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
+  };
+}
+
+function fromBaseUrl(raw: string): FileSettings {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--base-url ${JSON.stringify(maskUrl(raw))} is not a URL: write it like https://shop.example.com/omnichat`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--base-url must be an http or https URL, not ${url.protocol.replace(':', '')}`);
+  }
+  return {
+    displayName: 'merchant',
+    checkout: 'omni',
+    urls: urlsUnder(raw),
+    headers: [],
+    searchQuery: DEFAULT_SEARCH_QUERY,
+    searchTypes: [...SEARCH_TYPES],
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  };
+}
+
+function parseHeader(raw: string): HeaderPair {
+  const parsed = parseHeaderFlag(raw);
+  if ('error' in parsed) throw new UsageError(`--header: ${parsed.error}`);
+  return parsed;
+}
+
+function parsePositive(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new UsageError(`${flag} ${JSON.stringify(raw)} is not a whole number from ${min} to ${max}`);
+  }
+  return value;
+}

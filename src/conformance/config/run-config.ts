@@ -1,0 +1,25 @@
+import type { HeaderPair } from '../../common/headers';
+import type { OperationId } from '../../contracts';
+
+export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** OmniChat's time budget for every merchant endpoint (omnichat-api.md 12.10). */
+export const DEFAULT_TIMEOUT_MS = 5000;
+/** A TEXT search the mock's catalogue (and most clothing stores) answers. */
+export const DEFAULT_SEARCH_QUERY = 'camiseta';
+
+/** What one run needs, whichever way it was configured (config file or flags). */
+export interface RunConfig {
+  displayName: string;
+  checkout: 'omni' | 'own';
+  urls: Record<OperationId, string>;
+  headers: HeaderPair[];
+  searchQuery: string;
+  searchTypes: SearchType[];
+  timeoutMs: number;
+  only: OperationId[];
+  destructive: boolean;
+  /** Port of the local stand-in for OmniChat's orders API, when callbacks are checked. */
+  callbackPort?: number;
+}

@@ -1,0 +1,11 @@
+export { runVerify, DESTRUCTIVE, type RunOptions } from './runner';
+export { CHECKS } from './checks';
+export { exitCodeFor } from './summarize';
+export { runConfigFromFlags, type VerifyFlags } from './config/from-flags';
+export type { RunConfig } from './config/run-config';
+export { CallbackReceiver } from './callbacks/receiver';
+export { renderConsole } from './reporters/console';
+export { renderJson } from './reporters/json';
+export { renderJunit } from './reporters/junit';
+export { renderHtml } from './reporters/html';
+export type { RunReport, CheckResult, OperationReport, CheckStatus } from './types';

@@ -1,0 +1,50 @@
+import type { OperationId } from '../contracts';
+
+/** A check's verdict. `error` means "could not check" and is never counted as a pass. */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
+export type OperationStatus = 'pass' | 'fail' | 'error' | 'skip';
+
+/** One check's result, as every reporter renders it. */
+export interface CheckResult {
+  id: string;
+  status: CheckStatus;
+  message: string;
+  /** For failures: what the merchant sent back, what the contract expects, where. */
+  received?: string;
+  expected?: string;
+  pointer?: string;
+  /** A command that reproduces the failing request, secrets masked. */
+  curl?: string;
+  /** Further contract violations beyond the first, one line each. */
+  details?: string[];
+  /** Kept apart from the message so console lines stay deterministic. */
+  durationMs?: number;
+}
+
+/** The results for one of the five operations. */
+export interface OperationReport {
+  operation: OperationId;
+  method: 'GET' | 'POST';
+  /** The configured URL, token-like query values masked. */
+  url: string;
+  status: OperationStatus;
+  checks: CheckResult[];
+}
+
+export interface Summary {
+  passed: number;
+  failed: number;
+  warnings: number;
+  errors: number;
+  skipped: number;
+}
+
+/** Everything a run found; reporters only render this. */
+export interface RunReport {
+  tool: 'merchant-kit verify';
+  target: string;
+  summary: Summary;
+  operations: OperationReport[];
+  /** Side remarks (cleanup of test orders and the like). */
+  notes: string[];
+}

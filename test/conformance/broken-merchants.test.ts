@@ -1,0 +1,62 @@
+import { CallbackReceiver } from '../../src/conformance';
+import { startMerchant, type Break } from './merchants/reference-merchant';
+import { AUTH, verify, withStatus } from './support';
+
+/** Each broken merchant breaks exactly one rule; exactly the check for that rule fails. */
+const CATALOGUE: [Break, string[]][] = [
+  ['wrapped-array', ['productSearch/response-contract']],
+  ['ignores-paging', ['productSearch/search-paging']],
+  ['price-as-string', ['productSearch/response-contract']],
+  ['miss-404', ['productSearch/search-miss-empty']],
+  ['id-returns-many', ['productSearch/search-by-id']],
+  ['skuid-finds-nothing', ['productSearch/search-by-skuid']],
+  ['no-stock-check', ['orderValidation/stock-checked']],
+  ['wrong-component-id', ['orderValidation/component-ids']],
+  ['duplicate-shipping-id', ['orderValidation/shipping-options']],
+  ['partial-payload-5xx', ['orderValidation/partial-payload-accepted']],
+  ['html-checker', ['orderValidation/json-body']],
+  ['repeat-500', ['orderCreation/creation-idempotent']],
+  ['no-callback', ['orderCreation/callback-received']],
+  ['refuses-reverted', ['statusNotification/all-statuses-accepted']],
+  ['redirects-notifications', ['statusNotification/answers-2xx']],
+  ['slow-cancellation', ['orderCancellation/within-time-budget']],
+  ['cancel-unknown-500', ['orderCancellation/cancel-unknown-no-5xx']],
+  [
+    'no-auth',
+    ['productSearch/auth-required', 'orderValidation/auth-required', 'orderCreation/auth-required', 'statusNotification/auth-required', 'orderCancellation/auth-required'],
+  ],
+];
+
+describe('the runner against broken merchants', () => {
+  let receiver: CallbackReceiver;
+  beforeAll(async () => {
+    receiver = await CallbackReceiver.start(0);
+  });
+  afterAll(() => receiver.close());
+
+  it.each(CATALOGUE)('a merchant with %s fails exactly %j and the run exits 1', async (breaks, expected) => {
+    const merchant = await startMerchant({ breaks, auth: AUTH, omnichatApi: receiver.url });
+    try {
+      const { report, exitCode } = await verify(merchant.baseUrl, {}, receiver);
+      expect(withStatus(report, 'fail')).toEqual(expected);
+      expect(exitCode).toBe(1);
+    } finally {
+      await merchant.close();
+    }
+  });
+
+  it('a misspelt property (externalImageUrl) is a warning naming the right spelling, and the run still exits 0', async () => {
+    const merchant = await startMerchant({ breaks: 'misspelt-property', auth: AUTH, omnichatApi: receiver.url });
+    try {
+      const { report, exitCode } = await verify(merchant.baseUrl, { only: 'productSearch' }, receiver);
+      expect(withStatus(report, 'fail')).toEqual([]);
+      expect(withStatus(report, 'warn')).toEqual(['productSearch/unknown-properties']);
+      expect(report.operations[0].checks.find((c) => c.id === 'unknown-properties')?.received).toBe(
+        '/0/mainVariant/externalImageUrl: unknown property "externalImageUrl", did you mean "externalImageURL"?',
+      );
+      expect(exitCode).toBe(0);
+    } finally {
+      await merchant.close();
+    }
+  });
+});

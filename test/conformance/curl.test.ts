@@ -1,0 +1,19 @@
+import { maskUrl, toCurl } from '../../src/conformance/http/curl';
+
+describe('curl lines and URLs in reports', () => {
+  it.each([
+    ['https://shop.example.com/p?token=abc123&query=x', 'https://shop.example.com/p?token=***&query=x'],
+    ['https://shop.example.com/p?api_key=abc&sig=def', 'https://shop.example.com/p?api_key=***&sig=***'],
+    ['https://user:pa55@shop.example.com/p', 'https://***:***@shop.example.com/p'],
+    ['https://shop.example.com/p?query=camiseta', 'https://shop.example.com/p?query=camiseta'],
+  ])('masks token-like parts of %s', (url, masked) => {
+    expect(maskUrl(url)).toBe(masked);
+  });
+
+  it('repeats a request with its body, masking header values and quoting for the shell', () => {
+    const line = toCurl({ method: 'POST', url: 'https://shop.example.com/o?token=t0k', headers: [{ key: 'Authorization', value: 'Bearer t0k3n' }, { key: 'X-Api-Key', value: 'k3y' }], body: `{"name":"D'Ávila"}` });
+    expect(line).toBe(
+      `curl -sS -X POST 'https://shop.example.com/o?token=***' -H 'Content-Type: application/json' -H 'Authorization: Bearer ***' -H 'X-Api-Key: ***' --data-binary '{"name":"D'\\''Ávila"}'`,
+    );
+  });
+});
