@@ -16,6 +16,8 @@ export function prismScript(): string {
 
 /** Ready = the productSearch request gets a 200 whose body keeps the productSearch response contract. */
 export function answersSearch(request: ProbeRequest): ServerSpec['isReady'] {
+  // Schemas compile on first use: compile this one now, not inside the first timed startup.
+  validate('productSearch', 'response', []);
   return async (port, timeoutMs) => {
     const answer = await probe(port, request, timeoutMs);
     if (answer.status !== 200) return false;
