@@ -19,7 +19,7 @@ const LIMITS = {
   startups: { min: 1, max: 10, fallback: 3, meaning: 'starts of each server' },
 } as const;
 
-export const USAGE = 'usage: npm run bench -- [--duration 5] [--rounds 3] [--connections 50] [--startups 3] [--query TERM]';
+const USAGE = 'usage: npm run bench -- [--duration 5] [--rounds 3] [--connections 50] [--startups 3] [--query TERM]';
 
 /** Reads the bench's flags; the defaults keep the whole run to about two minutes. */
 export function parseOptions(argv: readonly string[]): BenchOptions {

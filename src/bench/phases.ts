@@ -1,7 +1,6 @@
 import { validate } from '../contracts';
 import { parseJson, probe } from './http-probe';
 import { freePort, startServer, type RunningServer, type ServerSpec } from './servers';
-import { median } from './stats';
 import { CLI_PATH } from './sides';
 import { cliHasCommand, runCli } from './verify-timing';
 import { LOADED_OPERATIONS, type Workload } from './workload';
@@ -31,7 +30,7 @@ export async function measureStartups(
   for (let i = 1; i <= count; i += 1) {
     const a = await startServer(ours(await freePort()));
     oursMs.push(a.startupMs);
-    // Ours stops before Prism starts, so neither start competes with an idle neighbour's timers.
+    // Each pair but the last (which serves the load) stops before the next start, so starts do not overlap.
     if (i < count) await a.stop();
     const b = await startServer(prism(await freePort()));
     prismMs.push(b.startupMs);
@@ -95,9 +94,4 @@ export async function timeVerify(port: number): Promise<VerifyTiming> {
     if (run.exitCode !== 0 && failure === undefined) failure = run.output.trim().split('\n').slice(-5).join('\n');
   }
   return { wallMs, exitCodes, failure };
-}
-
-/** Median verify wall time (NaN when not measured). */
-export function verifyMedian(timing: VerifyTiming): number {
-  return median(timing.wallMs);
 }

@@ -5,7 +5,7 @@ import { freePort, readMemory, startServer, StartError, type Memory, type Runnin
 import { answersSearch, oursSpec } from './sides';
 import type { Workload } from './workload';
 
-export const SCALE_PRODUCTS = 100000;
+const SCALE_PRODUCTS = 100000;
 // Generous on purpose: the target is 10 s, and a slower start is a MISSED row, not a start failure.
 const SCALE_START_TIMEOUT_MS = 60000;
 
