@@ -1,5 +1,7 @@
+import http from 'node:http';
 import net from 'node:net';
 import { validate, validateAgainst } from '../../src/contracts';
+import { answerClientErrors } from '../../src/mock';
 import { CREATE, SEARCH, smallApp } from '../mock/helpers';
 import { listenOn, type Listening } from './real-port';
 
@@ -82,5 +84,26 @@ describe('the mock on a real port, at the wire', () => {
     expect(problem.status).toBe(413);
     expect(validateAgainst('problem.schema.json', problem.body)).toEqual([]);
     await answersASearch();
+  });
+
+  it('answers a request whose headers never finish with a 408 problem+json once the server times it out', async () => {
+    // Node's own timeouts, shortened so the test waits well under a second instead of 60 s.
+    const slow = smallApp();
+    const server = http.createServer({ headersTimeout: 200, requestTimeout: 200, connectionsCheckingInterval: 50 }, slow);
+    answerClientErrors(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const got = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1', () => socket.write('GET /v1/products/productsearch HTTP/1.1\r\nHost: x\r\n'));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+    });
+    await slow.mock.close();
+    await new Promise((resolve) => server.close(resolve));
+    const answer = problemOf(got);
+    expect(answer.status).toBe(408);
+    expect(validateAgainst('problem.schema.json', answer.body)).toEqual([]);
   });
 });
