@@ -5,7 +5,6 @@ import { answerClientErrors, type MockApp } from '../../src/mock';
 /** A mock app listening on 127.0.0.1:0 as the serve command wires it, with a bounded keep-alive agent. */
 export interface Listening {
   port: number;
-  agent: http.Agent;
   send(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<Answer>;
   close(): Promise<void>;
 }
@@ -43,7 +42,7 @@ export async function listenOn(app: MockApp, maxSockets = 50): Promise<Listening
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   };
-  return { port, agent, send, close };
+  return { port, send, close };
 }
 
 /** Runs `count` tasks with at most `width` in flight, so a large batch stays bounded. */
