@@ -4,7 +4,7 @@ import { OPERATION_IDS } from '../../src/contracts';
 import { runCli } from '../support/run-cli';
 import { SEARCH, SMALL_CATALOG_PATH, smallApp } from '../mock/helpers';
 import { GOOD_BODY, pathOf } from './hostile';
-import { startServe } from './serve-child';
+import { startServe } from '../support/serve-child';
 
 const SECRET = 's3cr3t-omni-4242-xyz';
 const WRONG = 'wr0ng-guess-9191-abc';

@@ -1,10 +1,15 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { CLI } from '../support/run-cli';
+import { CLI } from './run-cli';
 
 /** A `merchant-kit serve` child process on a free loopback port. */
 export interface ServeChild {
   child: ChildProcessWithoutNullStreams;
+  /** scheme://host:port */
   origin: string;
+  /** The origin plus the base path, as the start-up line prints it. */
+  url: string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
   /** Everything the process wrote so far, stdout and stderr. */
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
@@ -28,10 +33,10 @@ export function startServe(args: string[]): Promise<ServeChild> {
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      const match = /listening on (http:\/\/[^/\s]+)/.exec(out);
+      const match = /listening on ((http:\/\/[^/\s]+)\S*)/.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, origin: match[1], output: () => out, stop });
+        resolve({ child, origin: match[2], url: match[1], exited, output: () => out, stop });
       }
     });
     void exited.then(() => {
