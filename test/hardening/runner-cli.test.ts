@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../support/run-cli';
+import { BrokenMerchants, type Misbehaviour } from './runner-servers';
+
+// `merchant-kit verify` as a child process against each broken merchant: exit 1, a line saying why,
+// and nothing on stderr (no stack trace, no unhandled rejection warning).
+const merchants = new BrokenMerchants();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-runner-cli-'));
+// Preloaded into the CLI process: writes its peak resident set size (KiB) to a file when it exits.
+const peakRssProbe = path.join(dir, 'peak-rss.js');
+fs.writeFileSync(peakRssProbe, "process.on('exit', () => require('fs').writeFileSync(process.env.MK_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+
+afterAll(async () => {
+  await merchants.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs verify against a base URL with a 300 ms budget; returns the CLI result and the process's peak RSS in MiB. */
+async function verifyCli(baseUrl: string, extra: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; peakRssMiB: number }> {
+  const rssFile = path.join(dir, `rss-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const result = await runCli(['verify', '--base-url', baseUrl, '--timeout', '300', '--header', 'Authorization: Bearer s3cr3t-XYZ', ...extra], {
+    env: { NODE_OPTIONS: `--require ${peakRssProbe}`, MK_RSS_FILE: rssFile },
+  });
+  const peakRssMiB = Math.round(Number(fs.readFileSync(rssFile, 'utf8')) / 1024);
+  return { ...result, peakRssMiB };
+}
+
+describe('merchant-kit verify (child process) against a merchant that breaks at the transport level', () => {
+  it.each<[Misbehaviour, RegExp]>([
+    ['never answers', /^ {2}error answers-2xx +could not check: no complete answer within 600 ms$/m],
+    ['sends 50 MB', /^ {2}error answers-2xx +could not check: the body is larger than 10 MB; reading stopped there$/m],
+    ['drops mid-body', /^ {2}error answers-2xx +could not check: the connection closed before the body was complete$/m],
+    ['dribbles a byte a second', /^ {2}error answers-2xx +could not check: no complete answer within 600 ms$/m],
+    ['redirects to another origin', /^ {2}fail {2}answers-2xx +redirected instead of answering: .*does not follow redirects; configure the final URL \(it points to another origin/m],
+    ['answers HTML with 200', /^ {2}fail {2}json-body +the body is not JSON \(Unexpected token '<'/m],
+    ['answers invalid JSON with 200', /^ {2}fail {2}json-body +the body is not JSON \(/m],
+  ])('reports a merchant that %s with the reason, exit 1 and a clean stderr', async (kind, line) => {
+    const result = await verifyCli(await merchants.start(kind));
+    expect(result.stdout).toMatch(line);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+  });
+
+  it('keeps the runner process small while a merchant streams a 50 MB body', async () => {
+    const baseline = await verifyCli(await merchants.start('answers HTML with 200'));
+    const huge = await verifyCli(await merchants.start('sends 50 MB'));
+    process.stdout.write(`measured: verify peak RSS ${baseline.peakRssMiB} MiB against a small HTML answer, ${huge.peakRssMiB} MiB against a 50 MB body\n`);
+    expect(huge.code).toBe(1);
+    // Reading the whole body would hold 50 MB of chunks plus a 50 MB string; the cap keeps it to about 10 MB more.
+    expect(huge.peakRssMiB - baseline.peakRssMiB).toBeLessThan(50);
+  });
+});
