@@ -49,13 +49,14 @@ export class RunContext {
       headers: this.config.headers,
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
       deadlineMs: this.config.timeoutMs * 2,
-    });
+    }, this.config.headers);
     return this.record(operation, ex);
   }
 
   /** Sends an earlier request again, the same or without the configured headers. */
   async repeat(operation: OperationId, earlier: Exchange, withoutAuth = false): Promise<Exchange> {
-    const ex = await exchange({ ...earlier.request, headers: withoutAuth ? [] : this.config.headers });
+    // Masked with the configured secrets even without them: the merchant may echo an earlier request.
+    const ex = await exchange({ ...earlier.request, headers: withoutAuth ? [] : this.config.headers }, this.config.headers);
     return this.record(operation, ex);
   }
 

@@ -9,7 +9,8 @@ import { maskUrl } from './http/curl';
 import { couldNotCheck, skip, type Verdict } from './outcome';
 import { sendPrimary } from './orders';
 import { productArray } from './search';
-import { operationStatus, scrubSecrets, summarize } from './summarize';
+import { scrubSecrets } from './secrets';
+import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
 import type { CheckResult, OperationReport, RunReport } from './types';
 
