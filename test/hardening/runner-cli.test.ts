@@ -43,6 +43,18 @@ describe('merchant-kit verify (child process) against a merchant that breaks at 
     expect(result.code).toBe(1);
   });
 
+  it.each<[string, () => Promise<string>, RegExp]>([
+    ['answers with another protocol on its port', () => merchants.listenRaw('SSH-2.0-OpenSSH_9.6\r\n'), /could not check: 127\.0\.0\.1:\d+ did not answer with valid HTTP \(HPE_INVALID_CONSTANT\): is the port right/],
+    ['sends 100 KB of response headers', () => merchants.listenRaw(`HTTP/1.1 200 OK\r\nX-Debug: ${'a'.repeat(100_000)}\r\n\r\n[]`), /could not check: 127\.0\.0\.1:\d+ sent response headers larger than Node's limit \(16 KB\)/],
+    ['sends an invalid Content-Length', () => merchants.listenRaw('HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n[]'), /could not check: 127\.0\.0\.1:\d+ sent an invalid Content-Length header/],
+    ['speaks plain http where the URL says https', async () => (await merchants.start('answers HTML with 200')).replace('http:', 'https:'), /could not check: TLS handshake with 127\.0\.0\.1:\d+ failed \(EPROTO\): the port does not speak https/],
+  ])('reports a merchant that %s as could not check with a hint, exit 1 and a clean stderr', async (_name, start, message) => {
+    const result = await verifyCli(await start());
+    expect(result.stdout).toMatch(new RegExp(`^ {2}error answers-2xx +${message.source}`, 'm'));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+  });
+
   it('keeps the runner process small while a merchant streams a 50 MB body', async () => {
     const baseline = await verifyCli(await merchants.start('answers HTML with 200'));
     const huge = await verifyCli(await merchants.start('sends 50 MB'));

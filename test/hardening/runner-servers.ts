@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 
 /** Merchants that break at the transport level: every path of each gets the same misbehaviour. */
 export const HUGE_BODY_BYTES = 50 * 1024 * 1024;
@@ -59,6 +59,7 @@ export type Misbehaviour = 'never answers' | 'sends 50 MB' | 'drops mid-body' | 
 /** A set of misbehaving merchants on 127.0.0.1, closed together. */
 export class BrokenMerchants {
   private readonly servers: http.Server[] = [];
+  private readonly rawServers: net.Server[] = [];
   private redirectTarget?: string;
 
   /** Starts one merchant that misbehaves the named way; returns its base URL (…/v1). */
@@ -95,11 +96,24 @@ export class BrokenMerchants {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   }
 
+  /** Starts a raw TCP merchant that answers the first bytes of each request with `reply` and hangs up; returns its base URL. */
+  async listenRaw(reply: string): Promise<string> {
+    const server = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.end(reply));
+    });
+    this.rawServers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  }
+
   /** Closes every server and every connection still open (the silent and dribbling ones keep theirs). */
   async close(): Promise<void> {
     for (const server of this.servers) {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+    // Raw servers end each socket after one reply, so closing the listener is enough.
+    for (const server of this.rawServers) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
