@@ -1,6 +1,5 @@
-import type { HeaderPair } from '../common/headers';
 import { send, type HttpOutcome, type HttpRequest } from './http/client';
-import { maskSecretsDeep, maskSecretsIn, secretForms } from './secrets';
+import { maskSecretsDeep, maskSecretsIn, type SecretForm } from './secrets';
 
 /** A request the runner sent and what came back, with the body parsed once. */
 export interface Exchange {
@@ -17,10 +16,9 @@ export interface Exchange {
  * before any check sees it: a merchant that echoes our headers back must not get them into a report,
  * and masking later would miss a secret that a preview cuts in half.
  */
-export async function exchange(request: HttpRequest, secrets: HeaderPair[] = []): Promise<Exchange> {
+export async function exchange(request: HttpRequest, forms: SecretForm[] = []): Promise<Exchange> {
   const received = await send(request);
   if (received.kind === 'failure') return { request, outcome: received };
-  const forms = secretForms(secrets);
   const body = maskSecretsIn(received.body, forms);
   const result: Exchange = { request, outcome: { ...received, body, headers: maskSecretsDeep(received.headers, forms) } };
   if (body.trim() !== '') {

@@ -9,7 +9,7 @@ import { maskUrl } from './http/curl';
 import { couldNotCheck, skip, type Verdict } from './outcome';
 import { sendPrimary } from './orders';
 import { productArray } from './search';
-import { scrubSecrets } from './secrets';
+import { maskSecretsDeep } from './secrets';
 import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
 import type { CheckResult, OperationReport, RunReport } from './types';
@@ -49,7 +49,8 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
     await ownReceiver?.close();
   }
   const report: RunReport = { tool: 'merchant-kit verify', target: config.displayName, summary: summarize({ operations }), operations, notes };
-  return scrubSecrets(report, config.headers);
+  // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
+  return maskSecretsDeep(report, ctx.secrets);
 }
 
 async function startReceiver(port: number): Promise<CallbackReceiver> {

@@ -1,24 +1,47 @@
-import { maskSecret, type HeaderPair } from '../common/headers';
+import { maskSecret } from '../common/headers';
+import type { RunConfig } from './config/run-config';
+import { SECRET_QUERY_NAME } from './http/curl';
 
 /** A configured secret as it may appear in a text, and what replaces it there. */
 export type SecretForm = [secret: string, mask: string];
 
 /**
- * The configured header values in every form a merchant may echo them: whole, without the scheme
- * word ("Bearer"), and JSON-escaped. Longest first, so a whole value is masked before its token.
+ * The configured secrets in every form a merchant may echo them: header values whole, without the
+ * scheme word ("Bearer") and JSON-escaped; token-like query values and passwords of the URLs, also as
+ * the Basic credentials node sends for them. Longest first, so a whole value goes before its token.
  */
-export function secretForms(headers: HeaderPair[]): SecretForm[] {
+export function secretForms(config: Pick<RunConfig, 'headers' | 'urls'>): SecretForm[] {
   const forms: SecretForm[] = [];
-  for (const { value } of headers) {
+  for (const { value } of config.headers) {
     forms.push([value, maskSecret(value)]);
     const token = value.replace(/^\S+\s+/, '');
     if (token !== value && token.length >= 4) forms.push([token, '***']);
   }
+  for (const url of Object.values(config.urls)) for (const secret of urlSecrets(url)) forms.push([secret, '***']);
   for (const [secret, mask] of [...forms]) {
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret) forms.push([escaped, mask]);
+    for (const variant of [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
+      if (variant !== secret) forms.push([variant, mask]);
+    }
   }
   return forms.sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The secrets written into a URL: values of token-like query names and the password. */
+function urlSecrets(raw: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return [];
+  }
+  const secrets = [...url.searchParams].filter(([name]) => SECRET_QUERY_NAME.test(name)).map(([, value]) => value);
+  if (url.password) {
+    // The user name stays: it is no secret, and masking it would also mask it inside host names.
+    const password = decodeURIComponent(url.password);
+    secrets.push(password, Buffer.from(`${decodeURIComponent(url.username)}:${password}`).toString('base64'));
+  }
+  // A secret of a few characters would mask unrelated text everywhere; none is that short in practice.
+  return secrets.filter((secret) => secret.length >= 4);
 }
 
 /** Replaces every configured secret in a text. */
@@ -36,12 +59,4 @@ export function maskSecretsDeep<T>(value: T, forms: SecretForm[]): T {
     return v;
   };
   return scrub(value) as T;
-}
-
-/**
- * Replaces every configured header value anywhere in a report: the last line of defence, for text a
- * check built from what it sent (received text is masked on arrival, see exchange).
- */
-export function scrubSecrets<T>(value: T, headers: HeaderPair[]): T {
-  return maskSecretsDeep(value, secretForms(headers));
 }
