@@ -10,6 +10,8 @@ import { BrokenMerchants } from './runner-servers';
 // config file header that reads ${MERCHANT_TOKEN} from the environment.
 const FLAG_TOKEN = 's3cr3t-XYZ';
 const ENV_TOKEN = 'st0re-t0ken-4f9a2c';
+const URL_TOKEN = 'url-t0ken-77b1e0';
+const SHOP_PASSWORD = 'pa55-w0rd-9c';
 // What a leak looks like: the secret, or any 6-character piece of it (a preview cut in the middle of one).
 const leaks = (text: string): string[] =>
   [FLAG_TOKEN, ENV_TOKEN].flatMap((secret) => [...Array(secret.length - 5).keys()].map((at) => secret.slice(at, at + 6))).filter((piece) => text.includes(piece));
@@ -22,10 +24,10 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function writeConfig(baseUrl: string): string {
+function writeConfig(baseUrl: string, searchUrl = `${baseUrl}/products/productsearch`): string {
   const file = path.join(dir, 'merchant.json');
   const urls = {
-    productSearch: `${baseUrl}/products/productsearch`,
+    productSearch: searchUrl,
     orderValidation: `${baseUrl}/orders/orderchecker`,
     orderCreation: `${baseUrl}/orders/orderprovisioning`,
     orderCancellation: `${baseUrl}/orders/ordercancel`,
@@ -77,5 +79,22 @@ describe('merchant-kit verify keeps header secrets out of every output', () => {
     expect(result.stdout).toContain("curl -sS -X GET '");
     expect(result.stdout).toContain("-H 'X-Store-Token: ***' -H 'Authorization: Bearer ***'");
     for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))]) expect(leaks(text)).toEqual([]);
+  });
+
+  it('masks secrets written into a configured URL (a token query value, a user:password) when the merchant echoes the request back', async () => {
+    // Echoes the path and query it was called with, and the Basic credentials node derived from the URL's user:password.
+    const base = await merchants.listen((req, res) => res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Cannot GET ${String(req.url)} (${String(req.headers.authorization)})`));
+    const withSecrets = base.replace('http://', 'http://loja:${SHOP_PASSWORD}@');
+    const files = ['u.json', 'u.xml', 'u.html'].map((name) => path.join(dir, name));
+    const result = await runCli(
+      ['verify', '--config', writeConfig(base, `${withSecrets}/products/productsearch?api_key=\${URL_TOKEN}`), '--only', 'productSearch', '--json', files[0], '--junit', files[1], '--html', files[2]],
+      { env: { MERCHANT_TOKEN: ENV_TOKEN, URL_TOKEN, SHOP_PASSWORD } },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ {8}received: HTTP 404: Cannot GET \/v1\/products\/productsearch\?api_key=\*\*\*/m);
+    const basic = Buffer.from(`loja:${SHOP_PASSWORD}`).toString('base64');
+    for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))]) {
+      expect([URL_TOKEN, SHOP_PASSWORD, basic].filter((secret) => text.includes(secret))).toEqual([]);
+    }
   });
 });
