@@ -1,17 +1,21 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 
-/** Merchants that break at the transport level: every path of each gets the same misbehaviour. */
+// Merchants that break at the transport level: every path of each gets the same misbehaviour.
+
+/** What the huge merchant announces and streams, in 64 KiB chunks. */
 export const HUGE_BODY_BYTES = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x20);
 
 let onHugeClose: ((written: number) => void) | undefined;
+
 /** Resolves with the bytes the next huge-body answer got written into its socket before the runner hung up. */
 export function nextHugeClose(): Promise<number> {
   return new Promise((resolve) => {
     onHugeClose = resolve;
   });
 }
+
 /** Every request the other origin of the redirect received, with its headers. */
 export const redirectTargetHits: http.IncomingHttpHeaders[] = [];
 
