@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
-import { CatalogError, createMockApp, loadCatalogFile, DEFAULT_CATALOG_PATH, normalizeBasePath, type Product } from '../mock';
+import { answerClientErrors, CatalogError, createMockApp, loadCatalogFile, DEFAULT_CATALOG_PATH, normalizeBasePath, type Product } from '../mock';
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
 import { UsageError } from './usage-error';
 
@@ -34,6 +34,8 @@ export function registerServeCommand(program: Command): void {
 export async function serve(settings: ServeSettings): Promise<void> {
   const products = loadProducts(settings);
   const server = http.createServer();
+  // Node answers oversized headers and garbled requests with a bare status line: make them problem+json too.
+  answerClientErrors(server);
   await listen(server, settings);
   const port = (server.address() as AddressInfo).port;
   const host = settings.host.includes(':') && !settings.host.startsWith('[') ? `[${settings.host}]` : settings.host;

@@ -16,6 +16,7 @@ import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from './usage-error';
 
 interface VerifyOptions extends VerifyFlags {
+  runId?: string;
   json?: string;
   junit?: string;
   html?: string;
@@ -38,6 +39,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
+    .option('--run-id <id>', 'marks the test order ids (mk-test-<id>-...); fix it for byte-identical output between runs (default: a timestamp)')
     .action(async (options: VerifyOptions) => {
       process.exitCode = await runVerifyCommand(options);
     });
@@ -52,7 +54,7 @@ export async function runVerifyCommand(options: VerifyOptions, out: NodeJS.Writa
     if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
     if (!fs.existsSync(path.dirname(path.resolve(file)))) throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
   }
-  const report = await runVerify(config);
+  const report = await runVerify(config, { runId: parseRunId(options.runId) });
   out.write(renderConsole(report));
   writeReport('--json', options.json, () => renderJson(report));
   writeReport('--junit', options.junit, () => renderJunit(report));
@@ -60,6 +62,15 @@ export async function runVerifyCommand(options: VerifyOptions, out: NodeJS.Writa
   const code = exitCodeFor(report.summary);
   if (code === EXIT_USAGE) err.write(`merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n`);
   return code;
+}
+
+// Letters, digits and dashes only: the id goes into order ids, search terms and curl lines unescaped.
+const RUN_ID = /^[A-Za-z0-9-]{1,32}$/;
+
+function parseRunId(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!RUN_ID.test(raw)) throw new UsageError(`--run-id ${JSON.stringify(raw.slice(0, 40))}: use 1 to 32 letters, digits or dashes`);
+  return raw;
 }
 
 function writeReport(flag: string, file: string | undefined, render: () => string): void {

@@ -2,6 +2,7 @@ import type { OperationId } from '../contracts';
 import type { CallbackReceiver } from './callbacks/receiver';
 import type { RunConfig } from './config/run-config';
 import { exchange, type Exchange } from './exchange';
+import { secretForms, type SecretForm } from './secrets';
 import type { FoundProduct, Pick } from './test-data';
 
 /** How a check asks for a request to one operation's URL. */
@@ -23,13 +24,17 @@ export class RunContext {
   /** The order accepted by orderCreation (or the one that would have been created). */
   order?: Record<string, unknown>;
   orderCancelled = false;
+  /** The configured secrets, masked in everything received (see exchange). */
+  readonly secrets: SecretForm[];
 
   constructor(
     readonly config: RunConfig,
     readonly runId: string,
     readonly callbacks?: CallbackReceiver,
     readonly callbackWaitMs = 10_000,
-  ) {}
+  ) {
+    this.secrets = secretForms(config);
+  }
 
   /** An order id carrying the test marker, unique to this run. */
   orderId(suffix: string): string {
@@ -49,19 +54,21 @@ export class RunContext {
       headers: this.config.headers,
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
       deadlineMs: this.config.timeoutMs * 2,
-    });
+    }, this.secrets);
     return this.record(operation, ex);
   }
 
   /** Sends an earlier request again, the same or without the configured headers. */
   async repeat(operation: OperationId, earlier: Exchange, withoutAuth = false): Promise<Exchange> {
-    const ex = await exchange({ ...earlier.request, headers: withoutAuth ? [] : this.config.headers });
+    // Masked with the configured secrets even without them: the merchant may echo an earlier request.
+    const ex = await exchange({ ...earlier.request, headers: withoutAuth ? [] : this.config.headers }, this.secrets);
     return this.record(operation, ex);
   }
 
   private record(operation: OperationId, ex: Exchange): Exchange {
     const list = this.exchanges.get(operation) ?? [];
-    list.push(ex);
+    // Only orderValidation's checks read the bodies of earlier exchanges; the others need timings.
+    list.push(operation === 'orderValidation' || ex.outcome.kind === 'failure' ? ex : { request: ex.request, outcome: { ...ex.outcome, body: '' } });
     this.exchanges.set(operation, list);
     return ex;
   }

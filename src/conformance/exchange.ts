@@ -1,4 +1,5 @@
 import { send, type HttpOutcome, type HttpRequest } from './http/client';
+import { maskSecretsDeep, maskSecretsIn, type SecretForm } from './secrets';
 
 /** A request the runner sent and what came back, with the body parsed once. */
 export interface Exchange {
@@ -10,18 +11,35 @@ export interface Exchange {
   jsonError?: string;
 }
 
-/** Sends a request and parses its body; the deadline leaves room to measure an answer that is late. */
-export async function exchange(request: HttpRequest): Promise<Exchange> {
-  const outcome = await send(request);
-  const result: Exchange = { request, outcome };
-  if (outcome.kind === 'answer' && outcome.body.trim() !== '') {
+/**
+ * Sends a request and parses its body. The configured secrets are masked in everything received
+ * before any check sees it: a merchant that echoes our headers back must not get them into a report,
+ * and masking later would miss a secret that a preview cuts in half.
+ */
+export async function exchange(request: HttpRequest, forms: SecretForm[] = []): Promise<Exchange> {
+  const received = await send(request);
+  if (received.kind === 'failure') return { request, outcome: received };
+  const body = maskSecretsIn(received.body, forms);
+  const result: Exchange = { request, outcome: { ...received, body, headers: maskSecretsDeep(received.headers, forms) } };
+  if (body.trim() !== '') {
+    // The received text is parsed, not the masked one: a short secret such as "1" must not break valid JSON.
     try {
-      result.json = { value: JSON.parse(outcome.body) as unknown };
-    } catch (error) {
-      result.jsonError = (error as Error).message;
+      result.json = { value: maskSecretsDeep(JSON.parse(received.body) as unknown, forms) };
+    } catch {
+      result.jsonError = parseError(body);
     }
   }
   return result;
+}
+
+/** JSON.parse's message quotes a piece of the text it choked on, so it is taken from the masked body. */
+function parseError(masked: string): string {
+  try {
+    JSON.parse(masked);
+    return 'the body is not valid JSON';
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** True when the merchant answered 2xx. */

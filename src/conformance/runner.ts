@@ -9,7 +9,8 @@ import { maskUrl } from './http/curl';
 import { couldNotCheck, skip, type Verdict } from './outcome';
 import { sendPrimary } from './orders';
 import { productArray } from './search';
-import { operationStatus, scrubSecrets, summarize } from './summarize';
+import { maskSecretsDeep } from './secrets';
+import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
 import type { CheckResult, OperationReport, RunReport } from './types';
 
@@ -37,18 +38,19 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
   try {
     for (const operation of RUN_ORDER) {
       const selected = config.only.includes(operation);
-      if (!selected) {
-        await prepareUnselected(ctx, operation);
-        continue;
-      }
-      operations.push(await runOperation(ctx, operation));
+      if (!selected) await prepareUnselected(ctx, operation);
+      else operations.push(await runOperation(ctx, operation));
+      // Checks read only their own operation's exchanges: letting go of them keeps at most one
+      // operation's bodies (each up to 10 MB, parsed) in memory, not the whole run's.
+      ctx.exchanges.delete(operation);
     }
     await cleanUp(ctx, notes);
   } finally {
     await ownReceiver?.close();
   }
   const report: RunReport = { tool: 'merchant-kit verify', target: config.displayName, summary: summarize({ operations }), operations, notes };
-  return scrubSecrets(report, config.headers);
+  // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
+  return maskSecretsDeep(report, ctx.secrets);
 }
 
 async function startReceiver(port: number): Promise<CallbackReceiver> {

@@ -1,4 +1,3 @@
-import { maskSecret, type HeaderPair } from '../common/headers';
 import type { CheckResult, OperationStatus, RunReport, Summary } from './types';
 
 /** fail beats error beats pass; an operation whose checks were all skipped is skipped. */
@@ -21,25 +20,4 @@ export function summarize(report: Pick<RunReport, 'operations'>): Summary {
 export function exitCodeFor(summary: Summary): 0 | 1 | 2 {
   if (summary.failed > 0 || summary.errors > 0) return 1;
   return summary.passed + summary.warnings === 0 ? 2 : 0;
-}
-
-/**
- * Replaces every configured header value (and its token without the scheme word) anywhere in the
- * report: a merchant that echoes our request back must not leak its own secret into a report.
- */
-export function scrubSecrets<T>(value: T, headers: HeaderPair[]): T {
-  const secrets: [string, string][] = [];
-  for (const { value: secret } of headers) {
-    secrets.push([secret, maskSecret(secret)]);
-    const token = secret.replace(/^\S+\s+/, '');
-    if (token !== secret && token.length >= 4) secrets.push([token, '***']);
-  }
-  if (secrets.length === 0) return value;
-  const scrub = (v: unknown): unknown => {
-    if (typeof v === 'string') return secrets.reduce((text, [secret, mask]) => text.split(secret).join(mask), v);
-    if (Array.isArray(v)) return v.map(scrub);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, child]) => [k, scrub(child)]));
-    return v;
-  };
-  return scrub(value) as T;
 }

@@ -4,3 +4,4 @@ export { CatalogError, loadCatalogFile, checkCatalog } from './load-catalog';
 export { PROBLEM_TYPES, PROBLEM_BASE } from './problems';
 export { BUILTIN_SCENARIOS } from './scenarios';
 export type { Product, Variant } from './catalog-types';
+export { answerClientErrors } from './client-errors';

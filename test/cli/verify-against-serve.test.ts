@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PACKAGE_ROOT } from '../../src/contracts';
 import { freePort } from '../support/free-port';
+import { waitUntilServing } from '../support/wait-until-serving';
 import { CLI, runCli } from '../support/run-cli';
 
 // End to end, as a merchant's CI would run it: `merchant-kit serve` in one process, `merchant-kit
@@ -10,25 +11,13 @@ let port: number;
 let callbackPort: number;
 const AUTH = 'Authorization: Bearer e2e-s3cret';
 
-async function waitUntilServing(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`merchant-kit serve did not start serving ${url}`);
-}
-
 beforeAll(async () => {
   [port, callbackPort] = [await freePort(), await freePort()];
   serve = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--auth', AUTH, '--omnichat-api', `http://127.0.0.1:${callbackPort}`], {
     cwd: PACKAGE_ROOT,
     stdio: 'ignore',
   });
-  await waitUntilServing(`http://127.0.0.1:${port}/v1/products/productsearch`, Date.now() + 20000);
+  await waitUntilServing(`http://127.0.0.1:${port}/v1/products/productsearch`, 20000);
 }, 30000);
 
 afterAll(async () => {

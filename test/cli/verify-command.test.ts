@@ -79,6 +79,25 @@ describe('merchant-kit verify', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('prints byte-identical console output for two runs with the same --run-id', async () => {
+    const broken = await startMerchant({ breaks: 'no-stock-check' });
+    try {
+      // --no-destructive: a test order would change the merchant's stock, and so the second run's numbers.
+      const args = ['verify', '--base-url', broken.baseUrl, '--run-id', 'ci-42', '--timeout', '2000', '--no-destructive'];
+      const [first, second] = [await runCli(args), await runCli(args)];
+      expect(first.code).toBe(1);
+      expect(first.stdout).toContain('mk-test-ci-42-');
+      expect(second.stdout).toBe(first.stdout);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('exits 2 naming --run-id when the id has characters a URL would need to escape', async () => {
+    const result = await runCli(['verify', '--base-url', good.baseUrl, '--run-id', 'a b/c']);
+    expect(result).toMatchObject({ code: 2, stderr: 'merchant-kit: --run-id "a b/c": use 1 to 32 letters, digits or dashes\n' });
+  });
+
   it('exits 2 before calling the merchant when a report cannot be written', async () => {
     const before = good.hits.length;
     const result = await runCli(['verify', '--base-url', good.baseUrl, '--junit', path.join(dir, 'missing', 'r.xml')]);

@@ -5,6 +5,7 @@ import { prismProxyArgs } from '../../src/cli/proxy-command';
 import { UsageError } from '../../src/cli/usage-error';
 import { OPENAPI_PATH, PACKAGE_ROOT } from '../../src/contracts';
 import { freePort } from '../support/free-port';
+import { waitUntilServing } from '../support/wait-until-serving';
 import { CLI } from '../support/run-cli';
 
 // A merchant whose product has its price as a string: Prism must forward the answer untouched and
@@ -13,18 +14,6 @@ let upstream: http.Server;
 let proxy: ChildProcess;
 let proxyUrl: string;
 const upstreamPaths: string[] = [];
-
-async function waitUntilServing(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`the proxy did not start serving ${url}`);
-}
 
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
@@ -39,7 +28,7 @@ beforeAll(async () => {
     cwd: PACKAGE_ROOT,
     stdio: 'ignore',
   });
-  await waitUntilServing(`${proxyUrl}/v1/products/productsearch`, Date.now() + 45000);
+  await waitUntilServing(`${proxyUrl}/v1/products/productsearch`, 45000);
 }, 60000);
 
 afterAll(async () => {

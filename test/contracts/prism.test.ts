@@ -2,30 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { OPENAPI_PATH, PACKAGE_ROOT, validate } from '../../src/contracts';
 import { freePort } from '../support/free-port';
+import { waitUntilServing } from '../support/wait-until-serving';
 
 // Prism 5.14.2 must load our OpenAPI document (with its $refs into contracts/schemas) and serve every
 // operation; whatever it serves must pass our own validator, so the two never disagree.
 let prism: ChildProcess;
 let base: string;
 
-async function waitUntilServing(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`Prism did not start serving ${url}`);
-}
-
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const bin = path.join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
   prism = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], { stdio: 'ignore' });
-  await waitUntilServing(`${base}/v1/products/productsearch`, Date.now() + 45000);
+  await waitUntilServing(`${base}/v1/products/productsearch`, 45000);
 }, 60000);
 
 afterAll(() => {

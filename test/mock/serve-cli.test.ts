@@ -1,43 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { validate } from '../../src/contracts';
-import { CLI, runCli } from '../support/run-cli';
+import { runCli } from '../support/run-cli';
+import { startServe } from '../support/serve-child';
 import { SMALL_CATALOG_PATH } from './helpers';
 
 const BROKEN = path.join(__dirname, 'fixtures', 'bad', 'catalog-broken.json');
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `merchant-kit serve` on a free port and resolves with the URL from its start-up line. */
-function startServe(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args]);
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`serve did not start: ${out}`));
-    }, 15000);
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => out, exited });
-      }
-    });
-    child.on('close', () => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited early: ${out}`));
-    });
-  });
-}
 
 describe('merchant-kit serve', () => {
   it('starts, answers a search, logs it without secrets and exits 0 on SIGTERM', async () => {

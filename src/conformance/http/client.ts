@@ -29,7 +29,7 @@ export interface HttpAnswer {
 /** Why no usable answer arrived: the runner reports these as "could not check". */
 export interface HttpFailure {
   kind: 'failure';
-  code: 'timeout' | 'refused' | 'dns' | 'tls' | 'too-large' | 'dropped' | 'network';
+  code: 'timeout' | 'refused' | 'dns' | 'tls' | 'protocol' | 'too-large' | 'dropped' | 'network';
   reason: string;
   durationMs: number;
 }
@@ -132,7 +132,18 @@ function describeSocketError(error: NodeJS.ErrnoException, url: URL): [HttpFailu
     case 'ECONNRESET':
     case 'EPIPE':
       return ['dropped', `${host} closed the connection before answering`];
+    case 'EPROTO':
+      // OpenSSL's "wrong version number": the port answers plain http to our https.
+      return ['tls', `TLS handshake with ${host} failed (EPROTO): the port does not speak https; if the server is plain http, use an http:// URL`];
+    case 'HPE_HEADER_OVERFLOW':
+      return ['protocol', `${host} sent response headers larger than Node's limit (16 KB); OmniChat cannot read them either`];
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return ['protocol', `${host} sent an invalid Content-Length header (${error.code})`];
     default:
+      if (error.code?.startsWith('HPE_')) {
+        return ['protocol', `${host} did not answer with valid HTTP (${error.code}): is the port right, and is it an HTTP server (not https or another protocol)?`];
+      }
       if (error.code && /CERT|SSL|TLS|SELF_SIGNED|ERR_TLS/.test(error.code)) {
         return ['tls', `TLS handshake with ${host} failed (${error.code}): check the certificate`];
       }

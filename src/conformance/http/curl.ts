@@ -1,7 +1,8 @@
 import { maskSecret, type HeaderPair } from '../../common/headers';
 import type { HttpRequest } from './client';
 
-const SECRET_QUERY_NAME = /token|secret|key|pass|signature|auth|sig/i;
+/** Query parameter names whose values are secrets (`?token=`, `api_key=`, ...). */
+export const SECRET_QUERY_NAME = /token|secret|key|pass|signature|auth|sig/i;
 
 /** Masks token-like query values (`?token=...`, `api_key=...`) and any user:password in a URL for display. */
 export function maskUrl(raw: string): string {
