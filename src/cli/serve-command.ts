@@ -2,7 +2,7 @@ import http from 'node:http';
 import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
-import { answerClientErrors, CatalogError, createMockApp, loadCatalogFile, DEFAULT_CATALOG_PATH, normalizeBasePath, type Product } from '../mock';
+import { answerClientErrors, CatalogError, createMockApp, createMockListener, loadCatalogFile, DEFAULT_CATALOG_PATH, normalizeBasePath, type Product } from '../mock';
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
 import { UsageError } from './usage-error';
 
@@ -55,8 +55,9 @@ export async function serve(settings: ServeSettings): Promise<void> {
     adminToken: settings.adminToken,
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
-  // The app is attached in the same tick the port is bound, before any connection can be read.
-  server.on('request', app);
+  // The listener is attached in the same tick the port is bound, before any connection can be read. It
+  // sends the five operations straight to the pipeline and everything else to the express app.
+  server.on('request', createMockListener(app));
   const { catalog } = app.mock.context;
   process.stdout.write(`merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; admin ${origin}/__admin)\n`);
   await new Promise<void>((resolve) => {

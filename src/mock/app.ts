@@ -8,17 +8,19 @@ import { Journal } from './journal';
 import { loadCatalogFile } from './load-catalog';
 import { DEFAULT_BASE_PATH, DEFAULT_CATALOG_PATH, DEFAULT_FREIGHT_PATH, DEFAULT_SCENARIOS_DIR, normalizeBasePath, type MockOptions } from './options';
 import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
-import { HttpProblem, problemBody } from './problems';
+import { HttpProblem } from './problems';
 import { mountAdmin } from './routes/admin';
 import { mountCheckout } from './routes/checkout';
-import { observeRequests } from './routes/observe';
+import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
-import { sendProblem } from './routes/respond';
+import { renderFailure } from './routes/respond';
 import { loadScenarios, Scenarios } from './scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {
   context: MockContext;
+  /** Where the five operations live ('' for the root), as normalized. */
+  basePath: string;
   /** Resolves once every callback started so far has finished. */
   idle(): Promise<void>;
   /** Stops callbacks and delayed answers; call it when the server closes. */
@@ -62,7 +64,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(observeRequests(ctx));
+  app.use(observeRequests(createObserver(ctx)));
   const operations = express.Router({ caseSensitive: false, strict: false });
   mountOperations(operations, ctx);
   app.use(basePath || '/', operations);
@@ -79,6 +81,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
 
   const control: MockControl = {
     context: ctx,
+    basePath,
     idle: () => callbacks.idle(),
     close: async () => {
       for (const end of [...ctx.waits]) end();
@@ -88,21 +91,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   return Object.assign(app, { mock: control });
 }
 
-/** The one error middleware: every failure becomes problem+json; a bug is a 500 without a stack trace. */
+/** The one error middleware: every failure becomes problem+json, rendered as the plain listener renders it. */
 function renderError(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  if (error instanceof HttpProblem) {
-    sendProblem(res, error.body, error.headers);
-    return;
-  }
-  const status = (error as { status?: unknown }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Express's own client errors, e.g. a path with a broken %-escape.
-    sendProblem(res, problemBody('bad-request', `the request to ${req.path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`));
-    return;
-  }
-  sendProblem(res, problemBody('internal-error', `the mock failed while answering ${req.method} ${req.path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`));
+  renderFailure(error, req.method, req.path, res);
 }

@@ -5,7 +5,7 @@ import type { MockContext } from '../context';
 import { readJsonBody } from '../json-body';
 import type { OrderRecord } from '../order-store';
 import { HttpProblem } from '../problems';
-import type { RequestNotes } from './operations';
+import type { RequestNotes } from '../pipeline';
 import { sendJsonText } from './respond';
 
 /** Mounts the admin API (orders, journal, reset, default scenarios) on a router served at /__admin. */

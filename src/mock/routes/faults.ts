@@ -1,11 +1,11 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationId } from '../../contracts';
 import { problemBody } from '../problems';
 import type { ScenarioPlan } from '../scenarios';
 import { sendJsonText, sendProblem } from './respond';
 
 /** Answers a fault scenario; returns false when the scenario is not a fault (out-of-stock, slow). */
-export function answerFault(plan: ScenarioPlan, operation: OperationId, req: Request, res: Response): boolean {
+export function answerFault(plan: ScenarioPlan, operation: OperationId, req: IncomingMessage, res: ServerResponse): boolean {
   if (plan.custom) {
     const { status, headers = {}, body } = plan.custom;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -1,27 +1,31 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { MockContext } from '../context';
 import type { JournalEntry } from '../journal';
-import type { RequestNotes } from './operations';
+import type { RequestNotes } from '../pipeline';
 import { maskSecret } from '../../common/headers';
 
 const KEPT_HEADERS = ['content-type', 'prefer', 'user-agent'];
 
+/** Watches one request until it is answered; `path` is the request path without its query string. */
+export type Observer = (req: IncomingMessage, res: ServerResponse, path: string, notes: RequestNotes) => void;
+
 /**
  * Once a request is answered: one JSON log line (no query string, no header values) and a journal
- * entry for everything but the admin API. Refused admin tokens leave no trace.
+ * entry for everything but the admin API. Refused admin tokens leave no trace. Both entry points (the
+ * express app and the plain listener) call the same observer, so their traces cannot drift apart.
  */
-export function observeRequests(ctx: MockContext) {
+export function createObserver(ctx: MockContext): Observer {
   const secretNames = new Set(['authorization', ...ctx.auth.names]);
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req, res, path, notes) => {
     const started = performance.now();
-    const path = req.path;
     res.on('close', () => {
-      const notes = res.locals as RequestNotes;
       if (notes.unlogged) return;
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const status = res.writableFinished ? res.statusCode : 0;
+      const method = req.method ?? '';
       if (ctx.log) {
-        ctx.log(JSON.stringify({ time: new Date().toISOString(), method: req.method, path, status, ms: durationMs, operation: notes.operation, scenario: notes.scenario, violations: notes.violations?.length }));
+        ctx.log(JSON.stringify({ time: new Date().toISOString(), method, path, status, ms: durationMs, operation: notes.operation, scenario: notes.scenario, violations: notes.violations?.length }));
       }
       if (path.startsWith('/__admin')) return;
       const headers: Record<string, string> = {};
@@ -33,12 +37,19 @@ export function observeRequests(ctx: MockContext) {
         const value = req.headers[name];
         if (typeof value === 'string') headers[name] = maskSecret(value);
       }
-      const entry: JournalEntry = { at: new Date().toISOString(), method: req.method, path, status, durationMs, headers };
+      const entry: JournalEntry = { at: new Date().toISOString(), method, path, status, durationMs, headers };
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;
       ctx.journal.add(entry);
     });
+  };
+}
+
+/** The observer as express middleware; res.locals carries the notes the routes leave. */
+export function observeRequests(observe: Observer) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    observe(req, res, req.path, res.locals as RequestNotes);
     next();
   };
 }

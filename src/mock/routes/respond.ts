@@ -1,8 +1,8 @@
-import type { Response } from 'express';
-import type { ProblemBody } from '../problems';
+import type { ServerResponse } from 'node:http';
+import { problemBody, HttpProblem, type ProblemBody } from '../problems';
 
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
-export function sendJsonText(res: Response, status: number, text: string | Buffer, type = 'application/json; charset=utf-8'): void {
+export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, type = 'application/json; charset=utf-8'): void {
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
@@ -10,13 +10,35 @@ export function sendJsonText(res: Response, status: number, text: string | Buffe
 }
 
 /** Writes a problem+json answer. */
-export function sendProblem(res: Response, body: ProblemBody, headers: Record<string, string> = {}): void {
+export function sendProblem(res: ServerResponse, body: ProblemBody, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   sendJsonText(res, body.status, JSON.stringify(body), 'application/problem+json; charset=utf-8');
 }
 
+/**
+ * Renders any failure as problem+json (both entry points use it): a bug is a 500 without a stack trace;
+ * `path` is the request path without its query string, for the detail.
+ */
+export function renderFailure(error: unknown, method: string, path: string, res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof HttpProblem) {
+    sendProblem(res, error.body, error.headers);
+    return;
+  }
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Express's own client errors, e.g. a path with a broken %-escape.
+    sendProblem(res, problemBody('bad-request', `the request to ${path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`));
+    return;
+  }
+  sendProblem(res, problemBody('internal-error', `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`));
+}
+
 /** Resolves after ms, or early when the client goes away or the app closes (the wait is tracked in `waits`). */
-export function waitFor(ms: number, res: Response, waits: Set<() => void>): Promise<void> {
+export function waitFor(ms: number, res: ServerResponse, waits: Set<() => void>): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validate, validateSearchQuery, type OperationId, type Violation } from '../contracts';
+import type { MockContext } from './context';
+import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
+import { readJsonBody } from './json-body';
+import type { OrderPayload } from './order-types';
+import { HttpProblem, violationsDetail } from './problems';
+import { parseQuery } from './query-string';
+import { answerFault } from './routes/faults';
+import { sendJsonText, waitFor } from './routes/respond';
+
+/** What the observer reads back about a request once it is answered. */
+export interface RequestNotes {
+  operation?: OperationId;
+  scenario?: string;
+  violations?: Violation[];
+  /** A refused admin token: the request is neither logged nor journaled. */
+  unlogged?: boolean;
+}
+
+/**
+ * The pipeline of one operation, free of express so the express route and the plain listener share it:
+ * auth, scenario, body, contract check, then the seam that answers. A failure rejects (HttpProblem for a
+ * client mistake); the caller renders it with renderFailure.
+ */
+export async function handleOperation(ctx: MockContext, operation: OperationId, req: IncomingMessage, res: ServerResponse, notes: RequestNotes): Promise<void> {
+  notes.operation = operation;
+  const failing = ctx.auth.failing(req.headers);
+  if (failing !== undefined) {
+    throw new HttpProblem('unauthorized', `header ${failing} is missing or does not match the value configured for this integration`);
+  }
+  // Parsed once, and only when there is a query string at all.
+  const query = req.url?.includes('?') ? parseQuery(req.url) : {};
+  // Node joins repeated headers other than set-cookie into one string; the check only satisfies the type.
+  const prefer = req.headers.prefer;
+  const plan = ctx.scenarios.plan(operation, typeof prefer === 'string' ? prefer : undefined, query.__scenario);
+  const body = operation === 'productSearch' ? undefined : await readJsonBody(req);
+  if (plan) {
+    notes.scenario = plan.name;
+    if (plan.delayMs > 0) await waitFor(plan.delayMs, res, ctx.waits);
+    if (res.writableEnded || res.destroyed) return;
+    if (answerFault(plan, operation, req, res)) return;
+  }
+  const outOfStock = plan?.builtin === 'out-of-stock';
+  if (operation === 'productSearch') {
+    const { __scenario: _ignored, ...params } = query;
+    const checked = validateSearchQuery(params);
+    accept(ctx, notes, checked.violations, 'query string');
+    sendJsonText(res, 200, searchProducts(ctx, searchRequestOf(checked.query), outOfStock));
+    return;
+  }
+  accept(ctx, notes, validate(operation, 'request', body), 'body');
+  const order = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as OrderPayload;
+  switch (operation) {
+    case 'orderValidation':
+      sendJsonText(res, 200, JSON.stringify(validateOrder(ctx, order, outOfStock)));
+      return;
+    case 'orderCreation':
+      sendJsonText(res, 200, createOrder(ctx, order));
+      return;
+    case 'orderCancellation':
+      sendJsonText(res, 200, cancelOrder(ctx, order));
+      return;
+    case 'statusNotification':
+      sendJsonText(res, 200, notifyStatus(ctx, order));
+      return;
+  }
+}
+
+/** A contract violation is a 400 naming the field; with --lenient it is kept in the journal and the request goes on. */
+function accept(ctx: MockContext, notes: RequestNotes, violations: Violation[], what: string): void {
+  if (violations.length === 0) return;
+  if (ctx.lenient) {
+    notes.violations = violations;
+    return;
+  }
+  throw new HttpProblem('contract-violation', `the ${what} breaks the ${notes.operation} contract: ${violationsDetail(violations)}`, { errors: violations });
+}
