@@ -21,7 +21,9 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   const machine = describeMachine();
   log(machine);
   const workload = buildWorkload(options.query);
-  log(`workload: productSearch TEXT "${workload.term}" size=10; orderValidation cart of ${workload.variantIds.join(', ')}`);
+  log(
+    `workload: productSearch TEXT "${workload.term}" size=10; orderValidation cart of ${workload.variantIds.join(', ')}`,
+  );
 
   log('\nstartup, spawn to first correct productSearch answer:');
   const ready = answersSearch(workload.requests.productSearch);
@@ -36,12 +38,23 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
     const check = await preflight(server.port, workload);
     // Prism answers its static example whatever the query, so its answer is smaller than ours.
     const why = server === prism ? ' (its static example, whatever the query)' : '';
-    log(`  ${server.name}: the search returns ${products(check.searchHits)}${why}${check.problems.map((p) => `\n  FLAG ${p}`).join('')}`);
+    log(
+      `  ${server.name}: the search returns ${products(check.searchHits)}${why}${check.problems.map((p) => `\n  FLAG ${p}`).join('')}`,
+    );
   }
 
   const load: LoadOptions = { durationSec: options.durationSec, connections: options.connections };
-  log(`\nload: ${options.rounds} rounds of ${options.durationSec} s, ${options.connections} connections, ours and Prism in turn (after a 1 s warm-up each)`);
-  const rounds = await compareInTurn({ label: 'ours', port: ours.port }, { label: 'Prism', port: prism.port }, workload.requests, options.rounds, load, log);
+  log(
+    `\nload: ${options.rounds} rounds of ${options.durationSec} s, ${options.connections} connections, ours and Prism in turn (after a 1 s warm-up each)`,
+  );
+  const rounds = await compareInTurn(
+    { label: 'ours', port: ours.port },
+    { label: 'Prism', port: prism.port },
+    workload.requests,
+    options.rounds,
+    load,
+    log,
+  );
   const memory = { ours: readMemory(ours.pid), prism: readMemory(prism.pid) };
   log(`\n${roundsTable(rounds, 'ours', 'Prism')}`);
   // Prism is done: stopped so that it holds neither memory nor timers during the next phases.
@@ -49,7 +62,11 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
 
   log('verify against the local mock:');
   const verify = await timeVerify(ours.port);
-  log(verify.unavailable ? `  not measured: ${verify.unavailable}` : `  wall times ${verify.wallMs.map((ms) => `${Math.round(ms)} ms`).join(', ')}; exit codes ${verify.exitCodes.join(', ')}`);
+  log(
+    verify.unavailable
+      ? `  not measured: ${verify.unavailable}`
+      : `  wall times ${verify.wallMs.map((ms) => `${Math.round(ms)} ms`).join(', ')}; exit codes ${verify.exitCodes.join(', ')}`,
+  );
   if (verify.failure) log(`  FLAG verify did not pass against the mock:\n${indent(verify.failure)}`);
 
   log('\nscale, generated catalog vs default (productSearch):');
@@ -59,7 +76,9 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
 
   const rows = buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale });
   log('## Summary\n');
-  log('reference = Prism on the same contract, or the default catalog for the 100k rows; ratio = median of the per-round ratios\n');
+  log(
+    'reference = Prism on the same contract, or the default catalog for the 100k rows; ratio = median of the per-round ratios\n',
+  );
   log(summaryTable(rows));
   const missed = countMissed(rows);
   log(missed === 0 ? 'every target met' : `${missed} target(s) MISSED`);
@@ -85,7 +104,10 @@ function products(count: number): string {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((line) => `    ${line}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 }
 
 /** Entry: parses flags, runs the bench, and always stops every child it spawned. */

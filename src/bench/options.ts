@@ -40,7 +40,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   } catch (error) {
     throw new BenchUsageError(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
   }
-  if (values.query !== undefined && values.query.trim() === '') throw new BenchUsageError('--query must not be empty: give a search term, or leave the flag out');
+  if (values.query !== undefined && values.query.trim() === '')
+    throw new BenchUsageError('--query must not be empty: give a search term, or leave the flag out');
   return {
     durationSec: whole('duration', values.duration),
     rounds: whole('rounds', values.rounds),
@@ -55,7 +56,9 @@ function whole(flag: keyof typeof LIMITS, text: string | undefined): number {
   if (text === undefined) return limit.fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < limit.min || value > limit.max) {
-    throw new BenchUsageError(`--${flag} must be a whole number of ${limit.meaning} from ${limit.min} to ${limit.max}, got ${JSON.stringify(text)}`);
+    throw new BenchUsageError(
+      `--${flag} must be a whole number of ${limit.meaning} from ${limit.min} to ${limit.max}, got ${JSON.stringify(text)}`,
+    );
   }
   return value;
 }

@@ -17,7 +17,8 @@ export interface SummaryRow {
 /** A Markdown table whose columns are padded so it also reads well in a terminal. */
 export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => `| ${widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' | ')} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   return [line(headers), rule, ...rows.map(line)].join('\n') + '\n';
 }
@@ -73,7 +74,18 @@ export function countMissed(rows: readonly SummaryRow[]): number {
 
 /** One line per round and operation: both sides' req/s, p50, p99, the ratio a/b and the non-2xx counts. */
 export function roundsTable(results: readonly RoundResult[], labelA: string, labelB: string): string {
-  const headers = ['round', 'operation', `${labelA} req/s`, 'p50', 'p99', `${labelB} req/s`, 'p50', 'p99', 'ratio', 'non-2xx'];
+  const headers = [
+    'round',
+    'operation',
+    `${labelA} req/s`,
+    'p50',
+    'p99',
+    `${labelB} req/s`,
+    'p50',
+    'p99',
+    'ratio',
+    'non-2xx',
+  ];
   const rows = results.map((r) => [
     String(r.round),
     r.operation,

@@ -34,22 +34,33 @@ export async function measureScale(
   let big: RunningServer;
   try {
     const port = await freePort();
-    const spec = oursSpec(`ours ${SCALE_PRODUCTS / 1000}k`, port, answersSearch(workload.requests.productSearch), SCALE_START_TIMEOUT_MS, [
-      '--generate',
-      String(SCALE_PRODUCTS),
-      '--seed',
-      '1',
-    ]);
+    const spec = oursSpec(
+      `ours ${SCALE_PRODUCTS / 1000}k`,
+      port,
+      answersSearch(workload.requests.productSearch),
+      SCALE_START_TIMEOUT_MS,
+      ['--generate', String(SCALE_PRODUCTS), '--seed', '1'],
+    );
     big = await startServer(spec);
   } catch (error) {
     if (!(error instanceof StartError)) throw error;
-    return { error: error.message, startupMs: Number.NaN, searchHits: 0, afterStart: empty, afterLoad: empty, defaultAfterLoad: empty, rounds: [] };
+    return {
+      error: error.message,
+      startupMs: Number.NaN,
+      searchHits: 0,
+      afterStart: empty,
+      afterLoad: empty,
+      defaultAfterLoad: empty,
+      rounds: [],
+    };
   }
   try {
     const afterStart = readMemory(big.pid);
     log(`  ${big.name} started in ${Math.round(big.startupMs)} ms, RSS ${afterStart.rssMb.toFixed(1)} MB`);
     const check = await preflight(big.port, workload);
-    log(`  ${big.name}: the search returns ${check.searchHits} product(s)${check.problems.map((p) => `\n  FLAG ${p}`).join('')}`);
+    log(
+      `  ${big.name}: the search returns ${check.searchHits} product(s)${check.problems.map((p) => `\n  FLAG ${p}`).join('')}`,
+    );
     const results = await compareInTurn(
       { label: big.name, port: big.port },
       { label: 'ours default', port: defaultServer.port },

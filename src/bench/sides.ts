@@ -27,7 +27,13 @@ export function answersSearch(request: ProbeRequest): ServerSpec['isReady'] {
 }
 
 /** Our mock, as `merchant-kit serve` (extra flags: the 100k catalog). */
-export function oursSpec(label: string, port: number, ready: ServerSpec['isReady'], timeoutMs: number, extra: string[] = []): ServerSpec {
+export function oursSpec(
+  label: string,
+  port: number,
+  ready: ServerSpec['isReady'],
+  timeoutMs: number,
+  extra: string[] = [],
+): ServerSpec {
   return {
     name: label,
     command: process.execPath,

@@ -81,7 +81,17 @@ function startupRow(startups: BenchResults['startups']): SummaryRow {
 
 function scaleRows(scale: ScaleResult, defaultStartupMs: number): SummaryRow[] {
   if (scale.error !== undefined) {
-    return [{ measure: '100k catalog', ours: 'could not start', reference: '', ratio: '', target: TARGETS.scaleStartup, checked: Number.NaN, note: scale.error.slice(0, 160) }];
+    return [
+      {
+        measure: '100k catalog',
+        ours: 'could not start',
+        reference: '',
+        ratio: '',
+        target: TARGETS.scaleStartup,
+        checked: Number.NaN,
+        note: scale.error.slice(0, 160),
+      },
+    ];
   }
   const search = scale.search;
   return [
@@ -125,6 +135,10 @@ function verifyRow(verify: VerifyTiming): SummaryRow {
     ratio: '',
     target: TARGETS.verifyWall,
     checked: verify.unavailable ? undefined : median(verify.wallMs),
-    note: verify.unavailable ?? (failed.length > 0 ? `exit codes ${verify.exitCodes.join(', ')}` : `median of ${verify.wallMs.length} runs, exit 0`),
+    note:
+      verify.unavailable ??
+      (failed.length > 0
+        ? `exit codes ${verify.exitCodes.join(', ')}`
+        : `median of ${verify.wallMs.length} runs, exit 0`),
   };
 }

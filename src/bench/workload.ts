@@ -38,14 +38,17 @@ const BASE_PATH = '/v1';
 /** Builds both requests from the embedded catalog: a term that fills one page of 10, and its first three variants in stock. */
 export function buildWorkload(termOverride?: string): Workload {
   const products = readCatalog(path.join(FIXTURES_DIR, 'catalog.json'));
-  const term = termOverride ?? (products ? pickSearchTerm(products.map(searchableTexts), PAGE_SIZE) : undefined) ?? FALLBACK_TERM;
+  const term =
+    termOverride ?? (products ? pickSearchTerm(products.map(searchableTexts), PAGE_SIZE) : undefined) ?? FALLBACK_TERM;
   const variants = products ? pickVariants(products, CART_LINES) : [];
   const variantIds = variants.length === CART_LINES ? variants.map((v) => v.objectId) : FALLBACK_VARIANTS;
   const order = cartOrder(variantIds, variants);
   const violations = validate('orderValidation', 'request', order);
   if (violations.length > 0) {
     // The bench's own payload must keep the contract, or it would measure the mock's 400 path.
-    throw new Error(`bench cart breaks the orderValidation contract at ${violations[0].pointer}: ${violations[0].message}`);
+    throw new Error(
+      `bench cart breaks the orderValidation contract at ${violations[0].pointer}: ${violations[0].message}`,
+    );
   }
   const query = new URLSearchParams({ searchType: 'TEXT', query: term, size: String(PAGE_SIZE) });
   return {
@@ -71,19 +74,28 @@ export function buildWorkload(termOverride?: string): Workload {
 export function pickSearchTerm(documents: readonly string[][], pageSize: number): string | undefined {
   const counts = new Map<string, number>();
   for (const texts of documents) {
-    const words = new Set(texts.flatMap((text) => fold(text).split(/[^a-z0-9]+/)).filter((w) => w.length >= 3 && !/^\d+$/.test(w)));
+    const words = new Set(
+      texts.flatMap((text) => fold(text).split(/[^a-z0-9]+/)).filter((w) => w.length >= 3 && !/^\d+$/.test(w)),
+    );
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const ranked = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const filling = ranked.filter(([, count]) => count >= pageSize);
   if (filling.length > 0) return filling.reduce((best, entry) => (entry[1] < best[1] ? entry : best))[0];
-  return ranked.reduce<[string, number] | undefined>((best, entry) => (best === undefined || entry[1] > best[1] ? entry : best), undefined)?.[0];
+  return ranked.reduce<[string, number] | undefined>(
+    (best, entry) => (best === undefined || entry[1] > best[1] ? entry : best),
+    undefined,
+  )?.[0];
 }
 
 /** The texts a TEXT search looks in, per product: its name and description, its variants' names and variation values. */
 function searchableTexts(product: CatalogProduct): string[] {
   const variants = [...product.variants, ...(product.mainVariant ? [product.mainVariant] : [])];
-  return [product.name, product.productDescription ?? '', ...variants.flatMap((v) => [v.name ?? '', ...(v.variations ?? []).map((pair) => pair.value)])];
+  return [
+    product.name,
+    product.productDescription ?? '',
+    ...variants.flatMap((v) => [v.name ?? '', ...(v.variations ?? []).map((pair) => pair.value)]),
+  ];
 }
 
 function fold(text: string): string {
@@ -100,10 +112,22 @@ function cartOrder(variantIds: readonly string[], variants: readonly CatalogVari
   return {
     objectId: 'bench-order-1',
     eventType: 'ORDER_UPDATE',
-    customer: { objectId: 'bench-customer-1', name: 'Maria', lastName: 'Silva', phoneCountryCode: '55', phoneAreaCode: '11' },
+    customer: {
+      objectId: 'bench-customer-1',
+      name: 'Maria',
+      lastName: 'Silva',
+      phoneCountryCode: '55',
+      phoneAreaCode: '11',
+    },
     shippingAddress: {
-      addressLine1: 'Avenida Paulista', number: '1000', suburb: 'Bela Vista', zip: '01310-100',
-      recipient: 'Maria Silva', addressState: 'SP', city: 'São Paulo', country: 'BRA',
+      addressLine1: 'Avenida Paulista',
+      number: '1000',
+      suburb: 'Bela Vista',
+      zip: '01310-100',
+      recipient: 'Maria Silva',
+      addressState: 'SP',
+      city: 'São Paulo',
+      country: 'BRA',
     },
     items: variantIds.map((variantId, index) => ({
       objectId: `bench-item-${index + 1}`,
@@ -131,5 +155,7 @@ function readCatalog(file: string): CatalogProduct[] | undefined {
 
 function isProduct(value: unknown): value is CatalogProduct {
   const p = value as Partial<CatalogProduct> | null;
-  return typeof p?.name === 'string' && Array.isArray(p.variants) && p.variants.every((v) => typeof v?.objectId === 'string');
+  return (
+    typeof p?.name === 'string' && Array.isArray(p.variants) && p.variants.every((v) => typeof v?.objectId === 'string')
+  );
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openApiDocument, openApiYaml } from '../contracts';
-import { UsageError } from './usage-error';
+import { UsageError } from '../common/usage-error';
 
 /** `merchant-kit contracts [--format yaml|json]`: prints the OpenAPI document. */
 export function registerContractsCommand(program: Command): void {

@@ -5,7 +5,7 @@ import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
 import { registerVerifyCommand } from './verify-command';
 import { registerProxyCommand } from './proxy-command';
-import { EXIT_USAGE, UsageError, reportUsageError } from './usage-error';
+import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
 export function buildProgram(): Command {

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { OPENAPI_PATH, PACKAGE_ROOT } from '../contracts';
-import { maskUrl } from '../conformance/http/curl';
-import { EXIT_FAILED, UsageError } from './usage-error';
+import { maskUrl } from '../common/secrets';
+import { EXIT_FAILED, UsageError } from '../common/usage-error';
 
 /** Default port of the proxy: next to the mock's 4010, so both can run side by side. */
 export const DEFAULT_PROXY_PORT = 4020;
@@ -19,11 +19,19 @@ interface ProxyOptions {
 export function registerProxyCommand(program: Command): void {
   program
     .command('proxy')
-    .description("Prism's validating proxy in front of a merchant: forwards every call and reports contract violations in the sl-violations header")
-    .option('--upstream <url>', 'the merchant base URL; the contract paths start with /v1 (e.g. /v1/products/productsearch) and are appended to it')
+    .description(
+      "Prism's validating proxy in front of a merchant: forwards every call and reports contract violations in the sl-violations header",
+    )
+    .option(
+      '--upstream <url>',
+      'the merchant base URL; the contract paths start with /v1 (e.g. /v1/products/productsearch) and are appended to it',
+    )
     .option('--port <n>', 'port to listen on', String(DEFAULT_PROXY_PORT))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--errors', 'answer a contract violation with an error (422 request, 500 response) instead of forwarding it')
+    .option(
+      '--errors',
+      'answer a contract violation with an error (422 request, 500 response) instead of forwarding it',
+    )
     .action(async (options: ProxyOptions) => {
       process.exitCode = await runProxy(options);
     });
@@ -36,10 +44,14 @@ export function prismProxyArgs(options: ProxyOptions): string[] {
   try {
     upstream = new URL(options.upstream);
   } catch {
-    throw new UsageError(`--upstream ${JSON.stringify(maskUrl(options.upstream))} is not a URL: write it like https://shop.example.com`);
+    throw new UsageError(
+      `--upstream ${JSON.stringify(maskUrl(options.upstream))} is not a URL: write it like https://shop.example.com`,
+    );
   }
-  if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new UsageError('--upstream must be an http or https URL');
-  if (!/^\d+$/.test(options.port) || Number(options.port) > 65535) throw new UsageError(`--port ${JSON.stringify(options.port)} is not a port number (0-65535)`);
+  if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:')
+    throw new UsageError('--upstream must be an http or https URL');
+  if (!/^\d+$/.test(options.port) || Number(options.port) > 65535)
+    throw new UsageError(`--port ${JSON.stringify(options.port)} is not a port number (0-65535)`);
   const args = ['proxy', OPENAPI_PATH, options.upstream, '--port', options.port, '--host', options.host];
   if (options.errors) args.push('--errors');
   return args;

@@ -2,9 +2,18 @@ import http from 'node:http';
 import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
-import { answerClientErrors, CatalogError, createMockApp, createMockListener, loadCatalogFile, DEFAULT_CATALOG_PATH, normalizeBasePath, type Product } from '../mock';
+import {
+  answerClientErrors,
+  CatalogError,
+  createMockApp,
+  createMockListener,
+  loadCatalogFile,
+  DEFAULT_CATALOG_PATH,
+  normalizeBasePath,
+  type Product,
+} from '../mock';
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
-import { UsageError } from './usage-error';
+import { UsageError } from '../common/usage-error';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -16,7 +25,7 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)', '4010')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--base-path <path>', 'where the five operations live', '/v1')
-    .option('--catalog <path>', "a catalog JSON file (a productSearch answer); default: the embedded fixtures")
+    .option('--catalog <path>', 'a catalog JSON file (a productSearch answer); default: the embedded fixtures')
     .option('--generate <n>', 'serve a generated pt-BR catalog of N products instead')
     .option('--seed <s>', 'seed for --generate (same seed, same catalog)')
     .option('--auth <header>', 'require "Name: value" on every operation request (repeatable, at most 5)', collect, [])
@@ -59,7 +68,9 @@ export async function serve(settings: ServeSettings): Promise<void> {
   // sends the five operations straight to the pipeline and everything else to the express app.
   server.on('request', createMockListener(app));
   const { catalog } = app.mock.context;
-  process.stdout.write(`merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; admin ${origin}/__admin)\n`);
+  process.stdout.write(
+    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; admin ${origin}/__admin)\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
@@ -91,6 +102,8 @@ function boundHeapGrowth(productCount: number): void {
 
 function loadProducts(settings: ServeSettings): Product[] {
   if (settings.generate) {
+    // Loaded lazily: faker costs a start-up that only --generate needs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateCatalog } = require('../mock/generate-catalog') as typeof import('../mock/generate-catalog');
     // Valid by construction (a test checks a generated catalog against the contract): skipping the
     // check saves about a second and 40 MB on a 100k catalog.
@@ -102,19 +115,30 @@ function loadProducts(settings: ServeSettings): Product[] {
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
     const [first] = error.violations;
-    if (first.keyword === 'file') throw new UsageError(`--catalog ${file}: ${first.message}; give the path of a JSON array of products`);
+    if (first.keyword === 'file')
+      throw new UsageError(`--catalog ${file}: ${first.message}; give the path of a JSON array of products`);
     if (first.keyword === 'json') throw new UsageError(`--catalog ${file} is ${first.message}`);
     const shown = error.violations.slice(0, 20).map((v) => `  ${v.pointer || '(root)'}  ${v.message}  [${v.keyword}]`);
     const more = error.violations.length > 20 ? `\n  ... and ${error.violations.length - 20} more` : '';
-    throw new UsageError(`--catalog ${file} breaks the productSearch response contract (${error.violations.length} violation${error.violations.length === 1 ? '' : 's'}); fix these and start again:\n${shown.join('\n')}${more}`);
+    throw new UsageError(
+      `--catalog ${file} breaks the productSearch response contract (${error.violations.length} violation${error.violations.length === 1 ? '' : 's'}); fix these and start again:\n${shown.join('\n')}${more}`,
+    );
   }
 }
 
 function listen(server: http.Server, settings: ServeSettings): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'needs privileges' : `cannot be used (${error.code ?? error.message})`;
-      const which = error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? `--host ${settings.host}` : `--port ${settings.port}`;
+      const why =
+        error.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : error.code === 'EACCES'
+            ? 'needs privileges'
+            : `cannot be used (${error.code ?? error.message})`;
+      const which =
+        error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+          ? `--host ${settings.host}`
+          : `--port ${settings.port}`;
       reject(new UsageError(`${which} ${why}: pick another ${which.split(' ')[0]}`));
     });
     server.listen(settings.port, settings.host, () => resolve());

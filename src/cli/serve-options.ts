@@ -1,5 +1,5 @@
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../common/headers';
-import { UsageError } from './usage-error';
+import { UsageError } from '../common/usage-error';
 
 /** The raw flags of `merchant-kit serve`, as commander hands them over. */
 export interface ServeFlags {
@@ -42,24 +42,45 @@ export function isLoopback(host: string): boolean {
 /** Checks every flag; a bad one is a UsageError naming the flag and the fix. */
 export function checkServeFlags(flags: ServeFlags): ServeSettings {
   const port = wholeNumber('--port', flags.port, 0, 65535);
-  if (!/^\/[A-Za-z0-9._~\-/]*$/.test(flags.basePath)) throw new UsageError(`--base-path must be a URL path starting with / (e.g. /v1), got ${JSON.stringify(flags.basePath)}`);
-  if (flags.checkout !== 'omni' && flags.checkout !== 'own') throw new UsageError(`--checkout must be omni or own, got ${JSON.stringify(flags.checkout)}`);
-  if (flags.catalog !== undefined && flags.generate !== undefined) throw new UsageError('--catalog and --generate exclude each other: serve your own catalog or a generated one');
-  if (flags.seed !== undefined && flags.generate === undefined) throw new UsageError('--seed only applies with --generate N');
-  const generate = flags.generate === undefined ? undefined : { count: wholeNumber('--generate', flags.generate, 1, 1_000_000), seed: wholeNumber('--seed', flags.seed ?? '1', 0, 2 ** 31 - 1) };
-  if (flags.auth.length > MAX_CUSTOM_HEADERS) throw new UsageError(`--auth was given ${flags.auth.length} times: OmniChat sends at most ${MAX_CUSTOM_HEADERS} custom headers`);
+  if (!/^\/[A-Za-z0-9._~\-/]*$/.test(flags.basePath))
+    throw new UsageError(
+      `--base-path must be a URL path starting with / (e.g. /v1), got ${JSON.stringify(flags.basePath)}`,
+    );
+  if (flags.checkout !== 'omni' && flags.checkout !== 'own')
+    throw new UsageError(`--checkout must be omni or own, got ${JSON.stringify(flags.checkout)}`);
+  if (flags.catalog !== undefined && flags.generate !== undefined)
+    throw new UsageError('--catalog and --generate exclude each other: serve your own catalog or a generated one');
+  if (flags.seed !== undefined && flags.generate === undefined)
+    throw new UsageError('--seed only applies with --generate N');
+  const generate =
+    flags.generate === undefined
+      ? undefined
+      : {
+          count: wholeNumber('--generate', flags.generate, 1, 1_000_000),
+          seed: wholeNumber('--seed', flags.seed ?? '1', 0, 2 ** 31 - 1),
+        };
+  if (flags.auth.length > MAX_CUSTOM_HEADERS)
+    throw new UsageError(
+      `--auth was given ${flags.auth.length} times: OmniChat sends at most ${MAX_CUSTOM_HEADERS} custom headers`,
+    );
   const auth = flags.auth.map((raw) => {
     const parsed = parseHeaderFlag(raw);
-    if ('error' in parsed) throw new UsageError(`--auth: ${parsed.error}; write it as --auth "Authorization: Bearer <token>"`);
+    if ('error' in parsed)
+      throw new UsageError(`--auth: ${parsed.error}; write it as --auth "Authorization: Bearer <token>"`);
     return parsed;
   });
   if (flags.omnichatApi !== undefined && !/^https?:\/\/[^\s/]+/.test(flags.omnichatApi)) {
-    throw new UsageError(`--omnichat-api must be an http(s) URL such as https://orders-api.omni.chat, got ${JSON.stringify(flags.omnichatApi.slice(0, 80))}`);
+    throw new UsageError(
+      `--omnichat-api must be an http(s) URL such as https://orders-api.omni.chat, got ${JSON.stringify(flags.omnichatApi.slice(0, 80))}`,
+    );
   }
-  if (flags.omnichatToken !== undefined && flags.omnichatApi === undefined) throw new UsageError('--omnichat-token needs --omnichat-api URL (where to send callbacks)');
+  if (flags.omnichatToken !== undefined && flags.omnichatApi === undefined)
+    throw new UsageError('--omnichat-token needs --omnichat-api URL (where to send callbacks)');
   if (flags.adminToken === '') throw new UsageError('--admin-token must not be empty');
   if (!isLoopback(flags.host) && flags.adminToken === undefined) {
-    throw new UsageError(`--host ${flags.host} is reachable from other machines: add --admin-token T to protect the admin API, or use --host 127.0.0.1`);
+    throw new UsageError(
+      `--host ${flags.host} is reachable from other machines: add --admin-token T to protect the admin API, or use --host 127.0.0.1`,
+    );
   }
   return {
     port,
@@ -79,6 +100,7 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw.trim()) || n < min || n > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return n;
 }

@@ -13,7 +13,7 @@ import {
   type PayloadKind,
   type Violation,
 } from '../contracts';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/usage-error';
 
 const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
 
@@ -21,7 +21,7 @@ const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
-    .description('validate a JSON payload file (or - for stdin) against an operation\'s request or response contract')
+    .description("validate a JSON payload file (or - for stdin) against an operation's request or response contract")
     .argument('<operation>', `one of ${ALL_NAMES.join(', ')}`)
     .argument('<kind>', 'request or response')
     .argument('<file>', 'a JSON file, or - to read standard input')
@@ -31,7 +31,12 @@ export function registerValidateCommand(program: Command): void {
 }
 
 /** Validates and prints; returns the exit code (0 valid, 1 breaks the contract; bad usage throws UsageError). */
-export function runValidate(operation: string, kind: string, file: string, out: NodeJS.WritableStream = process.stdout): number {
+export function runValidate(
+  operation: string,
+  kind: string,
+  file: string,
+  out: NodeJS.WritableStream = process.stdout,
+): number {
   if (!isOperationId(operation) && !isCallbackId(operation)) {
     throw new UsageError(`unknown operation ${JSON.stringify(operation)}: use one of ${ALL_NAMES.join(', ')}`);
   }
@@ -57,7 +62,9 @@ export function runValidate(operation: string, kind: string, file: string, out: 
 function validatePayload(operation: OperationId | CallbackId, kind: PayloadKind, value: unknown): Violation[] {
   if (operation !== 'productSearch' || kind !== 'request') return validate(operation, kind, value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [{ pointer: '', keyword: 'type', message: `must be an object of query parameters, found ${describeValue(value)}` }];
+    return [
+      { pointer: '', keyword: 'type', message: `must be an object of query parameters, found ${describeValue(value)}` },
+    ];
   }
   return validateSearchQuery(value as Record<string, unknown>).violations;
 }
@@ -67,7 +74,8 @@ function readInput(file: string): string {
     return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
     throw new UsageError(`cannot read ${file}: ${reason}`);
   }
 }

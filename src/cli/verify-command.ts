@@ -13,7 +13,7 @@ import {
   type VerifyFlags,
 } from '../conformance';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
-import { EXIT_USAGE, UsageError } from './usage-error';
+import { EXIT_USAGE, UsageError } from '../common/usage-error';
 
 interface VerifyOptions extends VerifyFlags {
   runId?: string;
@@ -31,28 +31,47 @@ export function registerVerifyCommand(program: Command): void {
     .description("check a merchant's five URLs against OmniChat's contracts (exit 0 pass, 1 fail, 2 usage)")
     .option('--config <file>', 'merchant config (JSON: urls, headers, testData, capabilities, timeoutMs)')
     .option('--base-url <url>', 'the five default paths under URL (URL/products/productsearch, ...)')
-    .option('--header <"Name: value">', `header sent on every call, repeatable (at most ${MAX_CUSTOM_HEADERS})`, collect)
+    .option(
+      '--header <"Name: value">',
+      `header sent on every call, repeatable (at most ${MAX_CUSTOM_HEADERS})`,
+      collect,
+    )
     .option('--only <ops>', `comma-separated operations: ${OPERATION_IDS.join(',')}`)
     .option('--timeout <ms>', 'time budget per request in ms (default 5000, as OmniChat)')
     .option('--no-destructive', 'do not create, notify or cancel test orders')
-    .option('--callback-port <port>', "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback")
+    .option(
+      '--callback-port <port>',
+      "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback",
+    )
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
-    .option('--run-id <id>', 'marks the test order ids (mk-test-<id>-...); fix it for byte-identical output between runs (default: a timestamp)')
+    .option(
+      '--run-id <id>',
+      'marks the test order ids (mk-test-<id>-...); fix it for byte-identical output between runs (default: a timestamp)',
+    )
     .action(async (options: VerifyOptions) => {
       process.exitCode = await runVerifyCommand(options);
     });
 }
 
 /** Runs verify with parsed flags, writes the reports and returns the exit code (bad usage throws UsageError). */
-export async function runVerifyCommand(options: VerifyOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runVerifyCommand(
+  options: VerifyOptions,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const config = runConfigFromFlags(options);
   // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
-  for (const [flag, file] of [['--json', options.json], ['--junit', options.junit], ['--html', options.html]] as const) {
+  for (const [flag, file] of [
+    ['--json', options.json],
+    ['--junit', options.junit],
+    ['--html', options.html],
+  ] as const) {
     if (file === undefined) continue;
     if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
-    if (!fs.existsSync(path.dirname(path.resolve(file)))) throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
+    if (!fs.existsSync(path.dirname(path.resolve(file))))
+      throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
   }
   const report = await runVerify(config, { runId: parseRunId(options.runId) });
   out.write(renderConsole(report));
@@ -60,7 +79,8 @@ export async function runVerifyCommand(options: VerifyOptions, out: NodeJS.Writa
   writeReport('--junit', options.junit, () => renderJunit(report));
   writeReport('--html', options.html, () => renderHtml(report));
   const code = exitCodeFor(report.summary);
-  if (code === EXIT_USAGE) err.write(`merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n`);
+  if (code === EXIT_USAGE)
+    err.write(`merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n`);
   return code;
 }
 
@@ -69,7 +89,8 @@ const RUN_ID = /^[A-Za-z0-9-]{1,32}$/;
 
 function parseRunId(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!RUN_ID.test(raw)) throw new UsageError(`--run-id ${JSON.stringify(raw.slice(0, 40))}: use 1 to 32 letters, digits or dashes`);
+  if (!RUN_ID.test(raw))
+    throw new UsageError(`--run-id ${JSON.stringify(raw.slice(0, 40))}: use 1 to 32 letters, digits or dashes`);
   return raw;
 }
 
@@ -79,6 +100,8 @@ function writeReport(flag: string, file: string | undefined, render: () => strin
     fs.writeFileSync(file, render());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag} ${file}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : code ?? 'error'})`);
+    throw new UsageError(
+      `${flag} ${file}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : (code ?? 'error')})`,
+    );
   }
 }

@@ -7,7 +7,8 @@ export type Entry = Record<string, unknown>;
 export function entriesOf(ex: Exchange): { entries: Entry[] } | { problem: string } {
   const problem = bodyProblem(ex);
   if (problem) return { problem };
-  if (!ex.json || !Array.isArray(ex.json.value)) return { problem: 'the answer is not a JSON array; see response-contract' };
+  if (!ex.json || !Array.isArray(ex.json.value))
+    return { problem: 'the answer is not a JSON array; see response-contract' };
   return { entries: ex.json.value.filter((e): e is Entry => e !== null && typeof e === 'object' && !Array.isArray(e)) };
 }
 
@@ -23,6 +24,11 @@ export function lineIdsOf(ex: Exchange): string[] {
 
 /** A short description of an entry for received/expected lines. */
 export function describeEntry(entry: Entry): string {
-  const text = JSON.stringify({ action: entry.action, component: entry.component, componentId: entry.componentId, message: entry.message });
+  const text = JSON.stringify({
+    action: entry.action,
+    component: entry.component,
+    componentId: entry.componentId,
+    message: entry.message,
+  });
   return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 }

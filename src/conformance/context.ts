@@ -2,7 +2,7 @@ import type { OperationId } from '../contracts';
 import type { CallbackReceiver } from './callbacks/receiver';
 import type { RunConfig } from './config/run-config';
 import { exchange, type Exchange } from './exchange';
-import { secretForms, type SecretForm } from './secrets';
+import { secretForms, type SecretForm } from '../common/secrets';
 import type { FoundProduct, Pick } from './test-data';
 
 /** How a check asks for a request to one operation's URL. */
@@ -48,13 +48,16 @@ export class RunContext {
   async call(operation: OperationId, spec: CallSpec): Promise<Exchange> {
     const url = new URL(this.config.urls[operation]);
     for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value);
-    const ex = await exchange({
-      method: operation === 'productSearch' ? 'GET' : 'POST',
-      url: url.toString(),
-      headers: this.config.headers,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-      deadlineMs: this.config.timeoutMs * 2,
-    }, this.secrets);
+    const ex = await exchange(
+      {
+        method: operation === 'productSearch' ? 'GET' : 'POST',
+        url: url.toString(),
+        headers: this.config.headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        deadlineMs: this.config.timeoutMs * 2,
+      },
+      this.secrets,
+    );
     return this.record(operation, ex);
   }
 
@@ -68,7 +71,11 @@ export class RunContext {
   private record(operation: OperationId, ex: Exchange): Exchange {
     const list = this.exchanges.get(operation) ?? [];
     // Only orderValidation's checks read the bodies of earlier exchanges; the others need timings.
-    list.push(operation === 'orderValidation' || ex.outcome.kind === 'failure' ? ex : { request: ex.request, outcome: { ...ex.outcome, body: '' } });
+    list.push(
+      operation === 'orderValidation' || ex.outcome.kind === 'failure'
+        ? ex
+        : { request: ex.request, outcome: { ...ex.outcome, body: '' } },
+    );
     this.exchanges.set(operation, list);
     return ex;
   }

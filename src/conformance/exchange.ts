@@ -1,5 +1,5 @@
 import { send, type HttpOutcome, type HttpRequest } from './http/client';
-import { maskSecretsDeep, maskSecretsIn, type SecretForm } from './secrets';
+import { maskSecretsDeep, maskSecretsIn, type SecretForm } from '../common/secrets';
 
 /** A request the runner sent and what came back, with the body parsed once. */
 export interface Exchange {
@@ -20,7 +20,10 @@ export async function exchange(request: HttpRequest, forms: SecretForm[] = []): 
   const received = await send(request);
   if (received.kind === 'failure') return { request, outcome: received };
   const body = maskSecretsIn(received.body, forms);
-  const result: Exchange = { request, outcome: { ...received, body, headers: maskSecretsDeep(received.headers, forms) } };
+  const result: Exchange = {
+    request,
+    outcome: { ...received, body, headers: maskSecretsDeep(received.headers, forms) },
+  };
   if (body.trim() !== '') {
     // The received text is parsed, not the masked one: a short secret such as "1" must not break valid JSON.
     try {
@@ -50,7 +53,9 @@ export function isSuccess(ex: Exchange): boolean {
 /** "HTTP 200", "HTTP 301 (redirect)" or the transport failure, for messages. */
 export function describeAnswer(ex: Exchange): string {
   if (ex.outcome.kind === 'failure') return `no answer: ${ex.outcome.reason}`;
-  return ex.outcome.status >= 300 && ex.outcome.status < 400 ? `HTTP ${ex.outcome.status} (redirect)` : `HTTP ${ex.outcome.status}`;
+  return ex.outcome.status >= 300 && ex.outcome.status < 400
+    ? `HTTP ${ex.outcome.status} (redirect)`
+    : `HTTP ${ex.outcome.status}`;
 }
 
 /**
@@ -59,7 +64,8 @@ export function describeAnswer(ex: Exchange): string {
  */
 export function unjudgeable(ex: Exchange): string | undefined {
   if (ex.outcome.kind === 'failure') return `no answer (${ex.outcome.reason})`;
-  if (ex.outcome.status >= 300 && ex.outcome.status < 400) return `the merchant redirected (HTTP ${ex.outcome.status}); see answers-2xx`;
+  if (ex.outcome.status >= 300 && ex.outcome.status < 400)
+    return `the merchant redirected (HTTP ${ex.outcome.status}); see answers-2xx`;
   return undefined;
 }
 

@@ -11,7 +11,12 @@ const LINE_ID = 'mk-test-line-1';
 export function notification(ctx: RunContext, status: string): Record<string, unknown> {
   return {
     order: { ...(ctx.order ?? {}), status },
-    statusChange: { status, responsible: 'merchant-kit verify', message: `merchant-kit test notification: ${status}`, updatedAt: new Date().toISOString() },
+    statusChange: {
+      status,
+      responsible: 'merchant-kit verify',
+      message: `merchant-kit test notification: ${status}`,
+      updatedAt: new Date().toISOString(),
+    },
   };
 }
 

@@ -34,6 +34,7 @@ export const fail = (message: string, detail: FailureDetail): Verdict => verdict
 /** Worth fixing, but OmniChat copes: does not fail the run. */
 export const warn = (message: string, detail: FailureDetail = {}): Verdict => verdict('warn', message, detail);
 /** Could not check (timeout, refused, nothing to test with): never a pass. */
-export const couldNotCheck = (reason: string, exchange?: Exchange): Verdict => verdict('error', `could not check: ${reason}`, { exchange });
+export const couldNotCheck = (reason: string, exchange?: Exchange): Verdict =>
+  verdict('error', `could not check: ${reason}`, { exchange });
 /** Not applicable to this merchant or this run. */
 export const skip = (reason: string): Verdict => verdict('skip', reason);

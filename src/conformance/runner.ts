@@ -1,21 +1,27 @@
 import { OPERATIONS, type OperationId } from '../contracts';
-import { UsageError } from '../cli/usage-error';
+import { UsageError } from '../common/usage-error';
 import { CallbackReceiver } from './callbacks/receiver';
 import { CHECKS } from './checks';
 import type { RunConfig } from './config/run-config';
 import { RunContext } from './context';
 import { describeAnswer, isSuccess, type Exchange } from './exchange';
-import { maskUrl } from './http/curl';
+import { maskUrl } from '../common/secrets';
 import { couldNotCheck, skip, type Verdict } from './outcome';
 import { sendPrimary } from './orders';
 import { productArray } from './search';
-import { maskSecretsDeep } from './secrets';
+import { maskSecretsDeep } from '../common/secrets';
 import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
 import type { CheckResult, OperationReport, RunReport } from './types';
 
 /** OmniChat's own order of calls over an order's life (omnichat-api.md section 9). */
-export const RUN_ORDER: readonly OperationId[] = ['productSearch', 'orderValidation', 'orderCreation', 'statusNotification', 'orderCancellation'];
+export const RUN_ORDER: readonly OperationId[] = [
+  'productSearch',
+  'orderValidation',
+  'orderCreation',
+  'statusNotification',
+  'orderCancellation',
+];
 
 /** Operations that create, change or cancel a (test) order at the merchant: skipped by --no-destructive. */
 export const DESTRUCTIVE: readonly OperationId[] = ['orderCreation', 'statusNotification', 'orderCancellation'];
@@ -31,8 +37,14 @@ export interface RunOptions {
 
 /** Runs every selected check in OmniChat's order (search, validate, create, notify, cancel) and returns the report. */
 export async function runVerify(config: RunConfig, options: RunOptions = {}): Promise<RunReport> {
-  const ownReceiver = !options.callbacks && config.callbackPort !== undefined ? await startReceiver(config.callbackPort) : undefined;
-  const ctx = new RunContext(config, options.runId ?? Date.now().toString(36), options.callbacks ?? ownReceiver, options.callbackWaitMs);
+  const ownReceiver =
+    !options.callbacks && config.callbackPort !== undefined ? await startReceiver(config.callbackPort) : undefined;
+  const ctx = new RunContext(
+    config,
+    options.runId ?? Date.now().toString(36),
+    options.callbacks ?? ownReceiver,
+    options.callbackWaitMs,
+  );
   const notes: string[] = [];
   const operations: OperationReport[] = [];
   try {
@@ -48,7 +60,13 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
   } finally {
     await ownReceiver?.close();
   }
-  const report: RunReport = { tool: 'merchant-kit verify', target: config.displayName, summary: summarize({ operations }), operations, notes };
+  const report: RunReport = {
+    tool: 'merchant-kit verify',
+    target: config.displayName,
+    summary: summarize({ operations }),
+    operations,
+    notes,
+  };
   // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
   return maskSecretsDeep(report, ctx.secrets);
 }
@@ -58,7 +76,9 @@ async function startReceiver(port: number): Promise<CallbackReceiver> {
     return await CallbackReceiver.start(port);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--callback-port ${port}: cannot listen on 127.0.0.1:${port} (${code === 'EADDRINUSE' ? 'the port is in use' : code ?? 'error'}); pick another port`);
+    throw new UsageError(
+      `--callback-port ${port}: cannot listen on 127.0.0.1:${port} (${code === 'EADDRINUSE' ? 'the port is in use' : (code ?? 'error')}); pick another port`,
+    );
   }
 }
 
@@ -66,7 +86,11 @@ async function startReceiver(port: number): Promise<CallbackReceiver> {
 async function prepareUnselected(ctx: RunContext, operation: OperationId): Promise<void> {
   const later = ctx.config.only.filter((op) => RUN_ORDER.indexOf(op) > RUN_ORDER.indexOf(operation));
   if (operation === 'productSearch' && later.length > 0) learnProducts(ctx, await sendPrimary(ctx, operation));
-  if (operation === 'orderCreation' && ctx.config.destructive && later.some((op) => op === 'statusNotification' || op === 'orderCancellation')) {
+  if (
+    operation === 'orderCreation' &&
+    ctx.config.destructive &&
+    later.some((op) => op === 'statusNotification' || op === 'orderCancellation')
+  ) {
     await sendPrimary(ctx, operation);
   }
 }
@@ -81,9 +105,10 @@ function learnProducts(ctx: RunContext, primary: Exchange | { cannot: string }):
   ctx.products = readProducts(found.products);
   ctx.pick = pickVariant(ctx.products);
   if (!ctx.pick) {
-    ctx.productProblem = ctx.products.length === 0
-      ? `the TEXT search for "${ctx.config.searchQuery}" found no product (set testData.searchQuery to a term your catalogue matches)`
-      : `the TEXT search for "${ctx.config.searchQuery}" found no sellable variant (visible, not blocked, in stock)`;
+    ctx.productProblem =
+      ctx.products.length === 0
+        ? `the TEXT search for "${ctx.config.searchQuery}" found no product (set testData.searchQuery to a term your catalogue matches)`
+        : `the TEXT search for "${ctx.config.searchQuery}" found no sellable variant (visible, not blocked, in stock)`;
   }
 }
 
@@ -94,18 +119,30 @@ async function runOperation(ctx: RunContext, operation: OperationId): Promise<Op
     results.push({ id, ...verdict });
   };
   if (!ctx.config.destructive && DESTRUCTIVE.includes(operation)) {
-    for (const check of checks) record(check.id, skip('--no-destructive: no test order is created, notified or cancelled'));
+    for (const check of checks)
+      record(check.id, skip('--no-destructive: no test order is created, notified or cancelled'));
   } else {
     const primary = await sendPrimary(ctx, operation);
     if (operation === 'productSearch') learnProducts(ctx, primary);
     // The reason is given once, on the first check; the others point to it.
     for (const [index, check] of checks.entries()) {
-      if ('cannot' in primary) record(check.id, couldNotCheck(index === 0 ? primary.cannot : `no request could be built; see ${checks[0].id}`));
-      else if (primary.outcome.kind === 'failure' && index > 0) record(check.id, couldNotCheck(`the first request got no answer; see ${checks[0].id}`));
+      if ('cannot' in primary)
+        record(
+          check.id,
+          couldNotCheck(index === 0 ? primary.cannot : `no request could be built; see ${checks[0].id}`),
+        );
+      else if (primary.outcome.kind === 'failure' && index > 0)
+        record(check.id, couldNotCheck(`the first request got no answer; see ${checks[0].id}`));
       else record(check.id, await runCheck(() => check.run(ctx, operation, primary)));
     }
   }
-  return { operation, method: OPERATIONS[operation].method, url: maskUrl(ctx.config.urls[operation]), status: operationStatus(results), checks: results };
+  return {
+    operation,
+    method: OPERATIONS[operation].method,
+    url: maskUrl(ctx.config.urls[operation]),
+    status: operationStatus(results),
+    checks: results,
+  };
 }
 
 /**
@@ -128,5 +165,9 @@ async function cleanUp(ctx: RunContext, notes: string[]): Promise<void> {
   if (!ctx.order || ctx.orderCancelled) return;
   const id = String(ctx.order.objectId);
   const ex = await ctx.call('orderCancellation', { body: { ...ctx.order, status: 'CANCELLED' } });
-  notes.push(isSuccess(ex) ? `test order ${id} cancelled at the end` : `test order ${id} could not be cancelled (${describeAnswer(ex)}): cancel it by hand`);
+  notes.push(
+    isSuccess(ex)
+      ? `test order ${id} cancelled at the end`
+      : `test order ${id} could not be cancelled (${describeAnswer(ex)}): cancel it by hand`,
+  );
 }

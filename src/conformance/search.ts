@@ -13,7 +13,12 @@ const SEARCH_CONTEXT = {
 };
 
 /** Sends a productSearch the way OmniChat does. */
-export function search(ctx: RunContext, searchType: SearchType, query: string, paging: { from?: number; size?: number } = {}): Promise<Exchange> {
+export function search(
+  ctx: RunContext,
+  searchType: SearchType,
+  query: string,
+  paging: { from?: number; size?: number } = {},
+): Promise<Exchange> {
   return ctx.call('productSearch', {
     query: { searchType, query, from: String(paging.from ?? 0), size: String(paging.size ?? 10), ...SEARCH_CONTEXT },
   });
@@ -23,7 +28,8 @@ export function search(ctx: RunContext, searchType: SearchType, query: string, p
 export function productArray(ex: Exchange): { products: Record<string, unknown>[] } | { problem: string } {
   const problem = bodyProblem(ex);
   if (problem) return { problem };
-  if (!ex.json || !Array.isArray(ex.json.value)) return { problem: 'the answer is not a JSON array; see response-contract' };
+  if (!ex.json || !Array.isArray(ex.json.value))
+    return { problem: 'the answer is not a JSON array; see response-contract' };
   return { products: ex.json.value.filter((p): p is Record<string, unknown> => p !== null && typeof p === 'object') };
 }
 
@@ -46,7 +52,8 @@ export async function judgeLookup(
   missing: string,
   exact = false,
 ): Promise<Verdict> {
-  if (!ctx.config.searchTypes.includes(searchType)) return skip(`${searchType} search is not declared in capabilities.searchTypes`);
+  if (!ctx.config.searchTypes.includes(searchType))
+    return skip(`${searchType} search is not declared in capabilities.searchTypes`);
   const product = subjectProduct(ctx);
   if (!product) return couldNotCheck(ctx.productProblem);
   const value = choose(product) ?? ctx.products.map(choose).find((v) => v !== undefined);
@@ -59,9 +66,12 @@ export async function judgeLookup(
   const expected = exact ? `exactly [${owner.objectId}]` : `a list containing ${owner.objectId}`;
   const ok = exact ? ids.length === 1 && ids[0] === owner.objectId : ids.includes(owner.objectId);
   if (ok) return pass(`${searchType} search for ${JSON.stringify(value)} finds product ${owner.objectId}`);
-  return fail(`${searchType} search for ${JSON.stringify(value)} did not return ${exact ? 'exactly ' : ''}product ${owner.objectId}`, {
-    received: ids.length === 0 ? '[]' : `objectId ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
-    expected,
-    exchange: ex,
-  });
+  return fail(
+    `${searchType} search for ${JSON.stringify(value)} did not return ${exact ? 'exactly ' : ''}product ${owner.objectId}`,
+    {
+      received: ids.length === 0 ? '[]' : `objectId ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
+      expected,
+      exchange: ex,
+    },
+  );
 }

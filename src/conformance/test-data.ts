@@ -105,7 +105,11 @@ export function cartLine(pick: Pick, lineId: string, quantity: number): Record<s
 }
 
 /** A full order payload (section 3) carrying the test marker and the test customer. */
-export function testOrder(objectId: string, items: Record<string, unknown>[], status = 'CREATED'): Record<string, unknown> {
+export function testOrder(
+  objectId: string,
+  items: Record<string, unknown>[],
+  status = 'CREATED',
+): Record<string, unknown> {
   return {
     objectId,
     status,

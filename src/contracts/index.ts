@@ -2,7 +2,13 @@ export * from './operations';
 export * from './paths';
 export { type Violation, valueAt, describeValue, escapePointer } from './violation';
 export { validate, validateSearchQuery, validateAgainst } from './validate';
-export { findUnknowns, findUnknownProperties, type UnknownProperty, type UnknownValue, type Unknowns } from './unknown-properties';
+export {
+  findUnknowns,
+  findUnknownProperties,
+  type UnknownProperty,
+  type UnknownValue,
+  type Unknowns,
+} from './unknown-properties';
 export { nearestName } from './nearest-name';
 export { openApiYaml, openApiDocument } from './openapi';
 export { registry } from './registry';

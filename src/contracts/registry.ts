@@ -19,7 +19,14 @@ export interface SchemaRegistry {
 }
 
 function createAjv(coerceTypes: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, validateSchema: false, coerceTypes, useDefaults: coerceTypes });
+  const ajv = new Ajv2020({
+    strict: true,
+    allowUnionTypes: true,
+    allErrors: true,
+    validateSchema: false,
+    coerceTypes,
+    useDefaults: coerceTypes,
+  });
   addFormats(ajv);
   ajv.addKeyword({ keyword: KNOWN_VALUES_KEYWORD, schemaType: 'array' });
   ajv.addKeyword({ keyword: ALIASES_KEYWORD, schemaType: 'object' });
@@ -29,7 +36,10 @@ function createAjv(coerceTypes: boolean): Ajv2020 {
 /** Reads every schema in contracts/schemas; each is compiled once, when first used. */
 export function loadRegistry(dir: string = SCHEMAS_DIR): SchemaRegistry {
   const schemas = new Map<string, Record<string, unknown>>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     schemas.set(file, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
   }
   const bodies = createAjv(false);

@@ -34,7 +34,11 @@ export function findUnknowns(operation: OperationId | CallbackId, kind: PayloadK
 }
 
 /** Shortcut for the runner's warnings: unknown properties only. */
-export function findUnknownProperties(operation: OperationId | CallbackId, kind: PayloadKind, value: unknown): UnknownProperty[] {
+export function findUnknownProperties(
+  operation: OperationId | CallbackId,
+  kind: PayloadKind,
+  value: unknown,
+): UnknownProperty[] {
   return findUnknowns(operation, kind, value).properties;
 }
 
@@ -79,7 +83,9 @@ function walk({ schema, file }: Located, value: unknown, pointer: string, found:
     const childSchema = Object.prototype.hasOwnProperty.call(properties, name) ? properties[name] : undefined;
     if (!childSchema) {
       const aliases = schema[ALIASES_KEYWORD] as Record<string, string> | undefined;
-      const suggestion = (aliases && Object.prototype.hasOwnProperty.call(aliases, name) ? aliases[name] : undefined) ?? nearestName(name, knownNames);
+      const suggestion =
+        (aliases && Object.prototype.hasOwnProperty.call(aliases, name) ? aliases[name] : undefined) ??
+        nearestName(name, knownNames);
       found.properties.push(suggestion ? { pointer: childPointer, name, suggestion } : { pointer: childPointer, name });
       continue;
     }

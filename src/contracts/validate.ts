@@ -12,7 +12,10 @@ export function validate(operation: OperationId | CallbackId, kind: PayloadKind,
  * Validates productSearch's query string. Values arrive as strings (or arrays when repeated), so
  * `from`/`size` are coerced and defaults filled in; the coerced copy is returned with the violations.
  */
-export function validateSearchQuery(query: Record<string, unknown>): { query: Record<string, unknown>; violations: Violation[] } {
+export function validateSearchQuery(query: Record<string, unknown>): {
+  query: Record<string, unknown>;
+  violations: Violation[];
+} {
   const copy: Record<string, unknown> = { ...query };
   const check = registry().queryValidator(schemaFileFor('productSearch', 'request'));
   const valid = check(copy);

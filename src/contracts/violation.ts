@@ -35,7 +35,8 @@ function describe(error: ErrorObject, root: unknown): Violation {
   }
   const found = describeValue(valueAt(root, error.instancePath));
   let expected = error.message ?? 'is invalid';
-  if (error.keyword === 'enum') expected = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    expected = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   if (error.keyword === 'const') expected = `must be ${JSON.stringify(params.allowedValue)}`;
   return { pointer: error.instancePath, keyword: error.keyword, message: `${expected}, found ${found}` };
 }

@@ -6,7 +6,14 @@ import type { MockContext } from './context';
 import { loadFreightTable } from './freight';
 import { Journal } from './journal';
 import { loadCatalogFile } from './load-catalog';
-import { DEFAULT_BASE_PATH, DEFAULT_CATALOG_PATH, DEFAULT_FREIGHT_PATH, DEFAULT_SCENARIOS_DIR, normalizeBasePath, type MockOptions } from './options';
+import {
+  DEFAULT_BASE_PATH,
+  DEFAULT_CATALOG_PATH,
+  DEFAULT_FREIGHT_PATH,
+  DEFAULT_SCENARIOS_DIR,
+  normalizeBasePath,
+  type MockOptions,
+} from './options';
 import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
 import { HttpProblem } from './problems';
 import { mountAdmin } from './routes/admin';
@@ -44,7 +51,16 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     },
     (record, callback) => {
       const attempts = callback.attempts.length;
-      record.history.push({ at: new Date().toISOString(), event: 'callback', status: callback.callback === 'statusChange' ? String(callback.body.status) : `provisions ${String(callback.body.code)}`, source: 'mock', message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}` });
+      record.history.push({
+        at: new Date().toISOString(),
+        event: 'callback',
+        status:
+          callback.callback === 'statusChange'
+            ? String(callback.body.status)
+            : `provisions ${String(callback.body.code)}`,
+        source: 'mock',
+        message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+      });
     },
   );
   const ctx: MockContext = {
@@ -75,7 +91,10 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   mountCheckout(checkout, ctx);
   app.use('/__checkout', checkout);
   app.use((req: Request) => {
-    throw new HttpProblem('not-found', `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (see merchant-kit contracts)`);
+    throw new HttpProblem(
+      'not-found',
+      `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (see merchant-kit contracts)`,
+    );
   });
   app.use(renderError);
 

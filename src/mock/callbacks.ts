@@ -21,17 +21,29 @@ export interface CallbackConfig {
 export const DEFAULT_CALLBACK_RETRY = { attempts: 4, baseDelayMs: 500, timeoutMs: 5000 };
 
 /** The callback a merchant owes OmniChat for a new order: its URL and body, checked against the callback contract. */
-export function callbackFor(config: CallbackConfig, objectId: string): Pick<CallbackRecord, 'callback' | 'url' | 'body'> {
+export function callbackFor(
+  config: CallbackConfig,
+  objectId: string,
+): Pick<CallbackRecord, 'callback' | 'url' | 'body'> {
   const base = (config.omnichatApi ?? '').replace(/\/+$/, '');
   const id = encodeURIComponent(objectId);
   if (config.checkout === 'own') {
     const checkoutUrl = `${config.publicUrl.replace(/\/+$/, '')}/__checkout/${id}`;
-    return { callback: 'provisions', url: `${base}/v2/orders/${id}/provisions`, body: { responsible: 'merchant-kit-mock', code: 200, message: 'Order is ready for payment', checkoutUrl } };
+    return {
+      callback: 'provisions',
+      url: `${base}/v2/orders/${id}/provisions`,
+      body: { responsible: 'merchant-kit-mock', code: 200, message: 'Order is ready for payment', checkoutUrl },
+    };
   }
   return {
     callback: 'statusChange',
     url: `${base}/v2/orders/${id}/statusChange`,
-    body: { responsible: 'merchant-kit-mock', status: 'ORDER_GATEWAY_PROVISIONED', message: 'Pedido aprovisionado com sucesso!', orderGwId: `MK-${objectId}` },
+    body: {
+      responsible: 'merchant-kit-mock',
+      status: 'ORDER_GATEWAY_PROVISIONED',
+      message: 'Pedido aprovisionado com sucesso!',
+      orderGwId: `MK-${objectId}`,
+    },
   };
 }
 
@@ -61,7 +73,10 @@ export class CallbackSender {
     const violations = validate(callback.callback, 'request', callback.body);
     if (violations.length > 0) {
       callback.outcome = 'failed';
-      callback.attempts.push({ at: new Date().toISOString(), error: `body breaks the ${callback.callback} contract: ${violations[0].pointer} ${violations[0].message}` });
+      callback.attempts.push({
+        at: new Date().toISOString(),
+        error: `body breaks the ${callback.callback} contract: ${violations[0].pointer} ${violations[0].message}`,
+      });
       this.onOutcome(record, callback);
       return;
     }
@@ -90,7 +105,13 @@ export class CallbackSender {
       const at = new Date().toISOString();
       try {
         const signal = AbortSignal.any([this.stop.signal, AbortSignal.timeout(this.config.timeoutMs)]);
-        const response = await fetch(callback.url, { method: 'POST', headers, body: payload, signal, redirect: 'manual' });
+        const response = await fetch(callback.url, {
+          method: 'POST',
+          headers,
+          body: payload,
+          signal,
+          redirect: 'manual',
+        });
         await response.arrayBuffer().catch(() => undefined);
         callback.attempts.push({ at, status: response.status });
         if (response.ok) {
@@ -126,7 +147,11 @@ export class CallbackSender {
 
 function describeFetchError(error: unknown): string {
   // Duck-typed: fetch's errors may come from another realm (jest's vm), where instanceof Error is false.
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
   if (e.name === 'TimeoutError') return 'timed out';
   if (e.name === 'AbortError') return 'abandoned at shutdown';
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);

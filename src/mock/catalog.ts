@@ -96,7 +96,8 @@ export class Catalog {
     const hit = this.answerCache.get(key);
     if (hit !== undefined && hit.version === this.version) return hit.bytes;
     const bytes = Buffer.from(this.serialize(this.search(request)), 'utf8');
-    if (hit === undefined && this.answerCache.size >= RESULT_CACHE_SIZE) this.answerCache.delete(this.answerCache.keys().next().value as string);
+    if (hit === undefined && this.answerCache.size >= RESULT_CACHE_SIZE)
+      this.answerCache.delete(this.answerCache.keys().next().value as string);
     this.answerCache.set(key, { version: this.version, bytes });
     return bytes;
   }
@@ -151,7 +152,8 @@ export class Catalog {
 
   /** mainVariant may be a separate object with the same objectId: both show the new stock. */
   private setStock(ref: VariantRef, quantity: number): void {
-    for (const v of [...ref.product.variants, ref.product.mainVariant]) if (v.objectId === ref.variant.objectId) v.quantity = quantity;
+    for (const v of [...ref.product.variants, ref.product.mainVariant])
+      if (v.objectId === ref.variant.objectId) v.quantity = quantity;
     this.json[ref.position] = undefined;
     this.version += 1;
   }

@@ -4,9 +4,17 @@ import { problemBody, type ProblemBody } from './problems';
 
 /** The problem for a request Node's HTTP parser refused before express could see it. */
 function clientErrorProblem(code: string | undefined): ProblemBody {
-  if (code === 'HPE_HEADER_OVERFLOW') return problemBody('headers-too-large', "the request headers are over Node's 16 KB limit; send fewer or shorter headers");
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return problemBody('request-timeout', 'the request headers did not arrive in time; send the request whole');
-  return problemBody('bad-request', `the request could not be parsed as HTTP/1.1 (${code ?? 'unknown parse error'}); check the request line and headers`);
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return problemBody(
+      'headers-too-large',
+      "the request headers are over Node's 16 KB limit; send fewer or shorter headers",
+    );
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return problemBody('request-timeout', 'the request headers did not arrive in time; send the request whole');
+  return problemBody(
+    'bad-request',
+    `the request could not be parsed as HTTP/1.1 (${code ?? 'unknown parse error'}); check the request line and headers`,
+  );
 }
 
 /**

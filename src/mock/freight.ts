@@ -33,8 +33,10 @@ export interface FreightTable {
 /** Reads and sanity-checks a freight table; throws with the key that is wrong. */
 export function loadFreightTable(file: string): FreightTable {
   const table = JSON.parse(fs.readFileSync(file, 'utf8')) as FreightTable;
-  if (!Array.isArray(table.services) || table.services.length === 0) throw new Error(`${file}: services must be a non-empty array`);
-  if (!table.rates || !table.rates[table.defaultRegion]) throw new Error(`${file}: rates.${table.defaultRegion} (the defaultRegion) is missing`);
+  if (!Array.isArray(table.services) || table.services.length === 0)
+    throw new Error(`${file}: services must be a non-empty array`);
+  if (!table.rates || !table.rates[table.defaultRegion])
+    throw new Error(`${file}: rates.${table.defaultRegion} (the defaultRegion) is missing`);
   for (const [region, rates] of Object.entries(table.rates)) {
     for (const service of table.services) {
       if (!rates[service.id]) throw new Error(`${file}: rates.${region}.${service.id} is missing`);

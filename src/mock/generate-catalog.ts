@@ -4,18 +4,50 @@ import type { Product, Variant } from './catalog-types';
 type Faker = import('@faker-js/faker').Faker;
 
 const DEPARTMENTS = [
-  { kind: 'Camiseta', keys: ['Cor', 'Tamanho'], values: [['Azul', 'Preta', 'Branca', 'Vermelha', 'Verde'], ['P', 'M', 'G', 'GG']], weight: 200 },
-  { kind: 'Tênis', keys: ['Cor', 'Tamanho'], values: [['Preto', 'Branco', 'Cinza'], ['37', '38', '39', '40', '41', '42']], weight: 800 },
+  {
+    kind: 'Camiseta',
+    keys: ['Cor', 'Tamanho'],
+    values: [
+      ['Azul', 'Preta', 'Branca', 'Vermelha', 'Verde'],
+      ['P', 'M', 'G', 'GG'],
+    ],
+    weight: 200,
+  },
+  {
+    kind: 'Tênis',
+    keys: ['Cor', 'Tamanho'],
+    values: [
+      ['Preto', 'Branco', 'Cinza'],
+      ['37', '38', '39', '40', '41', '42'],
+    ],
+    weight: 800,
+  },
   { kind: 'Fone de Ouvido', keys: ['Cor'], values: [['Preto', 'Branco', 'Azul']], weight: 180 },
   { kind: 'Luminária', keys: ['Voltagem'], values: [['127V', '220V', 'Bivolt']], weight: 1200 },
   { kind: 'Jogo de Toalhas', keys: ['Cor'], values: [['Bege', 'Branco', 'Cinza', 'Rosa']], weight: 900 },
-  { kind: 'Smartphone', keys: ['Cor', 'Memória'], values: [['Preto', 'Prata', 'Dourado'], ['128gb', '256gb']], weight: 190 },
+  {
+    kind: 'Smartphone',
+    keys: ['Cor', 'Memória'],
+    values: [
+      ['Preto', 'Prata', 'Dourado'],
+      ['128gb', '256gb'],
+    ],
+    weight: 190,
+  },
 ];
 
-const USES = ['ideal para o dia a dia', 'ótimo para presente', 'com garantia de 12 meses', 'entrega para todo o Brasil', 'lançamento da coleção'];
+const USES = [
+  'ideal para o dia a dia',
+  'ótimo para presente',
+  'com garantia de 12 meses',
+  'entrega para todo o Brasil',
+  'lançamento da coleção',
+];
 
 /** A believable pt-BR catalog of n products, the same for the same seed (faker pt_BR, seeded). */
 export function generateCatalog(count: number, seed: number): Product[] {
+  // Loaded on first use: faker takes longer to load than the whole mock, and most runs never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { fakerPT_BR: faker } = require('@faker-js/faker') as { fakerPT_BR: Faker };
   faker.seed(seed);
   const products: Product[] = [];

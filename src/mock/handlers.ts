@@ -11,22 +11,31 @@ const OK = '{"result":"ok"}';
 export function searchProducts(ctx: MockContext, request: SearchRequest, outOfStock = false): Buffer | string {
   if (!outOfStock) return ctx.catalog.answer(request);
   const products = ctx.catalog.copies(ctx.catalog.search(request));
-  for (const product of products) for (const v of [product.mainVariant, ...product.variants]) if (v.quantity !== undefined) v.quantity = 0;
+  for (const product of products)
+    for (const v of [product.mainVariant, ...product.variants]) if (v.quantity !== undefined) v.quantity = 0;
   return JSON.stringify(products);
 }
 
 /** A search request from a query that may break the contract (--lenient): odd values fall back to defaults. */
 export function searchRequestOf(query: Record<string, unknown>): SearchRequest {
   const from = Number.isInteger(query.from) && (query.from as number) >= 0 ? (query.from as number) : 0;
-  const size = Number.isInteger(query.size) && (query.size as number) >= 1 && (query.size as number) <= 100 ? (query.size as number) : 10;
-  const type = (SEARCH_TYPES as readonly unknown[]).includes(query.searchType) ? (query.searchType as SearchType) : 'TEXT';
+  const size =
+    Number.isInteger(query.size) && (query.size as number) >= 1 && (query.size as number) <= 100
+      ? (query.size as number)
+      : 10;
+  const type = (SEARCH_TYPES as readonly unknown[]).includes(query.searchType)
+    ? (query.searchType as SearchType)
+    : 'TEXT';
   return { searchType: type, query: typeof query.query === 'string' ? query.query : undefined, from, size };
 }
 
 /** orderValidation: checker entries for the cart. */
 export function validateOrder(ctx: MockContext, order: OrderPayload, outOfStock = false): CheckerEntry[] {
   const id = str(order.objectId);
-  return checkOrder(order, ctx.catalog, ctx.freight, { outOfStock, ownReserved: id === undefined ? undefined : ctx.store.reservedBy(id) });
+  return checkOrder(order, ctx.catalog, ctx.freight, {
+    outOfStock,
+    ownReserved: id === undefined ? undefined : ctx.store.reservedBy(id),
+  });
 }
 
 /** orderCreation: stores the order and reserves stock once; a new order triggers OmniChat's callback. */
@@ -43,7 +52,10 @@ export function createOrder(ctx: MockContext, order: OrderPayload): string {
 export function cancelOrder(ctx: MockContext, order: OrderPayload): string {
   const id = str(order.objectId);
   if (id === undefined || ctx.store.cancel(id) === undefined) {
-    throw new HttpProblem('order-not-found', `no order with objectId ${JSON.stringify((id ?? '').slice(0, 80))}: create it first (orderCreation) or check the id`);
+    throw new HttpProblem(
+      'order-not-found',
+      `no order with objectId ${JSON.stringify((id ?? '').slice(0, 80))}: create it first (orderCreation) or check the id`,
+    );
   }
   return OK;
 }
@@ -51,7 +63,9 @@ export function cancelOrder(ctx: MockContext, order: OrderPayload): string {
 /** statusNotification: records the change once in the order's history; CANCELLED releases stock. */
 export function notifyStatus(ctx: MockContext, body: Record<string, unknown>): string {
   const order = (typeof body.order === 'object' && body.order !== null ? body.order : {}) as OrderPayload;
-  const change = (typeof body.statusChange === 'object' && body.statusChange !== null ? body.statusChange : {}) as Record<string, unknown>;
+  const change = (
+    typeof body.statusChange === 'object' && body.statusChange !== null ? body.statusChange : {}
+  ) as Record<string, unknown>;
   const id = str(order.objectId);
   const status = str(change.status);
   if (id !== undefined && status !== undefined) ctx.store.notify({ ...order, objectId: id }, { ...change, status });

@@ -17,7 +17,9 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
   if (type === undefined && !hasBody) return Promise.resolve(undefined);
   if (type === undefined || !JSON_TYPE.test(type)) {
     const found = type === undefined ? 'none' : JSON.stringify(type.slice(0, 80));
-    return Promise.reject(new HttpProblem('unsupported-media-type', `Content-Type must be application/json, found ${found}`));
+    return Promise.reject(
+      new HttpProblem('unsupported-media-type', `Content-Type must be application/json, found ${found}`),
+    );
   }
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
@@ -70,5 +72,9 @@ export function parseJson(text: string): unknown {
 }
 
 function tooLarge(limit: number): HttpProblem {
-  return new HttpProblem('payload-too-large', `the request body is over the ${limit / 1024 / 1024} MB limit; send a smaller order`, { headers: { connection: 'close' } });
+  return new HttpProblem(
+    'payload-too-large',
+    `the request body is over the ${limit / 1024 / 1024} MB limit; send a smaller order`,
+    { headers: { connection: 'close' } },
+  );
 }

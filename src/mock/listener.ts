@@ -23,14 +23,17 @@ export function createMockListener(app: MockApp): RequestListener {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? '';
     const { pathname } = splitTarget(url);
-    const operation = url.charCodeAt(0) === 0x2f /* / */ ? routes.get(`${req.method} ${routeKey(pathname)}`) : undefined;
+    const operation =
+      url.charCodeAt(0) === 0x2f /* / */ ? routes.get(`${req.method} ${routeKey(pathname)}`) : undefined;
     if (operation === undefined) {
       app(req, res);
       return;
     }
     const notes: RequestNotes = {};
     observe(req, res, pathname, notes);
-    handleOperation(ctx, operation, req, res, notes).catch((error: unknown) => renderFailure(error, req.method ?? '', pathname, res));
+    handleOperation(ctx, operation, req, res, notes).catch((error: unknown) =>
+      renderFailure(error, req.method ?? '', pathname, res),
+    );
   };
 }
 

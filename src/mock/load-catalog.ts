@@ -20,7 +20,9 @@ export function loadCatalogFile(file: string): Product[] {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CatalogError(file, [{ pointer: '', keyword: 'file', message: code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? 'error'})` }]);
+    throw new CatalogError(file, [
+      { pointer: '', keyword: 'file', message: code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? 'error'})` },
+    ]);
   }
   let value: unknown;
   try {
@@ -41,13 +43,21 @@ export function checkCatalog(source: string, value: unknown): Product[] {
   const variantOwner = new Map<string, number>();
   products.forEach((product, i) => {
     if (productIds.has(product.objectId)) {
-      duplicates.push({ pointer: `/${i}/objectId`, keyword: 'unique', message: `product objectId ${JSON.stringify(product.objectId)} is used twice` });
+      duplicates.push({
+        pointer: `/${i}/objectId`,
+        keyword: 'unique',
+        message: `product objectId ${JSON.stringify(product.objectId)} is used twice`,
+      });
     }
     productIds.add(product.objectId);
     product.variants.forEach((variant, j) => {
       const owner = variantOwner.get(variant.objectId);
       if (owner !== undefined && owner !== i) {
-        duplicates.push({ pointer: `/${i}/variants/${j}/objectId`, keyword: 'unique', message: `variant objectId ${JSON.stringify(variant.objectId)} also belongs to product #${owner}` });
+        duplicates.push({
+          pointer: `/${i}/variants/${j}/objectId`,
+          keyword: 'unique',
+          message: `variant objectId ${JSON.stringify(variant.objectId)} also belongs to product #${owner}`,
+        });
       }
       variantOwner.set(variant.objectId, i);
     });

@@ -75,7 +75,12 @@ export class OrderStore {
     if (!record) return undefined;
     if (record.status !== 'CANCELLED') {
       record.status = 'CANCELLED';
-      record.history.push({ at: now.toISOString(), event: 'cancelled', status: 'CANCELLED', source: 'orderCancellation' });
+      record.history.push({
+        at: now.toISOString(),
+        event: 'cancelled',
+        status: 'CANCELLED',
+        source: 'orderCancellation',
+      });
     }
     this.release(record);
     return record;
@@ -85,13 +90,22 @@ export class OrderStore {
    * Records a status notification (once per status and updatedAt); an unknown order is recorded too.
    * CANCELLED releases the stock like a cancellation. Returns whether it was new.
    */
-  notify(order: OrderPayload & { objectId: string }, change: { status: string; updatedAt?: unknown; responsible?: unknown; message?: unknown }, now: Date = new Date()): { record: OrderRecord; isNew: boolean } {
+  notify(
+    order: OrderPayload & { objectId: string },
+    change: { status: string; updatedAt?: unknown; responsible?: unknown; message?: unknown },
+    now: Date = new Date(),
+  ): { record: OrderRecord; isNew: boolean } {
     const record = this.orders.get(order.objectId) ?? this.blank(order.objectId, order);
     const key = `${change.status}\u0000${JSON.stringify(change.updatedAt ?? null)}`;
     if (record.notificationKeys.has(key)) return { record, isNew: false };
     record.notificationKeys.add(key);
     record.status = change.status;
-    const entry: HistoryEntry = { at: now.toISOString(), event: 'notified', status: change.status, source: str(change.responsible) ?? 'statusNotification' };
+    const entry: HistoryEntry = {
+      at: now.toISOString(),
+      event: 'notified',
+      status: change.status,
+      source: str(change.responsible) ?? 'statusNotification',
+    };
     const message = str(change.message);
     if (message !== undefined) entry.message = message;
     record.history.push(entry);
@@ -113,7 +127,8 @@ export class OrderStore {
   reservedBy(objectId: string): Map<string, number> {
     const held = new Map<string, number>();
     const record = this.orders.get(objectId);
-    if (record && !record.released) for (const r of record.reservations) held.set(r.sku, (held.get(r.sku) ?? 0) + r.units);
+    if (record && !record.released)
+      for (const r of record.reservations) held.set(r.sku, (held.get(r.sku) ?? 0) + r.units);
     return held;
   }
 
@@ -125,7 +140,18 @@ export class OrderStore {
 
   private blank(objectId: string, order: OrderPayload): OrderRecord {
     if (this.orders.size >= this.maxOrders) this.orders.delete(this.orders.keys().next().value as string);
-    const record: OrderRecord = { objectId, created: false, status: 'UNKNOWN', order, reservations: [], released: false, history: [], notificationKeys: new Set(), callbacks: [], notes: [] };
+    const record: OrderRecord = {
+      objectId,
+      created: false,
+      status: 'UNKNOWN',
+      order,
+      reservations: [],
+      released: false,
+      history: [],
+      notificationKeys: new Set(),
+      callbacks: [],
+      notes: [],
+    };
     this.orders.set(objectId, record);
     return record;
   }
@@ -135,14 +161,17 @@ export class OrderStore {
       const sku = skuOf(item);
       const ref = sku === undefined ? undefined : this.catalog.variant(sku);
       if (sku === undefined || ref === undefined) {
-        record.notes.push(`line ${str(item.objectId) ?? '?'}: variant ${sku ?? '(none)'} is not in the catalog, nothing reserved`);
+        record.notes.push(
+          `line ${str(item.objectId) ?? '?'}: variant ${sku ?? '(none)'} is not in the catalog, nothing reserved`,
+        );
         continue;
       }
       const wanted = unitsOf(item);
       const stock = this.catalog.stock(sku);
       // Stock never goes below zero: a line beyond stock reserves what there is and says so.
       const units = stock === undefined ? 0 : Math.min(wanted, Math.max(0, stock));
-      if (stock !== undefined && units < wanted) record.notes.push(`line ${str(item.objectId) ?? '?'}: ${wanted} of ${sku} asked, ${units} reserved (stock)`);
+      if (stock !== undefined && units < wanted)
+        record.notes.push(`line ${str(item.objectId) ?? '?'}: ${wanted} of ${sku} asked, ${units} reserved (stock)`);
       if (units > 0) {
         this.catalog.adjustStock(sku, -units);
         record.reservations.push({ sku, units });

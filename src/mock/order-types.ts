@@ -35,7 +35,9 @@ export function str(value: unknown): string | undefined {
 
 /** The cart lines of an order payload (objects only; anything else is ignored). */
 export function itemsOf(order: OrderPayload): OrderItem[] {
-  return Array.isArray(order.items) ? order.items.filter((i): i is OrderItem => typeof i === 'object' && i !== null && !Array.isArray(i)) : [];
+  return Array.isArray(order.items)
+    ? order.items.filter((i): i is OrderItem => typeof i === 'object' && i !== null && !Array.isArray(i))
+    : [];
 }
 
 /** Whole units a line asks for: a missing or odd quantity counts as 1, a fraction is rounded up. */

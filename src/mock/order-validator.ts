@@ -13,7 +13,12 @@ export interface CheckOptions {
  * OmniChat's order checker: per cart line an INFO entry with freight options (priced by destination
  * state and the line's weight), plus an ERROR entry in pt-BR when the line cannot be sold.
  */
-export function checkOrder(order: OrderPayload, catalog: Catalog, freight: FreightTable, options: CheckOptions = {}): CheckerEntry[] {
+export function checkOrder(
+  order: OrderPayload,
+  catalog: Catalog,
+  freight: FreightTable,
+  options: CheckOptions = {},
+): CheckerEntry[] {
   const entries: CheckerEntry[] = [];
   const address = order.shippingAddress as { addressState?: unknown } | undefined;
   const state = typeof address === 'object' && address !== null ? str(address.addressState) : undefined;
@@ -23,11 +28,22 @@ export function checkOrder(order: OrderPayload, catalog: Catalog, freight: Freig
     const sku = skuOf(item);
     const ref = sku === undefined ? undefined : catalog.variant(sku);
     const units = unitsOf(item);
-    const unitWeight = typeof item.weight === 'number' && item.weight >= 0 ? item.weight : (ref?.variant.weight ?? freight.defaultWeightGrams);
+    const unitWeight =
+      typeof item.weight === 'number' && item.weight >= 0
+        ? item.weight
+        : (ref?.variant.weight ?? freight.defaultWeightGrams);
     const shippingOptions = quoteFreight(freight, state, unitWeight * units);
     const ids = shippingOptions.map((o) => o.id);
-    const wanted = [str(item.shippingMethod), str(order.shippingMethod)].find((m) => m !== undefined && ids.includes(m));
-    entries.push({ action: 'INFO', component: 'ITEM', componentId, shippingMethod: wanted ?? cheapest(shippingOptions), shippingOptions });
+    const wanted = [str(item.shippingMethod), str(order.shippingMethod)].find(
+      (m) => m !== undefined && ids.includes(m),
+    );
+    entries.push({
+      action: 'INFO',
+      component: 'ITEM',
+      componentId,
+      shippingMethod: wanted ?? cheapest(shippingOptions),
+      shippingOptions,
+    });
 
     let message: string | undefined;
     if (sku === undefined) message = 'Item sem variantId: não é possível identificar o produto.';

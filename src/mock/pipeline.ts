@@ -23,11 +23,20 @@ export interface RequestNotes {
  * auth, scenario, body, contract check, then the seam that answers. A failure rejects (HttpProblem for a
  * client mistake); the caller renders it with renderFailure.
  */
-export async function handleOperation(ctx: MockContext, operation: OperationId, req: IncomingMessage, res: ServerResponse, notes: RequestNotes): Promise<void> {
+export async function handleOperation(
+  ctx: MockContext,
+  operation: OperationId,
+  req: IncomingMessage,
+  res: ServerResponse,
+  notes: RequestNotes,
+): Promise<void> {
   notes.operation = operation;
   const failing = ctx.auth.failing(req.headers);
   if (failing !== undefined) {
-    throw new HttpProblem('unauthorized', `header ${failing} is missing or does not match the value configured for this integration`);
+    throw new HttpProblem(
+      'unauthorized',
+      `header ${failing} is missing or does not match the value configured for this integration`,
+    );
   }
   // Parsed once, and only when there is a query string at all.
   const query = req.url?.includes('?') ? parseQuery(req.url) : {};
@@ -74,5 +83,9 @@ function accept(ctx: MockContext, notes: RequestNotes, violations: Violation[], 
     notes.violations = violations;
     return;
   }
-  throw new HttpProblem('contract-violation', `the ${what} breaks the ${notes.operation} contract: ${violationsDetail(violations)}`, { errors: violations });
+  throw new HttpProblem(
+    'contract-violation',
+    `the ${what} breaks the ${notes.operation} contract: ${violationsDetail(violations)}`,
+    { errors: violations },
+  );
 }

@@ -40,7 +40,11 @@ export class HttpProblem extends Error {
   readonly body: ProblemBody;
   readonly headers: Record<string, string>;
 
-  constructor(type: ProblemType, detail: string, extra: { errors?: Violation[]; headers?: Record<string, string>; fields?: Record<string, unknown> } = {}) {
+  constructor(
+    type: ProblemType,
+    detail: string,
+    extra: { errors?: Violation[]; headers?: Record<string, string>; fields?: Record<string, unknown> } = {},
+  ) {
     super(detail);
     this.name = 'HttpProblem';
     this.body = problemBody(type, detail, extra.errors, extra.fields);
@@ -53,7 +57,12 @@ export class HttpProblem extends Error {
 }
 
 /** Builds a problem body of one catalogued type. */
-export function problemBody(type: ProblemType, detail: string, errors?: Violation[], fields?: Record<string, unknown>): ProblemBody {
+export function problemBody(
+  type: ProblemType,
+  detail: string,
+  errors?: Violation[],
+  fields?: Record<string, unknown>,
+): ProblemBody {
   const entry = PROBLEM_TYPES[type];
   const body: ProblemBody = { type: PROBLEM_BASE + type, title: entry.title, status: entry.status, detail };
   if (errors) body.errors = errors;

@@ -6,7 +6,7 @@ import { HttpProblem } from './problems';
 /** Faults every operation knows, picked with `Prefer: scenario=NAME` or `?__scenario=NAME`. */
 export const BUILTIN_SCENARIOS = {
   'out-of-stock': 'every variant shows quantity 0; orderValidation answers an ERROR per line',
-  slow: 'answers normally after 6 s, past OmniChat\'s 5 s budget (Prefer: delay=MS for any delay)',
+  slow: "answers normally after 6 s, past OmniChat's 5 s budget (Prefer: delay=MS for any delay)",
   'server-error': '500 problem+json',
   unavailable: '503 problem+json with Retry-After: 30',
   malformed: '200 with a truncated JSON body',
@@ -45,11 +45,16 @@ export function loadScenarios(dir: string): Map<OperationId, Map<string, CustomS
   for (const folder of fs.readdirSync(dir).sort()) {
     const full = path.join(dir, folder);
     if (!fs.statSync(full).isDirectory()) continue;
-    if (!isOperationId(folder)) throw new Error(`${full}: folder must be named after an operation (${OPERATION_IDS.join(', ')})`);
+    if (!isOperationId(folder))
+      throw new Error(`${full}: folder must be named after an operation (${OPERATION_IDS.join(', ')})`);
     const named = new Map<string, CustomScenario>();
-    for (const file of fs.readdirSync(full).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(full)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const name = file.slice(0, -'.json'.length);
-      if (isBuiltin(name)) throw new Error(`${path.join(full, file)}: "${name}" is a built-in scenario; rename the file`);
+      if (isBuiltin(name))
+        throw new Error(`${path.join(full, file)}: "${name}" is a built-in scenario; rename the file`);
       named.set(name, checkScenario(path.join(full, file), JSON.parse(fs.readFileSync(path.join(full, file), 'utf8'))));
     }
     out.set(folder, named);
@@ -58,11 +63,21 @@ export function loadScenarios(dir: string): Map<OperationId, Map<string, CustomS
 }
 
 function checkScenario(file: string, value: unknown): CustomScenario {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file}: must be a JSON object with status, headers, body, delay`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${file}: must be a JSON object with status, headers, body, delay`);
   const s = value as Record<string, unknown>;
-  if (!Number.isInteger(s.status) || (s.status as number) < 100 || (s.status as number) > 599) throw new Error(`${file}: status must be an HTTP status code (100-599)`);
-  if (s.delay !== undefined && (!Number.isInteger(s.delay) || (s.delay as number) < 0 || (s.delay as number) > MAX_DELAY_MS)) throw new Error(`${file}: delay must be whole milliseconds, 0 to ${MAX_DELAY_MS}`);
-  if (s.headers !== undefined && (typeof s.headers !== 'object' || s.headers === null || Object.values(s.headers).some((v) => typeof v !== 'string'))) throw new Error(`${file}: headers must be an object of strings`);
+  if (!Number.isInteger(s.status) || (s.status as number) < 100 || (s.status as number) > 599)
+    throw new Error(`${file}: status must be an HTTP status code (100-599)`);
+  if (
+    s.delay !== undefined &&
+    (!Number.isInteger(s.delay) || (s.delay as number) < 0 || (s.delay as number) > MAX_DELAY_MS)
+  )
+    throw new Error(`${file}: delay must be whole milliseconds, 0 to ${MAX_DELAY_MS}`);
+  if (
+    s.headers !== undefined &&
+    (typeof s.headers !== 'object' || s.headers === null || Object.values(s.headers).some((v) => typeof v !== 'string'))
+  )
+    throw new Error(`${file}: headers must be an object of strings`);
   return s as unknown as CustomScenario;
 }
 
@@ -74,7 +89,10 @@ export function parsePrefer(header: string | undefined): { scenario?: string; de
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim().toLowerCase();
-    const value = part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"|"$/g, '');
     if (key === 'scenario') out.scenario = value;
     if (key === 'delay') out.delay = value;
   }
@@ -114,26 +132,35 @@ export class Scenarios {
   /** The plan for one request, from its Prefer header or `__scenario`, else the operation's default. */
   plan(operation: OperationId, prefer: string | undefined, queryName: unknown): ScenarioPlan | undefined {
     const asked = parsePrefer(prefer);
-    const name = asked.scenario ?? (typeof queryName === 'string' ? queryName : undefined) ?? this.defaults.get(operation);
+    const name =
+      asked.scenario ?? (typeof queryName === 'string' ? queryName : undefined) ?? this.defaults.get(operation);
     let delayMs = 0;
     if (asked.delay !== undefined) {
       const n = Number(asked.delay);
       if (!/^\d+$/.test(asked.delay) || n > MAX_DELAY_MS) {
-        throw new HttpProblem('unknown-scenario', `Prefer delay must be whole milliseconds from 0 to ${MAX_DELAY_MS}, found ${JSON.stringify(asked.delay.slice(0, 20))}`);
+        throw new HttpProblem(
+          'unknown-scenario',
+          `Prefer delay must be whole milliseconds from 0 to ${MAX_DELAY_MS}, found ${JSON.stringify(asked.delay.slice(0, 20))}`,
+        );
       }
       delayMs = n;
     }
     if (name === undefined) return delayMs > 0 ? { name: 'delay', delayMs } : undefined;
     this.check(operation, name);
-    if (isBuiltin(name)) return { name, builtin: name, delayMs: name === 'slow' && asked.delay === undefined ? SLOW_DELAY_MS : delayMs };
+    if (isBuiltin(name))
+      return { name, builtin: name, delayMs: name === 'slow' && asked.delay === undefined ? SLOW_DELAY_MS : delayMs };
     const custom = this.custom.get(operation)?.get(name) as CustomScenario;
     return { name, custom, delayMs: asked.delay === undefined ? (custom.delay ?? 0) : delayMs };
   }
 
   private check(operation: OperationId, name: string): void {
     if (isBuiltin(name) || this.custom.get(operation)?.has(name)) return;
-    throw new HttpProblem('unknown-scenario', `no scenario ${JSON.stringify(name.slice(0, 60))} for ${operation}; available: ${this.available(operation).join(', ')}`, {
-      fields: { available: this.available(operation) },
-    });
+    throw new HttpProblem(
+      'unknown-scenario',
+      `no scenario ${JSON.stringify(name.slice(0, 60))} for ${operation}; available: ${this.available(operation).join(', ')}`,
+      {
+        fields: { available: this.available(operation) },
+      },
+    );
   }
 }

@@ -1,7 +1,13 @@
 import { summarize, type RoundResult } from '../../src/bench/compare';
 import type { LoadStats } from '../../src/bench/load';
 
-const stats = (reqPerSec: number, p99Ms: number, non2xx = 0): LoadStats => ({ reqPerSec, p50Ms: p99Ms / 4, p99Ms, non2xx, errors: 0 });
+const stats = (reqPerSec: number, p99Ms: number, non2xx = 0): LoadStats => ({
+  reqPerSec,
+  p50Ms: p99Ms / 4,
+  p99Ms,
+  non2xx,
+  errors: 0,
+});
 
 describe('bench comparison of rounds', () => {
   const rounds: RoundResult[] = [

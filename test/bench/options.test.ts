@@ -6,7 +6,20 @@ describe('bench options', () => {
   });
 
   it('reads every flag', () => {
-    expect(parseOptions(['--duration', '2', '--rounds', '1', '--connections', '10', '--startups', '2', '--query', 'camiseta'])).toEqual({
+    expect(
+      parseOptions([
+        '--duration',
+        '2',
+        '--rounds',
+        '1',
+        '--connections',
+        '10',
+        '--startups',
+        '2',
+        '--query',
+        'camiseta',
+      ]),
+    ).toEqual({
       durationSec: 2,
       rounds: 1,
       connections: 10,

@@ -1,13 +1,29 @@
 import type { RoundResult } from '../../src/bench/compare';
 import type { LoadStats } from '../../src/bench/load';
-import { countMissed, formatCount, formatMb, formatMs, formatRatio, markdownTable, roundsTable, summaryTable, verdict, type SummaryRow } from '../../src/bench/report';
+import {
+  countMissed,
+  formatCount,
+  formatMb,
+  formatMs,
+  formatRatio,
+  markdownTable,
+  roundsTable,
+  summaryTable,
+  verdict,
+  type SummaryRow,
+} from '../../src/bench/report';
 
 const stats = (reqPerSec: number, non2xx = 0): LoadStats => ({ reqPerSec, p50Ms: 3, p99Ms: 12, non2xx, errors: 0 });
 
 describe('bench report', () => {
   it('pads every column to its widest cell so the Markdown also lines up in a terminal', () => {
     const table = markdownTable(['a', 'long header'], [['wide cell', 'x']]);
-    expect(table.split('\n')).toEqual(['| a         | long header |', '|-----------|-------------|', '| wide cell | x           |', '']);
+    expect(table.split('\n')).toEqual([
+      '| a         | long header |',
+      '|-----------|-------------|',
+      '| wide cell | x           |',
+      '',
+    ]);
   });
 
   it.each([
@@ -28,7 +44,11 @@ describe('bench report', () => {
   it.each<[string, SummaryRow, string]>([
     ['a met target', { measure: 'm', ours: '', reference: '', ratio: '', target, checked: 2.4 }, 'ok'],
     ['a missed target', { measure: 'm', ours: '', reference: '', ratio: '', target, checked: 1.2 }, 'MISSED'],
-    ['a target whose number could not be taken', { measure: 'm', ours: '', reference: '', ratio: '', target, checked: Number.NaN }, 'MISSED'],
+    [
+      'a target whose number could not be taken',
+      { measure: 'm', ours: '', reference: '', ratio: '', target, checked: Number.NaN },
+      'MISSED',
+    ],
     ['a target not measured at all', { measure: 'm', ours: '', reference: '', ratio: '', target }, 'not measured'],
     ['an information row', { measure: 'm', ours: '', reference: '', ratio: '' }, ''],
   ])('the verdict for %s is %p', (_name, row, expected) => {
@@ -37,7 +57,15 @@ describe('bench report', () => {
 
   it('puts the target and MISSED next to the measure in the summary and counts the misses', () => {
     const rows: SummaryRow[] = [
-      { measure: 'search req/s', ours: '5,000', reference: '3,500', ratio: '1.43x', target, checked: 1.43, note: 'cpu bound' },
+      {
+        measure: 'search req/s',
+        ours: '5,000',
+        reference: '3,500',
+        ratio: '1.43x',
+        target,
+        checked: 1.43,
+        note: 'cpu bound',
+      },
       { measure: 'post req/s', ours: '8,000', reference: '2,700', ratio: '2.96x', target, checked: 2.96 },
     ];
     const lines = summaryTable(rows).split('\n');

@@ -43,7 +43,9 @@ describe('bench servers', () => {
     const port = await freePort();
     const failing = spec(port, "process.stderr.write('merchant-kit: unknown option --generate\\n'); process.exit(2)");
     await expect(startServer(failing)).rejects.toThrow(StartError);
-    await expect(startServer(failing)).rejects.toThrow(/tiny exited before answering \(exit code 2\): merchant-kit: unknown option --generate/);
+    await expect(startServer(failing)).rejects.toThrow(
+      /tiny exited before answering \(exit code 2\): merchant-kit: unknown option --generate/,
+    );
   });
 
   it('gives up on a server that never answers correctly and does not leave it running', async () => {

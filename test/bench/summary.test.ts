@@ -73,7 +73,11 @@ describe('bench summary', () => {
   });
 
   it('reports a 100k catalog that could not start as MISSED with the reason', () => {
-    const rows = buildSummary(results({ scale: scale({ error: "ours 100k exited before answering (exit code 2): unknown option '--generate'" }) }));
+    const rows = buildSummary(
+      results({
+        scale: scale({ error: "ours 100k exited before answering (exit code 2): unknown option '--generate'" }),
+      }),
+    );
     const row = rows.find((r) => r.measure === '100k catalog');
     expect(row?.ours).toBe('could not start');
     expect(verdict(row!)).toBe('MISSED');
@@ -81,7 +85,9 @@ describe('bench summary', () => {
   });
 
   it('says verify was not measured, rather than failing, when the command is not there yet', () => {
-    const rows = buildSummary(results({ verify: { unavailable: 'merchant-kit verify is not on this branch yet', wallMs: [], exitCodes: [] } }));
+    const rows = buildSummary(
+      results({ verify: { unavailable: 'merchant-kit verify is not on this branch yet', wallMs: [], exitCodes: [] } }),
+    );
     expect(verdictOf(rows, 'verify')).toBe('not measured');
   });
 

@@ -3,7 +3,12 @@ import { buildWorkload, pickSearchTerm } from '../../src/bench/workload';
 
 describe('bench workload', () => {
   it('picks the rarest word that still fills a page, folding case and accents', () => {
-    const documents = [['Camiseta Azul'], ['CAMISÉTA verde', 'azul'], ['Calça azul'], ['Camiseta Preta', 'tecido azul']];
+    const documents = [
+      ['Camiseta Azul'],
+      ['CAMISÉTA verde', 'azul'],
+      ['Calça azul'],
+      ['Camiseta Preta', 'tecido azul'],
+    ];
     expect(pickSearchTerm(documents, 3)).toBe('camiseta');
   });
 

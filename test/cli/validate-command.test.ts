@@ -21,7 +21,12 @@ function write(name: string, text: string): string {
 
 describe('merchant-kit validate', () => {
   it('exits 0 and says valid for a documented payload file', async () => {
-    const result = await runCli(['validate', 'orderValidation', 'request', example('orderValidation/request.documented.json')]);
+    const result = await runCli([
+      'validate',
+      'orderValidation',
+      'request',
+      example('orderValidation/request.documented.json'),
+    ]);
     expect(result).toMatchObject({ code: 0, stdout: 'valid: the orderValidation request contract holds\n' });
   });
 
@@ -29,11 +34,15 @@ describe('merchant-kit validate', () => {
     const file = write('wrapped.json', JSON.stringify({ products: [], total: 0 }));
     const result = await runCli(['validate', 'productSearch', 'response', file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('invalid: 1 violation of the productSearch response contract\n  (root)  must be array, found an object  [type]\n');
+    expect(result.stdout).toBe(
+      'invalid: 1 violation of the productSearch response contract\n  (root)  must be array, found an object  [type]\n',
+    );
   });
 
   it('reads standard input when the file is -', async () => {
-    const result = await runCli(['validate', 'orderCreation', 'request', '-'], { input: '{"objectId":"x","items":[{"price":"10"}]}' });
+    const result = await runCli(['validate', 'orderCreation', 'request', '-'], {
+      input: '{"objectId":"x","items":[{"price":"10"}]}',
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('/items/0/price  must be number, found string "10"  [type]');
   });
@@ -50,9 +59,17 @@ describe('merchant-kit validate', () => {
   });
 
   it.each([
-    ['an unknown operation', ['validate', 'orderChecker', 'request', '-'], /unknown operation "orderChecker": use one of productSearch, orderValidation/],
+    [
+      'an unknown operation',
+      ['validate', 'orderChecker', 'request', '-'],
+      /unknown operation "orderChecker": use one of productSearch, orderValidation/,
+    ],
     ['an unknown kind', ['validate', 'orderCreation', 'body', '-'], /unknown kind "body": use request or response/],
-    ['a missing file', ['validate', 'orderCreation', 'request', '/nonexistent/order.json'], /cannot read \/nonexistent\/order.json: no such file/],
+    [
+      'a missing file',
+      ['validate', 'orderCreation', 'request', '/nonexistent/order.json'],
+      /cannot read \/nonexistent\/order.json: no such file/,
+    ],
     ['a directory', ['validate', 'orderCreation', 'request', os.tmpdir()], /cannot read .*: it is a directory/],
     ['a response of a callback', ['validate', 'statusChange', 'response', '-'], /only its request has a contract/],
     ['a missing argument', ['validate', 'orderCreation'], /missing required argument/],
@@ -85,6 +102,9 @@ describe('merchant-kit contracts', () => {
 
   it('exits 2 naming --format for an unknown format', async () => {
     const result = await runCli(['contracts', '--format', 'xml']);
-    expect(result).toMatchObject({ code: 2, stderr: 'merchant-kit: --format "xml" is not supported: use yaml or json\n' });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: 'merchant-kit: --format "xml" is not supported: use yaml or json\n',
+    });
   });
 });

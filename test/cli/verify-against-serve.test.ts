@@ -13,10 +13,14 @@ const AUTH = 'Authorization: Bearer e2e-s3cret';
 
 beforeAll(async () => {
   [port, callbackPort] = [await freePort(), await freePort()];
-  serve = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--auth', AUTH, '--omnichat-api', `http://127.0.0.1:${callbackPort}`], {
-    cwd: PACKAGE_ROOT,
-    stdio: 'ignore',
-  });
+  serve = spawn(
+    process.execPath,
+    [CLI, 'serve', '--port', String(port), '--auth', AUTH, '--omnichat-api', `http://127.0.0.1:${callbackPort}`],
+    {
+      cwd: PACKAGE_ROOT,
+      stdio: 'ignore',
+    },
+  );
   await waitUntilServing(`http://127.0.0.1:${port}/v1/products/productsearch`, 20000);
 }, 30000);
 
@@ -30,9 +34,19 @@ afterAll(async () => {
 
 describe('merchant-kit verify against merchant-kit serve', () => {
   it('passes every check, the provisioning callback included, and exits 0', async () => {
-    const result = await runCli(['verify', '--base-url', `http://127.0.0.1:${port}/v1`, '--header', AUTH, '--callback-port', String(callbackPort)]);
+    const result = await runCli([
+      'verify',
+      '--base-url',
+      `http://127.0.0.1:${port}/v1`,
+      '--header',
+      AUTH,
+      '--callback-port',
+      String(callbackPort),
+    ]);
     expect(result.stderr).toBe('');
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('summary: 49 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'summary: 49 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
+    );
     expect(result.stdout).not.toContain('e2e-s3cret');
     expect(result.code).toBe(0);
   });

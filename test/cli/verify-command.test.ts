@@ -19,7 +19,16 @@ function writeConfig(name: string, baseUrl: string, extra: Record<string, unknow
     orderCancellation: `${baseUrl}/orders/ordercancel`,
     statusNotification: `${baseUrl}/orders/statuschange`,
   };
-  fs.writeFileSync(file, JSON.stringify({ displayName: 'Loja Teste', urls, headers: [{ key: 'Authorization', value: 'Bearer ${MERCHANT_TOKEN}' }], timeoutMs: 2000, ...extra }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      displayName: 'Loja Teste',
+      urls,
+      headers: [{ key: 'Authorization', value: 'Bearer ${MERCHANT_TOKEN}' }],
+      timeoutMs: 2000,
+      ...extra,
+    }),
+  );
   return file;
 }
 
@@ -29,7 +38,10 @@ let callbackPort: number;
 
 beforeAll(async () => {
   callbackPort = await freePort();
-  good = await startMerchant({ auth: { key: 'Authorization', value: `Bearer ${TOKEN}` }, omnichatApi: `http://127.0.0.1:${callbackPort}` });
+  good = await startMerchant({
+    auth: { key: 'Authorization', value: `Bearer ${TOKEN}` },
+    omnichatApi: `http://127.0.0.1:${callbackPort}`,
+  });
 });
 afterAll(async () => {
   await good.close();
@@ -40,23 +52,58 @@ describe('merchant-kit verify', () => {
   it('exits 0 against a merchant that honours every contract, and writes the three reports', async () => {
     const config = writeConfig('good.json', good.baseUrl);
     const files = { json: path.join(dir, 'r.json'), junit: path.join(dir, 'r.xml'), html: path.join(dir, 'r.html') };
-    const result = await runCli(['verify', '--config', config, '--callback-port', String(callbackPort), '--json', files.json, '--junit', files.junit, '--html', files.html], { env });
+    const result = await runCli(
+      [
+        'verify',
+        '--config',
+        config,
+        '--callback-port',
+        String(callbackPort),
+        '--json',
+        files.json,
+        '--junit',
+        files.junit,
+        '--html',
+        files.html,
+      ],
+      { env },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('merchant-kit verify: Loja Teste');
     expect(result.stdout).toMatch(/^ {2}pass {2}callback-received +statusChange received and valid$/m);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('summary: 49 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped');
-    expect(JSON.parse(fs.readFileSync(files.json, 'utf8')).summary).toEqual({ passed: 49, failed: 0, warnings: 0, errors: 0, skipped: 0 });
-    expect(fs.readFileSync(files.junit, 'utf8')).toContain('<testsuites name="merchant-kit verify" tests="49" failures="0" errors="0" skipped="0">');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'summary: 49 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
+    );
+    expect(JSON.parse(fs.readFileSync(files.json, 'utf8')).summary).toEqual({
+      passed: 49,
+      failed: 0,
+      warnings: 0,
+      errors: 0,
+      skipped: 0,
+    });
+    expect(fs.readFileSync(files.junit, 'utf8')).toContain(
+      '<testsuites name="merchant-kit verify" tests="49" failures="0" errors="0" skipped="0">',
+    );
     expect(fs.readFileSync(files.html, 'utf8')).toContain('49 passed, 0 failed');
   });
 
   it('exits 1 when a check fails, naming the check', async () => {
     const broken = await startMerchant({ breaks: 'no-stock-check' });
     try {
-      const result = await runCli(['verify', '--base-url', broken.baseUrl, '--only', 'productSearch,orderValidation', '--timeout', '2000']);
+      const result = await runCli([
+        'verify',
+        '--base-url',
+        broken.baseUrl,
+        '--only',
+        'productSearch,orderValidation',
+        '--timeout',
+        '2000',
+      ]);
       expect(result.code).toBe(1);
-      expect(result.stdout).toMatch(/^ {2}fail {2}stock-checked {16}6 units of variant CAM-AZUL-P \(stock 5\) got no ERROR entry$/m);
+      expect(result.stdout).toMatch(
+        /^ {2}fail {2}stock-checked {16}6 units of variant CAM-AZUL-P \(stock 5\) got no ERROR entry$/m,
+      );
     } finally {
       await broken.close();
     }
@@ -70,8 +117,18 @@ describe('merchant-kit verify', () => {
   });
 
   it.each([
-    ['an unknown config key', () => writeConfig('typo.json', 'http://127.0.0.1:1/v1', { timeoutMS: 100 }), env, 'typo.json: unknown key "timeoutMS": did you mean "timeoutMs"?'],
-    ['a missing environment variable', () => writeConfig('env.json', 'http://127.0.0.1:1/v1'), { MERCHANT_TOKEN: '' }, 'env.json: headers[0].value uses ${MERCHANT_TOKEN}, which is not set in the environment: export MERCHANT_TOKEN or write the value'],
+    [
+      'an unknown config key',
+      () => writeConfig('typo.json', 'http://127.0.0.1:1/v1', { timeoutMS: 100 }),
+      env,
+      'typo.json: unknown key "timeoutMS": did you mean "timeoutMs"?',
+    ],
+    [
+      'a missing environment variable',
+      () => writeConfig('env.json', 'http://127.0.0.1:1/v1'),
+      { MERCHANT_TOKEN: '' },
+      'env.json: headers[0].value uses ${MERCHANT_TOKEN}, which is not set in the environment: export MERCHANT_TOKEN or write the value',
+    ],
   ])('exits 2 with one line for %s', async (_name, makeConfig, environment, message) => {
     const result = await runCli(['verify', '--config', makeConfig()], { env: environment });
     expect(result.code).toBe(2);
@@ -83,7 +140,16 @@ describe('merchant-kit verify', () => {
     const broken = await startMerchant({ breaks: 'no-stock-check' });
     try {
       // --no-destructive: a test order would change the merchant's stock, and so the second run's numbers.
-      const args = ['verify', '--base-url', broken.baseUrl, '--run-id', 'ci-42', '--timeout', '2000', '--no-destructive'];
+      const args = [
+        'verify',
+        '--base-url',
+        broken.baseUrl,
+        '--run-id',
+        'ci-42',
+        '--timeout',
+        '2000',
+        '--no-destructive',
+      ];
       const [first, second] = [await runCli(args), await runCli(args)];
       expect(first.code).toBe(1);
       expect(first.stdout).toContain('mk-test-ci-42-');
@@ -95,31 +161,53 @@ describe('merchant-kit verify', () => {
 
   it('exits 2 naming --run-id when the id has characters a URL would need to escape', async () => {
     const result = await runCli(['verify', '--base-url', good.baseUrl, '--run-id', 'a b/c']);
-    expect(result).toMatchObject({ code: 2, stderr: 'merchant-kit: --run-id "a b/c": use 1 to 32 letters, digits or dashes\n' });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: 'merchant-kit: --run-id "a b/c": use 1 to 32 letters, digits or dashes\n',
+    });
   });
 
   it('exits 2 before calling the merchant when a report cannot be written', async () => {
     const before = good.hits.length;
     const result = await runCli(['verify', '--base-url', good.baseUrl, '--junit', path.join(dir, 'missing', 'r.xml')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^merchant-kit: --junit .*r\.xml: the directory .*missing does not exist; create it first\n$/);
+    expect(result.stderr).toMatch(
+      /^merchant-kit: --junit .*r\.xml: the directory .*missing does not exist; create it first\n$/,
+    );
     expect(good.hits.length).toBe(before);
   });
 
   it('exits 2 when nothing is tested (--only orderCreation with --no-destructive)', async () => {
     const result = await runCli(['verify', '--base-url', good.baseUrl, '--only', 'orderCreation', '--no-destructive']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n');
+    expect(result.stderr).toBe(
+      'merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n',
+    );
   });
 
   it('never prints the auth token: not on the console, nor in the JSON, JUnit or HTML report, even when the merchant echoes it', async () => {
     // A merchant that answers every call with 500 and the request headers it got, the worst case for a leak.
-    const echo = http.createServer((req, res) => res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ headers: req.headers })));
+    const echo = http.createServer((req, res) =>
+      res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ headers: req.headers })),
+    );
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', () => resolve()));
     const base = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
     try {
       const outputs = [path.join(dir, 's.json'), path.join(dir, 's.xml'), path.join(dir, 's.html')];
-      const result = await runCli(['verify', '--config', writeConfig('secret.json', base), '--json', outputs[0], '--junit', outputs[1], '--html', outputs[2]], { env });
+      const result = await runCli(
+        [
+          'verify',
+          '--config',
+          writeConfig('secret.json', base),
+          '--json',
+          outputs[0],
+          '--junit',
+          outputs[1],
+          '--html',
+          outputs[2],
+        ],
+        { env },
+      );
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('authorization'); // the echo really is in the report...
       const everything = [result.stdout, result.stderr, ...outputs.map((f) => fs.readFileSync(f, 'utf8'))];

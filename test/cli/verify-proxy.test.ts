@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { prismProxyArgs } from '../../src/cli/proxy-command';
-import { UsageError } from '../../src/cli/usage-error';
+import { UsageError } from '../../src/common/usage-error';
 import { OPENAPI_PATH, PACKAGE_ROOT } from '../../src/contracts';
 import { freePort } from '../support/free-port';
 import { waitUntilServing } from '../support/wait-until-serving';
@@ -18,16 +18,32 @@ const upstreamPaths: string[] = [];
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     upstreamPaths.push(String(req.url));
-    const product = { objectId: '1', name: 'Camiseta', mainVariant: { objectId: '1-1', name: 'P', price: '59.90' }, variants: [{ objectId: '1-1', name: 'P', price: '59.90' }] };
+    const product = {
+      objectId: '1',
+      name: 'Camiseta',
+      mainVariant: { objectId: '1-1', name: 'P', price: '59.90' },
+      variants: [{ objectId: '1-1', name: 'P', price: '59.90' }],
+    };
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify([product]));
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
   const port = await freePort();
   proxyUrl = `http://127.0.0.1:${port}`;
-  proxy = spawn(process.execPath, [CLI, 'proxy', '--upstream', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, '--port', String(port)], {
-    cwd: PACKAGE_ROOT,
-    stdio: 'ignore',
-  });
+  proxy = spawn(
+    process.execPath,
+    [
+      CLI,
+      'proxy',
+      '--upstream',
+      `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: PACKAGE_ROOT,
+      stdio: 'ignore',
+    },
+  );
   await waitUntilServing(`${proxyUrl}/v1/products/productsearch`, 45000);
 }, 60000);
 
@@ -70,7 +86,10 @@ describe('the proxy flags', () => {
   it.each([
     [{ port: '4020', host: '127.0.0.1' }, 'proxy needs --upstream URL'],
     [{ upstream: 'shop', port: '4020', host: '127.0.0.1' }, '--upstream "shop" is not a URL'],
-    [{ upstream: 'ftp://shop.example.com', port: '4020', host: '127.0.0.1' }, '--upstream must be an http or https URL'],
+    [
+      { upstream: 'ftp://shop.example.com', port: '4020', host: '127.0.0.1' },
+      '--upstream must be an http or https URL',
+    ],
     [{ upstream: 'https://shop.example.com', port: 'abc', host: '127.0.0.1' }, '--port "abc" is not a port number'],
   ])('refuse %j with a usage error naming the flag', (options, message) => {
     expect(() => prismProxyArgs(options)).toThrow(UsageError);

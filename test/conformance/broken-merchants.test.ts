@@ -23,7 +23,13 @@ const CATALOGUE: [Break, string[]][] = [
   ['cancel-unknown-500', ['orderCancellation/cancel-unknown-no-5xx']],
   [
     'no-auth',
-    ['productSearch/auth-required', 'orderValidation/auth-required', 'orderCreation/auth-required', 'statusNotification/auth-required', 'orderCancellation/auth-required'],
+    [
+      'productSearch/auth-required',
+      'orderValidation/auth-required',
+      'orderCreation/auth-required',
+      'statusNotification/auth-required',
+      'orderCancellation/auth-required',
+    ],
   ],
 ];
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { CallbackReceiver, runConfigFromFlags, runVerify } from '../../src/conformance';
-import { UsageError } from '../../src/cli/usage-error';
+import { UsageError } from '../../src/common/usage-error';
 import { startMerchant } from './merchants/reference-merchant';
 import { AUTH, checkOf, verify } from './support';
 
@@ -13,7 +13,13 @@ describe('callback-received', () => {
 
   it.each([
     ['own checkout, provisions with code 200 and a checkoutUrl', 'own', 200, 'pass', 'provisions received and valid'],
-    ['own checkout, provisions with code 400', 'own', 400, 'fail', 'the order was not provisioned (provisions code 400)'],
+    [
+      'own checkout, provisions with code 400',
+      'own',
+      400,
+      'fail',
+      'the order was not provisioned (provisions code 400)',
+    ],
   ] as const)('judges %s', async (_name, checkout, provisionsCode, status, message) => {
     const merchant = await startMerchant({ auth: AUTH, omnichatApi: receiver.url, checkout, provisionsCode });
     try {
@@ -31,7 +37,9 @@ describe('callback-received', () => {
       expect(checkOf(report, 'orderCreation', 'callback-received')).toMatchObject({
         status: 'fail',
         message: expect.stringMatching(/^no callback about mk-test-test\d+-order within 1 s$/),
-        expected: expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/v2\/orders\/mk-test-test\d+-order\/statusChange$/),
+        expected: expect.stringMatching(
+          /^POST http:\/\/127\.0\.0\.1:\d+\/v2\/orders\/mk-test-test\d+-order\/statusChange$/,
+        ),
       });
     } finally {
       await merchant.close();
@@ -44,7 +52,9 @@ describe('callback-received', () => {
     try {
       const config = runConfigFromFlags({ baseUrl: merchant.baseUrl, callbackPort: String(port) });
       await expect(runVerify(config)).rejects.toThrow(UsageError);
-      await expect(runVerify(config)).rejects.toThrow(`--callback-port ${port}: cannot listen on 127.0.0.1:${port} (the port is in use); pick another port`);
+      await expect(runVerify(config)).rejects.toThrow(
+        `--callback-port ${port}: cannot listen on 127.0.0.1:${port} (the port is in use); pick another port`,
+      );
     } finally {
       await merchant.close();
     }
@@ -58,14 +68,22 @@ describe('the callback receiver', () => {
       const { port } = new URL(receiver.url);
       await new Promise<void>((resolve) => {
         const socket = net.connect(Number(port), '127.0.0.1', () => {
-          socket.write('POST /v2/orders/mk-test-drop/statusChange HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"resp');
+          socket.write(
+            'POST /v2/orders/mk-test-drop/statusChange HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"resp',
+          );
           setTimeout(() => socket.destroy(), 20);
         });
         socket.on('close', () => resolve());
       });
-      const res = await fetch(`${receiver.url}/v2/orders/mk-test-next/statusChange`, { method: 'POST', body: '{"responsible":"x","status":"ORDER_GATEWAY_PROVISIONED"}' });
+      const res = await fetch(`${receiver.url}/v2/orders/mk-test-next/statusChange`, {
+        method: 'POST',
+        body: '{"responsible":"x","status":"ORDER_GATEWAY_PROVISIONED"}',
+      });
       expect(res.status).toBe(200);
-      await expect(receiver.waitFor('mk-test-next', 1000)).resolves.toMatchObject({ action: 'statusChange', body: { status: 'ORDER_GATEWAY_PROVISIONED' } });
+      await expect(receiver.waitFor('mk-test-next', 1000)).resolves.toMatchObject({
+        action: 'statusChange',
+        body: { status: 'ORDER_GATEWAY_PROVISIONED' },
+      });
       await expect(receiver.waitFor('mk-test-drop', 50)).resolves.toBeUndefined();
     } finally {
       await receiver.close();

@@ -7,7 +7,11 @@ const CHECKS_DIR = path.join(PACKAGE_ROOT, 'src', 'conformance', 'checks');
 
 describe('the check catalogue', () => {
   it('lists every check file once, and each file is named after its check id', () => {
-    const files = fs.readdirSync(CHECKS_DIR).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = fs
+      .readdirSync(CHECKS_DIR)
+      .filter((f) => f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(CHECKS.map((c) => c.id).sort()).toEqual(files);
   });
 

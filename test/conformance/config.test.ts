@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../src/cli/usage-error';
+import { UsageError } from '../../src/common/usage-error';
 import { runConfigFromFlags } from '../../src/conformance';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-config-'));
@@ -70,14 +70,38 @@ describe('the merchant config', () => {
   });
 
   it.each([
-    ['an unknown key, with the nearest valid one', { urls: URLS, timeoutMS: 100 }, 'unknown key "timeoutMS": did you mean "timeoutMs"?'],
-    ['an unknown URL key, with the nearest operation', { urls: { ...URLS, productSerch: 'https://x.example/a' } }, 'unknown key "urls.productSerch": did you mean "productSearch"?'],
-    ['a missing URL', { urls: { ...URLS, orderCreation: undefined } }, 'missing key "urls.orderCreation": set the full URL OmniChat calls for orderCreation'],
+    [
+      'an unknown key, with the nearest valid one',
+      { urls: URLS, timeoutMS: 100 },
+      'unknown key "timeoutMS": did you mean "timeoutMs"?',
+    ],
+    [
+      'an unknown URL key, with the nearest operation',
+      { urls: { ...URLS, productSerch: 'https://x.example/a' } },
+      'unknown key "urls.productSerch": did you mean "productSearch"?',
+    ],
+    [
+      'a missing URL',
+      { urls: { ...URLS, orderCreation: undefined } },
+      'missing key "urls.orderCreation": set the full URL OmniChat calls for orderCreation',
+    ],
     ['no urls at all', { displayName: 'x' }, 'missing key "urls": set the five URLs'],
-    ['a sixth header', { urls: URLS, headers: Array.from({ length: 6 }, (_, i) => ({ key: `X-H${i}`, value: 'v' })) }, '"headers" has 6 entries: OmniChat sends at most 5 custom headers'],
-    ['a bad URL', { urls: { ...URLS, statusNotification: 'shop.example.com/status' } }, '"urls.statusNotification" is not an http(s) URL'],
+    [
+      'a sixth header',
+      { urls: URLS, headers: Array.from({ length: 6 }, (_, i) => ({ key: `X-H${i}`, value: 'v' })) },
+      '"headers" has 6 entries: OmniChat sends at most 5 custom headers',
+    ],
+    [
+      'a bad URL',
+      { urls: { ...URLS, statusNotification: 'shop.example.com/status' } },
+      '"urls.statusNotification" is not an http(s) URL',
+    ],
     ['a checkout mode that does not exist', { urls: URLS, checkout: 'proprio' }, '"checkout" must be one of omni, own'],
-    ['a search type that does not exist', { urls: URLS, capabilities: { searchTypes: ['TEXT', 'EAN'] } }, '"capabilities.searchTypes[1]" must be one of TEXT, ID, SKUID, REFERENCE, URL'],
+    [
+      'a search type that does not exist',
+      { urls: URLS, capabilities: { searchTypes: ['TEXT', 'EAN'] } },
+      '"capabilities.searchTypes[1]" must be one of TEXT, ID, SKUID, REFERENCE, URL',
+    ],
   ])('rejects %s in one line naming the key', (_name, content, expected) => {
     const message = usageMessage(() => runConfigFromFlags({ config: configFile(content) }, {}));
     expect(message).toContain(expected);
@@ -86,12 +110,18 @@ describe('the merchant config', () => {
 
   it('names a ${VAR} that is not set, and where it is used, without printing other values', () => {
     const file = configFile({ urls: URLS, headers: [{ key: 'Authorization', value: 'Bearer ${MERCHANT_TOKEN}' }] });
-    expect(usageMessage(() => runConfigFromFlags({ config: file }, {}))).toMatch(/headers\[0\]\.value uses \$\{MERCHANT_TOKEN\}, which is not set in the environment: export MERCHANT_TOKEN/);
+    expect(usageMessage(() => runConfigFromFlags({ config: file }, {}))).toMatch(
+      /headers\[0\]\.value uses \$\{MERCHANT_TOKEN\}, which is not set in the environment: export MERCHANT_TOKEN/,
+    );
   });
 
   it('reports a file that is not JSON, or is missing, with the flag name', () => {
-    expect(usageMessage(() => runConfigFromFlags({ config: configFile('{ "urls": ') }, {}))).toMatch(/^--config config-\d+\.json is not JSON/);
-    expect(usageMessage(() => runConfigFromFlags({ config: path.join(dir, 'nope.json') }, {}))).toMatch(/^--config .*nope\.json: no such file$/);
+    expect(usageMessage(() => runConfigFromFlags({ config: configFile('{ "urls": ') }, {}))).toMatch(
+      /^--config config-\d+\.json is not JSON/,
+    );
+    expect(usageMessage(() => runConfigFromFlags({ config: path.join(dir, 'nope.json') }, {}))).toMatch(
+      /^--config .*nope\.json: no such file$/,
+    );
   });
 });
 
@@ -102,18 +132,46 @@ describe('the verify flags', () => {
 
   it.each([
     ['neither --config nor --base-url', {}, 'nothing to verify: give --config FILE or --base-url URL'],
-    ['both --config and --base-url', { config: 'a.json', baseUrl: 'https://x.example' }, '--config and --base-url both given'],
+    [
+      'both --config and --base-url',
+      { config: 'a.json', baseUrl: 'https://x.example' },
+      '--config and --base-url both given',
+    ],
     ['a --base-url that is not a URL', { baseUrl: 'shop' }, '--base-url "shop" is not a URL'],
-    ['an --only name that does not exist', { baseUrl: 'https://x.example', only: 'productSearch,orderCreaton' }, '--only: unknown operation "orderCreaton": did you mean "orderCreation"?'],
-    ['a --timeout that is not a number', { baseUrl: 'https://x.example', timeout: '5s' }, '--timeout "5s" is not a whole number from 100 to 60000'],
-    ['a --header without a colon', { baseUrl: 'https://x.example', header: ['Authorization Bearer abc'] }, '--header: expected "Name: value"'],
-    ['a sixth --header', { baseUrl: 'https://x.example', header: Array.from({ length: 6 }, (_, i) => `X-H${i}: v`) }, '6 headers given (config and --header together): OmniChat sends at most 5'],
-    ['a --callback-port out of range', { baseUrl: 'https://x.example', callbackPort: '70000' }, '--callback-port "70000" is not a whole number from 0 to 65535'],
+    [
+      'an --only name that does not exist',
+      { baseUrl: 'https://x.example', only: 'productSearch,orderCreaton' },
+      '--only: unknown operation "orderCreaton": did you mean "orderCreation"?',
+    ],
+    [
+      'a --timeout that is not a number',
+      { baseUrl: 'https://x.example', timeout: '5s' },
+      '--timeout "5s" is not a whole number from 100 to 60000',
+    ],
+    [
+      'a --header without a colon',
+      { baseUrl: 'https://x.example', header: ['Authorization Bearer abc'] },
+      '--header: expected "Name: value"',
+    ],
+    [
+      'a sixth --header',
+      { baseUrl: 'https://x.example', header: Array.from({ length: 6 }, (_, i) => `X-H${i}: v`) },
+      '6 headers given (config and --header together): OmniChat sends at most 5',
+    ],
+    [
+      'a --callback-port out of range',
+      { baseUrl: 'https://x.example', callbackPort: '70000' },
+      '--callback-port "70000" is not a whole number from 0 to 65535',
+    ],
   ])('rejects %s with a message naming the flag', (_name, flags, expected) => {
     expect(usageMessage(() => runConfigFromFlags(flags, {}))).toContain(expected);
   });
 
   it('never echoes a header value in its error messages', () => {
-    expect(usageMessage(() => runConfigFromFlags({ baseUrl: 'https://x.example', header: ['Authorization Bearer s3cret'] }, {}))).not.toContain('s3cret');
+    expect(
+      usageMessage(() =>
+        runConfigFromFlags({ baseUrl: 'https://x.example', header: ['Authorization Bearer s3cret'] }, {}),
+      ),
+    ).not.toContain('s3cret');
   });
 });

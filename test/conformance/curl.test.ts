@@ -1,4 +1,5 @@
-import { maskUrl, toCurl } from '../../src/conformance/http/curl';
+import { toCurl } from '../../src/conformance/http/curl';
+import { maskUrl } from '../../src/common/secrets';
 
 describe('curl lines and URLs in reports', () => {
   it.each([
@@ -11,7 +12,15 @@ describe('curl lines and URLs in reports', () => {
   });
 
   it('repeats a request with its body, masking header values and quoting for the shell', () => {
-    const line = toCurl({ method: 'POST', url: 'https://shop.example.com/o?token=t0k', headers: [{ key: 'Authorization', value: 'Bearer t0k3n' }, { key: 'X-Api-Key', value: 'k3y' }], body: `{"name":"D'Ávila"}` });
+    const line = toCurl({
+      method: 'POST',
+      url: 'https://shop.example.com/o?token=t0k',
+      headers: [
+        { key: 'Authorization', value: 'Bearer t0k3n' },
+        { key: 'X-Api-Key', value: 'k3y' },
+      ],
+      body: `{"name":"D'Ávila"}`,
+    });
     expect(line).toBe(
       `curl -sS -X POST 'https://shop.example.com/o?token=***' -H 'Content-Type: application/json' -H 'Authorization: Bearer ***' -H 'X-Api-Key: ***' --data-binary '{"name":"D'\\''Ávila"}'`,
     );

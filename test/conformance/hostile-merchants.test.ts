@@ -24,18 +24,25 @@ describe('the runner against hostile merchants', () => {
     const { report, exitCode } = await verify(base, { timeout: '200' });
     expect(withStatus(report, 'pass')).toEqual([]);
     expect(withStatus(report, 'fail')).toEqual([]);
-    expect(report.operations[0].checks[0]).toMatchObject({ id: 'answers-2xx', status: 'error', message: 'could not check: no complete answer within 400 ms' });
+    expect(report.operations[0].checks[0]).toMatchObject({
+      id: 'answers-2xx',
+      status: 'error',
+      message: 'could not check: no complete answer within 400 ms',
+    });
     expect(exitCode).toBe(1);
   });
 
   it.each([
     ['an HTML page', 'text/html', '<html><body>Loja</body></html>'],
     ['invalid JSON', 'application/json', '[{"objectId": "1",'],
-  ])('fails json-body when productSearch answers 200 with %s, and judges nothing else on it', async (_name, type, body) => {
-    const base = await start((_req, res) => res.writeHead(200, { 'Content-Type': type }).end(body));
-    const { report, exitCode } = await verify(base, { only: 'productSearch', header: [] });
-    expect(withStatus(report, 'fail')).toEqual(['productSearch/json-body']);
-    expect(withStatus(report, 'pass')).toEqual(['productSearch/answers-2xx', 'productSearch/within-time-budget']);
-    expect(exitCode).toBe(1);
-  });
+  ])(
+    'fails json-body when productSearch answers 200 with %s, and judges nothing else on it',
+    async (_name, type, body) => {
+      const base = await start((_req, res) => res.writeHead(200, { 'Content-Type': type }).end(body));
+      const { report, exitCode } = await verify(base, { only: 'productSearch', header: [] });
+      expect(withStatus(report, 'fail')).toEqual(['productSearch/json-body']);
+      expect(withStatus(report, 'pass')).toEqual(['productSearch/answers-2xx', 'productSearch/within-time-budget']);
+      expect(exitCode).toBe(1);
+    },
+  );
 });

@@ -42,12 +42,21 @@ describe('the HTTP client', () => {
 
   it('returns status, headers and body of a complete answer', async () => {
     const url = await start((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('[1]'));
-    await expect(get(url)).resolves.toMatchObject({ kind: 'answer', status: 200, body: '[1]', headers: { 'content-type': 'application/json' } });
+    await expect(get(url)).resolves.toMatchObject({
+      kind: 'answer',
+      status: 200,
+      body: '[1]',
+      headers: { 'content-type': 'application/json' },
+    });
   });
 
   it('reports a refused connection as a failure with the reason', async () => {
     const port = await freePort();
-    await expect(get(`http://127.0.0.1:${port}/x`)).resolves.toMatchObject({ kind: 'failure', code: 'refused', reason: expect.stringContaining('connection refused') });
+    await expect(get(`http://127.0.0.1:${port}/x`)).resolves.toMatchObject({
+      kind: 'failure',
+      code: 'refused',
+      reason: expect.stringContaining('connection refused'),
+    });
   });
 
   it('reports a host name that does not resolve as a DNS failure', async () => {
@@ -56,7 +65,11 @@ describe('the HTTP client', () => {
 
   it('ends a server that never answers at the deadline', async () => {
     const url = await start(() => undefined);
-    await expect(get(url, 300)).resolves.toMatchObject({ kind: 'failure', code: 'timeout', reason: 'no complete answer within 300 ms' });
+    await expect(get(url, 300)).resolves.toMatchObject({
+      kind: 'failure',
+      code: 'timeout',
+      reason: 'no complete answer within 300 ms',
+    });
   });
 
   it('ends a server that dribbles its body byte by byte at the deadline', async () => {
@@ -85,7 +98,11 @@ describe('the HTTP client', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(Buffer.alloc(11 * 1024 * 1024, 0x20));
     });
-    await expect(get(url, 5000)).resolves.toMatchObject({ kind: 'failure', code: 'too-large', reason: expect.stringContaining('10 MB') });
+    await expect(get(url, 5000)).resolves.toMatchObject({
+      kind: 'failure',
+      code: 'too-large',
+      reason: expect.stringContaining('10 MB'),
+    });
   });
 
   it('reports a connection dropped in the middle of the body', async () => {
@@ -104,7 +121,11 @@ describe('the HTTP client', () => {
       res.end('[]');
     });
     const url = await start((_req, res) => res.writeHead(302, { Location: `${other}/elsewhere` }).end());
-    await expect(get(url)).resolves.toMatchObject({ kind: 'answer', status: 302, headers: { location: `${other}/elsewhere` } });
+    await expect(get(url)).resolves.toMatchObject({
+      kind: 'answer',
+      status: 302,
+      headers: { location: `${other}/elsewhere` },
+    });
     expect(seen).toEqual([]);
   });
 });

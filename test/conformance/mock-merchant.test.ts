@@ -41,10 +41,16 @@ describe('the runner against the mock merchant', () => {
   });
 
   it('uses the documented iPhone 14 Pro 12345: found by id and SKU id, its stock of 30 enforced', async () => {
-    const { report, exitCode } = await verify(baseUrl, { only: 'productSearch,orderValidation' }, receiver, { searchQuery: 'iphone 14 pro' });
+    const { report, exitCode } = await verify(baseUrl, { only: 'productSearch,orderValidation' }, receiver, {
+      searchQuery: 'iphone 14 pro',
+    });
     expect(checkOf(report, 'productSearch', 'search-by-id').message).toBe('ID search for "12345" finds product 12345');
-    expect(checkOf(report, 'productSearch', 'search-by-skuid').message).toBe('SKUID search for "12345-1" finds product 12345');
-    expect(checkOf(report, 'orderValidation', 'stock-checked').message).toBe('31 units of 12345-1 (stock 30) get an ERROR');
+    expect(checkOf(report, 'productSearch', 'search-by-skuid').message).toBe(
+      'SKUID search for "12345-1" finds product 12345',
+    );
+    expect(checkOf(report, 'orderValidation', 'stock-checked').message).toBe(
+      '31 units of 12345-1 (stock 30) get an ERROR',
+    );
     expect(exitCode).toBe(0);
   });
 });

@@ -17,7 +17,11 @@ describe('the runner against the well-behaved reference merchant', () => {
 
   it('passes every check, with no failure, error or warning, and exit code 0', async () => {
     const { report, exitCode } = await verify(merchant.baseUrl, {}, receiver);
-    expect({ fail: withStatus(report, 'fail'), error: withStatus(report, 'error'), warn: withStatus(report, 'warn') }).toEqual({ fail: [], error: [], warn: [] });
+    expect({
+      fail: withStatus(report, 'fail'),
+      error: withStatus(report, 'error'),
+      warn: withStatus(report, 'warn'),
+    }).toEqual({ fail: [], error: [], warn: [] });
     expect(withStatus(report, 'skip')).toEqual([]);
     expect(exitCode).toBe(0);
     expect(report.operations.map((op) => [op.operation, op.status])).toEqual([
@@ -31,7 +35,10 @@ describe('the runner against the well-behaved reference merchant', () => {
 
   it('receives the provisioning callback about the test order', async () => {
     const { report } = await verify(merchant.baseUrl, { only: 'orderCreation' }, receiver);
-    expect(checkOf(report, 'orderCreation', 'callback-received')).toMatchObject({ status: 'pass', message: 'statusChange received and valid' });
+    expect(checkOf(report, 'orderCreation', 'callback-received')).toMatchObject({
+      status: 'pass',
+      message: 'statusChange received and valid',
+    });
   });
 
   it('cancels the marked test order at the end when orderCancellation is not selected', async () => {
@@ -65,17 +72,27 @@ describe('the runner against the well-behaved reference merchant', () => {
   });
 
   it('says "could not check" (never pass) for the order checks when the search finds nothing', async () => {
-    const { report, exitCode } = await verify(merchant.baseUrl, { only: 'productSearch,orderValidation' }, receiver, { searchQuery: 'bicicleta' });
+    const { report, exitCode } = await verify(merchant.baseUrl, { only: 'productSearch,orderValidation' }, receiver, {
+      searchQuery: 'bicicleta',
+    });
     expect(withStatus(report, 'fail')).toEqual(['productSearch/search-text-finds']);
     expect(withStatus(report, 'pass')).not.toContain('orderValidation/stock-checked');
-    expect(checkOf(report, 'orderValidation', 'answers-2xx').message).toMatch(/^could not check: the TEXT search for "bicicleta" found no product/);
+    expect(checkOf(report, 'orderValidation', 'answers-2xx').message).toMatch(
+      /^could not check: the TEXT search for "bicicleta" found no product/,
+    );
     expect(report.operations[1].status).toBe('error');
     expect(exitCode).toBe(1);
   });
 
   it('declared search types limit the lookups: undeclared ones are skipped, not failed', async () => {
-    const { report, exitCode } = await verify(merchant.baseUrl, { only: 'productSearch' }, receiver, { searchTypes: ['TEXT', 'ID'] });
-    expect(withStatus(report, 'skip')).toEqual(['productSearch/search-by-skuid', 'productSearch/search-by-reference', 'productSearch/search-by-url']);
+    const { report, exitCode } = await verify(merchant.baseUrl, { only: 'productSearch' }, receiver, {
+      searchTypes: ['TEXT', 'ID'],
+    });
+    expect(withStatus(report, 'skip')).toEqual([
+      'productSearch/search-by-skuid',
+      'productSearch/search-by-reference',
+      'productSearch/search-by-url',
+    ]);
     expect(exitCode).toBe(0);
   });
 });

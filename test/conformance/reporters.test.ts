@@ -20,7 +20,9 @@ describe('the console reporter', () => {
     const checkLines = lines.filter((l) => /^ {2}(pass|fail|warn|error|skip) /.test(l));
     expect(checkLines).toHaveLength(report.operations.reduce((n, op) => n + op.checks.length, 0));
     expect(lines).toContain('  fail  creation-idempotent          the same order sent again was not accepted');
-    expect(lines).toContain('  skip  callback-received            callbacks are not checked (give --callback-port N and point the merchant at http://127.0.0.1:N)');
+    expect(lines).toContain(
+      '  skip  callback-received            callbacks are not checked (give --callback-port N and point the merchant at http://127.0.0.1:N)',
+    );
   });
 
   it('follows a failure with what was received, what was expected and a curl line', () => {
@@ -29,7 +31,9 @@ describe('the console reporter', () => {
     const block = text.slice(at).split('\n').slice(1, 4);
     expect(block[0]).toBe('        received: HTTP 500: {"message":"duplicate key"}');
     expect(block[1]).toBe('        expected: 2xx');
-    expect(block[2]).toMatch(/^ {8}curl: {5}curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/orders\/orderprovisioning' -H 'Content-Type: application\/json' -H 'Authorization: Bearer \*\*\*' --data-binary '\{"objectId":"mk-test-test\d+-order"/);
+    expect(block[2]).toMatch(
+      /^ {8}curl: {5}curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/orders\/orderprovisioning' -H 'Content-Type: application\/json' -H 'Authorization: Bearer \*\*\*' --data-binary '\{"objectId":"mk-test-test\d+-order"/,
+    );
   });
 
   it('prints the same lines for the same results (no timings)', () => {
@@ -40,7 +44,9 @@ describe('the console reporter', () => {
 
   it('ends with the summary', () => {
     const s = report.summary;
-    expect(renderConsole(report).trimEnd().split('\n').at(-1)).toBe(`summary: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped`);
+    expect(renderConsole(report).trimEnd().split('\n').at(-1)).toBe(
+      `summary: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped`,
+    );
   });
 });
 
@@ -54,7 +60,12 @@ describe('the JSON reporter', () => {
       ['orderCreation', 'fail'],
     ]);
     const failed = json.operations[1].checks.find((c: { id: string }) => c.id === 'creation-idempotent');
-    expect(failed).toMatchObject({ status: 'fail', expected: '2xx', received: expect.stringContaining('HTTP 500'), curl: expect.stringMatching(/^curl /) });
+    expect(failed).toMatchObject({
+      status: 'fail',
+      expected: '2xx',
+      received: expect.stringContaining('HTTP 500'),
+      curl: expect.stringMatching(/^curl /),
+    });
   });
 });
 
@@ -68,7 +79,9 @@ describe('the JUnit reporter', () => {
   });
 
   it('marks a failure as <failure>, a skip as <skipped> and escapes the text', () => {
-    expect(xml()).toMatch(/<testcase classname="orderCreation" name="creation-idempotent" time="[\d.]+"><failure message="the same order sent again was not accepted">/);
+    expect(xml()).toMatch(
+      /<testcase classname="orderCreation" name="creation-idempotent" time="[\d.]+"><failure message="the same order sent again was not accepted">/,
+    );
     expect(xml()).toContain('HTTP 500: {&quot;message&quot;:&quot;duplicate key&quot;}');
     expect(xml()).toMatch(/name="callback-received" time="[\d.]+"><skipped message=/);
   });

@@ -1,4 +1,12 @@
-import { CallbackReceiver, exitCodeFor, runConfigFromFlags, runVerify, type RunConfig, type RunReport, type VerifyFlags } from '../../src/conformance';
+import {
+  CallbackReceiver,
+  exitCodeFor,
+  runConfigFromFlags,
+  runVerify,
+  type RunConfig,
+  type RunReport,
+  type VerifyFlags,
+} from '../../src/conformance';
 
 export const SECRET = 'Bearer s3cret-t0ken-value';
 export const AUTH = { key: 'Authorization', value: SECRET };
@@ -12,7 +20,10 @@ export async function verify(
   receiver?: CallbackReceiver,
   overrides: Partial<RunConfig> = {},
 ): Promise<{ report: RunReport; exitCode: number }> {
-  const config = { ...runConfigFromFlags({ baseUrl, timeout: '1500', header: [`${AUTH.key}: ${AUTH.value}`], ...flags }), ...overrides };
+  const config = {
+    ...runConfigFromFlags({ baseUrl, timeout: '1500', header: [`${AUTH.key}: ${AUTH.value}`], ...flags }),
+    ...overrides,
+  };
   runs++;
   const report = await runVerify(config, { runId: `test${runs}`, callbacks: receiver, callbackWaitMs: 1000 });
   return { report, exitCode: exitCodeFor(report.summary) };
@@ -20,7 +31,9 @@ export async function verify(
 
 /** "operation/check" for every check with the given status. */
 export function withStatus(report: RunReport, status: string): string[] {
-  return report.operations.flatMap((op) => op.checks.filter((c) => c.status === status).map((c) => `${op.operation}/${c.id}`));
+  return report.operations.flatMap((op) =>
+    op.checks.filter((c) => c.status === status).map((c) => `${op.operation}/${c.id}`),
+  );
 }
 
 /** The result of one check of one operation. */

@@ -8,7 +8,13 @@ import { cartLine, pickVariant, readProducts, testOrder, type FoundProduct } fro
 // What the runner sends must itself honour the request contracts, or a strict merchant (or the
 // mock) would rightly refuse it and the runner would blame the merchant.
 const products: FoundProduct[] = readProducts([
-  { objectId: 'P1', name: 'Camiseta', blocked: true, mainVariant: { objectId: 'P1-1', name: 'x', price: 10 }, variants: [{ objectId: 'P1-1', name: 'x', price: 10, quantity: 9 }] },
+  {
+    objectId: 'P1',
+    name: 'Camiseta',
+    blocked: true,
+    mainVariant: { objectId: 'P1-1', name: 'x', price: 10 },
+    variants: [{ objectId: 'P1-1', name: 'x', price: 10, quantity: 9 }],
+  },
   {
     objectId: 'P2',
     name: 'Camiseta',
@@ -28,21 +34,38 @@ describe('the test data the runner sends', () => {
   });
 
   it('builds a cart line at the sale price, referencing the variant', () => {
-    expect(cartLine(pick!, 'L1', 2)).toEqual({ objectId: 'L1', variantId: 'P2-1', externalId: 'P2-1', quantity: 2, price: 15, productReference: 'E-1' });
+    expect(cartLine(pick!, 'L1', 2)).toEqual({
+      objectId: 'L1',
+      variantId: 'P2-1',
+      externalId: 'P2-1',
+      quantity: 2,
+      price: 15,
+      productReference: 'E-1',
+    });
   });
 
-  it.each(['orderValidation', 'orderCreation', 'orderCancellation'] as const)('sends a test order that satisfies the %s request contract', (operation) => {
-    const order = testOrder('mk-test-x-order', [cartLine(pick!, 'L1', 1)], operation === 'orderCancellation' ? 'CANCELLED' : 'CREATED');
-    expect(validate(operation, 'request', order)).toEqual([]);
-    expect(order.objectId).toMatch(/^mk-test-/);
-    expect(order.customer).toMatchObject({ objectId: 'mk-test-customer' });
-  });
+  it.each(['orderValidation', 'orderCreation', 'orderCancellation'] as const)(
+    'sends a test order that satisfies the %s request contract',
+    (operation) => {
+      const order = testOrder(
+        'mk-test-x-order',
+        [cartLine(pick!, 'L1', 1)],
+        operation === 'orderCancellation' ? 'CANCELLED' : 'CREATED',
+      );
+      expect(validate(operation, 'request', order)).toEqual([]);
+      expect(order.objectId).toMatch(/^mk-test-/);
+      expect(order.customer).toMatchObject({ objectId: 'mk-test-customer' });
+    },
+  );
 
-  it.each(notifiedStatuses())('sends a %s notification that satisfies the statusNotification request contract', (status) => {
-    const ctx = new RunContext(runConfigFromFlags({ baseUrl: 'http://127.0.0.1:1' }), 'x');
-    ctx.order = testOrder(ctx.orderId('order'), [cartLine(pick!, 'L1', 1)]);
-    expect(validate('statusNotification', 'request', notification(ctx, status))).toEqual([]);
-  });
+  it.each(notifiedStatuses())(
+    'sends a %s notification that satisfies the statusNotification request contract',
+    (status) => {
+      const ctx = new RunContext(runConfigFromFlags({ baseUrl: 'http://127.0.0.1:1' }), 'x');
+      ctx.order = testOrder(ctx.orderId('order'), [cartLine(pick!, 'L1', 1)]);
+      expect(validate('statusNotification', 'request', notification(ctx, status))).toEqual([]);
+    },
+  );
 
   it('notifies all 14 statuses, CANCELLED last', () => {
     expect(notifiedStatuses()).toHaveLength(14);

@@ -1,4 +1,11 @@
-import { CALLBACK_IDS, OPERATION_IDS, validate, validateSearchQuery, type CallbackId, type OperationId } from '../../src/contracts';
+import {
+  CALLBACK_IDS,
+  OPERATION_IDS,
+  validate,
+  validateSearchQuery,
+  type CallbackId,
+  type OperationId,
+} from '../../src/contracts';
 import { exampleFiles } from '../support/examples';
 
 const examples = exampleFiles();
@@ -14,12 +21,15 @@ describe('fixtures/examples', () => {
     }
   });
 
-  it.each(examples.map((e) => [`${e.operation} ${e.kind} ${e.name}`, e] as const))('%s validates against its contract', (_label, example) => {
-    const operation = example.operation as OperationId | CallbackId;
-    const violations =
-      operation === 'productSearch' && example.kind === 'request'
-        ? validateSearchQuery(example.value as Record<string, unknown>).violations
-        : validate(operation, example.kind, example.value);
-    expect(violations).toEqual([]);
-  });
+  it.each(examples.map((e) => [`${e.operation} ${e.kind} ${e.name}`, e] as const))(
+    '%s validates against its contract',
+    (_label, example) => {
+      const operation = example.operation as OperationId | CallbackId;
+      const violations =
+        operation === 'productSearch' && example.kind === 'request'
+          ? validateSearchQuery(example.value as Record<string, unknown>).violations
+          : validate(operation, example.kind, example.value);
+      expect(violations).toEqual([]);
+    },
+  );
 });

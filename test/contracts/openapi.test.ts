@@ -1,12 +1,23 @@
-import { OPERATIONS, OPERATION_IDS, openApiDocument, validate, validateAgainst, type OperationId } from '../../src/contracts';
+import {
+  OPERATIONS,
+  OPERATION_IDS,
+  openApiDocument,
+  validate,
+  validateAgainst,
+  type OperationId,
+} from '../../src/contracts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test walks the parsed document freely
 type Json = Record<string, any>;
 const doc = openApiDocument() as Json;
 
 /** Follows a local '#/components/...' reference inside the document. */
 function local(node: Json): Json {
   if (typeof node?.$ref !== 'string' || !node.$ref.startsWith('#/')) return node;
-  return node.$ref.slice(2).split('/').reduce((at: Json, key: string) => at[key], doc);
+  return node.$ref
+    .slice(2)
+    .split('/')
+    .reduce((at: Json, key: string) => at[key], doc);
 }
 
 function operation(id: OperationId): Json {
@@ -17,7 +28,9 @@ function operation(id: OperationId): Json {
 describe('contracts/openapi.yaml', () => {
   it('is OpenAPI 3.1 with exactly the five operations on the mock default paths', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const ids = Object.values(doc.paths as Json).flatMap((item: Json) => Object.values(item).map((op: Json) => op.operationId));
+    const ids = Object.values(doc.paths as Json).flatMap((item: Json) =>
+      Object.values(item).map((op: Json) => op.operationId),
+    );
     expect(ids.sort()).toEqual([...OPERATION_IDS].sort());
     for (const id of OPERATION_IDS) expect(operation(id).operationId).toBe(id);
   });
@@ -30,18 +43,25 @@ describe('contracts/openapi.yaml', () => {
     const op = operation(id);
     const ok = local(op.responses['200']);
     expect(ok.content['application/json'].schema.$ref).toMatch(/^\.\/schemas\/.+\.schema\.json$/);
-    if (id !== 'productSearch') expect(op.requestBody.content['application/json'].schema.$ref).toMatch(/^\.\/schemas\/.+\.request\.schema\.json$/);
+    if (id !== 'productSearch')
+      expect(op.requestBody.content['application/json'].schema.$ref).toMatch(
+        /^\.\/schemas\/.+\.request\.schema\.json$/,
+      );
   });
 
   it('lists the eight documented productSearch query parameters', () => {
-    expect(operation('productSearch').parameters.map((p: Json) => p.name).sort()).toEqual(
-      ['from', 'integrationId', 'query', 'searchType', 'size', 'teamId', 'userEmail', 'userId'],
-    );
+    expect(
+      operation('productSearch')
+        .parameters.map((p: Json) => p.name)
+        .sort(),
+    ).toEqual(['from', 'integrationId', 'query', 'searchType', 'size', 'teamId', 'userEmail', 'userId']);
   });
 
   const responseExamples = OPERATION_IDS.flatMap((id) => {
     const content = local(operation(id).responses['200']).content['application/json'];
-    const named = Object.entries((content.examples ?? {}) as Json).map(([name, ex]) => [id, name, local(ex).value] as const);
+    const named = Object.entries((content.examples ?? {}) as Json).map(
+      ([name, ex]) => [id, name, local(ex).value] as const,
+    );
     return content.example !== undefined ? [...named, [id, 'example', content.example] as const] : named;
   });
   it.each(responseExamples)('%s 200 example %s passes our validator', (id, _name, value) => {
@@ -49,13 +69,20 @@ describe('contracts/openapi.yaml', () => {
   });
 
   const requestExamples = OPERATION_IDS.filter((id) => id !== 'productSearch').flatMap((id) =>
-    Object.entries(operation(id).requestBody.content['application/json'].examples as Json).map(([name, ex]) => [id, name, local(ex).value] as const),
+    Object.entries(operation(id).requestBody.content['application/json'].examples as Json).map(
+      ([name, ex]) => [id, name, local(ex).value] as const,
+    ),
   );
   it.each(requestExamples)('%s request example %s passes our validator', (id, _name, value) => {
     expect(validate(id, 'request', value)).toEqual([]);
   });
 
   it.each(['BadRequest', 'Unauthorized'])('the %s example is a valid problem document', (name) => {
-    expect(validateAgainst('problem.schema.json', doc.components.responses[name].content['application/problem+json'].example)).toEqual([]);
+    expect(
+      validateAgainst(
+        'problem.schema.json',
+        doc.components.responses[name].content['application/problem+json'].example,
+      ),
+    ).toEqual([]);
   });
 });

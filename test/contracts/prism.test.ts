@@ -13,7 +13,9 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const bin = path.join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
-  prism = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], { stdio: 'ignore' });
+  prism = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], {
+    stdio: 'ignore',
+  });
   await waitUntilServing(`${base}/v1/products/productsearch`, 45000);
 }, 60000);
 
@@ -22,7 +24,11 @@ afterAll(() => {
 });
 
 const post = (pathName: string, body: unknown) =>
-  fetch(`${base}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${base}${pathName}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('prism mock contracts/openapi.yaml', () => {
   it('serves productSearch with an answer that passes our validator', async () => {
@@ -44,7 +50,10 @@ describe('prism mock contracts/openapi.yaml', () => {
   });
 
   it('serves statusNotification with an answer that passes our validator', async () => {
-    const res = await post('/v1/orders/statuschange', { order: { objectId: 'ORDER_ID' }, statusChange: { status: 'PAID' } });
+    const res = await post('/v1/orders/statuschange', {
+      order: { objectId: 'ORDER_ID' },
+      statusChange: { status: 'PAID' },
+    });
     expect(res.status).toBe(200);
     expect(validate('statusNotification', 'response', await res.json())).toEqual([]);
   });

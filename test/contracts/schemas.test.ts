@@ -10,15 +10,25 @@ const files = [...registry.schemas.keys()];
 
 describe('contracts/schemas', () => {
   it('holds the payload schemas of the five operations, the three callbacks and the shared definitions', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'definitions.schema.json', 'product-search.query.schema.json', 'product-search.response.schema.json',
-      'order-validation.request.schema.json', 'order-validation.response.schema.json',
-      'order-creation.request.schema.json', 'order-creation.response.schema.json',
-      'order-cancellation.request.schema.json', 'order-cancellation.response.schema.json',
-      'status-notification.request.schema.json', 'status-notification.response.schema.json',
-      'callback-status-change.request.schema.json', 'callback-provisions.request.schema.json',
-      'callback-update-checkout-data.request.schema.json', 'problem.schema.json',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'definitions.schema.json',
+        'product-search.query.schema.json',
+        'product-search.response.schema.json',
+        'order-validation.request.schema.json',
+        'order-validation.response.schema.json',
+        'order-creation.request.schema.json',
+        'order-creation.response.schema.json',
+        'order-cancellation.request.schema.json',
+        'order-cancellation.response.schema.json',
+        'status-notification.request.schema.json',
+        'status-notification.response.schema.json',
+        'callback-status-change.request.schema.json',
+        'callback-provisions.request.schema.json',
+        'callback-update-checkout-data.request.schema.json',
+        'problem.schema.json',
+      ]),
+    );
   });
 
   it.each(files)('%s is a valid JSON Schema 2020-12 document', (file) => {
@@ -32,8 +42,11 @@ describe('contracts/schemas', () => {
     expect(() => registry.validator(file)).not.toThrow();
   });
 
-  it.each(files.filter((f) => f !== 'definitions.schema.json'))('%s has an $id equal to its file name, a title and a description', (file) => {
-    const schema = registry.schemas.get(file) as Record<string, unknown>;
-    expect(schema).toMatchObject({ $id: file, title: expect.any(String), description: expect.any(String) });
-  });
+  it.each(files.filter((f) => f !== 'definitions.schema.json'))(
+    '%s has an $id equal to its file name, a title and a description',
+    (file) => {
+      const schema = registry.schemas.get(file) as Record<string, unknown>;
+      expect(schema).toMatchObject({ $id: file, title: expect.any(String), description: expect.any(String) });
+    },
+  );
 });

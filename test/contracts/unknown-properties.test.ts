@@ -1,7 +1,13 @@
 import { findUnknowns, findUnknownProperties } from '../../src/contracts';
 
 const product = (variant: Record<string, unknown>, extra: Record<string, unknown> = {}) => [
-  { objectId: '1', name: 'Camiseta', mainVariant: { objectId: '1-1', name: 'P', price: 10, ...variant }, variants: [{ objectId: '1-1', name: 'P', price: 10 }], ...extra },
+  {
+    objectId: '1',
+    name: 'Camiseta',
+    mainVariant: { objectId: '1-1', name: 'P', price: 10, ...variant },
+    variants: [{ objectId: '1-1', name: 'P', price: 10 }],
+    ...extra,
+  },
 ];
 
 describe('unknown properties in a response', () => {
@@ -23,7 +29,14 @@ describe('unknown properties in a response', () => {
   });
 
   it('finds unknown properties inside arrays of nested definitions', () => {
-    const answer = [{ action: 'INFO', component: 'ITEM', componentId: 'l1', shippingOptions: [{ id: 'PAC', name: 'PAC', price: 5, shippingEstimates: '3bd' }] }];
+    const answer = [
+      {
+        action: 'INFO',
+        component: 'ITEM',
+        componentId: 'l1',
+        shippingOptions: [{ id: 'PAC', name: 'PAC', price: 5, shippingEstimates: '3bd' }],
+      },
+    ];
     expect(findUnknownProperties('orderValidation', 'response', answer)).toEqual([
       { pointer: '/0/shippingOptions/0/shippingEstimates', name: 'shippingEstimates', suggestion: 'shippingEstimate' },
     ]);
@@ -41,6 +54,8 @@ describe('unknown properties in a response', () => {
   });
 
   it('escapes JSON pointer tokens of odd property names', () => {
-    expect(findUnknownProperties('orderCreation', 'response', { 'a/b~c': 1 })).toEqual([{ pointer: '/a~1b~0c', name: 'a/b~c' }]);
+    expect(findUnknownProperties('orderCreation', 'response', { 'a/b~c': 1 })).toEqual([
+      { pointer: '/a~1b~0c', name: 'a/b~c' },
+    ]);
   });
 });

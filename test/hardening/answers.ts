@@ -6,7 +6,8 @@ export function answerFaults(operation: OperationId, status: number, type: strin
     if (!type.startsWith('application/problem+json')) return [`${status} with content type ${type}`];
     return validateAgainst('problem.schema.json', parse(text)).map((v) => `problem ${v.pointer}: ${v.message}`);
   }
-  if (status >= 200 && status < 300) return validate(operation, 'response', parse(text)).map((v) => `response ${v.pointer}: ${v.message}`);
+  if (status >= 200 && status < 300)
+    return validate(operation, 'response', parse(text)).map((v) => `response ${v.pointer}: ${v.message}`);
   return [`status ${status}: ${text.slice(0, 200)}`];
 }
 

@@ -59,7 +59,10 @@ describe('body, query and nesting limits', () => {
   it.each([
     ['arrays 10,000 deep as the whole body', `${'['.repeat(10000)}${']'.repeat(10000)}`],
     ['objects 10,000 deep as the whole body', `${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}`],
-    ['arrays 10,000 deep beside a polluting key', `{"objectId":"LIM-3","constructor":{},"items":[],"x":${'['.repeat(10000)}${']'.repeat(10000)}}`],
+    [
+      'arrays 10,000 deep beside a polluting key',
+      `{"objectId":"LIM-3","constructor":{},"items":[],"x":${'['.repeat(10000)}${']'.repeat(10000)}}`,
+    ],
   ])('answers %s with a 400 problem', async (_what, text) => {
     expectProblem(await json(CREATE, text), 400);
     expect((await request(app).get('/__admin/orders/LIM-3')).status).toBe(404);
@@ -82,9 +85,21 @@ describe('prototype pollution', () => {
   });
 
   it.each([
-    ['__proto__ at the top', CHECKER, '{"__proto__":{"polluted":"yes"},"objectId":"PP-0","items":[{"objectId":"L1","variantId":"12345-1","quantity":1}]}'],
-    ['constructor.prototype at the top', CHECKER, '{"constructor":{"prototype":{"polluted":"yes"}},"objectId":"PP-0","items":[{"objectId":"L1","variantId":"12345-1","quantity":1}]}'],
-    ['__proto__ in a notification', NOTIFY, '{"order":{"objectId":"PP-N","__proto__":{"polluted":"yes"}},"statusChange":{"status":"PAID","__proto__":{"status":"CANCELLED"}}}'],
+    [
+      '__proto__ at the top',
+      CHECKER,
+      '{"__proto__":{"polluted":"yes"},"objectId":"PP-0","items":[{"objectId":"L1","variantId":"12345-1","quantity":1}]}',
+    ],
+    [
+      'constructor.prototype at the top',
+      CHECKER,
+      '{"constructor":{"prototype":{"polluted":"yes"}},"objectId":"PP-0","items":[{"objectId":"L1","variantId":"12345-1","quantity":1}]}',
+    ],
+    [
+      '__proto__ in a notification',
+      NOTIFY,
+      '{"order":{"objectId":"PP-N","__proto__":{"polluted":"yes"}},"statusChange":{"status":"PAID","__proto__":{"status":"CANCELLED"}}}',
+    ],
     ['__proto__ as the whole body', CREATE, '{"__proto__":{"polluted":"yes","objectId":"PP-X"}}'],
   ])('a body with %s changes nothing outside the request', async (_what, path, text) => {
     const res = await json(path, text);
@@ -95,7 +110,10 @@ describe('prototype pollution', () => {
 
   it('an order line cannot inherit a variant or quantity through __proto__', async () => {
     const [one, two] = [await quantityOf('12345-1'), await quantityOf('12345-2')];
-    const res = await json(CREATE, '{"objectId":"PP-1","items":[{"objectId":"L1","variantId":"12345-1","quantity":1,"__proto__":{"variantId":"12345-2","quantity":5}},{"objectId":"L2","constructor":{"prototype":{"variantId":"12345-2"}}}]}');
+    const res = await json(
+      CREATE,
+      '{"objectId":"PP-1","items":[{"objectId":"L1","variantId":"12345-1","quantity":1,"__proto__":{"variantId":"12345-2","quantity":5}},{"objectId":"L2","constructor":{"prototype":{"variantId":"12345-2"}}}]}',
+    );
     expect(res.status).toBeLessThan(500);
     expect(await quantityOf('12345-2')).toBe(two);
     expect(await quantityOf('12345-1')).toBe(res.status === 200 ? one - 1 : one);
@@ -109,7 +127,9 @@ describe('prototype pollution', () => {
   });
 
   it('a query string with __proto__ and constructor keys answers and pollutes nothing', async () => {
-    const res = await request(app).get(`${SEARCH}?__proto__[polluted]=1&constructor[prototype][polluted]=1&query=iphone`);
+    const res = await request(app).get(
+      `${SEARCH}?__proto__[polluted]=1&constructor[prototype][polluted]=1&query=iphone`,
+    );
     expect(res.status).toBeLessThan(500);
   });
 });
@@ -129,7 +149,10 @@ describe('the request journal under load', () => {
 describe('the order store bound', () => {
   it('keeps at most maxOrders orders, forgetting the oldest first', async () => {
     const small = smallApp({ maxOrders: 50 });
-    for (let i = 0; i < 60; i += 1) await request(small).post(CREATE).send(order(`B-${i}`, []));
+    for (let i = 0; i < 60; i += 1)
+      await request(small)
+        .post(CREATE)
+        .send(order(`B-${i}`, []));
     const ids = ((await request(small).get('/__admin/orders')).body as { objectId: string }[]).map((o) => o.objectId);
     await small.mock.close();
     expect(ids).toHaveLength(50);

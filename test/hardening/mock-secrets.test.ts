@@ -29,23 +29,41 @@ function expectNoSecrets(text: string): void {
 
 describe('secrets in everything the mock produces (injected log sink)', () => {
   const lines: string[] = [];
-  const app = smallApp({ auth: [{ key: 'Authorization', value: `Bearer ${SECRET}` }, { key: 'X-Store-Key', value: KEY }], adminToken: ADMIN, log: (line) => lines.push(line) });
+  const app = smallApp({
+    auth: [
+      { key: 'Authorization', value: `Bearer ${SECRET}` },
+      { key: 'X-Store-Key', value: KEY },
+    ],
+    adminToken: ADMIN,
+    log: (line) => lines.push(line),
+  });
   afterAll(() => app.mock.close());
   const produced: string[] = [];
 
   it.each(ATTEMPTS)('answers every operation sent with %s without echoing any header value', async (_what, headers) => {
     for (const op of OPERATION_IDS) {
-      const call = op === 'productSearch' ? request(app).get(`${SEARCH}?query=${encodeURIComponent(headers.authorization ?? 'x')}`) : request(app).post(pathOf(op)).send(GOOD_BODY[op]);
+      const call =
+        op === 'productSearch'
+          ? request(app).get(`${SEARCH}?query=${encodeURIComponent(headers.authorization ?? 'x')}`)
+          : request(app).post(pathOf(op)).send(GOOD_BODY[op]);
       const res = await call.set(headers);
-      expect(res.status).toBe(headers.authorization === `Bearer ${SECRET}` && headers['x-store-key'] === KEY ? 200 : 401);
+      expect(res.status).toBe(
+        headers.authorization === `Bearer ${SECRET}` && headers['x-store-key'] === KEY ? 200 : 401,
+      );
       produced.push(JSON.stringify(res.headers), res.text);
     }
-    const broken = await request(app).post(pathOf('orderCreation')).set(headers).set('content-type', 'application/json').send(`{"objectId":"SEC-1",`);
+    const broken = await request(app)
+      .post(pathOf('orderCreation'))
+      .set(headers)
+      .set('content-type', 'application/json')
+      .send(`{"objectId":"SEC-1",`);
     produced.push(JSON.stringify(broken.headers), broken.text);
   });
 
   it('names the failing header in a 401 without its expected or presented value', async () => {
-    const res = await request(app).get(SEARCH).set({ authorization: `Bearer ${SECRET}`, 'x-store-key': WRONG_KEY });
+    const res = await request(app)
+      .get(SEARCH)
+      .set({ authorization: `Bearer ${SECRET}`, 'x-store-key': WRONG_KEY });
     expect(res.status).toBe(401);
     expect(res.body.detail).toContain('X-Store-Key');
   });
@@ -72,11 +90,15 @@ describe('secrets in everything the mock produces (injected log sink)', () => {
 /** A raw request to the child with a header block too large for Node (the clientError path in serve). */
 function oversized(origin: string): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${origin}/v1/products/productsearch`, { headers: { authorization: `Bearer ${SECRET}`, 'x-padding': 'p'.repeat(20 * 1024) } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }));
-    });
+    const req = http.request(
+      `${origin}/v1/products/productsearch`,
+      { headers: { authorization: `Bearer ${SECRET}`, 'x-padding': 'p'.repeat(20 * 1024) } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -84,17 +106,30 @@ function oversized(origin: string): Promise<{ status: number; type: string; text
 
 describe('secrets and access on `merchant-kit serve` (child process, loopback)', () => {
   it('logs nothing secret to stdout or stderr, answers oversized headers with 431 problem+json, and exits 0', async () => {
-    const server = await startServe(['--catalog', SMALL_CATALOG_PATH, '--auth', `Authorization: Bearer ${SECRET}`, '--admin-token', ADMIN]);
+    const server = await startServe([
+      '--catalog',
+      SMALL_CATALOG_PATH,
+      '--auth',
+      `Authorization: Bearer ${SECRET}`,
+      '--admin-token',
+      ADMIN,
+    ]);
     const bodies: string[] = [];
     try {
       for (const [, headers] of ATTEMPTS) {
-        const res = await fetch(`${server.origin}${SEARCH}?query=iphone`, { headers: { ...headers, connection: 'close' } });
+        const res = await fetch(`${server.origin}${SEARCH}?query=iphone`, {
+          headers: { ...headers, connection: 'close' },
+        });
         bodies.push(await res.text());
       }
-      const refused = await fetch(`${server.origin}/__admin/requests`, { headers: { authorization: `Bearer ${WRONG_ADMIN}`, connection: 'close' } });
+      const refused = await fetch(`${server.origin}/__admin/requests`, {
+        headers: { authorization: `Bearer ${WRONG_ADMIN}`, connection: 'close' },
+      });
       expect(refused.status).toBe(401);
       bodies.push(await refused.text());
-      const journal = await fetch(`${server.origin}/__admin/requests`, { headers: { authorization: `Bearer ${ADMIN}`, connection: 'close' } });
+      const journal = await fetch(`${server.origin}/__admin/requests`, {
+        headers: { authorization: `Bearer ${ADMIN}`, connection: 'close' },
+      });
       expect(journal.status).toBe(200);
       bodies.push(await journal.text());
       const big = await oversized(server.origin);
@@ -110,7 +145,15 @@ describe('secrets and access on `merchant-kit serve` (child process, loopback)',
   });
 
   it('refuses to listen beyond loopback without --admin-token: exit 2, one line naming the flag, no secret echoed', async () => {
-    const result = await runCli(['serve', '--port', '0', '--host', '0.0.0.0', '--auth', `Authorization: Bearer ${SECRET}`]);
+    const result = await runCli([
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--auth',
+      `Authorization: Bearer ${SECRET}`,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--admin-token');

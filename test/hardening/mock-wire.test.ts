@@ -44,7 +44,9 @@ function problemOf(response: string): { status: number; type: string; body: Reco
 
 describe('the mock on a real port, at the wire', () => {
   it('answers headers over 16 KB with a 431 problem+json naming the limit', async () => {
-    const res = await mock.send('GET', SEARCH, undefined, { 'x-padding': 'a'.repeat(20 * 1024) }).catch(() => undefined);
+    const res = await mock
+      .send('GET', SEARCH, undefined, { 'x-padding': 'a'.repeat(20 * 1024) })
+      .catch(() => undefined);
     expect(res).toBeDefined();
     expect(res?.status).toBe(431);
     expect(res?.type).toMatch(/^application\/problem\+json/);
@@ -56,9 +58,17 @@ describe('the mock on a real port, at the wire', () => {
 
   it.each([
     ['garbage instead of a request line', ['\u0000\u0001GARBAGE \u202e\r\n\r\n']],
-    ['a chunk size that is not hex', ['POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n']],
+    [
+      'a chunk size that is not hex',
+      [
+        'POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+      ],
+    ],
     ['a header without a colon', ['GET / HTTP/1.1\r\nHost: x\r\nbroken header\r\n\r\n']],
-    ['a Content-Length that is not a number', ['POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n']],
+    [
+      'a Content-Length that is not a number',
+      ['POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n'],
+    ],
   ])('answers %s with a 400 problem+json and keeps serving', async (_what, chunks) => {
     const answer = problemOf(await raw(chunks));
     expect(answer.status).toBe(400);
@@ -69,7 +79,12 @@ describe('the mock on a real port, at the wire', () => {
 
   it.each([
     ['in the headers', ['POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Ty']],
-    ['in the body', ['POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"objectId":"DROP-1","ite']],
+    [
+      'in the body',
+      [
+        'POST /v1/orders/orderprovisioning HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"objectId":"DROP-1","ite',
+      ],
+    ],
   ])('survives a connection dropped %s and stores nothing from it', async (_where, chunks) => {
     await raw(chunks, false);
     await answersASearch();
@@ -79,7 +94,11 @@ describe('the mock on a real port, at the wire', () => {
 
   it('answers a body over 1 MB sent chunked (no Content-Length) with a 413 problem+json', async () => {
     const chunk = `{"objectId":"BIG-1","items":[],"pad":"${'x'.repeat(600 * 1024)}`;
-    const answer = await raw([`POST ${CREATE} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`, `${chunk.length.toString(16)}\r\n${chunk}\r\n`, `${chunk.length.toString(16)}\r\n${chunk}\r\n`]);
+    const answer = await raw([
+      `POST ${CREATE} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+      `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+    ]);
     const problem = problemOf(answer);
     expect(problem.status).toBe(413);
     expect(validateAgainst('problem.schema.json', problem.body)).toEqual([]);
@@ -89,11 +108,16 @@ describe('the mock on a real port, at the wire', () => {
   it('answers a request whose headers never finish with a 408 problem+json once the server times it out', async () => {
     // Node's own timeouts, shortened so the test waits well under a second instead of 60 s.
     const slow = smallApp();
-    const server = http.createServer({ headersTimeout: 200, requestTimeout: 200, connectionsCheckingInterval: 50 }, slow);
+    const server = http.createServer(
+      { headersTimeout: 200, requestTimeout: 200, connectionsCheckingInterval: 50 },
+      slow,
+    );
     answerClientErrors(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const got = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1', () => socket.write('GET /v1/products/productsearch HTTP/1.1\r\nHost: x\r\n'));
+      const socket = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1', () =>
+        socket.write('GET /v1/products/productsearch HTTP/1.1\r\nHost: x\r\n'),
+      );
       let text = '';
       socket.setEncoding('utf8');
       socket.on('data', (chunk: string) => (text += chunk));

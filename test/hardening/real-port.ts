@@ -25,14 +25,22 @@ export async function listenOn(app: MockApp, maxSockets = 50): Promise<Listening
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> =>
     new Promise((resolve, reject) => {
-      const extra: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
-      const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: { ...extra, ...headers } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text }));
-        res.on('error', reject);
-      });
+      const extra: Record<string, string> =
+        body === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+      const req = http.request(
+        { host: '127.0.0.1', port, method, path, agent, headers: { ...extra, ...headers } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text }),
+          );
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

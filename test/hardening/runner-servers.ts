@@ -58,7 +58,14 @@ function dribble(_req: http.IncomingMessage, res: http.ServerResponse): void {
   res.on('close', () => clearInterval(timer));
 }
 
-export type Misbehaviour = 'never answers' | 'sends 50 MB' | 'drops mid-body' | 'dribbles a byte a second' | 'redirects to another origin' | 'answers HTML with 200' | 'answers invalid JSON with 200';
+export type Misbehaviour =
+  | 'never answers'
+  | 'sends 50 MB'
+  | 'drops mid-body'
+  | 'dribbles a byte a second'
+  | 'redirects to another origin'
+  | 'answers HTML with 200'
+  | 'answers invalid JSON with 200';
 
 /** A set of misbehaving merchants on 127.0.0.1, closed together. */
 export class BrokenMerchants {
@@ -83,12 +90,20 @@ export class BrokenMerchants {
           res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
         });
         const target = this.redirectTarget;
-        return this.listen((req, res) => res.writeHead(302, { Location: `${target}${req.url?.replace(/^\/v1/, '') ?? ''}` }).end());
+        return this.listen((req, res) =>
+          res.writeHead(302, { Location: `${target}${req.url?.replace(/^\/v1/, '') ?? ''}` }).end(),
+        );
       }
       case 'answers HTML with 200':
-        return this.listen((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html><body><h1>Loja em manutenção</h1></body></html>'));
+        return this.listen((_req, res) =>
+          res
+            .writeHead(200, { 'Content-Type': 'text/html' })
+            .end('<!doctype html><html><body><h1>Loja em manutenção</h1></body></html>'),
+        );
       case 'answers invalid JSON with 200':
-        return this.listen((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('[{"objectId": "1", "name": '));
+        return this.listen((_req, res) =>
+          res.writeHead(200, { 'Content-Type': 'application/json' }).end('[{"objectId": "1", "name": '),
+        );
     }
   }
 

@@ -1,5 +1,11 @@
 import { checkOf, verify, withStatus } from '../conformance/support';
-import { BrokenMerchants, HUGE_BODY_BYTES, nextHugeClose, redirectTargetHits, type Misbehaviour } from './runner-servers';
+import {
+  BrokenMerchants,
+  HUGE_BODY_BYTES,
+  nextHugeClose,
+  redirectTargetHits,
+  type Misbehaviour,
+} from './runner-servers';
 
 // The whole run (all five operations, not one request) against merchants that break at the transport
 // level, through the runner's programmatic API. The client-level cases live in test/conformance.
@@ -24,22 +30,38 @@ describe('a whole verify run against a merchant that breaks at the transport lev
     ['sends 50 MB', 'error', 'could not check: the body is larger than 10 MB; reading stopped there'],
     ['drops mid-body', 'error', 'could not check: the connection closed before the body was complete'],
     ['dribbles a byte a second', 'error', `could not check: ${DEADLINE}`],
-    ['redirects to another origin', 'fail', 'redirected instead of answering: OmniChat calls exactly the configured URL and does not follow redirects; configure the final URL (it points to another origin, where your auth headers would not be sent)'],
-  ])('ends answers-2xx of a merchant that %s as %s with the reason, passes nothing and exits 1', async (kind, status, message) => {
-    const { report, exitCode } = await verify(await merchants.start(kind), { timeout: TIMEOUT });
-    expect(checkOf(report, 'productSearch', 'answers-2xx')).toMatchObject({ status, message });
-    // A redirect arrives in time, so within-time-budget may pass; nothing else does.
-    expect(withStatus(report, 'pass').filter((id) => !id.endsWith('/within-time-budget'))).toEqual([]);
-    expect(report.operations.map((op) => op.operation)).toEqual(['productSearch', 'orderValidation', 'orderCreation', 'statusNotification', 'orderCancellation']);
-    expect(exitCode).toBe(1);
-  });
+    [
+      'redirects to another origin',
+      'fail',
+      'redirected instead of answering: OmniChat calls exactly the configured URL and does not follow redirects; configure the final URL (it points to another origin, where your auth headers would not be sent)',
+    ],
+  ])(
+    'ends answers-2xx of a merchant that %s as %s with the reason, passes nothing and exits 1',
+    async (kind, status, message) => {
+      const { report, exitCode } = await verify(await merchants.start(kind), { timeout: TIMEOUT });
+      expect(checkOf(report, 'productSearch', 'answers-2xx')).toMatchObject({ status, message });
+      // A redirect arrives in time, so within-time-budget may pass; nothing else does.
+      expect(withStatus(report, 'pass').filter((id) => !id.endsWith('/within-time-budget'))).toEqual([]);
+      expect(report.operations.map((op) => op.operation)).toEqual([
+        'productSearch',
+        'orderValidation',
+        'orderCreation',
+        'statusNotification',
+        'orderCancellation',
+      ]);
+      expect(exitCode).toBe(1);
+    },
+  );
 
   it.each<[Misbehaviour, string]>([
     ['answers HTML with 200', 'the body is not JSON (Unexpected token'],
     ['answers invalid JSON with 200', 'the body is not JSON ('],
   ])('fails json-body of a merchant that %s, saying why, and exits 1', async (kind, reason) => {
     const { report, exitCode } = await verify(await merchants.start(kind), { timeout: TIMEOUT });
-    expect(checkOf(report, 'productSearch', 'json-body')).toMatchObject({ status: 'fail', message: expect.stringContaining(reason) });
+    expect(checkOf(report, 'productSearch', 'json-body')).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining(reason),
+    });
     expect(checkOf(report, 'productSearch', 'json-body').received).toMatch(/^HTTP 200: /);
     expect(exitCode).toBe(1);
   });
@@ -58,7 +80,9 @@ describe('a whole verify run against a merchant that breaks at the transport lev
   it('never lets the auth header reach the origin a merchant redirects to', async () => {
     redirectTargetHits.length = 0;
     const { report } = await verify(await merchants.start('redirects to another origin'), { timeout: TIMEOUT });
-    expect(checkOf(report, 'productSearch', 'answers-2xx').received).toMatch(/^HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/v1\/products\/productsearch\?/);
+    expect(checkOf(report, 'productSearch', 'answers-2xx').received).toMatch(
+      /^HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/v1\/products\/productsearch\?/,
+    );
     expect(redirectTargetHits).toEqual([]);
   });
 

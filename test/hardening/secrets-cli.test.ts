@@ -14,7 +14,9 @@ const URL_TOKEN = 'url-t0ken-77b1e0';
 const SHOP_PASSWORD = 'pa55-w0rd-9c';
 // What a leak looks like: the secret, or any 6-character piece of it (a preview cut in the middle of one).
 const leaks = (text: string): string[] =>
-  [FLAG_TOKEN, ENV_TOKEN].flatMap((secret) => [...Array(secret.length - 5).keys()].map((at) => secret.slice(at, at + 6))).filter((piece) => text.includes(piece));
+  [FLAG_TOKEN, ENV_TOKEN]
+    .flatMap((secret) => [...Array(secret.length - 5).keys()].map((at) => secret.slice(at, at + 6)))
+    .filter((piece) => text.includes(piece));
 
 const CATALOG = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'catalog.json'), 'utf8')) as unknown[];
 const merchants = new BrokenMerchants();
@@ -33,7 +35,15 @@ function writeConfig(baseUrl: string, searchUrl = `${baseUrl}/products/productse
     orderCancellation: `${baseUrl}/orders/ordercancel`,
     statusNotification: `${baseUrl}/orders/statuschange`,
   };
-  fs.writeFileSync(file, JSON.stringify({ displayName: 'Loja Eco', urls, headers: [{ key: 'X-Store-Token', value: '${MERCHANT_TOKEN}' }], timeoutMs: 2000 }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      displayName: 'Loja Eco',
+      urls,
+      headers: [{ key: 'X-Store-Token', value: '${MERCHANT_TOKEN}' }],
+      timeoutMs: 2000,
+    }),
+  );
   return file;
 }
 
@@ -67,27 +77,59 @@ describe('merchant-kit verify keeps header secrets out of every output', () => {
     ['echoes them in an error body cut by the preview', echoingMerchant],
     ['echoes one in a product field that breaks the contract', echoInField],
     ['answers with one as a body that is not JSON', echoAsText],
-  ])('prints only masked values for a merchant that %s: stdout, stderr, JSON, JUnit and HTML', async (_name, handler) => {
-    const base = await merchants.listen(handler);
-    const files = ['r.json', 'r.xml', 'r.html'].map((name) => path.join(dir, name));
-    const result = await runCli(
-      ['verify', '--config', writeConfig(base), '--header', `Authorization: Bearer ${FLAG_TOKEN}`, '--json', files[0], '--junit', files[1], '--html', files[2]],
-      { env: { MERCHANT_TOKEN: ENV_TOKEN } },
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^ {8}received: .*\*\*\*/m); // the echo is reported, masked
-    expect(result.stdout).toContain("curl -sS -X GET '");
-    expect(result.stdout).toContain("-H 'X-Store-Token: ***' -H 'Authorization: Bearer ***'");
-    for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))]) expect(leaks(text)).toEqual([]);
-  });
+  ])(
+    'prints only masked values for a merchant that %s: stdout, stderr, JSON, JUnit and HTML',
+    async (_name, handler) => {
+      const base = await merchants.listen(handler);
+      const files = ['r.json', 'r.xml', 'r.html'].map((name) => path.join(dir, name));
+      const result = await runCli(
+        [
+          'verify',
+          '--config',
+          writeConfig(base),
+          '--header',
+          `Authorization: Bearer ${FLAG_TOKEN}`,
+          '--json',
+          files[0],
+          '--junit',
+          files[1],
+          '--html',
+          files[2],
+        ],
+        { env: { MERCHANT_TOKEN: ENV_TOKEN } },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^ {8}received: .*\*\*\*/m); // the echo is reported, masked
+      expect(result.stdout).toContain("curl -sS -X GET '");
+      expect(result.stdout).toContain("-H 'X-Store-Token: ***' -H 'Authorization: Bearer ***'");
+      for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))])
+        expect(leaks(text)).toEqual([]);
+    },
+  );
 
   it('masks secrets written into a configured URL (a token query value, a user:password) when the merchant echoes the request back', async () => {
     // Echoes the path and query it was called with, and the Basic credentials node derived from the URL's user:password.
-    const base = await merchants.listen((req, res) => res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Cannot GET ${String(req.url)} (${String(req.headers.authorization)})`));
+    const base = await merchants.listen((req, res) =>
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain' })
+        .end(`Cannot GET ${String(req.url)} (${String(req.headers.authorization)})`),
+    );
     const withSecrets = base.replace('http://', 'http://loja:${SHOP_PASSWORD}@');
     const files = ['u.json', 'u.xml', 'u.html'].map((name) => path.join(dir, name));
     const result = await runCli(
-      ['verify', '--config', writeConfig(base, `${withSecrets}/products/productsearch?api_key=\${URL_TOKEN}`), '--only', 'productSearch', '--json', files[0], '--junit', files[1], '--html', files[2]],
+      [
+        'verify',
+        '--config',
+        writeConfig(base, `${withSecrets}/products/productsearch?api_key=\${URL_TOKEN}`),
+        '--only',
+        'productSearch',
+        '--json',
+        files[0],
+        '--junit',
+        files[1],
+        '--html',
+        files[2],
+      ],
       { env: { MERCHANT_TOKEN: ENV_TOKEN, URL_TOKEN, SHOP_PASSWORD } },
     );
     expect(result.code).toBe(1);

@@ -45,14 +45,21 @@ describe('admin API on loopback without a token', () => {
   it('journals operation requests with operation, status and scenario', async () => {
     await request(app).get(SEARCH).query({ query: 'x' }).set('Prefer', 'scenario=empty');
     const [entry] = (await request(app).get('/__admin/requests')).body.slice(-1);
-    expect(entry).toMatchObject({ method: 'GET', path: SEARCH, operation: 'productSearch', status: 200, scenario: 'empty' });
+    expect(entry).toMatchObject({
+      method: 'GET',
+      path: SEARCH,
+      operation: 'productSearch',
+      status: 200,
+      scenario: 'empty',
+    });
   });
 });
 
 describe('the request journal', () => {
   it('is a fixed-size ring that keeps the newest entries in order', () => {
     const journal = new Journal(3);
-    for (let i = 1; i <= 5; i += 1) journal.add({ at: '', method: 'GET', path: `/${i}`, status: 200, durationMs: 0, headers: {} });
+    for (let i = 1; i <= 5; i += 1)
+      journal.add({ at: '', method: 'GET', path: `/${i}`, status: 200, durationMs: 0, headers: {} });
     expect(journal.entries().map((e) => e.path)).toEqual(['/3', '/4', '/5']);
     journal.clear();
     expect(journal.entries()).toEqual([]);

@@ -46,7 +46,8 @@ beforeEach(() => {
 });
 
 const retry = { attempts: 3, baseDelayMs: 5, timeoutMs: 2000 };
-const adminView = async (app: ReturnType<typeof smallApp>, id: string) => (await request(app).get(`/__admin/orders/${id}`)).body;
+const adminView = async (app: ReturnType<typeof smallApp>, id: string) =>
+  (await request(app).get(`/__admin/orders/${id}`)).body;
 
 describe('callbacks to OmniChat', () => {
   it('checkout omni: posts statusChange ORDER_GATEWAY_PROVISIONED with the bearer token, once per order', async () => {
@@ -55,18 +56,42 @@ describe('callbacks to OmniChat', () => {
     await request(app).post(CREATE).send(body).expect(200);
     await request(app).post(CREATE).send(body).expect(200);
     await app.mock.idle();
-    expect(receiver.calls).toEqual([{ path: '/v2/orders/CB-1/statusChange', authorization: 'Bearer r:tok-123', body: expect.objectContaining({ status: 'ORDER_GATEWAY_PROVISIONED' }) }]);
+    expect(receiver.calls).toEqual([
+      {
+        path: '/v2/orders/CB-1/statusChange',
+        authorization: 'Bearer r:tok-123',
+        body: expect.objectContaining({ status: 'ORDER_GATEWAY_PROVISIONED' }),
+      },
+    ]);
     expect(validate('statusChange', 'request', receiver.calls[0].body)).toEqual([]);
     const view = await adminView(app, 'CB-1');
-    expect(view.callbacks).toEqual([expect.objectContaining({ callback: 'statusChange', outcome: 'delivered', attempts: [expect.objectContaining({ status: 200 })] })]);
-    expect(view.statusHistory.at(-1)).toMatchObject({ event: 'callback', status: 'ORDER_GATEWAY_PROVISIONED', message: 'delivered after 1 attempt' });
+    expect(view.callbacks).toEqual([
+      expect.objectContaining({
+        callback: 'statusChange',
+        outcome: 'delivered',
+        attempts: [expect.objectContaining({ status: 200 })],
+      }),
+    ]);
+    expect(view.statusHistory.at(-1)).toMatchObject({
+      event: 'callback',
+      status: 'ORDER_GATEWAY_PROVISIONED',
+      message: 'delivered after 1 attempt',
+    });
     expect(JSON.stringify(view)).not.toContain('tok-123');
     await app.mock.close();
   });
 
   it('own checkout: posts provisions code 200 with a checkoutUrl that the mock itself serves', async () => {
-    const app = smallApp({ omnichatApi: api, checkout: 'own', publicUrl: 'http://127.0.0.1:4010', callbackRetry: retry });
-    await request(app).post(CREATE).send(order('CB-2', [line('L1', '2001-P')])).expect(200);
+    const app = smallApp({
+      omnichatApi: api,
+      checkout: 'own',
+      publicUrl: 'http://127.0.0.1:4010',
+      callbackRetry: retry,
+    });
+    await request(app)
+      .post(CREATE)
+      .send(order('CB-2', [line('L1', '2001-P')]))
+      .expect(200);
     await app.mock.idle();
     const [call] = receiver.calls;
     expect(call.path).toBe('/v2/orders/CB-2/provisions');
@@ -120,7 +145,10 @@ describe('callbacks to OmniChat', () => {
     await request(app).post(CREATE).send(order('CB-6', [])).expect(200);
     await app.mock.idle();
     const [callback] = (await adminView(app, 'CB-6')).callbacks;
-    expect(callback.attempts).toEqual([expect.objectContaining({ error: 'ECONNREFUSED' }), expect.objectContaining({ error: 'ECONNREFUSED' })]);
+    expect(callback.attempts).toEqual([
+      expect.objectContaining({ error: 'ECONNREFUSED' }),
+      expect.objectContaining({ error: 'ECONNREFUSED' }),
+    ]);
     await app.mock.close();
   });
 

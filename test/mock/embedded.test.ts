@@ -8,7 +8,12 @@ import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH } from './helpers';
 const app = createMockApp();
 afterAll(() => app.mock.close());
 
-const PATHS: Record<string, string> = { orderValidation: CHECKER, orderCreation: CREATE, orderCancellation: CANCEL, statusNotification: NOTIFY };
+const PATHS: Record<string, string> = {
+  orderValidation: CHECKER,
+  orderCreation: CREATE,
+  orderCancellation: CANCEL,
+  statusNotification: NOTIFY,
+};
 
 describe('the mock on its embedded catalog', () => {
   it('serves the documented iPhone 14 Pro first, with its three variants and stock', async () => {
@@ -41,19 +46,26 @@ describe('the mock on its embedded catalog', () => {
 
   // The documented payloads OmniChat sends, replayed in the order OmniChat would send them.
   const requests = exampleFiles().filter((e) => e.kind === 'request' && e.operation in PATHS);
-  it.each(requests.map((e) => [e.operation, e.name, e.value] as const))('answers the %s example %s with a contract-valid answer', async (operation, _name, value) => {
-    const res = await request(app).post(PATHS[operation]).send(value as object);
-    if (operation === 'orderCancellation' && res.status === 404) {
-      expect(res.type).toBe('application/problem+json');
-      return;
-    }
-    expect(res.status).toBe(200);
-    expect(validate(operation as 'orderValidation', 'response', res.body)).toEqual([]);
-  });
+  it.each(requests.map((e) => [e.operation, e.name, e.value] as const))(
+    'answers the %s example %s with a contract-valid answer',
+    async (operation, _name, value) => {
+      const res = await request(app)
+        .post(PATHS[operation])
+        .send(value as object);
+      if (operation === 'orderCancellation' && res.status === 404) {
+        expect(res.type).toBe('application/problem+json');
+        return;
+      }
+      expect(res.status).toBe(200);
+      expect(validate(operation as 'orderValidation', 'response', res.body)).toEqual([]);
+    },
+  );
 
   it('answers the documented productSearch query string', async () => {
     const [example] = exampleFiles().filter((e) => e.operation === 'productSearch' && e.kind === 'request');
-    const res = await request(app).get(SEARCH).query(example.value as Record<string, string>);
+    const res = await request(app)
+      .get(SEARCH)
+      .query(example.value as Record<string, string>);
     expect(res.status).toBe(200);
     expect(validate('productSearch', 'response', res.body)).toEqual([]);
   });

@@ -62,7 +62,12 @@ interface Case {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
-const BIG = json(order('BIG', Array.from({ length: 20_000 }, (_, i) => line(`L${i}`, '2001-P'))));
+const BIG = json(
+  order(
+    'BIG',
+    Array.from({ length: 20_000 }, (_, i) => line(`L${i}`, '2001-P')),
+  ),
+);
 const CART = json(order('V-1', [line('L1', '2001-P'), line('L2', '2002-M', 2)]));
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -75,7 +80,11 @@ function rawText(res: NodeJS.ReadableStream, callback: (error: Error | null, bod
 }
 
 function send(s: Side, c: Case): Promise<request.Response> {
-  let test = s.target()[c.method](c.path).buffer(true).parse(rawText as unknown as Parameters<request.Test['parse']>[0]);
+  let test = s
+    .target()
+    [c.method](c.path)
+    .buffer(true)
+    .parse(rawText as unknown as Parameters<request.Test['parse']>[0]);
   for (const [name, value] of Object.entries(c.headers ?? {})) test = test.set(name, value);
   return c.body === undefined ? test : test.send(c.body);
 }
@@ -83,12 +92,29 @@ function send(s: Side, c: Case): Promise<request.Response> {
 /** What a client sees of an answer: the parts that must match between the entry points. */
 function seen(res: request.Response): Record<string, unknown> {
   const h = res.headers;
-  return { status: res.status, type: h['content-type'], length: h['content-length'], text: res.body as unknown, allow: h.allow, retryAfter: h['retry-after'], connection: h.connection === 'close' ? 'close' : 'keep', custom: h['x-scenario'] };
+  return {
+    status: res.status,
+    type: h['content-type'],
+    length: h['content-length'],
+    text: res.body as unknown,
+    allow: h.allow,
+    retryAfter: h['retry-after'],
+    connection: h.connection === 'close' ? 'close' : 'keep',
+    custom: h['x-scenario'],
+  };
 }
 
 /** Waits (bounded) until the side has journaled and logged the request, then returns both without timings. */
-async function traces(s: Side, journaled: number, logged: number): Promise<{ entry?: Partial<JournalEntry>; log?: Record<string, unknown> }> {
-  for (let i = 0; i < 200 && (s.app.mock.context.journal.entries().length <= journaled || s.logs.length <= logged); i += 1) {
+async function traces(
+  s: Side,
+  journaled: number,
+  logged: number,
+): Promise<{ entry?: Partial<JournalEntry>; log?: Record<string, unknown> }> {
+  for (
+    let i = 0;
+    i < 200 && (s.app.mock.context.journal.entries().length <= journaled || s.logs.length <= logged);
+    i += 1
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const entries = s.app.mock.context.journal.entries();
@@ -106,49 +132,175 @@ const KEY = { 'x-api-key': 'k3y-s3cr3t' };
 
 describe('the express app and the plain listener answer every pipeline case alike', () => {
   it.each<[string, Config, Case, number]>([
-    ['a search with the right auth header', 'secured', { method: 'get', path: `${SEARCH}?searchType=TEXT&query=camiseta`, headers: KEY }, 200],
+    [
+      'a search with the right auth header',
+      'secured',
+      { method: 'get', path: `${SEARCH}?searchType=TEXT&query=camiseta`, headers: KEY },
+      200,
+    ],
     ['a search without the auth header', 'secured', { method: 'get', path: SEARCH }, 401],
-    ['a cart check with a wrong auth header', 'secured', { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, 'x-api-key': 'wrong' }, body: CART }, 401],
+    [
+      'a cart check with a wrong auth header',
+      'secured',
+      { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, 'x-api-key': 'wrong' }, body: CART },
+      401,
+    ],
     ['a search with no query at all', 'plain', { method: 'get', path: SEARCH }, 200],
     ['a search by id', 'plain', { method: 'get', path: `${SEARCH}?searchType=ID&query=2001` }, 200],
-    ['a search on an upper-case path with a trailing slash', 'plain', { method: 'get', path: '/V1/Products/ProductSearch/?query=camiseta' }, 200],
+    [
+      'a search on an upper-case path with a trailing slash',
+      'plain',
+      { method: 'get', path: '/V1/Products/ProductSearch/?query=camiseta' },
+      200,
+    ],
     ['a search whose query key repeats', 'plain', { method: 'get', path: `${SEARCH}?query=a&query=b` }, 400],
     ['a search with a size that is not a number', 'plain', { method: 'get', path: `${SEARCH}?size=ten` }, 400],
     ['a search with an unknown search type', 'plain', { method: 'get', path: `${SEARCH}?searchType=FUZZY` }, 400],
-    ['Prefer: scenario=server-error', 'plain', { method: 'get', path: SEARCH, headers: { prefer: 'scenario=server-error' } }, 500],
-    ['Prefer: scenario=unavailable', 'plain', { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, prefer: 'scenario=unavailable' }, body: CART }, 503],
-    ['Prefer: scenario=malformed', 'plain', { method: 'get', path: SEARCH, headers: { prefer: 'scenario=malformed' } }, 200],
-    ['Prefer: scenario=empty', 'plain', { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, prefer: 'scenario=empty' }, body: CART }, 200],
-    ['Prefer: scenario=out-of-stock on a cart', 'plain', { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, prefer: 'scenario=out-of-stock' }, body: CART }, 200],
-    ['Prefer: scenario=out-of-stock on a search', 'plain', { method: 'get', path: `${SEARCH}?query=camiseta`, headers: { prefer: 'scenario=out-of-stock' } }, 200],
+    [
+      'Prefer: scenario=server-error',
+      'plain',
+      { method: 'get', path: SEARCH, headers: { prefer: 'scenario=server-error' } },
+      500,
+    ],
+    [
+      'Prefer: scenario=unavailable',
+      'plain',
+      { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, prefer: 'scenario=unavailable' }, body: CART },
+      503,
+    ],
+    [
+      'Prefer: scenario=malformed',
+      'plain',
+      { method: 'get', path: SEARCH, headers: { prefer: 'scenario=malformed' } },
+      200,
+    ],
+    [
+      'Prefer: scenario=empty',
+      'plain',
+      { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, prefer: 'scenario=empty' }, body: CART },
+      200,
+    ],
+    [
+      'Prefer: scenario=out-of-stock on a cart',
+      'plain',
+      { method: 'post', path: CHECKER, headers: { ...JSON_TYPE, prefer: 'scenario=out-of-stock' }, body: CART },
+      200,
+    ],
+    [
+      'Prefer: scenario=out-of-stock on a search',
+      'plain',
+      { method: 'get', path: `${SEARCH}?query=camiseta`, headers: { prefer: 'scenario=out-of-stock' } },
+      200,
+    ],
     ['?__scenario=server-error', 'plain', { method: 'get', path: `${SEARCH}?__scenario=server-error&query=x` }, 500],
     ['Prefer: delay=30', 'plain', { method: 'get', path: SEARCH, headers: { prefer: 'delay=30' } }, 200],
-    ['a delay that is not whole milliseconds', 'plain', { method: 'get', path: SEARCH, headers: { prefer: 'delay=soon' } }, 400],
+    [
+      'a delay that is not whole milliseconds',
+      'plain',
+      { method: 'get', path: SEARCH, headers: { prefer: 'delay=soon' } },
+      400,
+    ],
     ['an unknown scenario', 'plain', { method: 'get', path: `${SEARCH}?__scenario=nope` }, 400],
-    ['a custom scenario with a delay and its own content type', 'plain', { method: 'get', path: SEARCH, headers: { prefer: 'scenario=html-page' } }, 200],
-    ['a custom scenario with its own headers', 'plain', { method: 'post', path: CREATE, headers: { ...JSON_TYPE, prefer: 'scenario=rejected' }, body: json(order('R-1', [line('L1', '2001-P')])) }, 422],
+    [
+      'a custom scenario with a delay and its own content type',
+      'plain',
+      { method: 'get', path: SEARCH, headers: { prefer: 'scenario=html-page' } },
+      200,
+    ],
+    [
+      'a custom scenario with its own headers',
+      'plain',
+      {
+        method: 'post',
+        path: CREATE,
+        headers: { ...JSON_TYPE, prefer: 'scenario=rejected' },
+        body: json(order('R-1', [line('L1', '2001-P')])),
+      },
+      422,
+    ],
     ['a valid cart', 'plain', { method: 'post', path: CHECKER, headers: JSON_TYPE, body: CART }, 200],
-    ['malformed JSON', 'plain', { method: 'post', path: CHECKER, headers: JSON_TYPE, body: '{"objectId": "V-1",' }, 400],
-    ['a body that breaks the contract', 'plain', { method: 'post', path: CHECKER, headers: JSON_TYPE, body: json({ objectId: 'V-1', items: [{ objectId: 'L1', quantity: 'two' }] }) }, 400],
+    [
+      'malformed JSON',
+      'plain',
+      { method: 'post', path: CHECKER, headers: JSON_TYPE, body: '{"objectId": "V-1",' },
+      400,
+    ],
+    [
+      'a body that breaks the contract',
+      'plain',
+      {
+        method: 'post',
+        path: CHECKER,
+        headers: JSON_TYPE,
+        body: json({ objectId: 'V-1', items: [{ objectId: 'L1', quantity: 'two' }] }),
+      },
+      400,
+    ],
     ['a body over 1 MB', 'plain', { method: 'post', path: CREATE, headers: JSON_TYPE, body: BIG }, 413],
-    ['a form body', 'plain', { method: 'post', path: CHECKER, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'objectId=V-1' }, 415],
-    ['a body that breaks the contract, under --lenient', 'lenient', { method: 'post', path: CHECKER, headers: JSON_TYPE, body: json({ objectId: 'V-1', items: [{ objectId: 'L1', variantId: '2001-P', quantity: 'two' }] }) }, 200],
+    [
+      'a form body',
+      'plain',
+      {
+        method: 'post',
+        path: CHECKER,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'objectId=V-1',
+      },
+      415,
+    ],
+    [
+      'a body that breaks the contract, under --lenient',
+      'lenient',
+      {
+        method: 'post',
+        path: CHECKER,
+        headers: JSON_TYPE,
+        body: json({ objectId: 'V-1', items: [{ objectId: 'L1', variantId: '2001-P', quantity: 'two' }] }),
+      },
+      200,
+    ],
     ['a bad query, under --lenient', 'lenient', { method: 'get', path: `${SEARCH}?size=ten&query=camiseta` }, 200],
-    ['an order creation', 'plain', { method: 'post', path: CREATE, headers: JSON_TYPE, body: json(order('C-1', [line('L1', '2001-P')])) }, 200],
-    ['a status notification', 'plain', { method: 'post', path: NOTIFY, headers: JSON_TYPE, body: json(notification('C-1', 'PAID')) }, 200],
-    ['a cancellation of that order', 'plain', { method: 'post', path: CANCEL, headers: JSON_TYPE, body: json({ objectId: 'C-1' }) }, 200],
-    ['a cancellation of an unknown order', 'plain', { method: 'post', path: CANCEL, headers: JSON_TYPE, body: json({ objectId: 'NOPE' }) }, 404],
+    [
+      'an order creation',
+      'plain',
+      { method: 'post', path: CREATE, headers: JSON_TYPE, body: json(order('C-1', [line('L1', '2001-P')])) },
+      200,
+    ],
+    [
+      'a status notification',
+      'plain',
+      { method: 'post', path: NOTIFY, headers: JSON_TYPE, body: json(notification('C-1', 'PAID')) },
+      200,
+    ],
+    [
+      'a cancellation of that order',
+      'plain',
+      { method: 'post', path: CANCEL, headers: JSON_TYPE, body: json({ objectId: 'C-1' }) },
+      200,
+    ],
+    [
+      'a cancellation of an unknown order',
+      'plain',
+      { method: 'post', path: CANCEL, headers: JSON_TYPE, body: json({ objectId: 'NOPE' }) },
+      404,
+    ],
     ['another method on an operation path', 'plain', { method: 'put', path: SEARCH }, 405],
     ['a HEAD on the search', 'plain', { method: 'head', path: SEARCH }, 200],
     ['a path next to the operations', 'plain', { method: 'get', path: '/v1/products/productsearch//' }, 404],
   ])('%s', async (_what, config, c, status) => {
     const a = express[config];
     const b = listener[config];
-    const before = [a, b].map((s) => ({ journaled: s.app.mock.context.journal.entries().length, logged: s.logs.length }));
+    const before = [a, b].map((s) => ({
+      journaled: s.app.mock.context.journal.entries().length,
+      logged: s.logs.length,
+    }));
     const [resA, resB] = [await send(a, c), await send(b, c)];
     expect(resA.status).toBe(status);
     expect(seen(resB)).toEqual(seen(resA));
-    const [traceA, traceB] = [await traces(a, before[0].journaled, before[0].logged), await traces(b, before[1].journaled, before[1].logged)];
+    const [traceA, traceB] = [
+      await traces(a, before[0].journaled, before[0].logged),
+      await traces(b, before[1].journaled, before[1].logged),
+    ];
     expect(traceA.entry).toMatchObject({ status, path: c.path.split('?')[0] });
     expect(traceA.log).toMatchObject({ status, method: c.method.toUpperCase() });
     expect(traceB).toEqual(traceA);
@@ -161,7 +313,10 @@ describe('the express app and the plain listener answer every pipeline case alik
       const logged = s.logs.length;
       await send(s, { method: 'post', path: CHECKER, headers: JSON_TYPE, body });
       const { entry, log } = await traces(s, journaled, logged);
-      expect(entry).toMatchObject({ operation: 'orderValidation', violations: [expect.objectContaining({ pointer: '/items/0/quantity' })] });
+      expect(entry).toMatchObject({
+        operation: 'orderValidation',
+        violations: [expect.objectContaining({ pointer: '/items/0/quantity' })],
+      });
       expect(log).toMatchObject({ operation: 'orderValidation', violations: 1 });
     }
   });
@@ -182,7 +337,9 @@ describe('the express app and the plain listener answer every pipeline case alik
     for (const s of [express.plain, listener.plain]) {
       const journaled = s.app.mock.context.journal.entries().length;
       const logged = s.logs.length;
-      await expect(send(s, { method: 'get', path: SEARCH, headers: { prefer: 'scenario=reset' } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+      await expect(send(s, { method: 'get', path: SEARCH, headers: { prefer: 'scenario=reset' } })).rejects.toThrow(
+        /socket hang up|ECONNRESET/,
+      );
       const { entry, log } = await traces(s, journaled, logged);
       expect(entry).toMatchObject({ status: 0, operation: 'productSearch', scenario: 'reset' });
       expect(log).toMatchObject({ status: 0, scenario: 'reset' });

@@ -28,10 +28,19 @@ export function line(objectId: string, variantId: string, quantity = 1): Record<
 
 /** An order payload with a shipping address in the given state. */
 export function order(objectId: string, items: Record<string, unknown>[], state = 'SP'): Record<string, unknown> {
-  return { objectId, eventType: 'ORDER_UPDATE', shippingAddress: { addressState: state, city: 'São Paulo', country: 'BRA' }, items };
+  return {
+    objectId,
+    eventType: 'ORDER_UPDATE',
+    shippingAddress: { addressState: state, city: 'São Paulo', country: 'BRA' },
+    items,
+  };
 }
 
 /** A status notification for an order. */
-export function notification(objectId: string, status: string, updatedAt = '2026-11-28T10:00:00.000Z'): Record<string, unknown> {
+export function notification(
+  objectId: string,
+  status: string,
+  updatedAt = '2026-11-28T10:00:00.000Z',
+): Record<string, unknown> {
   return { order: { objectId, status }, statusChange: { status, responsible: 'omnichat', updatedAt } };
 }

@@ -14,7 +14,9 @@ interface Entry {
 }
 
 async function check(body: unknown): Promise<Entry[]> {
-  const res = await request(app).post(CHECKER).send(body as object);
+  const res = await request(app)
+    .post(CHECKER)
+    .send(body as object);
   expect(res.status).toBe(200);
   expect(validate('orderValidation', 'response', res.body)).toEqual([]);
   return res.body as Entry[];
@@ -25,7 +27,10 @@ const errors = (entries: Entry[]): Entry[] => entries.filter((e) => e.action ===
 describe('orderValidation', () => {
   it('answers one INFO entry per cart line with freight options, keyed by the line objectId', async () => {
     const entries = await check(order('O-1', [line('L1', '12345-1'), line('L2', '2001-P', 2)]));
-    expect(entries.map((e) => [e.action, e.componentId])).toEqual([['INFO', 'L1'], ['INFO', 'L2']]);
+    expect(entries.map((e) => [e.action, e.componentId])).toEqual([
+      ['INFO', 'L1'],
+      ['INFO', 'L2'],
+    ]);
     expect(entries[0].shippingOptions?.map((o) => o.id)).toEqual(['PAC', 'SEDEX', 'Expresso']);
     expect(entries[0].shippingOptions?.every((o) => /^\d+bd$/.test(o.shippingEstimate))).toBe(true);
   });
@@ -43,7 +48,9 @@ describe('orderValidation', () => {
   });
 
   it('keeps the line shipping method when it is one of the options, else picks the cheapest', async () => {
-    const entries = await check(order('O-4', [{ ...line('L1', '2001-P'), shippingMethod: 'SEDEX' }, line('L2', '2001-M')]));
+    const entries = await check(
+      order('O-4', [{ ...line('L1', '2001-P'), shippingMethod: 'SEDEX' }, line('L2', '2001-M')]),
+    );
     expect(entries.map((e) => e.shippingMethod)).toEqual(['SEDEX', 'PAC']);
   });
 
@@ -55,7 +62,14 @@ describe('orderValidation', () => {
     ['an out-of-stock variant', '12345-3', 1, 'Estoque insuficiente'],
   ])('answers an ERROR entry in pt-BR for %s', async (_what, variantId, quantity, text) => {
     const entries = await check(order('O-5', [line('L9', variantId, quantity)]));
-    expect(errors(entries)).toEqual([expect.objectContaining({ action: 'ERROR', component: 'ITEM', componentId: 'L9', message: expect.stringContaining(text) })]);
+    expect(errors(entries)).toEqual([
+      expect.objectContaining({
+        action: 'ERROR',
+        component: 'ITEM',
+        componentId: 'L9',
+        message: expect.stringContaining(text),
+      }),
+    ]);
   });
 
   it('counts two lines of the same variant together against its stock', async () => {

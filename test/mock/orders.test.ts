@@ -14,14 +14,19 @@ async function stockOf(sku: string): Promise<number> {
   return variant.quantity as number;
 }
 
-async function post(path: string, body: object, op: 'orderCreation' | 'orderCancellation' | 'statusNotification'): Promise<request.Response> {
+async function post(
+  path: string,
+  body: object,
+  op: 'orderCreation' | 'orderCancellation' | 'statusNotification',
+): Promise<request.Response> {
   const res = await request(app).post(path).send(body);
   if (res.status === 200) expect(validate(op, 'response', res.body)).toEqual([]);
   else expect(validateAgainst('problem.schema.json', res.body)).toEqual([]);
   return res;
 }
 
-const history = async (id: string): Promise<{ event: string; status: string }[]> => (await request(app).get(`/__admin/orders/${id}`)).body.statusHistory;
+const history = async (id: string): Promise<{ event: string; status: string }[]> =>
+  (await request(app).get(`/__admin/orders/${id}`)).body.statusHistory;
 
 describe('orderCreation', () => {
   it('stores the order, reserves stock that search then shows, and answers {"result":"ok"}', async () => {
@@ -51,7 +56,8 @@ describe('orderCancellation', () => {
   it('cancels a known order and releases its stock once, however often it is repeated', async () => {
     await post(CREATE, order('X-1', [line('L1', '2002-1', 4)]), 'orderCreation');
     expect(await stockOf('2002-1')).toBe(6);
-    for (let i = 0; i < 3; i += 1) expect((await post(CANCEL, { objectId: 'X-1' }, 'orderCancellation')).status).toBe(200);
+    for (let i = 0; i < 3; i += 1)
+      expect((await post(CANCEL, { objectId: 'X-1' }, 'orderCancellation')).status).toBe(200);
     expect(await stockOf('2002-1')).toBe(10);
     expect((await history('X-1')).filter((h) => h.event === 'cancelled')).toHaveLength(1);
   });
@@ -101,7 +107,12 @@ describe('admin orders', () => {
     const list = (await request(app).get('/__admin/orders')).body;
     expect(list).toEqual([expect.objectContaining({ objectId: 'A-1', status: 'CREATED', lines: 1 })]);
     const view = (await request(app).get('/__admin/orders/A-1')).body;
-    expect(view).toMatchObject({ objectId: 'A-1', items: [expect.objectContaining({ variantId: '2001-P' })], reservations: [{ sku: '2001-P', units: 1 }], callbacks: [] });
+    expect(view).toMatchObject({
+      objectId: 'A-1',
+      items: [expect.objectContaining({ variantId: '2001-P' })],
+      reservations: [{ sku: '2001-P', units: 1 }],
+      callbacks: [],
+    });
     expect((await request(app).get('/__admin/orders/B-0')).status).toBe(404);
   });
 

@@ -3,7 +3,12 @@ import { validateAgainst } from '../../src/contracts';
 import { CHECKER, CREATE, SEARCH, line, order, smallApp } from './helpers';
 
 const app = smallApp();
-const secured = smallApp({ auth: [{ key: 'Authorization', value: 'Bearer s3cr3t-token' }, { key: 'X-Store', value: 'loja-1' }] });
+const secured = smallApp({
+  auth: [
+    { key: 'Authorization', value: 'Bearer s3cr3t-token' },
+    { key: 'X-Store', value: 'loja-1' },
+  ],
+});
 const lenient = smallApp({ lenient: true });
 afterAll(async () => {
   await Promise.all([app.mock.close(), secured.mock.close(), lenient.mock.close()]);
@@ -19,18 +24,26 @@ function expectProblem(res: request.Response, status: number, type: string): voi
 
 describe('request validation', () => {
   it('answers a body that breaks the contract with 400 naming the field', async () => {
-    const res = await request(app).post(CHECKER).send({ objectId: 'V-1', items: [{ objectId: 'L1', quantity: 'two' }] });
+    const res = await request(app)
+      .post(CHECKER)
+      .send({ objectId: 'V-1', items: [{ objectId: 'L1', quantity: 'two' }] });
     expectProblem(res, 400, 'contract-violation');
     expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/items/0/quantity', keyword: 'type' })]);
     expect(res.body.detail).toContain('/items/0/quantity');
   });
 
   it('with --lenient accepts the request and keeps the violations in the journal', async () => {
-    const res = await request(lenient).post(CHECKER).send({ objectId: 'V-2', items: [{ objectId: 'L1', variantId: '2001-P', quantity: 'two' }] });
+    const res = await request(lenient)
+      .post(CHECKER)
+      .send({ objectId: 'V-2', items: [{ objectId: 'L1', variantId: '2001-P', quantity: 'two' }] });
     expect(res.status).toBe(200);
     expect(res.body[0]).toMatchObject({ action: 'INFO', componentId: 'L1' });
     const journal = (await request(lenient).get('/__admin/requests')).body;
-    expect(journal.at(-1)).toMatchObject({ operation: 'orderValidation', status: 200, violations: [expect.objectContaining({ pointer: '/items/0/quantity' })] });
+    expect(journal.at(-1)).toMatchObject({
+      operation: 'orderValidation',
+      status: 200,
+      violations: [expect.objectContaining({ pointer: '/items/0/quantity' })],
+    });
   });
 
   it.each([
@@ -61,7 +74,8 @@ describe('request validation', () => {
   });
 
   it('ignores __proto__ and constructor.prototype keys: nothing outside the request changes', async () => {
-    const body = '{"objectId":"P-1","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"items":[{"objectId":"L1","variantId":"2001-P","__proto__":{"quantity":99}}]}';
+    const body =
+      '{"objectId":"P-1","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"items":[{"objectId":"L1","variantId":"2001-P","__proto__":{"quantity":99}}]}';
     const res = await request(app).post(CHECKER).set('content-type', 'application/json').send(body);
     expect(res.status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -101,8 +115,14 @@ describe('auth', () => {
 describe('request log', () => {
   it('writes one JSON line per request without query strings or header values', async () => {
     const lines: string[] = [];
-    const logged = smallApp({ log: (l) => lines.push(l), auth: [{ key: 'Authorization', value: 'Bearer s3cr3t-token' }] });
-    await request(logged).get(SEARCH).query({ query: 'iphone', userEmail: 'a@b.c' }).set('Authorization', 'Bearer s3cr3t-token');
+    const logged = smallApp({
+      log: (l) => lines.push(l),
+      auth: [{ key: 'Authorization', value: 'Bearer s3cr3t-token' }],
+    });
+    await request(logged)
+      .get(SEARCH)
+      .query({ query: 'iphone', userEmail: 'a@b.c' })
+      .set('Authorization', 'Bearer s3cr3t-token');
     await request(logged).get(SEARCH).set('Authorization', 'Bearer wrong-one');
     await logged.mock.close();
     expect(lines).toHaveLength(2);

@@ -22,9 +22,15 @@ describe('scenarios', () => {
   });
 
   it('out-of-stock answers an ERROR for every cart line, picked with ?__scenario', async () => {
-    const res = await request(app).post(`${CHECKER}?__scenario=out-of-stock`).send(order('S-1', [line('L1', '4001-1'), line('L2', '2001-P')]));
+    const res = await request(app)
+      .post(`${CHECKER}?__scenario=out-of-stock`)
+      .send(order('S-1', [line('L1', '4001-1'), line('L2', '2001-P')]));
     expect(res.status).toBe(200);
-    expect(res.body.filter((e: { action: string }) => e.action === 'ERROR').map((e: { componentId: string }) => e.componentId)).toEqual(['L1', 'L2']);
+    expect(
+      res.body
+        .filter((e: { action: string }) => e.action === 'ERROR')
+        .map((e: { componentId: string }) => e.componentId),
+    ).toEqual(['L1', 'L2']);
   });
 
   it.each([
@@ -38,11 +44,15 @@ describe('scenarios', () => {
   });
 
   it('malformed answers 200 with a body that is not JSON', async () => {
-    const res = await request(app).get(SEARCH).set('Prefer', 'scenario=malformed').buffer(true).parse((r, cb) => {
-      let text = '';
-      r.on('data', (c: Buffer) => (text += c.toString()));
-      r.on('end', () => cb(null, text));
-    });
+    const res = await request(app)
+      .get(SEARCH)
+      .set('Prefer', 'scenario=malformed')
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString()));
+        r.on('end', () => cb(null, text));
+      });
     expect(res.status).toBe(200);
     expect(() => JSON.parse(res.body as string)).toThrow();
   });
@@ -110,7 +120,9 @@ describe('slow answers and shutdown', () => {
     const server = http.createServer(local);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const pending = fetch(`http://127.0.0.1:${port}${SEARCH}`, { headers: { prefer: 'scenario=slow' } }).catch(() => undefined);
+    const pending = fetch(`http://127.0.0.1:${port}${SEARCH}`, { headers: { prefer: 'scenario=slow' } }).catch(
+      () => undefined,
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(local.mock.context.waits.size).toBe(1);
     await local.mock.close();

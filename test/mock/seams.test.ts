@@ -52,8 +52,10 @@ describe('order store', () => {
   it('reserves exactly once per order under many repeated creations', () => {
     const catalog = new Catalog(smallCatalog());
     const store = new OrderStore(catalog);
-    for (let i = 0; i < 100; i += 1) store.create({ objectId: 'same', items: [{ objectId: 'L1', variantId: '2002-1', quantity: 2 }] });
-    for (let i = 0; i < 3; i += 1) store.create({ objectId: `o-${i}`, items: [{ objectId: 'L1', variantId: '2002-1', quantity: 1 }] });
+    for (let i = 0; i < 100; i += 1)
+      store.create({ objectId: 'same', items: [{ objectId: 'L1', variantId: '2002-1', quantity: 2 }] });
+    for (let i = 0; i < 3; i += 1)
+      store.create({ objectId: `o-${i}`, items: [{ objectId: 'L1', variantId: '2002-1', quantity: 1 }] });
     expect(catalog.stock('2002-1')).toBe(5);
   });
 
@@ -77,7 +79,9 @@ describe('Prefer header', () => {
 
 describe('JSON body parsing', () => {
   it('drops __proto__, constructor and prototype keys at any depth', () => {
-    const value = parseJson('{"a":{"__proto__":{"x":1},"constructor":{"prototype":{"y":2}}},"b":[{"__proto__":null}]}') as Record<string, unknown>;
+    const value = parseJson(
+      '{"a":{"__proto__":{"x":1},"constructor":{"prototype":{"y":2}}},"b":[{"__proto__":null}]}',
+    ) as Record<string, unknown>;
     expect(JSON.stringify(value)).toBe('{"a":{},"b":[{}]}');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });

@@ -5,7 +5,9 @@ import { SEARCH, smallApp } from './helpers';
 const app = smallApp();
 afterAll(() => app.mock.close());
 
-async function search(query: Record<string, string | number>): Promise<{ status: number; body: { objectId: string; mainVariant: { quantity?: number } }[] }> {
+async function search(
+  query: Record<string, string | number>,
+): Promise<{ status: number; body: { objectId: string; mainVariant: { quantity?: number } }[] }> {
   const res = await request(app).get(SEARCH).query(query);
   if (res.status === 200) expect(validate('productSearch', 'response', res.body)).toEqual([]);
   return res;

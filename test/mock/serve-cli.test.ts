@@ -9,7 +9,9 @@ const BROKEN = path.join(__dirname, 'fixtures', 'bad', 'catalog-broken.json');
 describe('merchant-kit serve', () => {
   it('starts, answers a search, logs it without secrets and exits 0 on SIGTERM', async () => {
     const server = await startServe(['--catalog', SMALL_CATALOG_PATH, '--auth', 'Authorization: Bearer cli-secret-9']);
-    const res = await fetch(`${server.url}/products/productsearch?query=iphone`, { headers: { authorization: 'Bearer cli-secret-9' } });
+    const res = await fetch(`${server.url}/products/productsearch?query=iphone`, {
+      headers: { authorization: 'Bearer cli-secret-9' },
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(validate('productSearch', 'response', body)).toEqual([]);

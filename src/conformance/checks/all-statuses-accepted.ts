@@ -19,7 +19,8 @@ export const allStatusesAccepted: Check = {
   what: 'a notification of each of the 14 statuses OmniChat sends gets a 2xx',
   why: 'no retries are documented: a refused status (say REVERTED) is a change the merchant never learns',
   async run(ctx, _operation, primary) {
-    const primaryStatus = (JSON.parse(primary.request.body ?? '{}') as { statusChange?: { status?: string } }).statusChange?.status;
+    const primaryStatus = (JSON.parse(primary.request.body ?? '{}') as { statusChange?: { status?: string } })
+      .statusChange?.status;
     const refused: { status: string; ex: Exchange }[] = [];
     for (const status of notifiedStatuses()) {
       if (status === primaryStatus) continue;

@@ -1,7 +1,7 @@
 import { OPERATION_IDS } from '../../contracts';
 import type { Check } from '../check';
 import { bodyPreview, describeAnswer, isSuccess } from '../exchange';
-import { maskUrl } from '../http/curl';
+import { maskUrl } from '../../common/secrets';
 import { couldNotCheck, fail, pass } from '../outcome';
 
 /** Every operation answers OmniChat's call with a 2xx, at the configured URL itself. */
@@ -15,15 +15,27 @@ export const answers2xx: Check = {
     if (isSuccess(primary)) return pass(`answered ${describeAnswer(primary)}`);
     const { status, headers } = primary.outcome;
     if (status >= 300 && status < 400) {
-      const location = headers.location ? maskUrl(new URL(headers.location, primary.request.url).toString()) : 'no Location header';
-      const elsewhere = headers.location && new URL(headers.location, primary.request.url).origin !== new URL(primary.request.url).origin;
-      return fail(`redirected instead of answering: OmniChat calls exactly the configured URL and does not follow redirects; configure the final URL${elsewhere ? ' (it points to another origin, where your auth headers would not be sent)' : ''}`, {
-        received: `HTTP ${status} to ${location}`,
-        expected: '2xx from the configured URL',
-        exchange: primary,
-      });
+      const location = headers.location
+        ? maskUrl(new URL(headers.location, primary.request.url).toString())
+        : 'no Location header';
+      const elsewhere =
+        headers.location &&
+        new URL(headers.location, primary.request.url).origin !== new URL(primary.request.url).origin;
+      return fail(
+        `redirected instead of answering: OmniChat calls exactly the configured URL and does not follow redirects; configure the final URL${elsewhere ? ' (it points to another origin, where your auth headers would not be sent)' : ''}`,
+        {
+          received: `HTTP ${status} to ${location}`,
+          expected: '2xx from the configured URL',
+          exchange: primary,
+        },
+      );
     }
-    const hint = status === 401 || status === 403 ? ': check the headers in your config (OmniChat sends exactly those)' : '';
-    return fail(`answered HTTP ${status}${hint}`, { received: bodyPreview(primary), expected: '2xx', exchange: primary });
+    const hint =
+      status === 401 || status === 403 ? ': check the headers in your config (OmniChat sends exactly those)' : '';
+    return fail(`answered HTTP ${status}${hint}`, {
+      received: bodyPreview(primary),
+      expected: '2xx',
+      exchange: primary,
+    });
   },
 };

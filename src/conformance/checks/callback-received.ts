@@ -10,16 +10,21 @@ export const callbackReceived: Check = {
   why: 'without that call OmniChat never charges the customer (Checkout Omni) or never gets the checkout link (own checkout)',
   async run(ctx) {
     const receiver = ctx.callbacks;
-    if (!receiver) return skip('callbacks are not checked (give --callback-port N and point the merchant at http://127.0.0.1:N)');
+    if (!receiver)
+      return skip('callbacks are not checked (give --callback-port N and point the merchant at http://127.0.0.1:N)');
     const orderId = ctx.order?.objectId;
     if (typeof orderId !== 'string') return couldNotCheck('no order was created');
     const seconds = Math.round(ctx.callbackWaitMs / 1000);
     const call = await receiver.waitFor(orderId, ctx.callbackWaitMs);
     const expectedAction = ctx.config.checkout === 'own' ? 'provisions' : 'statusChange';
     const expectedCall = `POST ${receiver.url}/v2/orders/${orderId}/${expectedAction}`;
-    if (!call) return fail(`no callback about ${orderId} within ${seconds} s`, { received: 'nothing', expected: expectedCall });
+    if (!call)
+      return fail(`no callback about ${orderId} within ${seconds} s`, { received: 'nothing', expected: expectedCall });
     if (call.action !== 'statusChange' && call.action !== 'provisions') {
-      return fail(`the callback went to /${call.action}`, { received: `POST .../v2/orders/${orderId}/${call.action}`, expected: expectedCall });
+      return fail(`the callback went to /${call.action}`, {
+        received: `POST .../v2/orders/${orderId}/${call.action}`,
+        expected: expectedCall,
+      });
     }
     const violations = validate(call.action, 'request', call.body);
     if (call.body === undefined || violations.length > 0) {
@@ -33,10 +38,16 @@ export const callbackReceived: Check = {
     }
     const body = call.body as { status?: string; code?: number };
     if (call.action === 'statusChange' && body.status !== 'ORDER_GATEWAY_PROVISIONED') {
-      return fail(`the order was not provisioned (statusChange ${body.status})`, { received: String(body.status), expected: 'ORDER_GATEWAY_PROVISIONED' });
+      return fail(`the order was not provisioned (statusChange ${body.status})`, {
+        received: String(body.status),
+        expected: 'ORDER_GATEWAY_PROVISIONED',
+      });
     }
     if (call.action === 'provisions' && body.code !== 200) {
-      return fail('the order was not provisioned (provisions code 400)', { received: String(body.code), expected: '200 with a checkoutUrl' });
+      return fail('the order was not provisioned (provisions code 400)', {
+        received: String(body.code),
+        expected: '200 with a checkoutUrl',
+      });
     }
     return pass(`${call.action} received and valid`);
   },

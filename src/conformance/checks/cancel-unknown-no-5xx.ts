@@ -13,7 +13,12 @@ export const cancelUnknownNo5xx: Check = {
     const ex = await ctx.call('orderCancellation', { body: testOrder(ctx.orderId('unknown'), [], 'CANCELLED') });
     const problem = unjudgeable(ex);
     if (problem) return couldNotCheck(problem, ex);
-    if (ex.outcome.kind === 'answer' && ex.outcome.status < 500) return pass(`an unknown order gets HTTP ${ex.outcome.status}`);
-    return fail('cancelling an unknown order caused a server error', { received: bodyPreview(ex), expected: '2xx or 4xx', exchange: ex });
+    if (ex.outcome.kind === 'answer' && ex.outcome.status < 500)
+      return pass(`an unknown order gets HTTP ${ex.outcome.status}`);
+    return fail('cancelling an unknown order caused a server error', {
+      received: bodyPreview(ex),
+      expected: '2xx or 4xx',
+      exchange: ex,
+    });
   },
 };

@@ -8,6 +8,10 @@ export const cancellationIdempotent: Check = {
   what: 'cancelling the already cancelled test order again gets a 2xx',
   why: 'the same cancellation also arrives as a CANCELLED notification (omnichat-api.md 6); handling it twice must not fail',
   async run(ctx, operation, primary) {
-    return judgeAccepted(await ctx.repeat(operation, primary), 'cancelling again is accepted', 'cancelling the same order again was not accepted');
+    return judgeAccepted(
+      await ctx.repeat(operation, primary),
+      'cancelling again is accepted',
+      'cancelling the same order again was not accepted',
+    );
   },
 };

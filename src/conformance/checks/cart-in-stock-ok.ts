@@ -13,6 +13,10 @@ export const cartInStockOk: Check = {
     if ('problem' in read) return couldNotCheck(read.problem, primary);
     const error = read.entries.find((e) => e.action === 'ERROR');
     if (!error) return pass(`no ERROR entry (${read.entries.length} entr${read.entries.length === 1 ? 'y' : 'ies'})`);
-    return fail('an in-stock cart got an ERROR entry', { received: describeEntry(error), expected: 'no ERROR entry', exchange: primary });
+    return fail('an in-stock cart got an ERROR entry', {
+      received: describeEntry(error),
+      expected: 'no ERROR entry',
+      exchange: primary,
+    });
   },
 };

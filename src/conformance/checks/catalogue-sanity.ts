@@ -24,11 +24,16 @@ export const catalogueSanity: Check = {
         if (typeof v.salePrice === 'number' && typeof v.price === 'number' && v.salePrice > v.price) {
           findings.push(`/${i}/variants/${j}: salePrice ${v.salePrice} is above price ${v.price}`);
         }
-        if (typeof v.quantity === 'number' && v.quantity < 0) findings.push(`/${i}/variants/${j}/quantity: negative stock ${v.quantity}`);
+        if (typeof v.quantity === 'number' && v.quantity < 0)
+          findings.push(`/${i}/variants/${j}/quantity: negative stock ${v.quantity}`);
       });
     });
     if (findings.length === 0) return pass(`${found.products.length} product(s) look sane`);
     const [first, ...rest] = findings;
-    return warn(`${findings.length} catalogue oddit${findings.length === 1 ? 'y' : 'ies'}`, { received: first, expected: 'consistent product data', details: rest.slice(0, 20) });
+    return warn(`${findings.length} catalogue oddit${findings.length === 1 ? 'y' : 'ies'}`, {
+      received: first,
+      expected: 'consistent product data',
+      details: rest.slice(0, 20),
+    });
   },
 };

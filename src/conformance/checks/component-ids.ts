@@ -26,7 +26,10 @@ export const componentIds: Check = {
       }
     }
     const primary = ctx.exchanges.get('orderValidation')?.[0];
-    if (seen === 0) return primary && 'problem' in entriesOf(primary) ? couldNotCheck('no checker answer could be read') : skip('no ITEM entries were returned');
+    if (seen === 0)
+      return primary && 'problem' in entriesOf(primary)
+        ? couldNotCheck('no checker answer could be read')
+        : skip('no ITEM entries were returned');
     return pass(`all ${seen} ITEM entries name a cart line`);
   },
 };

@@ -6,7 +6,7 @@ export const creationIdempotent: Check = {
   id: 'creation-idempotent',
   operations: ['orderCreation'],
   what: 'the same order sent a second time gets a 2xx',
-  why: 'nothing in OmniChat\'s docs promises exactly-once delivery; a repeat that fails looks like a lost order',
+  why: "nothing in OmniChat's docs promises exactly-once delivery; a repeat that fails looks like a lost order",
   async run(ctx, operation, primary) {
     const again = await ctx.repeat(operation, primary);
     return judgeAccepted(again, 'the repeated order is accepted', 'the same order sent again was not accepted');

@@ -24,15 +24,29 @@ export const jsonBody: Check = {
     const type = contentType(primary);
     const required = BODY_REQUIRED.includes(operation);
     if (primary.jsonError !== undefined) {
-      if (!required && !isJsonType(type)) return pass(`a non-JSON body (${type || 'no Content-Type'}), which OmniChat ignores here`);
-      return fail(`the body is not JSON (${primary.jsonError})`, { received: bodyPreview(primary), expected: 'a JSON body', exchange: primary });
+      if (!required && !isJsonType(type))
+        return pass(`a non-JSON body (${type || 'no Content-Type'}), which OmniChat ignores here`);
+      return fail(`the body is not JSON (${primary.jsonError})`, {
+        received: bodyPreview(primary),
+        expected: 'a JSON body',
+        exchange: primary,
+      });
     }
     if (!primary.json) {
-      if (required) return fail('the body is empty', { received: bodyPreview(primary), expected: 'a JSON array', exchange: primary });
+      if (required)
+        return fail('the body is empty', {
+          received: bodyPreview(primary),
+          expected: 'a JSON array',
+          exchange: primary,
+        });
       return pass('no body, which OmniChat accepts here');
     }
     if (!isJsonType(type)) {
-      return warn(`the body is JSON but Content-Type is ${type ? JSON.stringify(type) : 'missing'}`, { received: type || 'no Content-Type', expected: 'application/json', exchange: primary });
+      return warn(`the body is JSON but Content-Type is ${type ? JSON.stringify(type) : 'missing'}`, {
+        received: type || 'no Content-Type',
+        expected: 'application/json',
+        exchange: primary,
+      });
     }
     return pass('JSON body with a JSON Content-Type');
   },

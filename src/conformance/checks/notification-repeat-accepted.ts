@@ -8,6 +8,10 @@ export const notificationRepeatAccepted: Check = {
   what: 'the same status notification sent again gets a 2xx',
   why: 'duplicate delivery is not ruled out; refusing the repeat reports an error for a change already applied',
   async run(ctx, operation, primary) {
-    return judgeAccepted(await ctx.repeat(operation, primary), 'the repeated notification is accepted', 'the same notification sent again was not accepted');
+    return judgeAccepted(
+      await ctx.repeat(operation, primary),
+      'the repeated notification is accepted',
+      'the same notification sent again was not accepted',
+    );
   },
 };

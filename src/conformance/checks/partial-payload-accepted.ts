@@ -9,6 +9,10 @@ export const partialPayloadAccepted: Check = {
   why: 'OmniChat validates a just-created order before it has items; a 5xx there is a failed call for every new order',
   async run(ctx) {
     const ex = await ctx.call('orderValidation', { body: { objectId: ctx.orderId('partial'), status: 'CREATED' } });
-    return judgeAccepted(ex, 'a partial payload is accepted', 'a partial payload (objectId and status only) was not accepted');
+    return judgeAccepted(
+      ex,
+      'a partial payload is accepted',
+      'a partial payload (objectId and status only) was not accepted',
+    );
   },
 };

@@ -6,6 +6,6 @@ export const searchById: Check = {
   id: 'search-by-id',
   operations: ['productSearch'],
   what: 'searchType=ID with a product objectId returns a list with exactly that product',
-  why: 'OmniChat\'s search-by-ID call expects a list holding that single product (developers.omni.chat)',
+  why: "OmniChat's search-by-ID call expects a list holding that single product (developers.omni.chat)",
   run: (ctx) => judgeLookup(ctx, 'ID', (p) => p.objectId, 'no product to look up', true),
 };

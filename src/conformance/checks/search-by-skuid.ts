@@ -6,6 +6,12 @@ export const searchBySkuid: Check = {
   id: 'search-by-skuid',
   operations: ['productSearch'],
   what: 'searchType=SKUID with a variant objectId returns its product',
-  why: 'SKUID is a search type OmniChat\'s current docs list; the kit reads it as a variant objectId (omnichat-api.md 12.9)',
-  run: (ctx) => judgeLookup(ctx, 'SKUID', (p) => (ctx.pick?.product === p ? ctx.pick.variant.objectId : p.variants[0]?.objectId), 'no variant to look up'),
+  why: "SKUID is a search type OmniChat's current docs list; the kit reads it as a variant objectId (omnichat-api.md 12.9)",
+  run: (ctx) =>
+    judgeLookup(
+      ctx,
+      'SKUID',
+      (p) => (ctx.pick?.product === p ? ctx.pick.variant.objectId : p.variants[0]?.objectId),
+      'no variant to look up',
+    ),
 };

@@ -8,5 +8,10 @@ export const searchByUrl: Check = {
   what: 'searchType=URL with a product externalUrl returns that product',
   why: "OmniChat's assistant finds products from a link the customer sends (Google results, Lens)",
   run: (ctx) =>
-    judgeLookup(ctx, 'URL', (p) => p.externalUrl, 'no product in the search answer has an externalUrl (leave URL out of capabilities.searchTypes if you do not support it)'),
+    judgeLookup(
+      ctx,
+      'URL',
+      (p) => p.externalUrl,
+      'no product in the search answer has an externalUrl (leave URL out of capabilities.searchTypes if you do not support it)',
+    ),
 };

@@ -13,12 +13,20 @@ export const searchMissEmpty: Check = {
     const miss = await search(ctx, 'TEXT', `mk-test-no-such-product-${ctx.runId}`);
     const problem = unjudgeable(miss);
     if (problem) return couldNotCheck(problem, miss);
-    if (isSuccess(miss) && !(miss.json && Array.isArray(miss.json.value))) return couldNotCheck('the answer is not a JSON array; see response-contract', miss);
+    if (isSuccess(miss) && !(miss.json && Array.isArray(miss.json.value)))
+      return couldNotCheck('the answer is not a JSON array; see response-contract', miss);
     if (!isSuccess(miss) || !miss.json || !Array.isArray(miss.json.value)) {
-      return fail('a search with no hit did not answer 200 []', { received: bodyPreview(miss), expected: 'HTTP 200 with []', exchange: miss });
+      return fail('a search with no hit did not answer 200 []', {
+        received: bodyPreview(miss),
+        expected: 'HTTP 200 with []',
+        exchange: miss,
+      });
     }
     if (miss.json.value.length > 0) {
-      return warn(`a nonsense search found ${miss.json.value.length} product(s); fine for a fuzzy search, but check it`, { received: bodyPreview(miss, 80), expected: '[]', exchange: miss });
+      return warn(
+        `a nonsense search found ${miss.json.value.length} product(s); fine for a fuzzy search, but check it`,
+        { received: bodyPreview(miss, 80), expected: '[]', exchange: miss },
+      );
     }
     return pass('a miss is 200 []');
   },

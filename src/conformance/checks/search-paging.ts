@@ -11,16 +11,25 @@ export const searchPaging: Check = {
   async run(ctx, _operation, primary) {
     const first = productArray(primary);
     if ('problem' in first) return couldNotCheck(first.problem, primary);
-    if (first.products.length === 0) return couldNotCheck(`the TEXT search for "${ctx.config.searchQuery}" found nothing to page through`);
+    if (first.products.length === 0)
+      return couldNotCheck(`the TEXT search for "${ctx.config.searchQuery}" found nothing to page through`);
     if (first.products.length > 10) {
-      return fail('size=10 returned more than 10 products', { received: `${first.products.length} products`, expected: 'at most 10', exchange: primary });
+      return fail('size=10 returned more than 10 products', {
+        received: `${first.products.length} products`,
+        expected: 'at most 10',
+        exchange: primary,
+      });
     }
     const query = ctx.config.searchQuery;
     const one = await search(ctx, 'TEXT', query, { from: 0, size: 1 });
     const page = productArray(one);
     if ('problem' in page) return couldNotCheck(page.problem, one);
     if (page.products.length !== 1) {
-      return fail('size=1 was not honoured', { received: `${page.products.length} products`, expected: 'exactly 1 product', exchange: one });
+      return fail('size=1 was not honoured', {
+        received: `${page.products.length} products`,
+        expected: 'exactly 1 product',
+        exchange: one,
+      });
     }
     const second = await search(ctx, 'TEXT', query, { from: 1, size: 1 });
     const next = productArray(second);
@@ -30,7 +39,10 @@ export const searchPaging: Check = {
     if (got.join() !== expected.join()) {
       return fail('from=1 did not skip the first hit', {
         received: got.length === 0 ? '[]' : `objectId ${got.join(', ')}`,
-        expected: expected.length === 0 ? '[] (only one product matches)' : `objectId ${expected[0]} (the second hit of the first page)`,
+        expected:
+          expected.length === 0
+            ? '[] (only one product matches)'
+            : `objectId ${expected[0]} (the second hit of the first page)`,
         exchange: second,
       });
     }

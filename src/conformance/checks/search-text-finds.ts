@@ -11,7 +11,8 @@ export const searchTextFinds: Check = {
   run(ctx, _operation, primary) {
     const found = productArray(primary);
     if ('problem' in found) return couldNotCheck(found.problem, primary);
-    if (found.products.length > 0) return pass(`found ${found.products.length} product(s) for "${ctx.config.searchQuery}"`);
+    if (found.products.length > 0)
+      return pass(`found ${found.products.length} product(s) for "${ctx.config.searchQuery}"`);
     return fail(`the TEXT search for "${ctx.config.searchQuery}" found nothing`, {
       received: '[]',
       expected: 'at least one product (set testData.searchQuery to a term your catalogue matches)',

@@ -16,11 +16,15 @@ export const unknownProperties: Check = {
     const problem = bodyProblem(primary);
     if (problem) return couldNotCheck(problem, primary);
     if (!primary.json) {
-      return BODY_REQUIRED.includes(operation) ? couldNotCheck('the body is not JSON; see json-body', primary) : skip('no JSON body to look at');
+      return BODY_REQUIRED.includes(operation)
+        ? couldNotCheck('the body is not JSON; see json-body', primary)
+        : skip('no JSON body to look at');
     }
     const { properties, values } = findUnknowns(operation, 'response', primary.json.value);
     const lines = [
-      ...properties.map((p) => `${p.pointer}: unknown property "${p.name}"${p.suggestion ? `, did you mean "${p.suggestion}"?` : ''}`),
+      ...properties.map(
+        (p) => `${p.pointer}: unknown property "${p.name}"${p.suggestion ? `, did you mean "${p.suggestion}"?` : ''}`,
+      ),
       ...values.map((v) => `${v.pointer}: unknown value ${JSON.stringify(v.value)} (known: ${v.known.join(', ')})`),
     ];
     if (lines.length === 0) return pass('no unknown properties or values');

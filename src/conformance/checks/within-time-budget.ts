@@ -14,7 +14,10 @@ export const withinTimeBudget: Check = {
     if (all.length === 0) return couldNotCheck('no request was sent');
     // Only answers count: a request cut off at the deadline is "could not check", below.
     const answers = all.filter((ex) => ex.outcome.kind === 'answer');
-    const slowest = answers.reduce((worst, ex) => (ex.outcome.durationMs > worst.outcome.durationMs ? ex : worst), answers[0]);
+    const slowest = answers.reduce(
+      (worst, ex) => (ex.outcome.durationMs > worst.outcome.durationMs ? ex : worst),
+      answers[0],
+    );
     if (slowest && slowest.outcome.durationMs > budget) {
       return fail(`an answer came after the ${budget} ms budget`, {
         received: `answered in ${slowest.outcome.durationMs} ms`,

@@ -11,9 +11,12 @@ export const CONFIG_SCHEMA = {
   required: ['urls'],
   properties: {
     $schema: { type: 'string' },
-    displayName: { type: 'string', description: 'Nome de Exibição on OmniChat\'s settings screen.' },
+    displayName: { type: 'string', description: "Nome de Exibição on OmniChat's settings screen." },
     platformName: { type: 'string', description: 'The e-commerce or ERP behind the integration.' },
-    checkout: { enum: ['omni', 'own'], description: 'Checkout Omni or Checkout Próprio: decides which callback is expected.' },
+    checkout: {
+      enum: ['omni', 'own'],
+      description: 'Checkout Omni or Checkout Próprio: decides which callback is expected.',
+    },
     teams: { type: 'array', items: { type: 'string' }, description: 'OmniChat teams the integration serves.' },
     allowFreightChange: { type: 'boolean', description: 'Whether sellers may change freight data in the order.' },
     urls: {

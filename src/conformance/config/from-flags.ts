@@ -1,6 +1,6 @@
-import { UsageError } from '../../cli/usage-error';
+import { UsageError } from '../../common/usage-error';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
-import { maskUrl } from '../http/curl';
+import { maskUrl } from '../../common/secrets';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
 import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig } from './run-config';
 
@@ -23,10 +23,13 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
   if (flags.config === undefined && flags.baseUrl === undefined) {
     throw new UsageError('nothing to verify: give --config FILE or --base-url URL');
   }
-  const settings: FileSettings = flags.config !== undefined ? loadConfigFile(flags.config, env) : fromBaseUrl(flags.baseUrl as string);
+  const settings: FileSettings =
+    flags.config !== undefined ? loadConfigFile(flags.config, env) : fromBaseUrl(flags.baseUrl as string);
   const headers = [...settings.headers, ...(flags.header ?? []).map(parseHeader)];
   if (headers.length > MAX_CUSTOM_HEADERS) {
-    throw new UsageError(`${headers.length} headers given (config and --header together): OmniChat sends at most ${MAX_CUSTOM_HEADERS}; remove the extra ones`);
+    throw new UsageError(
+      `${headers.length} headers given (config and --header together): OmniChat sends at most ${MAX_CUSTOM_HEADERS}; remove the extra ones`,
+    );
   }
   return {
     ...settings,
@@ -34,7 +37,8 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
     timeoutMs: flags.timeout !== undefined ? parsePositive('--timeout', flags.timeout, 100, 60000) : settings.timeoutMs,
     only: parseOnly(flags.only),
     destructive: flags.destructive !== false,
-    callbackPort: flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
+    callbackPort:
+      flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
   };
 }
 
@@ -43,7 +47,9 @@ function fromBaseUrl(raw: string): FileSettings {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--base-url ${JSON.stringify(maskUrl(raw))} is not a URL: write it like https://shop.example.com/omnichat`);
+    throw new UsageError(
+      `--base-url ${JSON.stringify(maskUrl(raw))} is not a URL: write it like https://shop.example.com/omnichat`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--base-url must be an http or https URL, not ${url.protocol.replace(':', '')}`);

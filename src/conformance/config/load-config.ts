@@ -1,15 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import { UsageError } from '../../cli/usage-error';
+import { UsageError } from '../../common/usage-error';
 import { MAX_CUSTOM_HEADERS, type HeaderPair } from '../../common/headers';
 import { nearestName, OPERATION_IDS, type OperationId } from '../../contracts';
-import { maskUrl } from '../http/curl';
+import { maskUrl } from '../../common/secrets';
 import { CONFIG_SCHEMA } from './config-schema';
 import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig, type SearchType } from './run-config';
 
 /** The parts of a run that a config file decides. */
-export type FileSettings = Pick<RunConfig, 'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs'>;
+export type FileSettings = Pick<
+  RunConfig,
+  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs'
+>;
 
 interface ConfigFile {
   displayName?: string;
@@ -31,7 +34,9 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read'}`);
+    throw new UsageError(
+      `--config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read'}`,
+    );
   }
   let raw: unknown;
   try {
@@ -40,7 +45,8 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     throw new UsageError(`--config ${label} is not JSON: ${(error as Error).message}`);
   }
   const expanded = expandVariables(raw, '', env, label);
-  if (!validateConfig(expanded)) throw new UsageError(`${label}: ${describeConfigError(validateConfig.errors?.[0], expanded)}`);
+  if (!validateConfig(expanded))
+    throw new UsageError(`${label}: ${describeConfigError(validateConfig.errors?.[0], expanded)}`);
   const config = expanded as ConfigFile;
   return {
     displayName: config.displayName ?? 'merchant',
@@ -59,7 +65,9 @@ function expandVariables(value: unknown, where: string, env: NodeJS.ProcessEnv, 
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
       const found = env[name];
       if (found === undefined || found === '') {
-        throw new UsageError(`${label}: ${where || 'a value'} uses \${${name}}, which is not set in the environment: export ${name} or write the value`);
+        throw new UsageError(
+          `${label}: ${where || 'a value'} uses \${${name}}, which is not set in the environment: export ${name} or write the value`,
+        );
       }
       return found;
     });
@@ -67,7 +75,8 @@ function expandVariables(value: unknown, where: string, env: NodeJS.ProcessEnv, 
   if (Array.isArray(value)) return value.map((item, index) => expandVariables(item, `${where}[${index}]`, env, label));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) out[key] = expandVariables(child, where ? `${where}.${key}` : key, env, label);
+    for (const [key, child] of Object.entries(value))
+      out[key] = expandVariables(child, where ? `${where}.${key}` : key, env, label);
     return out;
   }
   return value;
@@ -77,7 +86,10 @@ function expandVariables(value: unknown, where: string, env: NodeJS.ProcessEnv, 
 function dotted(pointer: string, extra?: string): string {
   const tokens = pointer.split('/').filter(Boolean);
   if (extra !== undefined) tokens.push(extra);
-  return tokens.reduce((out, token) => (/^\d+$/.test(token) ? `${out}[${token}]` : out ? `${out}.${token}` : token), '');
+  return tokens.reduce(
+    (out, token) => (/^\d+$/.test(token) ? `${out}[${token}]` : out ? `${out}.${token}` : token),
+    '',
+  );
 }
 
 /** The schema node that describes a config location, to list the valid keys there. */
@@ -126,7 +138,8 @@ function describeConfigError(error: ErrorObject | undefined, config: unknown): s
 
 function valueAtPath(root: unknown, pointer: string): unknown {
   let current = root;
-  for (const token of pointer.split('/').filter(Boolean)) current = (current as Record<string, unknown> | undefined)?.[token];
+  for (const token of pointer.split('/').filter(Boolean))
+    current = (current as Record<string, unknown> | undefined)?.[token];
   return current;
 }
 
@@ -145,12 +158,17 @@ export function urlsUnder(baseUrl: string): Record<OperationId, string> {
 /** Parses `--only op,op`; an unknown name is a usage error with the nearest valid one. */
 export function parseOnly(raw: string | undefined): OperationId[] {
   if (raw === undefined) return [...OPERATION_IDS];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError(`--only is empty: name one or more of ${OPERATION_IDS.join(', ')}`);
   for (const name of names) {
     if (!(OPERATION_IDS as readonly string[]).includes(name)) {
       const suggestion = nearestName(name, OPERATION_IDS);
-      throw new UsageError(`--only: unknown operation "${name}"${suggestion ? `: did you mean "${suggestion}"?` : ''} (use ${OPERATION_IDS.join(', ')})`);
+      throw new UsageError(
+        `--only: unknown operation "${name}"${suggestion ? `: did you mean "${suggestion}"?` : ''} (use ${OPERATION_IDS.join(', ')})`,
+      );
     }
   }
   return OPERATION_IDS.filter((id) => names.includes(id));

@@ -54,8 +54,12 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
       clientRequest?.destroy();
       resolve(outcome);
     };
-    const fail = (code: HttpFailure['code'], reason: string): void => finish({ kind: 'failure', code, reason, durationMs: elapsed() });
-    const timer = setTimeout(() => fail('timeout', `no complete answer within ${request.deadlineMs} ms`), request.deadlineMs);
+    const fail = (code: HttpFailure['code'], reason: string): void =>
+      finish({ kind: 'failure', code, reason, durationMs: elapsed() });
+    const timer = setTimeout(
+      () => fail('timeout', `no complete answer within ${request.deadlineMs} ms`),
+      request.deadlineMs,
+    );
 
     let url: URL;
     try {
@@ -64,7 +68,11 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
       fail('network', 'the URL is not valid');
       return;
     }
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'merchant-kit-verify', Connection: 'close' };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': 'merchant-kit-verify',
+      Connection: 'close',
+    };
     for (const { key, value } of request.headers) headers[key] = value;
     if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -134,15 +142,24 @@ function describeSocketError(error: NodeJS.ErrnoException, url: URL): [HttpFailu
       return ['dropped', `${host} closed the connection before answering`];
     case 'EPROTO':
       // OpenSSL's "wrong version number": the port answers plain http to our https.
-      return ['tls', `TLS handshake with ${host} failed (EPROTO): the port does not speak https; if the server is plain http, use an http:// URL`];
+      return [
+        'tls',
+        `TLS handshake with ${host} failed (EPROTO): the port does not speak https; if the server is plain http, use an http:// URL`,
+      ];
     case 'HPE_HEADER_OVERFLOW':
-      return ['protocol', `${host} sent response headers larger than Node's limit (16 KB); OmniChat cannot read them either`];
+      return [
+        'protocol',
+        `${host} sent response headers larger than Node's limit (16 KB); OmniChat cannot read them either`,
+      ];
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
       return ['protocol', `${host} sent an invalid Content-Length header (${error.code})`];
     default:
       if (error.code?.startsWith('HPE_')) {
-        return ['protocol', `${host} did not answer with valid HTTP (${error.code}): is the port right, and is it an HTTP server (not https or another protocol)?`];
+        return [
+          'protocol',
+          `${host} did not answer with valid HTTP (${error.code}): is the port right, and is it an HTTP server (not https or another protocol)?`,
+        ];
       }
       if (error.code && /CERT|SSL|TLS|SELF_SIGNED|ERR_TLS/.test(error.code)) {
         return ['tls', `TLS handshake with ${host} failed (${error.code}): check the certificate`];

@@ -30,6 +30,9 @@ export function renderConsole(report: RunReport): string {
   }
   for (const note of report.notes) out.push('', `note: ${note}`);
   const s = report.summary;
-  out.push('', `summary: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped`);
+  out.push(
+    '',
+    `summary: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,12 @@ import type { CheckResult, RunReport } from '../types';
 import { detailLines } from './console';
 
 const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d1d1f}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}code,pre{font:12px/1.4 ui-monospace,monospace}
@@ -21,7 +26,9 @@ function row(check: CheckResult): string {
 export function renderHtml(report: RunReport): string {
   const s = report.summary;
   const sections = report.operations.map(
-    (op) => `<h2><span class="badge ${op.status}">${op.status}</span> ${escapeHtml(op.operation)} <code>${escapeHtml(`${op.method} ${op.url}`)}</code></h2>
+    (
+      op,
+    ) => `<h2><span class="badge ${op.status}">${op.status}</span> ${escapeHtml(op.operation)} <code>${escapeHtml(`${op.method} ${op.url}`)}</code></h2>
 <table><thead><tr><th>status</th><th>check</th><th>result</th></tr></thead><tbody>
 ${op.checks.map(row).join('\n')}
 </tbody></table>`,

@@ -23,7 +23,11 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
   router.get('/orders', (_req, res) => json(res, ctx.store.list().map(summary)));
   router.get('/orders/:id', (req, res) => {
     const record = ctx.store.get(String(req.params.id));
-    if (!record) throw new HttpProblem('order-not-found', `no order with objectId ${JSON.stringify(String(req.params.id).slice(0, 80))}`);
+    if (!record)
+      throw new HttpProblem(
+        'order-not-found',
+        `no order with objectId ${JSON.stringify(String(req.params.id).slice(0, 80))}`,
+      );
     json(res, detail(record));
   });
   router.get('/requests', (_req, res) => json(res, ctx.journal.entries()));
@@ -34,15 +38,25 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
     json(res, { result: 'ok' });
   });
   router.get('/scenarios', (_req, res) => {
-    json(res, { defaults: ctx.scenarios.defaultsView(), available: Object.fromEntries(OPERATION_IDS.map((op) => [op, ctx.scenarios.available(op)])) });
+    json(res, {
+      defaults: ctx.scenarios.defaultsView(),
+      available: Object.fromEntries(OPERATION_IDS.map((op) => [op, ctx.scenarios.available(op)])),
+    });
   });
   router.put('/scenarios/:operation', async (req, res) => {
     const operation = String(req.params.operation);
-    if (!isOperationId(operation)) throw new HttpProblem('bad-admin-request', `unknown operation ${JSON.stringify(operation.slice(0, 60))}: use one of ${OPERATION_IDS.join(', ')}`);
+    if (!isOperationId(operation))
+      throw new HttpProblem(
+        'bad-admin-request',
+        `unknown operation ${JSON.stringify(operation.slice(0, 60))}: use one of ${OPERATION_IDS.join(', ')}`,
+      );
     const body = await readJsonBody(req);
     const scenario = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).scenario : undefined;
     if (scenario !== null && typeof scenario !== 'string') {
-      throw new HttpProblem('bad-admin-request', 'send {"scenario": "NAME"} to set a default scenario, or {"scenario": null} to clear it');
+      throw new HttpProblem(
+        'bad-admin-request',
+        'send {"scenario": "NAME"} to set a default scenario, or {"scenario": null} to clear it',
+      );
     }
     ctx.scenarios.setDefault(operation, scenario ?? undefined);
     json(res, { operation, scenario });
@@ -54,7 +68,13 @@ function json(res: Response, value: unknown): void {
 }
 
 function summary(record: OrderRecord): Record<string, unknown> {
-  return { objectId: record.objectId, status: record.status, created: record.created, lines: Array.isArray(record.order.items) ? record.order.items.length : 0, callbacks: record.callbacks.map((c) => c.outcome) };
+  return {
+    objectId: record.objectId,
+    status: record.status,
+    created: record.created,
+    lines: Array.isArray(record.order.items) ? record.order.items.length : 0,
+    callbacks: record.callbacks.map((c) => c.outcome),
+  };
 }
 
 function detail(record: OrderRecord): Record<string, unknown> {

@@ -8,12 +8,18 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#
 export function mountCheckout(router: Router, ctx: MockContext): void {
   router.get('/:id', (req, res) => {
     const record = ctx.store.get(String(req.params.id));
-    if (!record) throw new HttpProblem('order-not-found', `no order with objectId ${JSON.stringify(String(req.params.id).slice(0, 80))}`);
+    if (!record)
+      throw new HttpProblem(
+        'order-not-found',
+        `no order with objectId ${JSON.stringify(String(req.params.id).slice(0, 80))}`,
+      );
     const lines = Array.isArray(record.order.items) ? record.order.items.length : 0;
-    res.type('html').send(
-      `<!doctype html><html lang="pt-BR"><meta charset="utf-8"><title>Checkout ${escapeHtml(record.objectId)}</title>` +
-        `<h1>Pedido ${escapeHtml(record.objectId)}</h1><p>Status: ${escapeHtml(record.status)}. Itens: ${lines}.</p>` +
-        '<p>Checkout de teste do merchant-kit: nenhum pagamento é cobrado.</p></html>',
-    );
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="pt-BR"><meta charset="utf-8"><title>Checkout ${escapeHtml(record.objectId)}</title>` +
+          `<h1>Pedido ${escapeHtml(record.objectId)}</h1><p>Status: ${escapeHtml(record.status)}. Itens: ${lines}.</p>` +
+          '<p>Checkout de teste do merchant-kit: nenhum pagamento é cobrado.</p></html>',
+      );
   });
 }

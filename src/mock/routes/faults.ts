@@ -5,7 +5,12 @@ import type { ScenarioPlan } from '../scenarios';
 import { sendJsonText, sendProblem } from './respond';
 
 /** Answers a fault scenario; returns false when the scenario is not a fault (out-of-stock, slow). */
-export function answerFault(plan: ScenarioPlan, operation: OperationId, req: IncomingMessage, res: ServerResponse): boolean {
+export function answerFault(
+  plan: ScenarioPlan,
+  operation: OperationId,
+  req: IncomingMessage,
+  res: ServerResponse,
+): boolean {
   if (plan.custom) {
     const { status, headers = {}, body } = plan.custom;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -15,19 +20,40 @@ export function answerFault(plan: ScenarioPlan, operation: OperationId, req: Inc
     } else if (typeof body === 'string') {
       sendJsonText(res, status, body, res.getHeader('content-type')?.toString() ?? 'text/plain; charset=utf-8');
     } else {
-      sendJsonText(res, status, JSON.stringify(body), res.getHeader('content-type')?.toString() ?? 'application/json; charset=utf-8');
+      sendJsonText(
+        res,
+        status,
+        JSON.stringify(body),
+        res.getHeader('content-type')?.toString() ?? 'application/json; charset=utf-8',
+      );
     }
     return true;
   }
   switch (plan.builtin) {
     case 'server-error':
-      sendProblem(res, problemBody('scenario-server-error', `the server-error scenario answered ${operation} with 500`));
+      sendProblem(
+        res,
+        problemBody('scenario-server-error', `the server-error scenario answered ${operation} with 500`),
+      );
       return true;
     case 'unavailable':
-      sendProblem(res, problemBody('scenario-unavailable', `the unavailable scenario answered ${operation} with 503; retry after 30 s`), { 'retry-after': '30' });
+      sendProblem(
+        res,
+        problemBody(
+          'scenario-unavailable',
+          `the unavailable scenario answered ${operation} with 503; retry after 30 s`,
+        ),
+        { 'retry-after': '30' },
+      );
       return true;
     case 'malformed':
-      sendJsonText(res, 200, operation === 'productSearch' || operation === 'orderValidation' ? '[{"objectId":"12345","name":"iPh' : '{"result":"o');
+      sendJsonText(
+        res,
+        200,
+        operation === 'productSearch' || operation === 'orderValidation'
+          ? '[{"objectId":"12345","name":"iPh'
+          : '{"result":"o',
+      );
       return true;
     case 'empty':
       res.statusCode = 200;

@@ -25,7 +25,18 @@ export function createObserver(ctx: MockContext): Observer {
       const status = res.writableFinished ? res.statusCode : 0;
       const method = req.method ?? '';
       if (ctx.log) {
-        ctx.log(JSON.stringify({ time: new Date().toISOString(), method, path, status, ms: durationMs, operation: notes.operation, scenario: notes.scenario, violations: notes.violations?.length }));
+        ctx.log(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            method,
+            path,
+            status,
+            ms: durationMs,
+            operation: notes.operation,
+            scenario: notes.scenario,
+            violations: notes.violations?.length,
+          }),
+        );
       }
       if (path.startsWith('/__admin')) return;
       const headers: Record<string, string> = {};

@@ -2,7 +2,12 @@ import type { ServerResponse } from 'node:http';
 import { problemBody, HttpProblem, type ProblemBody } from '../problems';
 
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
-export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, type = 'application/json; charset=utf-8'): void {
+export function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  text: string | Buffer,
+  type = 'application/json; charset=utf-8',
+): void {
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
@@ -31,10 +36,22 @@ export function renderFailure(error: unknown, method: string, path: string, res:
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Express's own client errors, e.g. a path with a broken %-escape.
-    sendProblem(res, problemBody('bad-request', `the request to ${path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`));
+    sendProblem(
+      res,
+      problemBody(
+        'bad-request',
+        `the request to ${path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`,
+      ),
+    );
     return;
   }
-  sendProblem(res, problemBody('internal-error', `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`));
+  sendProblem(
+    res,
+    problemBody(
+      'internal-error',
+      `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+    ),
+  );
 }
 
 /** Resolves after ms, or early when the client goes away or the app closes (the wait is tracked in `waits`). */

@@ -69,7 +69,15 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (options.auth && breaks !== 'no-auth' && req.get(options.auth.key) !== options.auth.value) {
-      res.status(401).type('application/problem+json').send({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: `missing or wrong ${options.auth.key}` });
+      res
+        .status(401)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          detail: `missing or wrong ${options.auth.key}`,
+        });
       return;
     }
     next();
@@ -78,7 +86,10 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
 
   const render = (products: RefProduct[]): unknown[] =>
     products.map((p) => {
-      const copy = JSON.parse(JSON.stringify(p)) as Record<string, unknown> & { variants: Record<string, unknown>[]; mainVariant: Record<string, unknown> };
+      const copy = JSON.parse(JSON.stringify(p)) as Record<string, unknown> & {
+        variants: Record<string, unknown>[];
+        mainVariant: Record<string, unknown>;
+      };
       for (const v of [copy.mainVariant, ...copy.variants]) {
         v.quantity = stock.get(String(v.objectId));
         if (breaks === 'price-as-string') v.price = String(v.price);
@@ -97,7 +108,8 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     const size = Number(req.query.size ?? 10);
     let found: RefProduct[];
     if (type === 'ID') found = breaks === 'id-returns-many' ? catalogue : catalogue.filter((p) => p.objectId === q);
-    else if (type === 'SKUID') found = breaks === 'skuid-finds-nothing' ? [] : catalogue.filter((p) => p.variants.some((v) => v.objectId === q));
+    else if (type === 'SKUID')
+      found = breaks === 'skuid-finds-nothing' ? [] : catalogue.filter((p) => p.variants.some((v) => v.objectId === q));
     else if (type === 'REFERENCE') found = catalogue.filter((p) => p.variants.some((v) => v.erpId === q));
     else if (type === 'URL') found = catalogue.filter((p) => p.externalUrl === q);
     else {
@@ -130,8 +142,20 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
         entries.push({ action: 'ERROR', component: 'ITEM', componentId: id, message: 'Item não disponível' });
         continue;
       }
-      const freight = { id: breaks === 'duplicate-shipping-id' ? 'PAC' : 'Expresso', name: 'Expresso', price: 10, listPrice: 10, tax: 0 };
-      entries.push({ action: 'INFO', component: 'ITEM', componentId: id, shippingMethod: 'PAC', shippingOptions: [{ id: 'PAC', name: 'PAC', price: 5, listPrice: 5, tax: 0 }, freight] });
+      const freight = {
+        id: breaks === 'duplicate-shipping-id' ? 'PAC' : 'Expresso',
+        name: 'Expresso',
+        price: 10,
+        listPrice: 10,
+        tax: 0,
+      };
+      entries.push({
+        action: 'INFO',
+        component: 'ITEM',
+        componentId: id,
+        shippingMethod: 'PAC',
+        shippingOptions: [{ id: 'PAC', name: 'PAC', price: 5, listPrice: 5, tax: 0 }, freight],
+      });
     }
     res.json(entries);
   });
@@ -145,18 +169,27 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
       return;
     }
     orders.add(id);
-    for (const item of order.items ?? []) stock.set(String(item.variantId), (stock.get(String(item.variantId)) ?? 0) - Number(item.quantity));
+    for (const item of order.items ?? [])
+      stock.set(String(item.variantId), (stock.get(String(item.variantId)) ?? 0) - Number(item.quantity));
     res.json({ result: 'ok' });
     if (options.omnichatApi && breaks !== 'no-callback') {
       const own = options.checkout === 'own';
       const body = own
-        ? { responsible: 'reference-merchant', code: options.provisionsCode ?? 200, message: 'Order is ready for payment', checkoutUrl: `https://shop.example.com/checkout/${id}` }
+        ? {
+            responsible: 'reference-merchant',
+            code: options.provisionsCode ?? 200,
+            message: 'Order is ready for payment',
+            checkoutUrl: `https://shop.example.com/checkout/${id}`,
+          }
         : { responsible: 'reference-merchant', status: 'ORDER_GATEWAY_PROVISIONED', message: 'Pedido Criado!' };
-      const sent = fetch(`${options.omnichatApi}/v2/orders/${encodeURIComponent(id)}/${own ? 'provisions' : 'statusChange'}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then(
+      const sent = fetch(
+        `${options.omnichatApi}/v2/orders/${encodeURIComponent(id)}/${own ? 'provisions' : 'statusChange'}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      ).then(
         () => undefined,
         () => undefined,
       );

@@ -1,6 +1,37 @@
-import { maskSecret } from '../common/headers';
-import type { RunConfig } from './config/run-config';
-import { SECRET_QUERY_NAME } from './http/curl';
+import { maskSecret, type HeaderPair } from './headers';
+
+/** Query parameter names whose values are secrets (`?token=`, `api_key=`, ...). */
+export const SECRET_QUERY_NAME = /token|secret|key|pass|signature|auth|sig/i;
+
+/** Masks token-like query values (`?token=...`, `api_key=...`) and any user:password in a URL for display. */
+export function maskUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return raw;
+  }
+  if (url.username || url.password) {
+    url.username = url.username ? '***' : '';
+    url.password = url.password ? '***' : '';
+  }
+  for (const name of [...url.searchParams.keys()]) {
+    if (SECRET_QUERY_NAME.test(name)) url.searchParams.set(name, '***');
+  }
+  // URLSearchParams encodes '*' as %2A; keep the mask readable.
+  return url.toString().replace(/%2A%2A%2A/g, '***');
+}
+
+/** Header pairs with their values masked, for any output. */
+export function maskHeaders(headers: HeaderPair[]): HeaderPair[] {
+  return headers.map(({ key, value }) => ({ key, value: maskSecret(value) }));
+}
+
+/** Where secrets are configured: the custom headers and the URLs (which may carry a token or password). */
+export interface SecretSources {
+  headers: HeaderPair[];
+  urls: Record<string, string>;
+}
 
 /** A configured secret as it may appear in a text, and what replaces it there. */
 export type SecretForm = [secret: string, mask: string];
@@ -10,7 +41,7 @@ export type SecretForm = [secret: string, mask: string];
  * scheme word ("Bearer") and JSON-escaped; token-like query values and passwords of the URLs, also as
  * the Basic credentials node sends for them. Longest first, so a whole value goes before its token.
  */
-export function secretForms(config: Pick<RunConfig, 'headers' | 'urls'>): SecretForm[] {
+export function secretForms(config: SecretSources): SecretForm[] {
   const forms: SecretForm[] = [];
   for (const { value } of config.headers) {
     forms.push([value, maskSecret(value)]);
@@ -55,7 +86,8 @@ export function maskSecretsDeep<T>(value: T, forms: SecretForm[]): T {
   const scrub = (v: unknown): unknown => {
     if (typeof v === 'string') return maskSecretsIn(v, forms);
     if (Array.isArray(v)) return v.map(scrub);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, child]) => [maskSecretsIn(k, forms), scrub(child)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, child]) => [maskSecretsIn(k, forms), scrub(child)]));
     return v;
   };
   return scrub(value) as T;

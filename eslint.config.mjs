@@ -1,0 +1,66 @@
+// ESLint flat config: typescript-eslint's recommended rules, prettier owns the formatting, and the
+// layers are enforced by import restrictions (see CONTRIBUTING.md, "Layers").
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/** `patterns` for no-restricted-imports: a folder may not import the named layers. */
+const forbid = (layers, why) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: layers.map((layer) => ({ group: [`**/${layer}`, `**/${layer}/**`], message: why })) },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'reports/', 'test/support/totals-reporter.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  // The layers point one way: common and contracts at the bottom, mock and conformance beside each
+  // other (never importing one another), cli and bench on top; nothing outside cli imports it.
+  {
+    files: ['src/common/**/*.ts'],
+    rules: forbid(
+      ['contracts', 'mock', 'conformance', 'cli', 'bench'],
+      'src/common is the bottom layer: it imports nothing of the kit.',
+    ),
+  },
+  {
+    files: ['src/contracts/**/*.ts'],
+    rules: forbid(['mock', 'conformance', 'cli', 'bench'], 'src/contracts uses only src/common.'),
+  },
+  {
+    files: ['src/mock/**/*.ts'],
+    rules: forbid(
+      ['conformance', 'cli', 'bench'],
+      'src/mock uses only src/common and src/contracts; move what it shares with the runner down to src/common.',
+    ),
+  },
+  {
+    files: ['src/conformance/**/*.ts'],
+    rules: forbid(
+      ['mock', 'cli', 'bench'],
+      'src/conformance uses only src/common and src/contracts; move what it shares with the mock down to src/common.',
+    ),
+  },
+  {
+    files: ['src/bench/**/*.ts'],
+    rules: forbid(['cli'], 'nothing outside src/cli imports it: move the shared piece to src/common.'),
+  },
+  prettier,
+);
