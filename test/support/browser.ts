@@ -61,13 +61,16 @@ interface AxeResults {
  * What sticks out past the viewport's right edge: the page's own scroll width, and the elements
  * whose box ends beyond the viewport (outside scrollable containers, which may scroll on purpose).
  */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; viewport: number; offenders: string[] }> {
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; viewport: number; offenders: string[] }> {
   return page.evaluate(() => {
     const viewport = document.documentElement.clientWidth;
     const insideScroller = (el: Element): boolean => {
       for (let p = el.parentElement; p; p = p.parentElement) {
         const style = getComputedStyle(p);
-        if (/(auto|scroll|hidden)/.test(style.overflowX) && p !== document.body && p !== document.documentElement) return true;
+        if (/(auto|scroll|hidden)/.test(style.overflowX) && p !== document.body && p !== document.documentElement)
+          return true;
       }
       return false;
     };
@@ -75,7 +78,9 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.right > viewport + 1 && !insideScroller(el)) {
-        offenders.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`);
+        offenders.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`,
+        );
       }
     }
     return { scrollWidth: document.documentElement.scrollWidth, viewport, offenders: offenders.slice(0, 10) };
