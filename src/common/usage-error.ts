@@ -1,4 +1,4 @@
-/** Exit codes shared by every command (DESIGN.md): 0 passed, 1 contract failed, 2 bad usage or config. */
+/** Exit codes shared by every command (docs/verify.md, exit codes): 0 passed, 1 contract failed, 2 bad usage or config. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;

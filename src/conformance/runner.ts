@@ -14,7 +14,7 @@ import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
 import type { CheckResult, OperationReport, RunReport } from './types';
 
-/** OmniChat's own order of calls over an order's life (omnichat-api.md section 9). */
+/** OmniChat's own order of calls over an order's life (docs/contracts.md, the call sequence). */
 export const RUN_ORDER: readonly OperationId[] = [
   'productSearch',
   'orderValidation',

@@ -1,4 +1,4 @@
-/** The five merchant operations of OmniChat's custom integration (omnichat-api.md section 12.1). */
+/** The five merchant operations of OmniChat's custom integration (docs/contracts.md, decision 1). */
 export const OPERATION_IDS = [
   'productSearch',
   'orderValidation',
@@ -24,7 +24,7 @@ export interface OperationInfo {
   setting: string;
   /** Schema file stem in contracts/schemas. */
   schemaStem: string;
-  /** What a merchant must answer, in one line (README table, runner hints). */
+  /** What a merchant must answer, in one line (docs/contracts.md, runner hints). */
   mustAnswer: string;
 }
 

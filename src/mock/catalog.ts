@@ -50,7 +50,7 @@ export class Catalog {
       if (product.externalUrl) push(this.byUrl, normalizeUrl(product.externalUrl), position);
       // All of a product's searchable text is folded in one pass (one normalize call per product).
       const texts: string[] = [product.name, product.productDescription ?? ''];
-      // mainVariant is matched to variants[] by objectId, not assumed identical (omnichat-api.md 11.7).
+      // mainVariant is matched to variants[] by objectId, not assumed identical (docs/contracts.md, decision 13).
       for (const variant of [...product.variants, product.mainVariant]) {
         if (this.bySku.get(variant.objectId) === position) continue;
         variants += 1;

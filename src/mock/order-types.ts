@@ -9,7 +9,7 @@ export interface OrderItem {
   [extra: string]: unknown;
 }
 
-/** The order payload of omnichat-api.md section 3, read defensively. */
+/** The order payload (docs/contracts.md), read defensively. */
 export interface OrderPayload {
   objectId?: unknown;
   items?: unknown;
@@ -47,7 +47,7 @@ export function unitsOf(item: OrderItem): number {
   return Math.min(Math.ceil(q), 1_000_000_000);
 }
 
-/** The variant (SKU) a line names: variantId, else externalId (omnichat-api.md 11.13). */
+/** The variant (SKU) a line names: variantId, else externalId (docs/contracts.md, decision 13). */
 export function skuOf(item: OrderItem): string | undefined {
   return str(item.variantId) ?? str(item.externalId);
 }

@@ -3,7 +3,7 @@ import type { Violation } from '../contracts';
 /** Base of every problem `type` URI the mock answers with. */
 export const PROBLEM_BASE = 'https://omnichat-merchant-kit.dev/problems/';
 
-/** The error catalogue: every problem type the mock can answer, with its status and title (README table). */
+/** The error catalogue: every problem type the mock can answer, with its status and title (docs/mock.md, errors). */
 export const PROBLEM_TYPES = {
   'contract-violation': { status: 400, title: 'Request breaks the contract' },
   'malformed-json': { status: 400, title: 'Request body is not valid JSON' },

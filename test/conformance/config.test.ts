@@ -34,7 +34,7 @@ function usageMessage(run: () => unknown): string {
 }
 
 describe('the merchant config', () => {
-  it('reads every key of the DESIGN.md example and fills the defaults', () => {
+  it('reads every key of the documented example config and fills the defaults', () => {
     const file = configFile({
       displayName: 'Loja Exemplo',
       platformName: 'MeuERP',

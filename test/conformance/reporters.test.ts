@@ -51,7 +51,7 @@ describe('the console reporter', () => {
 });
 
 describe('the JSON reporter', () => {
-  it('has the DESIGN.md shape: summary, then operations with their checks', () => {
+  it('has the documented shape: summary, then operations with their checks', () => {
     const json = JSON.parse(renderJson(report));
     expect(Object.keys(json.summary).sort()).toEqual(['errors', 'failed', 'passed', 'skipped', 'warnings']);
     expect(json.summary.failed).toBe(1);

@@ -87,8 +87,8 @@ describe('JSON body parsing', () => {
   });
 });
 
-describe('the README mock section', () => {
-  const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
+describe('the mock reference (docs/mock.md)', () => {
+  const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'docs', 'mock.md'), 'utf8');
   it.each(Object.entries(PROBLEM_TYPES))('lists the problem type %s with its status', (name, { status }) => {
     expect(readme).toContain(`| \`${name}\` | ${status} |`);
   });

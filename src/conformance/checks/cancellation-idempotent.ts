@@ -6,7 +6,7 @@ export const cancellationIdempotent: Check = {
   id: 'cancellation-idempotent',
   operations: ['orderCancellation'],
   what: 'cancelling the already cancelled test order again gets a 2xx',
-  why: 'the same cancellation also arrives as a CANCELLED notification (omnichat-api.md 6); handling it twice must not fail',
+  why: 'the same cancellation also arrives as a CANCELLED notification (docs/contracts.md); handling it twice must not fail',
   async run(ctx, operation, primary) {
     return judgeAccepted(
       await ctx.repeat(operation, primary),

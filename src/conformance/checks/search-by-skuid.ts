@@ -6,7 +6,7 @@ export const searchBySkuid: Check = {
   id: 'search-by-skuid',
   operations: ['productSearch'],
   what: 'searchType=SKUID with a variant objectId returns its product',
-  why: "SKUID is a search type OmniChat's current docs list; the kit reads it as a variant objectId (omnichat-api.md 12.9)",
+  why: "SKUID is a search type OmniChat's current docs list; the kit reads it as a variant objectId (docs/contracts.md, decision 9)",
   run: (ctx) =>
     judgeLookup(
       ctx,

@@ -143,7 +143,7 @@ function valueAtPath(root: unknown, pointer: string): unknown {
   return current;
 }
 
-/** The five default paths under a base URL (omnichat-api.md 12.1). */
+/** The five default paths under a base URL (docs/contracts.md, decision 1). */
 export function urlsUnder(baseUrl: string): Record<OperationId, string> {
   const base = baseUrl.replace(/\/+$/, '');
   return {

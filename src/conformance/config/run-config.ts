@@ -4,7 +4,7 @@ import type { OperationId } from '../../contracts';
 export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
-/** OmniChat's time budget for every merchant endpoint (omnichat-api.md 12.10). */
+/** OmniChat's time budget for every merchant endpoint (docs/contracts.md, decision 10). */
 export const DEFAULT_TIMEOUT_MS = 5000;
 /** A TEXT search the mock's catalogue (and most clothing stores) answers. */
 export const DEFAULT_SEARCH_QUERY = 'camiseta';

@@ -1,6 +1,6 @@
 import type { RunReport } from '../types';
 
-/** The JSON report of DESIGN.md (summary, operations, checks), pretty-printed. */
+/** The JSON report (docs/verify.md, reports: summary, operations, checks), pretty-printed. */
 export function renderJson(report: RunReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
