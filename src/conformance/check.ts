@@ -10,6 +10,8 @@ export interface Check {
   operations: readonly OperationId[];
   what: string;
   why: string;
+  /** What the merchant should change when the check fails, as one imperative line (the "what to fix" list). */
+  fix: string;
   /** Runs after the operation's first request (`primary`), in the order of the CHECKS array. */
   run(ctx: RunContext, operation: OperationId, primary: Exchange): Promise<Verdict> | Verdict;
 }

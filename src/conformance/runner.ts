@@ -33,6 +33,10 @@ export interface RunOptions {
   callbacks?: CallbackReceiver;
   /** How long callback-received waits (10 s, as the issue asks; tests shorten it). */
   callbackWaitMs?: number;
+  /** Called as each check starts (a live progress line on a terminal). */
+  onCheck?: (operation: OperationId, checkId: string) => void;
+  /** Called as each operation finishes, with its results (its verdict line, printed before the run ends). */
+  onOperation?: (report: OperationReport) => void;
 }
 
 /** Runs every selected check in OmniChat's order (search, validate, create, notify, cancel) and returns the report. */
@@ -51,7 +55,11 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
     for (const operation of RUN_ORDER) {
       const selected = config.only.includes(operation);
       if (!selected) await prepareUnselected(ctx, operation);
-      else operations.push(await runOperation(ctx, operation));
+      else {
+        const report = await runOperation(ctx, operation, options.onCheck);
+        operations.push(report);
+        options.onOperation?.(maskSecretsDeep(report, ctx.secrets));
+      }
       // Checks read only their own operation's exchanges: letting go of them keeps at most one
       // operation's bodies (each up to 10 MB, parsed) in memory, not the whole run's.
       ctx.exchanges.delete(operation);
@@ -112,11 +120,17 @@ function learnProducts(ctx: RunContext, primary: Exchange | { cannot: string }):
   }
 }
 
-async function runOperation(ctx: RunContext, operation: OperationId): Promise<OperationReport> {
+async function runOperation(
+  ctx: RunContext,
+  operation: OperationId,
+  onCheck: RunOptions['onCheck'],
+): Promise<OperationReport> {
   const checks = CHECKS.filter((c) => c.operations.includes(operation));
   const results: CheckResult[] = [];
   const record = (id: string, verdict: Verdict): void => {
-    results.push({ id, ...verdict });
+    const fix =
+      verdict.status === 'fail' || verdict.status === 'warn' ? CHECKS.find((c) => c.id === id)?.fix : undefined;
+    results.push(fix === undefined || verdict.fix !== undefined ? { id, ...verdict } : { id, ...verdict, fix });
   };
   if (!ctx.config.destructive && DESTRUCTIVE.includes(operation)) {
     for (const check of checks)
@@ -125,14 +139,18 @@ async function runOperation(ctx: RunContext, operation: OperationId): Promise<Op
     const primary = await sendPrimary(ctx, operation);
     if (operation === 'productSearch') learnProducts(ctx, primary);
     // The reason is given once, on the first check; the others point to it.
+    const first = { operation, check: checks[0].id };
     for (const [index, check] of checks.entries()) {
+      onCheck?.(operation, check.id);
       if ('cannot' in primary)
         record(
           check.id,
-          couldNotCheck(index === 0 ? primary.cannot : `no request could be built; see ${checks[0].id}`),
+          index === 0
+            ? couldNotCheck(primary.cannot)
+            : { ...couldNotCheck(`no request could be built; see ${first.check}`), causedBy: first },
         );
       else if (primary.outcome.kind === 'failure' && index > 0)
-        record(check.id, couldNotCheck(`the first request got no answer; see ${checks[0].id}`));
+        record(check.id, { ...couldNotCheck(`the first request got no answer; see ${first.check}`), causedBy: first });
       else record(check.id, await runCheck(() => check.run(ctx, operation, primary)));
     }
   }

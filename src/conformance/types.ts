@@ -19,6 +19,13 @@ export interface CheckResult {
   details?: string[];
   /** Kept apart from the message so console lines stay deterministic. */
   durationMs?: number;
+  /** For failures and warnings: what the merchant should change, one imperative line. */
+  fix?: string;
+  /**
+   * For "could not check" results whose precondition failed because of another check's finding:
+   * that root cause, so reports group the consequences under it instead of listing each one.
+   */
+  causedBy?: { operation: OperationId; check: string };
 }
 
 /** The results for one of the five operations. */

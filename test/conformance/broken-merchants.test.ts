@@ -1,4 +1,4 @@
-import { CallbackReceiver } from '../../src/conformance';
+import { CallbackReceiver, CHECKS } from '../../src/conformance';
 import { startMerchant, type Break } from './merchants/reference-merchant';
 import { AUTH, verify, withStatus } from './support';
 
@@ -46,6 +46,9 @@ describe('the runner against broken merchants', () => {
       const { report, exitCode } = await verify(merchant.baseUrl, {}, receiver);
       expect(withStatus(report, 'fail')).toEqual(expected);
       expect(exitCode).toBe(1);
+      // Each failure carries its check's fix, for the "what to fix" list.
+      const failed = report.operations.flatMap((op) => op.checks.filter((c) => c.status === 'fail'));
+      for (const check of failed) expect(check.fix).toBe(CHECKS.find((c) => c.id === check.id)?.fix);
     } finally {
       await merchant.close();
     }

@@ -15,11 +15,15 @@ describe('the check catalogue', () => {
     expect(CHECKS.map((c) => c.id).sort()).toEqual(files);
   });
 
-  it.each(CHECKS.map((c) => [c.id, c] as const))('%s says what it checks and why OmniChat needs it', (id, check) => {
-    expect(fs.readFileSync(path.join(CHECKS_DIR, `${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
-    expect(check.what.length).toBeGreaterThan(10);
-    expect(check.why.length).toBeGreaterThan(10);
-  });
+  it.each(CHECKS.map((c) => [c.id, c] as const))(
+    '%s says what it checks, why OmniChat needs it and how to fix a failure',
+    (id, check) => {
+      expect(fs.readFileSync(path.join(CHECKS_DIR, `${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
+      expect(check.what.length).toBeGreaterThan(10);
+      expect(check.why.length).toBeGreaterThan(10);
+      expect(check.fix.length).toBeGreaterThan(10);
+    },
+  );
 
   it('is documented in docs/verify.md, one table row per check', () => {
     const doc = fs.readFileSync(path.join(PACKAGE_ROOT, 'docs', 'verify.md'), 'utf8');

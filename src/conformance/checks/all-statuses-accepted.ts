@@ -18,6 +18,7 @@ export const allStatusesAccepted: Check = {
   operations: ['statusNotification'],
   what: 'a notification of each of the 14 statuses OmniChat sends gets a 2xx',
   why: 'no retries are documented: a refused status (say REVERTED) is a change the merchant never learns',
+  fix: 'answer 2xx to every status notification, including statuses your store does not act on (log and ignore them)',
   async run(ctx, _operation, primary) {
     const primaryStatus = (JSON.parse(primary.request.body ?? '{}') as { statusChange?: { status?: string } })
       .statusChange?.status;

@@ -10,6 +10,7 @@ export const answers2xx: Check = {
   operations: OPERATION_IDS,
   what: 'the first request gets a 2xx answer at the configured URL (no redirect)',
   why: 'OmniChat counts any other status as a failed call; a redirect is not an answer (and would carry your auth headers elsewhere)',
+  fix: "serve the operation at exactly the configured URL and answer 2xx (no redirect); check the path, the method and the server's logs",
   run(_ctx, _operation, primary) {
     if (primary.outcome.kind === 'failure') return couldNotCheck(primary.outcome.reason, primary);
     if (isSuccess(primary)) return pass(`answered ${describeAnswer(primary)}`);

@@ -9,6 +9,7 @@ export const authRequired: Check = {
   operations: OPERATION_IDS,
   what: 'when headers are configured, the same request without them gets 401 or 403',
   why: 'the URLs are reachable from the internet: without the check anyone can create or cancel orders',
+  fix: 'refuse a request without the configured headers (or with wrong values) with 401 or 403 before doing anything else',
   async run(ctx, operation, primary) {
     if (ctx.config.headers.length === 0) return skip('no headers configured, so there is nothing to refuse');
     const bare = await ctx.repeat(operation, primary, true);

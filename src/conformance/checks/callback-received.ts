@@ -8,6 +8,7 @@ export const callbackReceived: Check = {
   operations: ['orderCreation'],
   what: 'within 10 s of the order the merchant calls back statusChange (ORDER_GATEWAY_PROVISIONED) or provisions, valid against its contract',
   why: 'without that call OmniChat never charges the customer (Checkout Omni) or never gets the checkout link (own checkout)',
+  fix: "after answering the order, POST the outcome to OmniChat's orders API: statusChange ORDER_GATEWAY_PROVISIONED (Checkout Omni) or provisions with code 200 and a checkoutUrl (own checkout), with your API secret in Authorization",
   async run(ctx) {
     const receiver = ctx.callbacks;
     if (!receiver)

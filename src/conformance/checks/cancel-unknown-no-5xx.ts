@@ -9,6 +9,7 @@ export const cancelUnknownNo5xx: Check = {
   operations: ['orderCancellation'],
   what: 'cancelling an order the merchant does not know gets a 2xx or 4xx, not a 5xx',
   why: 'a cancellation can reach a merchant that never stored the order (its creation failed or was lost); that is no server error',
+  fix: 'answer a cancellation of an order you do not know with 2xx (nothing to do) or 404, never a server error',
   async run(ctx) {
     const ex = await ctx.call('orderCancellation', { body: testOrder(ctx.orderId('unknown'), [], 'CANCELLED') });
     const problem = unjudgeable(ex);

@@ -7,6 +7,7 @@ export const cancellationIdempotent: Check = {
   operations: ['orderCancellation'],
   what: 'cancelling the already cancelled test order again gets a 2xx',
   why: 'the same cancellation also arrives as a CANCELLED notification (docs/contracts.md); handling it twice must not fail',
+  fix: "make cancellation idempotent on the order's objectId: a second cancellation of a cancelled order answers 2xx and releases nothing",
   async run(ctx, operation, primary) {
     return judgeAccepted(
       await ctx.repeat(operation, primary),

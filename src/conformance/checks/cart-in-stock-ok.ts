@@ -8,6 +8,7 @@ export const cartInStockOk: Check = {
   operations: ['orderValidation'],
   what: 'a cart with one unit of an in-stock variant found by search gets no ERROR entry',
   why: 'an ERROR blocks the seller from closing a sale that should go through',
+  fix: 'return no ERROR entry for a line whose variant is visible, not blocked and has the stock it asks for',
   run(_ctx, _operation, primary) {
     const read = entriesOf(primary);
     if ('problem' in read) return couldNotCheck(read.problem, primary);

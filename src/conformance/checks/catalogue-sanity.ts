@@ -10,6 +10,7 @@ export const catalogueSanity: Check = {
   operations: ['productSearch'],
   what: 'mainVariant is among variants, salePrice is not above price, stock is not negative (warnings)',
   why: 'OmniChat shows these numbers to sellers and customers; nonsense there costs sales',
+  fix: 'keep mainVariant among variants, salePrice at or below price, and stock at zero or more',
   run(_ctx, _operation, primary) {
     const found = productArray(primary);
     if ('problem' in found) return couldNotCheck(found.problem, primary);

@@ -8,6 +8,7 @@ export const componentIds: Check = {
   operations: ['orderValidation'],
   what: 'every ITEM entry has a componentId that is the objectId of a line of that cart',
   why: 'OmniChat attaches each message and freight option to the cart line whose objectId it names (componentId = items[].objectId)',
+  fix: 'set componentId of every ITEM entry to the objectId of the cart line it is about (items[].objectId)',
   run(ctx) {
     let seen = 0;
     for (const ex of ctx.exchanges.get('orderValidation') ?? []) {

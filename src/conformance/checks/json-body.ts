@@ -18,6 +18,7 @@ export const jsonBody: Check = {
   operations: OPERATION_IDS,
   what: 'the body is JSON (required for productSearch and orderValidation; optional but then valid for the others)',
   why: 'OmniChat parses the body; HTML or broken JSON counts as a failed call',
+  fix: 'answer with Content-Type application/json and a body that parses as JSON (for productSearch and orderValidation, an array)',
   run(_ctx, operation, primary) {
     const problem = bodyProblem(primary);
     if (problem) return couldNotCheck(problem, primary);

@@ -7,6 +7,7 @@ export const notificationRepeatAccepted: Check = {
   operations: ['statusNotification'],
   what: 'the same status notification sent again gets a 2xx',
   why: 'duplicate delivery is not ruled out; refusing the repeat reports an error for a change already applied',
+  fix: 'treat a repeated status notification (same order, status and updatedAt) as already applied and answer 2xx',
   async run(ctx, operation, primary) {
     return judgeAccepted(
       await ctx.repeat(operation, primary),

@@ -19,6 +19,7 @@ export const responseContract: Check = {
   operations: OPERATION_IDS,
   what: "the answer validates against the operation's response schema (contracts/schemas)",
   why: 'OmniChat reads these fields by name and type; a wrapped array or a price as a string is not a product list it can use',
+  fix: 'return the fields the contract names with their types (see merchant-kit validate and docs/contracts.md)',
   run(_ctx, operation, primary) {
     const problem = bodyProblem(primary);
     if (problem) return couldNotCheck(problem, primary);

@@ -7,5 +7,6 @@ export const searchById: Check = {
   operations: ['productSearch'],
   what: 'searchType=ID with a product objectId returns a list with exactly that product',
   why: "OmniChat's search-by-ID call expects a list holding that single product (developers.omni.chat)",
+  fix: 'for searchType=ID, answer a list holding only the product whose objectId is the query',
   run: (ctx) => judgeLookup(ctx, 'ID', (p) => p.objectId, 'no product to look up', true),
 };

@@ -7,6 +7,7 @@ export const searchByReference: Check = {
   operations: ['productSearch'],
   what: 'searchType=REFERENCE with a variant erpId returns its product',
   why: "REFERENCE is a search type OmniChat's current docs list; the kit reads it as a variant erpId, usually the barcode",
+  fix: 'for searchType=REFERENCE, answer the product whose variant has the query as erpId',
   run: (ctx) =>
     judgeLookup(
       ctx,

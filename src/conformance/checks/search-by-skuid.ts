@@ -7,6 +7,7 @@ export const searchBySkuid: Check = {
   operations: ['productSearch'],
   what: 'searchType=SKUID with a variant objectId returns its product',
   why: "SKUID is a search type OmniChat's current docs list; the kit reads it as a variant objectId (docs/contracts.md, decision 9)",
+  fix: 'for searchType=SKUID, answer the product whose variant has the query as objectId',
   run: (ctx) =>
     judgeLookup(
       ctx,

@@ -7,6 +7,7 @@ export const searchByUrl: Check = {
   operations: ['productSearch'],
   what: 'searchType=URL with a product externalUrl returns that product',
   why: "OmniChat's assistant finds products from a link the customer sends (Google results, Lens)",
+  fix: 'for searchType=URL, answer the product whose externalUrl is the query (ignore scheme, www. and trailing slash)',
   run: (ctx) =>
     judgeLookup(
       ctx,

@@ -9,6 +9,7 @@ export const searchMissEmpty: Check = {
   operations: ['productSearch'],
   what: 'a TEXT search that matches nothing answers 200 with []',
   why: 'a non-2xx is a failed search on OmniChat\'s side, not "no results"',
+  fix: 'answer a search that finds nothing with 200 and [] (not 404 or an error)',
   async run(ctx) {
     const miss = await search(ctx, 'TEXT', `mk-test-no-such-product-${ctx.runId}`);
     const problem = unjudgeable(miss);

@@ -8,6 +8,7 @@ export const searchPaging: Check = {
   operations: ['productSearch'],
   what: '`size` caps the page and `from` skips that many hits',
   why: 'OmniChat shows results page by page; ignoring paging repeats products or floods the seller',
+  fix: 'return at most size products, starting after the first from hits',
   async run(ctx, _operation, primary) {
     const first = productArray(primary);
     if ('problem' in first) return couldNotCheck(first.problem, primary);

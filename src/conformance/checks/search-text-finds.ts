@@ -8,6 +8,7 @@ export const searchTextFinds: Check = {
   operations: ['productSearch'],
   what: 'a TEXT search for testData.searchQuery returns at least one product',
   why: 'sellers find products by typing; the order checks also need a real product to put in a cart',
+  fix: 'make the TEXT search find testData.searchQuery, or set testData.searchQuery to a term your catalogue matches',
   run(ctx, _operation, primary) {
     const found = productArray(primary);
     if ('problem' in found) return couldNotCheck(found.problem, primary);

@@ -8,6 +8,7 @@ export const shippingOptions: Check = {
   operations: ['orderValidation'],
   what: 'shippingOptions have unique ids and prices >= 0, and shippingMethod names one of them',
   why: 'the seller picks freight from these options; a duplicate id or a dangling method picks the wrong price',
+  fix: 'give each shipping option a unique id and a price of 0 or more, and set shippingMethod to one of their ids',
   run(ctx) {
     let offered = 0;
     for (const ex of ctx.exchanges.get('orderValidation') ?? []) {

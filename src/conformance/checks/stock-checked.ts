@@ -9,6 +9,7 @@ export const stockChecked: Check = {
   operations: ['orderValidation'],
   what: "a cart line beyond the variant's stated quantity gets an ERROR entry",
   why: 'without it sellers sell stock the merchant does not have',
+  fix: "return an ERROR entry (componentId = the line's objectId) for a line that asks for more than the variant's stock",
   async run(ctx) {
     const pick = ctx.pick;
     if (!pick) return couldNotCheck(ctx.productProblem);

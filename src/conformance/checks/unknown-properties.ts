@@ -12,6 +12,7 @@ export const unknownProperties: Check = {
   operations: OPERATION_IDS,
   what: 'properties and open-enum values the contract does not know, with the nearest known name (warning only)',
   why: 'OmniChat ignores a misspelt field silently (externalImageUrl instead of externalImageURL shows no image)',
+  fix: 'rename the fields to the names the contract uses (the nearest known name is given), or drop them',
   run(_ctx, operation, primary) {
     const problem = bodyProblem(primary);
     if (problem) return couldNotCheck(problem, primary);

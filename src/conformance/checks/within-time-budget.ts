@@ -8,6 +8,7 @@ export const withinTimeBudget: Check = {
   operations: OPERATION_IDS,
   what: 'every request the runner sent to the operation was answered within timeoutMs (default 5000)',
   why: 'OmniChat gives up after 5 s and shows the seller an error (or continues without the check)',
+  fix: "answer within the time budget (5 s, OmniChat's); hand slow work to a background job and answer at once",
   run(ctx, operation) {
     const all = ctx.exchanges.get(operation) ?? [];
     const budget = ctx.config.timeoutMs;
