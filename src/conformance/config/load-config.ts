@@ -6,6 +6,7 @@ import { MAX_CUSTOM_HEADERS, type HeaderPair } from '../../common/headers';
 import { nearestName, OPERATION_IDS, type OperationId } from '../../contracts';
 import { maskUrl } from '../../common/secrets';
 import { CONFIG_SCHEMA } from './config-schema';
+import { jsonSyntaxError } from './json-syntax';
 import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig, type SearchType } from './run-config';
 
 /** The parts of a run that a config file decides. */
@@ -41,13 +42,17 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--config ${label} is not JSON: ${(error as Error).message}`);
+  } catch {
+    // JSON.parse's own message quotes the text near the error, which may be a header value.
+    const where = jsonSyntaxError(text);
+    const at = where ? `${where.reason} at line ${where.line}, column ${where.column}` : 'a syntax error';
+    throw new UsageError(`--config ${label} is not JSON: ${at} (the text is not shown: it may hold a header value)`);
   }
   const expanded = expandVariables(raw, '', env, label);
   if (!validateConfig(expanded))
     throw new UsageError(`${label}: ${describeConfigError(validateConfig.errors?.[0], expanded)}`);
   const config = expanded as ConfigFile;
+  checkUrlsParse(config.urls, label);
   return {
     displayName: config.displayName ?? 'merchant',
     checkout: config.checkout ?? 'omni',
@@ -57,6 +62,19 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     searchTypes: config.capabilities?.searchTypes ?? [...SEARCH_TYPES],
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
+}
+
+/** The schema's pattern lets through URLs that do not parse (`http://[::1/...`): refused here, masked. */
+function checkUrlsParse(urls: Record<OperationId, string>, label: string): void {
+  for (const [operation, url] of Object.entries(urls)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new UsageError(
+        `${label}: "urls.${operation}" is not a valid URL (found ${JSON.stringify(maskUrl(url))}): write it like https://shop.example.com/omnichat/products/productsearch`,
+      );
+    }
+  }
 }
 
 /** Replaces `${VAR}` in every string of the config; a variable that is not set is a usage error naming it. */
