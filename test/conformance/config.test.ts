@@ -78,7 +78,7 @@ describe('the merchant config', () => {
     [
       'an unknown URL key, with the nearest operation',
       { urls: { ...URLS, productSerch: 'https://x.example/a' } },
-      'unknown key "urls.productSerch": did you mean "productSearch"?',
+      'unknown key "urls.productSerch": did you mean "urls.productSearch"?',
     ],
     [
       'a missing URL',

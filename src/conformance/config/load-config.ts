@@ -25,7 +25,8 @@ interface ConfigFile {
   timeoutMs?: number;
 }
 
-const validateConfig = new Ajv2020({ strict: true, allErrors: false }).compile(CONFIG_SCHEMA);
+// allErrors: a misspelt key is also a missing one (urls.productSerch), and the misspelling is what to report.
+const validateConfig = new Ajv2020({ strict: true, allErrors: true }).compile(CONFIG_SCHEMA);
 
 /** Reads, expands (`${VAR}`) and validates a merchant config; every problem is one UsageError line. */
 export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): FileSettings {
@@ -50,7 +51,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   }
   const expanded = expandVariables(raw, '', env, label);
   if (!validateConfig(expanded))
-    throw new UsageError(`${label}: ${describeConfigError(validateConfig.errors?.[0], expanded)}`);
+    throw new UsageError(`${label}: ${describeConfigError(mostTelling(validateConfig.errors ?? []), expanded)}`);
   const config = expanded as ConfigFile;
   checkUrlsParse(config.urls, label);
   return {
@@ -121,6 +122,31 @@ function knownKeysAt(pointer: string): string[] {
   return Object.keys((node.properties as Record<string, unknown> | undefined) ?? {}).filter((k) => k !== '$schema');
 }
 
+// Other tools' spellings of a header pair (HAR and fetch write {name, value}): too far apart for nearestName.
+const HEADER_KEY_ALIASES: Record<string, string> = {
+  name: 'key',
+  header: 'key',
+  headerName: 'key',
+  headerValue: 'value',
+};
+
+/** The valid key an unknown one most likely meant at that place, or undefined. */
+function suggestKey(name: string, pointer: string): string | undefined {
+  if (/^\/headers\/\d+$/.test(pointer) && Object.prototype.hasOwnProperty.call(HEADER_KEY_ALIASES, name))
+    return HEADER_KEY_ALIASES[name];
+  return nearestName(name, knownKeysAt(pointer));
+}
+
+/** The error to report: an unknown key that is a near miss of a valid one explains the others. */
+function mostTelling(errors: ErrorObject[]): ErrorObject | undefined {
+  const misspelt = errors.find(
+    (error) =>
+      error.keyword === 'additionalProperties' &&
+      suggestKey(String(error.params.additionalProperty), error.instancePath) !== undefined,
+  );
+  return misspelt ?? errors[0];
+}
+
 function describeConfigError(error: ErrorObject | undefined, config: unknown): string {
   if (!error) return 'is not a valid config';
   const where = dotted(error.instancePath);
@@ -129,8 +155,10 @@ function describeConfigError(error: ErrorObject | undefined, config: unknown): s
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const known = knownKeysAt(error.instancePath);
-      const suggestion = nearestName(name, known);
-      const fix = suggestion ? `did you mean "${suggestion}"?` : `valid keys here: ${known.join(', ')}`;
+      const suggestion = suggestKey(name, error.instancePath);
+      const fix = suggestion
+        ? `did you mean "${dotted(error.instancePath, suggestion)}"?`
+        : `valid keys here: ${known.join(', ')}`;
       return `unknown key "${dotted(error.instancePath, name)}": ${fix}`;
     }
     case 'required': {
