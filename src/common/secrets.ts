@@ -57,7 +57,8 @@ function basicCredentials(value: string): string[] {
   const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   // Only text that really is credentials: not binary that happens to decode.
-  if (colon < 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return [];
+  const printable = [...decoded].every((char) => char >= ' ' && char !== '\ufffd');
+  if (colon < 0 || !printable) return [];
   return [decoded, decoded.slice(colon + 1)];
 }
 

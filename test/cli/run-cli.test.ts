@@ -4,10 +4,11 @@ import { runCli } from '../support/run-cli';
 // command and the time, never resolve as if it had exited (a caller then reads files the child never wrote).
 describe('runCli (test support)', () => {
   it('rejects, naming the command, the time allowed and what it printed, when it has to kill a slow child', async () => {
-    // serve runs until it is stopped: a child that never ends by itself.
-    const run = runCli(['serve', '--port', '0'], { timeoutMs: 1500 });
+    // serve runs until it is stopped: a child that never ends by itself. (What it printed by then
+    // depends on the machine's load, so only the shape of that part is checked.)
+    const run = runCli(['serve', '--port', '0'], { timeoutMs: 3000 });
     await expect(run).rejects.toThrow(
-      /^merchant-kit serve --port 0 did not finish within 1\.5 s and was killed \(pass a larger timeoutMs if the machine is slow\)\nstdout: merchant-kit: mock merchant listening on http:\/\/127\.0\.0\.1:\d+/,
+      /^merchant-kit serve --port 0 did not finish within 3 s and was killed \(pass a larger timeoutMs if the machine is slow\)\nstdout: .*\nstderr: /s,
     );
   });
 
