@@ -44,6 +44,12 @@ export function registerVerifyCommand(program: Command): void {
       '--callback-port <port>',
       "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback",
     )
+    .option(
+      '--ca <file>',
+      'trust the CA certificates in FILE (PEM) besides the usual ones, repeatable: for an internal CA or a self-signed staging server',
+      collect,
+    )
+    .option('--insecure', 'do not check TLS certificates (every report says so; prefer --ca)')
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
@@ -51,6 +57,7 @@ export function registerVerifyCommand(program: Command): void {
       '--run-id <id>',
       'marks the test order ids (mk-test-<id>-...); fix it for byte-identical output between runs (default: a timestamp)',
     )
+    .addHelpText('after', '\nProxies: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are honoured as curl does.')
     // Positionals are accepted by the parser only to be answered with the flag to use (verify-positionals.ts).
     .allowExcessArguments()
     .action(async (options: VerifyOptions, command: Command) => {

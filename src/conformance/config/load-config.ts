@@ -13,7 +13,10 @@ import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig,
 export type FileSettings = Pick<
   RunConfig,
   'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs'
->;
+> & {
+  /** The config's "ca" files, resolved against the config file's directory, and where they were named. */
+  caFiles?: { file: string; source: string }[];
+};
 
 interface ConfigFile {
   displayName?: string;
@@ -23,6 +26,7 @@ interface ConfigFile {
   testData?: { searchQuery?: string };
   capabilities?: { searchTypes?: SearchType[] };
   timeoutMs?: number;
+  ca?: string | string[];
 }
 
 // allErrors: a misspelt key is also a missing one (urls.productSerch), and the misspelling is what to report.
@@ -62,6 +66,10 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     searchQuery: config.testData?.searchQuery ?? DEFAULT_SEARCH_QUERY,
     searchTypes: config.capabilities?.searchTypes ?? [...SEARCH_TYPES],
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    caFiles: [config.ca ?? []].flat().map((ca) => ({
+      file: path.resolve(path.dirname(file), ca),
+      source: `${label}: "ca"`,
+    })),
   };
 }
 
@@ -149,6 +157,8 @@ function mostTelling(errors: ErrorObject[]): ErrorObject | undefined {
 
 function describeConfigError(error: ErrorObject | undefined, config: unknown): string {
   if (!error) return 'is not a valid config';
+  if (/^\/ca(\/|$)/.test(error.instancePath))
+    return `"ca" must be a file name or a list of file names (PEM CA certificates, relative to the config file)`;
   const where = dotted(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
