@@ -115,6 +115,7 @@ describe('verify through the proxy variables', () => {
       ['verify', '--base-url', httpsBase, '--only', 'productSearch', '--timeout', '300', '--ca', caFile],
       { env: { HTTPS_PROXY: stuck.url }, timeoutMs: 20_000 },
     );
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(answers2xx(result.stdout)).toMatch(/could not check: no complete answer within 600 ms$/);
   });
