@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { OPERATION_IDS } from '../contracts';
 import {
   exitCodeFor,
-  renderConsole,
   renderHtml,
   renderJson,
   renderJunit,
@@ -14,6 +13,7 @@ import {
 } from '../conformance';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from '../common/usage-error';
+import { VerifyOutput } from './verify-output';
 
 interface VerifyOptions extends VerifyFlags {
   runId?: string;
@@ -73,8 +73,15 @@ export async function runVerifyCommand(
     if (!fs.existsSync(path.dirname(path.resolve(file))))
       throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
   }
-  const report = await runVerify(config, { runId: parseRunId(options.runId) });
-  out.write(renderConsole(report));
+  const output = new VerifyOutput(out);
+  const report = await runVerify(config, {
+    runId: parseRunId(options.runId),
+    onStart: output.start,
+    onCheck: output.check,
+    onOperation: output.operation,
+  });
+  output.finish(report);
+  output.writeStepSummary(report, err);
   writeReport('--json', options.json, () => renderJson(report));
   writeReport('--junit', options.junit, () => renderJunit(report));
   writeReport('--html', options.html, () => renderHtml(report));
