@@ -41,13 +41,17 @@ export function renderAnnotations(report: RunReport): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-/** Markdown text: HTML and markdown syntax are escaped, so a merchant's answer renders as the text it is. */
+/**
+ * Markdown text: HTML and the inline markdown syntax are escaped, so a merchant's answer renders as
+ * the text it is. Merchant text never starts a line here (each line opens with the kit's own words),
+ * so the line-start syntax (lists, headings, quotes) needs no escape.
+ */
 function md(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
 /** A fenced block longer than any run of backticks in the text, so the text cannot close it. */
