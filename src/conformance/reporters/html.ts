@@ -56,13 +56,14 @@ function contents(report: RunReport, requests: RequestEntry[]): string {
   return `<nav aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ol>${operations.join('')}</ol></nav>`;
 }
 
+/** The requests, each once; a long one scrolls inside its box, which the keyboard can reach (tabindex). */
 function requestsSection(requests: RequestEntry[]): string {
   if (requests.length === 0) return '';
   const blocks = requests.map(
     (r) =>
       `<div id="request-${r.number}"><h3>Request ${r.number}</h3><p class="used">Used by ${r.usedBy
         .map((u) => `<a href="#${checkAnchor(u.operation, u.check)}">${escapeHtml(causeName(u))}</a>`)
-        .join(', ')}</p><pre><code>${escapeHtml(r.curl)}</code></pre></div>`,
+        .join(', ')}</p><pre tabindex="0"><code>${escapeHtml(r.curl)}</code></pre></div>`,
   );
   return `<section id="requests" aria-labelledby="requests-title">
 <h2 id="requests-title">Requests to repeat</h2>
