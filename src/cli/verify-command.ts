@@ -7,6 +7,7 @@ import {
   renderHtml,
   renderJson,
   renderJunit,
+  RUN_ORDER,
   runConfigFromFlags,
   runVerify,
   type VerifyFlags,
@@ -73,7 +74,10 @@ export async function runVerifyCommand(
     if (!fs.existsSync(path.dirname(path.resolve(file))))
       throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
   }
-  const output = new VerifyOutput(out);
+  const output = new VerifyOutput(
+    out,
+    RUN_ORDER.filter((operation) => config.only.includes(operation)),
+  );
   const report = await runVerify(config, {
     runId: parseRunId(options.runId),
     onStart: output.start,

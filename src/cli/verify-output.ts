@@ -24,9 +24,12 @@ const CLEAR_LINE = '\r\u001b[2K';
  */
 export class VerifyOutput {
   private live = false;
+  private next = 0;
 
+  /** `operations`: those the run will report, in the order it calls them (the live line names the next one). */
   constructor(
     private readonly out: Output,
+    private readonly operations: readonly string[],
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
@@ -37,18 +40,31 @@ export class VerifyOutput {
 
   start = (meta: Omit<RunMeta, 'durationMs'>): void => {
     this.out.write(renderHeader(meta));
+    this.calling();
   };
 
   check = (operation: string, checkId: string): void => {
-    if (!this.out.isTTY) return;
-    this.out.write(`${CLEAR_LINE}  checking ${operation}: ${checkId} ...`);
-    this.live = true;
+    this.showLive(`checking ${operation}: ${checkId} ...`);
   };
 
   operation = (report: OperationReport): void => {
     this.clear();
     this.out.write(renderOperation(report));
+    this.next = this.operations.indexOf(report.operation) + 1;
+    this.calling();
   };
+
+  /** Before an operation's first check its first request is on its way, which a slow merchant makes long. */
+  private calling(): void {
+    const operation = this.operations[this.next];
+    if (operation !== undefined) this.showLive(`calling ${operation} ...`);
+  }
+
+  private showLive(text: string): void {
+    if (!this.out.isTTY) return;
+    this.out.write(`${CLEAR_LINE}  ${text}`);
+    this.live = true;
+  }
 
   /** The end of the run: annotations first in Actions (GitHub hides them from the log), then the tail. */
   finish(report: RunReport): void {

@@ -1,4 +1,4 @@
-export { runVerify, DESTRUCTIVE, type RunOptions } from './runner';
+export { runVerify, DESTRUCTIVE, RUN_ORDER, type RunOptions } from './runner';
 export { CHECKS } from './checks';
 export { exitCodeFor } from './summarize';
 export { runConfigFromFlags, type VerifyFlags } from './config/from-flags';

@@ -159,7 +159,10 @@ describe('merchant-kit verify: progress', () => {
         (error, out) => (error && error.code !== 1 ? reject(error) : resolve(out)),
       ),
     );
-    expect(output).toContain('\r\u001b[2K  checking productSearch: answers-2xx ...');
+    expect(output).toContain(
+      '\r\u001b[2K  calling productSearch ...\r\u001b[2K  checking productSearch: answers-2xx ...',
+    );
+    expect(output).toContain('\r\u001b[2K  calling orderValidation ...');
     expect(output).toContain('\r\u001b[2KproductSearch GET ');
     expect(output).toContain(': fail (2 passed, 2 failed, 10 could not check)');
     expect(output.replace(/\r\n/g, '\n')).toMatch(

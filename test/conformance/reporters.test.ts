@@ -247,7 +247,7 @@ describe('the HTML reporter', () => {
 
   it('shows each distinct request once, with the findings that used it', () => {
     const html = renderHtml(sharedRequest);
-    expect(html.match(/<pre><code>curl /g)).toHaveLength(1);
+    expect(html.match(/<pre tabindex="0"><code>curl /g)).toHaveLength(1);
     expect(html).toMatch(
       /Used by <a href="#productSearch--response-contract">productSearch response-contract<\/a>, <a href="#productSearch--json-body">productSearch json-body<\/a>/,
     );
