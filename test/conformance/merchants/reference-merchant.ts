@@ -26,8 +26,7 @@ export type Break =
   | 'no-auth';
 
 export interface MerchantOptions {
-  /** One rule to break, or several (a merchant with many faults, for the reports' tests). */
-  breaks?: Break | readonly Break[];
+  breaks?: Break;
   /** A header the merchant requires on every call, e.g. { key: 'Authorization', value: 'Bearer s3cret' }. */
   auth?: { key: string; value: string };
   /** OmniChat's orders API base for the provisioning callback (a test's CallbackReceiver). */
@@ -59,8 +58,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
   const orders = new Set<string>();
   const cancelled = new Set<string>();
   const hits: string[] = [];
-  const broken = new Set<Break>(options.breaks === undefined ? [] : [options.breaks].flat());
-  const breaking = (rule: Break): boolean => broken.has(rule);
+  const breaks = options.breaks;
   let cancellations = 0;
   const pendingCallbacks = new Set<Promise<void>>();
 
@@ -70,7 +68,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     next();
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (options.auth && !breaking('no-auth') && req.get(options.auth.key) !== options.auth.value) {
+    if (options.auth && breaks !== 'no-auth' && req.get(options.auth.key) !== options.auth.value) {
       res
         .status(401)
         .type('application/problem+json')
@@ -94,8 +92,8 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
       };
       for (const v of [copy.mainVariant, ...copy.variants]) {
         v.quantity = stock.get(String(v.objectId));
-        if (breaking('price-as-string')) v.price = String(v.price);
-        if (breaking('misspelt-property')) {
+        if (breaks === 'price-as-string') v.price = String(v.price);
+        if (breaks === 'misspelt-property') {
           v.externalImageUrl = v.externalImageURL;
           delete v.externalImageURL;
         }
@@ -109,43 +107,43 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     const from = Number(req.query.from ?? 0);
     const size = Number(req.query.size ?? 10);
     let found: RefProduct[];
-    if (type === 'ID') found = breaking('id-returns-many') ? catalogue : catalogue.filter((p) => p.objectId === q);
+    if (type === 'ID') found = breaks === 'id-returns-many' ? catalogue : catalogue.filter((p) => p.objectId === q);
     else if (type === 'SKUID')
-      found = breaking('skuid-finds-nothing') ? [] : catalogue.filter((p) => p.variants.some((v) => v.objectId === q));
+      found = breaks === 'skuid-finds-nothing' ? [] : catalogue.filter((p) => p.variants.some((v) => v.objectId === q));
     else if (type === 'REFERENCE') found = catalogue.filter((p) => p.variants.some((v) => v.erpId === q));
     else if (type === 'URL') found = catalogue.filter((p) => p.externalUrl === q);
     else {
       const hitsFound = catalogue.filter((p) => fold(p.name).includes(fold(q)));
-      found = breaking('ignores-paging') ? hitsFound : hitsFound.slice(from, from + size);
+      found = breaks === 'ignores-paging' ? hitsFound : hitsFound.slice(from, from + size);
     }
-    if (found.length === 0 && breaking('miss-404')) {
+    if (found.length === 0 && breaks === 'miss-404') {
       res.status(404).json({ message: 'no product found' });
       return;
     }
-    res.json(breaking('wrapped-array') ? { products: render(found) } : render(found));
+    res.json(breaks === 'wrapped-array' ? { products: render(found) } : render(found));
   });
 
   app.post('/v1/orders/orderchecker', (req: Request, res: Response) => {
     const order = req.body as OrderBody;
-    if (breaking('html-checker')) {
+    if (breaks === 'html-checker') {
       res.type('text/html').send('<html><body>Order OK</body></html>');
       return;
     }
     const items = Array.isArray(order.items) ? order.items : [];
-    if (items.length === 0 && breaking('partial-payload-5xx')) {
+    if (items.length === 0 && breaks === 'partial-payload-5xx') {
       res.status(500).json({ message: 'Cannot read properties of undefined (reading map)' });
       return;
     }
     const entries: Record<string, unknown>[] = [];
     for (const item of items) {
-      const id = breaking('wrong-component-id') ? String(item.variantId) : String(item.objectId);
+      const id = breaks === 'wrong-component-id' ? String(item.variantId) : String(item.objectId);
       const available = stock.get(String(item.variantId)) ?? 0;
-      if (!breaking('no-stock-check') && Number(item.quantity) > available) {
+      if (breaks !== 'no-stock-check' && Number(item.quantity) > available) {
         entries.push({ action: 'ERROR', component: 'ITEM', componentId: id, message: 'Item não disponível' });
         continue;
       }
       const freight = {
-        id: breaking('duplicate-shipping-id') ? 'PAC' : 'Expresso',
+        id: breaks === 'duplicate-shipping-id' ? 'PAC' : 'Expresso',
         name: 'Expresso',
         price: 10,
         listPrice: 10,
@@ -166,7 +164,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     const order = req.body as OrderBody;
     const id = String(order.objectId);
     if (orders.has(id)) {
-      if (breaking('repeat-500')) res.status(500).json({ message: 'duplicate key' });
+      if (breaks === 'repeat-500') res.status(500).json({ message: 'duplicate key' });
       else res.json({ result: 'ok' });
       return;
     }
@@ -174,7 +172,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     for (const item of order.items ?? [])
       stock.set(String(item.variantId), (stock.get(String(item.variantId)) ?? 0) - Number(item.quantity));
     res.json({ result: 'ok' });
-    if (options.omnichatApi && !breaking('no-callback')) {
+    if (options.omnichatApi && breaks !== 'no-callback') {
       const own = options.checkout === 'own';
       const body = own
         ? {
@@ -204,24 +202,24 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     const id = String((req.body as OrderBody).objectId);
     cancellations++;
     const answer = (): void => {
-      if (!orders.has(id) && breaking('cancel-unknown-500')) {
+      if (!orders.has(id) && breaks === 'cancel-unknown-500') {
         res.status(500).json({ message: 'order not found' });
         return;
       }
       if (orders.has(id) && !cancelled.has(id)) cancelled.add(id);
       res.json({ result: 'ok' });
     };
-    if (breaking('slow-cancellation') && cancellations === 1) setTimeout(answer, options.slowMs ?? 1800);
+    if (breaks === 'slow-cancellation' && cancellations === 1) setTimeout(answer, options.slowMs ?? 1800);
     else answer();
   });
 
   app.post('/v1/orders/statuschange', (req: Request, res: Response) => {
     const status = (req.body as { statusChange?: { status?: unknown } }).statusChange?.status;
-    if (breaking('redirects-notifications')) {
+    if (breaks === 'redirects-notifications') {
       res.redirect(301, 'https://other.example.com/v1/orders/statuschange');
       return;
     }
-    if (breaking('refuses-reverted') && status === 'REVERTED') {
+    if (breaks === 'refuses-reverted' && status === 'REVERTED') {
       res.status(400).json({ message: 'unsupported status REVERTED' });
       return;
     }
