@@ -2,7 +2,7 @@ import { maskSecretsDeep, type SecretForm } from '../common/secrets';
 import { CauseLinker, type OperationFacts } from './causes';
 import { summarize } from './summarize';
 import { tameDeep } from './tame';
-import type { OperationReport, RunMeta, RunReport } from './types';
+import type { OperationReport, RunReport } from './types';
 import { runVerdict, whatToFix } from './what-to-fix';
 
 /**
@@ -21,10 +21,13 @@ export class ReportAssembler {
     return tameDeep(this.causes.link(maskSecretsDeep(report, this.secrets), facts));
   }
 
-  /** The whole report, from operations already passed through `operation`. */
-  finish(parts: { target: string; operations: OperationReport[]; notes: string[]; meta: RunMeta }): RunReport {
+  /**
+   * The whole report, from operations already passed through `operation`; any further part of the
+   * report (the runner's own keys) is masked and tamed like the rest and kept after the standard ones.
+   */
+  finish(parts: Omit<RunReport, 'tool' | 'verdict' | 'whatToFix' | 'summary'>): RunReport {
     // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
-    const { target, operations, notes, meta } = tameDeep(maskSecretsDeep(parts, this.secrets));
+    const { target, operations, notes, meta, ...more } = tameDeep(maskSecretsDeep(parts, this.secrets));
     const summary = summarize({ operations });
     return {
       tool: 'merchant-kit verify',
@@ -35,6 +38,7 @@ export class ReportAssembler {
       operations,
       notes,
       meta,
+      ...more,
     };
   }
 }
