@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { OPERATION_IDS } from '../contracts';
 import {
   exitCodeFor,
-  renderConsole,
   renderHtml,
   renderJson,
   renderJunit,
+  RUN_ORDER,
   runConfigFromFlags,
   runVerify,
   type VerifyFlags,
@@ -15,6 +15,7 @@ import {
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from '../common/usage-error';
 import { rejectVerifyPositionals } from './verify-positionals';
+import { VerifyOutput } from './verify-output';
 
 interface VerifyOptions extends VerifyFlags {
   runId?: string;
@@ -83,8 +84,18 @@ export async function runVerifyCommand(
     if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
     createReportDirectory(flag, file);
   }
-  const report = await runVerify(config, { runId: parseRunId(options.runId) });
-  out.write(renderConsole(report));
+  const output = new VerifyOutput(
+    out,
+    RUN_ORDER.filter((operation) => config.only.includes(operation)),
+  );
+  const report = await runVerify(config, {
+    runId: parseRunId(options.runId),
+    onStart: output.start,
+    onCheck: output.check,
+    onOperation: output.operation,
+  });
+  output.finish(report);
+  output.writeStepSummary(report, err);
   writeReport('--json', options.json, () => renderJson(report));
   writeReport('--junit', options.junit, () => renderJunit(report));
   writeReport('--html', options.html, () => renderHtml(report));

@@ -9,11 +9,13 @@ import { maskUrl } from '../common/secrets';
 import { couldNotCheck, skip, type Verdict } from './outcome';
 import { sendPrimary } from './orders';
 import { productArray } from './search';
-import { maskSecretsDeep } from '../common/secrets';
+import { ReportAssembler } from './assemble';
+import { operationFacts } from './causes';
+import { startMeta } from './meta';
+import { operationStatus } from './summarize';
 import { networkReport } from './network-report';
-import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
-import type { CheckResult, OperationReport, RunReport } from './types';
+import type { CheckResult, NetworkReport, OperationReport, RunMeta, RunReport } from './types';
 
 /** OmniChat's own order of calls over an order's life (docs/contracts.md, the call sequence). */
 export const RUN_ORDER: readonly OperationId[] = [
@@ -34,9 +36,11 @@ export interface RunOptions {
   callbacks?: CallbackReceiver;
   /** How long callback-received waits (10 s, as the issue asks; tests shorten it). */
   callbackWaitMs?: number;
+  /** Called once before the first request, with what is known of the run (its title, id, versions). */
+  onStart?: (meta: Omit<RunMeta, 'durationMs'>, network: NetworkReport) => void;
   /** Called as each check starts (a live progress line on a terminal). */
   onCheck?: (operation: OperationId, checkId: string) => void;
-  /** Called as each operation finishes, with its results (its verdict line, printed before the run ends). */
+  /** Called as each operation finishes, with its results as the report will have them (masked, linked, tamed). */
   onOperation?: (report: OperationReport) => void;
 }
 
@@ -44,12 +48,17 @@ export interface RunOptions {
 export async function runVerify(config: RunConfig, options: RunOptions = {}): Promise<RunReport> {
   const ownReceiver =
     !options.callbacks && config.callbackPort !== undefined ? await startReceiver(config.callbackPort) : undefined;
+  const started = process.hrtime.bigint();
   const ctx = new RunContext(
     config,
     options.runId ?? Date.now().toString(36),
     options.callbacks ?? ownReceiver,
     options.callbackWaitMs,
   );
+  const meta = startMeta(config, ctx.runId);
+  const network = networkReport(config);
+  options.onStart?.(meta, network);
+  const assembler = new ReportAssembler(ctx.secrets);
   const notes: string[] = [];
   const operations: OperationReport[] = [];
   try {
@@ -57,9 +66,10 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
       const selected = config.only.includes(operation);
       if (!selected) await prepareUnselected(ctx, operation);
       else {
-        const report = await runOperation(ctx, operation, options.onCheck);
+        const found = await runOperation(ctx, operation, options.onCheck);
+        const report = assembler.operation(found, operationFacts(ctx, operation));
         operations.push(report);
-        options.onOperation?.(maskSecretsDeep(report, ctx.secrets));
+        options.onOperation?.(report);
       }
       // Checks read only their own operation's exchanges: letting go of them keeps at most one
       // operation's bodies (each up to 10 MB, parsed) in memory, not the whole run's.
@@ -69,16 +79,14 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
   } finally {
     await ownReceiver?.close();
   }
-  const report: RunReport = {
-    tool: 'merchant-kit verify',
+  const durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
+  return assembler.finish({
     target: config.displayName,
-    summary: summarize({ operations }),
     operations,
     notes,
-    network: networkReport(config),
-  };
-  // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
-  return maskSecretsDeep(report, ctx.secrets);
+    meta: { ...meta, durationMs },
+    network,
+  });
 }
 
 async function startReceiver(port: number): Promise<CallbackReceiver> {

@@ -22,8 +22,9 @@ export interface CheckResult {
   /** For failures and warnings: what the merchant should change, one imperative line. */
   fix?: string;
   /**
-   * For "could not check" results whose precondition failed because of another check's finding:
-   * that root cause, so reports group the consequences under it instead of listing each one.
+   * For results that only follow from another check's finding (a "could not check" whose
+   * precondition failed, or a failure that repeats the same refused answer): that root cause, a
+   * result without causedBy itself, so reports group the consequences under it instead of listing each one.
    */
   causedBy?: { operation: OperationId; check: string };
 }
@@ -56,14 +57,51 @@ export interface NetworkReport {
   proxies: { url: string; from: string }[];
 }
 
+/** The run as a whole: pass (exit 0), fail (exit 1), or skip when nothing was tested (exit 2). */
+export type RunVerdict = 'pass' | 'fail' | 'skip';
+
+/** One root cause of the "what to fix" list: a finding and every result that follows from it. */
+export interface FixItem {
+  operation: OperationId;
+  check: string;
+  status: 'fail' | 'error' | 'warn';
+  message: string;
+  /** What to change (fail and warn); a "could not check" cause says what stopped it in its message. */
+  fix?: string;
+  /** The results that only follow from this cause, per operation in the order of the run. */
+  consequences: { operation: OperationId; checks: string[] }[];
+}
+
+/** When, with what and against what a report was made. */
+export interface RunMeta {
+  /** ISO 8601, UTC. */
+  startedAt: string;
+  durationMs: number;
+  /** This kit's version (package.json). */
+  kitVersion: string;
+  /** A digest of the contracts/ directory the answers were judged against ("sha256:" and 12 hex digits). */
+  contractVersion: string;
+  runId: string;
+  /** The Node.js version that ran verify. */
+  node: string;
+  /** The display name of the merchant (the report's title). */
+  target: string;
+  /** The five configured URLs, secrets masked, whether or not each operation ran. */
+  urls: Record<OperationId, string>;
+}
+
 /** Everything a run found; reporters only render this. */
 export interface RunReport {
   tool: 'merchant-kit verify';
   target: string;
+  verdict: RunVerdict;
+  /** One entry per root cause: failures and could-not-checks in OmniChat's call order, then warnings. */
+  whatToFix: FixItem[];
   summary: Summary;
   operations: OperationReport[];
   /** Side remarks (cleanup of test orders and the like). */
   notes: string[];
   /** How the merchant was reached (set by runVerify; optional for reports built by hand). */
   network?: NetworkReport;
+  meta: RunMeta;
 }

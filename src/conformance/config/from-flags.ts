@@ -82,7 +82,8 @@ function fromBaseUrl(raw: string): FileSettings {
     throw new UsageError(`--base-url must be an http or https URL, not ${url.protocol.replace(':', '')}`);
   }
   return {
-    displayName: 'merchant',
+    // Without a config there is no display name: the host says which merchant the report is about.
+    displayName: url.host,
     checkout: 'omni',
     urls: urlsUnder(raw),
     headers: [],
