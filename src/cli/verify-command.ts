@@ -43,6 +43,10 @@ export function registerVerifyCommand(program: Command): void {
       '--callback-port <port>',
       "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback",
     )
+    .option(
+      '--concurrency <n>',
+      'requests in flight at once within an operation, 1 to 16 (default 4; 1 = one at a time)',
+    )
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')

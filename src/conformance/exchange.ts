@@ -1,10 +1,21 @@
-import { send, type HttpOutcome, type HttpRequest } from './http/client';
+import type { OperationId } from '../contracts';
+import { send, type HttpRequest } from './http/client';
 import { maskSecretsDeep, maskSecretsIn, type SecretForm } from '../common/secrets';
+import { none, ok, type Result } from './result';
+
+/** An answer that arrived whole: the status, its headers (lower-case names) and the body as text. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 /** A request the runner sent and what came back, with the body parsed once. */
 export interface Exchange {
   request: HttpRequest;
-  outcome: HttpOutcome;
+  durationMs: number;
+  /** The answer, or why none arrived (timeout, refused, DNS, TLS, too large, dropped mid-body). */
+  answer: Result<Answer>;
   /** Present when an answer arrived with a non-empty body that parses as JSON. */
   json?: { value: unknown };
   /** Present when the body was not empty and did not parse. */
@@ -17,12 +28,14 @@ export interface Exchange {
  * and masking later would miss a secret that a preview cuts in half.
  */
 export async function exchange(request: HttpRequest, forms: SecretForm[] = []): Promise<Exchange> {
+  // The transport's own shape (kind: answer | failure) ends here; the runner reads Results.
   const received = await send(request);
-  if (received.kind === 'failure') return { request, outcome: received };
+  if (received.kind === 'failure') return { request, durationMs: received.durationMs, answer: none(received.reason) };
   const body = maskSecretsIn(received.body, forms);
   const result: Exchange = {
     request,
-    outcome: { ...received, body, headers: maskSecretsDeep(received.headers, forms) },
+    durationMs: received.durationMs,
+    answer: ok({ status: received.status, body, headers: maskSecretsDeep(received.headers, forms) }),
   };
   if (body.trim() !== '') {
     // The received text is parsed, not the masked one: a short secret such as "1" must not break valid JSON.
@@ -45,41 +58,53 @@ function parseError(masked: string): string {
   }
 }
 
+/** The HTTP status of the answer, or undefined when none arrived. */
+export function statusOf(ex: Exchange): number | undefined {
+  return ex.answer.ok ? ex.answer.value.status : undefined;
+}
+
 /** True when the merchant answered 2xx. */
 export function isSuccess(ex: Exchange): boolean {
-  return ex.outcome.kind === 'answer' && ex.outcome.status >= 200 && ex.outcome.status < 300;
+  const status = statusOf(ex);
+  return status !== undefined && status >= 200 && status < 300;
 }
+
+const isRedirect = (status: number): boolean => status >= 300 && status < 400;
 
 /** "HTTP 200", "HTTP 301 (redirect)" or the transport failure, for messages. */
 export function describeAnswer(ex: Exchange): string {
-  if (ex.outcome.kind === 'failure') return `no answer: ${ex.outcome.reason}`;
-  return ex.outcome.status >= 300 && ex.outcome.status < 400
-    ? `HTTP ${ex.outcome.status} (redirect)`
-    : `HTTP ${ex.outcome.status}`;
+  if (!ex.answer.ok) return `no answer: ${ex.answer.reason}`;
+  const { status } = ex.answer.value;
+  return isRedirect(status) ? `HTTP ${status} (redirect)` : `HTTP ${status}`;
 }
 
 /**
- * Why an exchange cannot be judged on its body, or undefined when it can: a transport failure or a
- * redirect is reported once (by answers-2xx) and makes body checks "could not check", not "fail".
+ * The answer when it can be judged at all: a transport failure or a redirect cannot (answers-2xx
+ * reports those once, so they are "could not check" everywhere else, never "fail").
  */
-export function unjudgeable(ex: Exchange): string | undefined {
-  if (ex.outcome.kind === 'failure') return `no answer (${ex.outcome.reason})`;
-  if (ex.outcome.status >= 300 && ex.outcome.status < 400)
-    return `the merchant redirected (HTTP ${ex.outcome.status}); see answers-2xx`;
-  return undefined;
+export function judgeable(ex: Exchange): Result<Answer> {
+  if (!ex.answer.ok) return none(`no answer (${ex.answer.reason})`);
+  if (isRedirect(ex.answer.value.status))
+    return none(`the merchant redirected (HTTP ${ex.answer.value.status}); see answers-2xx`);
+  return ex.answer;
 }
 
-/** Why a body cannot be judged: unjudgeable, or an answer that is not 2xx (answers-2xx reports that). */
-export function bodyProblem(ex: Exchange): string | undefined {
-  const problem = unjudgeable(ex);
-  if (problem) return problem;
-  return isSuccess(ex) ? undefined : `the answer was ${describeAnswer(ex)}, not 2xx; see answers-2xx`;
+/**
+ * The 2xx answer of an operation's first request, or why its body cannot be judged; the reason names
+ * answers-2xx, which reports the status once (the other checks then point to it, never blame).
+ */
+export function primaryBody(ex: Exchange, operation: OperationId): Result<Answer> {
+  const cause = { operation, check: 'answers-2xx' };
+  const answer = judgeable(ex);
+  if (!answer.ok) return none(answer.reason, cause);
+  if (isSuccess(ex)) return answer;
+  return none(`the answer was ${describeAnswer(ex)}, not 2xx; see answers-2xx`, cause);
 }
 
 /** A bounded preview of an answer's body for "received" lines. */
 export function bodyPreview(ex: Exchange, max = 200): string {
-  if (ex.outcome.kind === 'failure') return ex.outcome.reason;
-  const text = ex.outcome.body.replace(/\s+/g, ' ').trim();
+  if (!ex.answer.ok) return ex.answer.reason;
+  const text = ex.answer.value.body.replace(/\s+/g, ' ').trim();
   if (text === '') return `${describeAnswer(ex)}, empty body`;
   return `${describeAnswer(ex)}: ${text.length > max ? `${text.slice(0, max)}...` : text}`;
 }

@@ -12,7 +12,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   receiver = await CallbackReceiver.start(0);
-  app = createMockApp({ auth: [AUTH], omnichatApi: receiver.url });
+  app = createMockApp({ auth: [AUTH], omnichatApi: receiver.url, omnichatToken: 'r:mock-api-secret' });
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

@@ -2,7 +2,13 @@ import { UsageError } from '../../common/usage-error';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
 import { maskUrl } from '../../common/secrets';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig } from './run-config';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_SEARCH_QUERY,
+  DEFAULT_TIMEOUT_MS,
+  SEARCH_TYPES,
+  type RunConfig,
+} from './run-config';
 
 /** The verify flags as commander hands them over. */
 export interface VerifyFlags {
@@ -13,6 +19,8 @@ export interface VerifyFlags {
   timeout?: string;
   destructive?: boolean;
   callbackPort?: string;
+  /** Requests in flight at once within an operation (1 to 16). */
+  concurrency?: string;
 }
 
 /** Turns the flags (and the config file they name) into one RunConfig, or throws a one-line UsageError. */
@@ -39,6 +47,8 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
     destructive: flags.destructive !== false,
     callbackPort:
       flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
+    concurrency:
+      flags.concurrency !== undefined ? parsePositive('--concurrency', flags.concurrency, 1, 16) : DEFAULT_CONCURRENCY,
   };
 }
 
@@ -62,6 +72,7 @@ function fromBaseUrl(raw: string): FileSettings {
     searchQuery: DEFAULT_SEARCH_QUERY,
     searchTypes: [...SEARCH_TYPES],
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    allowFreightChange: false,
   };
 }
 

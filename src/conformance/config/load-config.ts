@@ -11,7 +11,7 @@ import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig,
 /** The parts of a run that a config file decides. */
 export type FileSettings = Pick<
   RunConfig,
-  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs'
+  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs' | 'allowFreightChange'
 >;
 
 interface ConfigFile {
@@ -22,6 +22,7 @@ interface ConfigFile {
   testData?: { searchQuery?: string };
   capabilities?: { searchTypes?: SearchType[] };
   timeoutMs?: number;
+  allowFreightChange?: boolean;
 }
 
 const validateConfig = new Ajv2020({ strict: true, allErrors: false }).compile(CONFIG_SCHEMA);
@@ -56,6 +57,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     searchQuery: config.testData?.searchQuery ?? DEFAULT_SEARCH_QUERY,
     searchTypes: config.capabilities?.searchTypes ?? [...SEARCH_TYPES],
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    allowFreightChange: config.allowFreightChange === true,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CheckResult, RunReport } from '../types';
+import { coverageLines } from './coverage';
 
 const WIDTH = 28;
 
@@ -27,6 +28,7 @@ export function renderConsole(report: RunReport): string {
         for (const line of detailLines(check)) out.push(`        ${line}`);
       }
     }
+    out.push(...coverageLines(op));
   }
   for (const note of report.notes) out.push('', `note: ${note}`);
   const s = report.summary;

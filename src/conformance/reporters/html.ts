@@ -1,5 +1,6 @@
 import type { CheckResult, RunReport } from '../types';
 import { detailLines } from './console';
+import { coverageHtml } from './coverage';
 
 const escapeHtml = (text: string): string =>
   text
@@ -31,7 +32,7 @@ export function renderHtml(report: RunReport): string {
     ) => `<h2><span class="badge ${op.status}">${op.status}</span> ${escapeHtml(op.operation)} <code>${escapeHtml(`${op.method} ${op.url}`)}</code></h2>
 <table><thead><tr><th>status</th><th>check</th><th>result</th></tr></thead><tbody>
 ${op.checks.map(row).join('\n')}
-</tbody></table>`,
+</tbody></table>${coverageHtml(op)}`,
   );
   const notes = report.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n');
   return `<!doctype html>

@@ -1,5 +1,6 @@
 import type { RunReport } from '../types';
 import { detailLines } from './console';
+import { coverageJunit } from './coverage';
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot carry. */
 export function xmlEscape(text: string): string {
@@ -44,6 +45,7 @@ export function renderJunit(report: RunReport): string {
           `${open}><system-out>${xmlEscape(`warning: ${[check.message, ...detailLines(check)].join('\n')}`)}</system-out></testcase>`,
         );
     }
+    lines.push(...coverageJunit(op));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
