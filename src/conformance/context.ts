@@ -23,6 +23,8 @@ export interface CallSpec {
 export interface SentOrder {
   payload: Record<string, unknown>;
   id: string;
+  /** performance.now() when it was sent: a callback before that is about an earlier order with the same id. */
+  sentAt: number;
   /** performance.now() when orderCreation answered it: callbacks are timed from there. */
   answeredAt: number;
   /** The merchant answered 2xx. */
@@ -56,6 +58,8 @@ export class RunContext {
   created: Result<SentOrder> = none('orderCreation has not run');
   /** Every test order sent to orderCreation, accepted or not: the run cancels them at the end. */
   readonly sentOrders: SentOrder[] = [];
+  /** When the run started (ISO 8601): the updatedAt of its notifications, so that a run's requests repeat exactly. */
+  readonly startedAt = new Date().toISOString();
   /** The configured secrets, masked in everything received (see exchange). */
   readonly secrets: SecretForm[];
   readonly callbacks?: CallbackReceiver;
@@ -111,9 +115,17 @@ export class RunContext {
     return this.send(operation, { ...earlier.request, headers: withoutAuth ? [] : this.config.headers });
   }
 
-  /** Records a test order sent to orderCreation (just answered), so that the run cancels it at the end. */
-  sentOrder(payload: Record<string, unknown>, accepted: boolean): SentOrder {
-    const sent = { payload, id: String(payload.objectId), answeredAt: performance.now(), accepted, cancelled: false };
+  /** Records a test order orderCreation just answered (after `durationMs`), so that the run cancels it at the end. */
+  sentOrder(payload: Record<string, unknown>, accepted: boolean, durationMs = 0): SentOrder {
+    const answeredAt = performance.now();
+    const sent = {
+      payload,
+      id: String(payload.objectId),
+      sentAt: answeredAt - durationMs,
+      answeredAt,
+      accepted,
+      cancelled: false,
+    };
     this.sentOrders.push(sent);
     return sent;
   }

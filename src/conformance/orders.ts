@@ -13,7 +13,7 @@ export function notification(ctx: RunContext, status: string): Record<string, un
       status,
       responsible: 'merchant-kit verify',
       message: `merchant-kit test notification: ${status}`,
-      updatedAt: new Date().toISOString(),
+      updatedAt: ctx.startedAt,
     },
   };
 }
@@ -51,7 +51,7 @@ export function planPrimary(ctx: RunContext, operation: OperationId): Result<() 
 
 /** What orderCreation's first request taught the run: the test order exists, or why the later operations cannot use it. */
 export function learnCreation(ctx: RunContext, primary: Exchange, pick: Pick): void {
-  const sent = ctx.sentOrder(mainOrder(ctx, pick), isSuccess(primary));
+  const sent = ctx.sentOrder(mainOrder(ctx, pick), isSuccess(primary), primary.durationMs);
   ctx.created = sent.accepted
     ? ok(sent)
     : none(`the test order ${sent.id} was not accepted (${describeAnswer(primary)}); see orderCreation answers-2xx`, {

@@ -16,6 +16,11 @@ export function isProvisioning(callback: ReceivedCallback): boolean {
   return callback.action === 'statusChange' && status === PROVISIONED;
 }
 
+/** Callbacks about an order that arrived after it was sent (an earlier run may have used the same id). */
+export function callbacksAbout(ctx: RunContext, order: SentOrder): ReceivedCallback[] {
+  return (ctx.callbacks?.about(order.id) ?? []).filter((c) => c.at >= order.sentAt);
+}
+
 /**
  * The first callback about the test order, waiting until callbackWaitMs after orderCreation answered
  * it (shared, so every callback check sees the same one whichever runs first); undefined when none came.
@@ -26,7 +31,7 @@ export function firstCallback(ctx: RunContext, order: SentOrder): Promise<Receiv
   return ctx.shared(`first-callback-${order.id}`, async () => {
     const waitMs = order.answeredAt + ctx.callbackWaitMs - performance.now();
     const arrived = (): ReceivedCallback | undefined =>
-      receiver.about(order.id).find((c) => c.at - order.answeredAt <= ctx.callbackWaitMs);
+      callbacksAbout(ctx, order).find((c) => c.at - order.answeredAt <= ctx.callbackWaitMs);
     await receiver.until(() => arrived() !== undefined, waitMs);
     return arrived();
   });

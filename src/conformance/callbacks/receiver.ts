@@ -30,6 +30,8 @@ export const MAX_CALLBACK_BYTES = 64 * 1024;
 export const MAX_KEPT = 200;
 export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
 const PREVIEW_CHARS = 300;
+/** How much of a too-large body is read (and dropped) before the connection is cut. */
+const DISCARD_BYTES = 4 * 1024 * 1024;
 
 const json = (res: http.ServerResponse, status: number, body: object): void => {
   res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close' }).end(JSON.stringify(body));
@@ -104,8 +106,8 @@ export class CallbackReceiver {
         this.refused++;
         chunks.length = 0;
         json(res, 413, { error: `a callback body is at most ${MAX_CALLBACK_BYTES} bytes` });
-        req.pause();
-      }
+      } else if (size > DISCARD_BYTES) req.destroy();
+      // In between, the rest is read and dropped, so that a sender still sending sees the 413, not a reset.
     });
     req.on('end', () => {
       // Checked again: many uploads may have been in flight when the limit was reached.

@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { RunContext, SentOrder } from '../context';
 import { firstRefused, judgeAccepted } from '../accepted';
-import { describeCallback, firstCallback, isProvisioning } from '../callbacks/provisioning';
+import { callbacksAbout, describeCallback, firstCallback, isProvisioning } from '../callbacks/provisioning';
 import type { ReceivedCallback } from '../callbacks/receiver';
 import { fail, type Verdict } from '../outcome';
 
@@ -14,7 +14,7 @@ async function secondCallbacks(ctx: RunContext, order: SentOrder, repeatedAt: nu
   const first = await firstCallback(ctx, order);
   if (!receiver || !first) return [];
   const grace = Math.min(ctx.callbackWaitMs, Math.max(ctx.callbackGraceMs, 2 * (first.at - order.answeredAt)));
-  const provisioning = (): ReceivedCallback[] => receiver.about(order.id).filter(isProvisioning);
+  const provisioning = (): ReceivedCallback[] => callbacksAbout(ctx, order).filter(isProvisioning);
   await receiver.until(() => provisioning().length > 1, Math.max(repeatedAt, first.at) + grace - performance.now());
   return provisioning();
 }

@@ -57,7 +57,7 @@ export const freightChangeAccepted: Check = {
       deliveryTime: '3 dias úteis',
     };
     const ex = await ctx.call(operation, { body: order });
-    ctx.sentOrder(order, isSuccess(ex));
+    ctx.sentOrder(order, isSuccess(ex), ex.durationMs);
     if (!ex.answer.ok) return couldNotCheck(`no answer (${ex.answer.reason})`, ex);
     const changed = `shippingMethod ${SELLER_METHOD}, freightCost ${order.freightCost}`;
     if (isSuccess(ex)) return pass(`an order whose freight the seller changed (${changed}) is accepted`);

@@ -29,7 +29,8 @@ export function coverageHtml(op: OperationReport): string {
     (c) =>
       `<tr><td>${percent(c)}</td><td><code>${escapeMarkup(c.field)}</code></td><td>${escapeMarkup(share(c))}</td><td>${escapeMarkup(c.what)}</td></tr>`,
   );
-  return `<table><caption>Field coverage of ${escapeMarkup(op.operation)}: optional fields you fill (informs, never fails)</caption>
+  // Field names are long single words: they may break anywhere, so that the table fits a phone's width.
+  return `<table style="overflow-wrap:anywhere"><caption>Field coverage of ${escapeMarkup(op.operation)}: optional fields you fill (informs, never fails)</caption>
 <thead><tr><th>filled</th><th>field</th><th>of</th><th>what OmniChat does with it</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;

@@ -22,12 +22,18 @@ export interface MerchantOptions {
   slowMs?: number;
   /** The OmniChat API secret sent as Authorization: Bearer on callbacks. */
   omnichatToken?: string;
+  /** Every product sells out of stock (sellOutOfStock: true): no stock limit applies. */
+  sellOutOfStock?: boolean;
+  /** Every answer comes this much later (to watch requests overlap). */
+  delayMs?: number;
 }
 
 export interface RunningMerchant {
   baseUrl: string;
   /** Requests seen per path, for assertions. */
   hits: string[];
+  /** The most requests it was ever answering at once. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -48,9 +54,15 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
   const pendingCallbacks = new Set<Promise<void>>();
 
   const app = express();
-  app.use((req: Request, _res: Response, next: NextFunction) => {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  app.use((req: Request, res: Response, next: NextFunction) => {
     hits.push(`${req.method} ${req.path}`);
-    next();
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    if (options.delayMs) setTimeout(next, options.delayMs);
+    else next();
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (options.auth && breaks !== 'no-auth' && req.get(options.auth.key) !== options.auth.value) {
@@ -75,6 +87,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
         variants: Record<string, unknown>[];
         mainVariant: Record<string, unknown>;
       };
+      if (options.sellOutOfStock) copy.sellOutOfStock = true;
       if (breaks === 'catalogue-odd') {
         copy.weight = 206;
         copy.mainVariant.salePrice = 1;
@@ -126,7 +139,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
       res.status(500).json({ message: 'Cannot read properties of undefined (reading map)' });
       return;
     }
-    res.json(checkCart(items, stock, breaks));
+    res.json(checkCart(items, stock, options.sellOutOfStock ? 'no-stock-check' : breaks));
   });
 
   app.post('/v1/orders/orderprovisioning', (req: Request, res: Response) => {
@@ -206,6 +219,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     hits,
+    maxInFlight: () => maxInFlight,
     async close() {
       await Promise.all(pendingCallbacks);
       server.closeAllConnections();
