@@ -1,7 +1,6 @@
+import { keepEntries } from './checker';
 import type { RunContext } from './context';
-import { entriesOf, erroredLines, errorsOf, describeEntries } from './checker';
 import type { Exchange } from './exchange';
-import { couldNotCheck, fail, pass, type Verdict } from './outcome';
 import { none, ok, type Result } from './result';
 import { search, jsonArray } from './search';
 import {
@@ -18,7 +17,6 @@ import {
   type FoundProduct,
   type Pick,
 } from './test-data';
-import type { ProbeFinding } from './types';
 
 /** One line of a probe cart, with what the runner knows about its variant. */
 export interface ProbeLine {
@@ -62,15 +60,16 @@ export function primaryProbe(pick: Pick, primary: Exchange): CartProbe {
 /** The cart probes of this run: sent once, whichever check asks first, or why they cannot be built. */
 export function cartProbes(ctx: RunContext): Promise<Result<CartProbes>> {
   return ctx.shared('cart-probes', async () => {
-    if (!ctx.pick.ok || !ctx.products.ok) return ctx.pick.ok ? (ctx.products as Result<never>) : ctx.pick;
-    return ok(await sendProbes(ctx, ctx.pick.value, ctx.products.value));
+    if (!ctx.pick.ok) return ctx.pick;
+    // A pick comes from the products, so they are there whenever it is.
+    return ok(await sendProbes(ctx, ctx.pick.value, ctx.products.ok ? ctx.products.value : [ctx.pick.value.product]));
   });
 }
 
 async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbes> {
   const probe = async (suffix: string, lines: ProbeLine[], items: Record<string, unknown>[]): Promise<CartProbe> => ({
     lines,
-    exchange: await ctx.call('orderValidation', { body: testOrder(ctx.orderId(suffix), items) }),
+    exchange: keepEntries(await ctx.call('orderValidation', { body: testOrder(ctx.orderId(suffix), items) })),
   });
   const single = (suffix: string, target: Pick, quantity: number): Promise<CartProbe> =>
     probe(suffix, [lineOf(target, TEST_LINE_ID, quantity)], [cartLine(target, TEST_LINE_ID, quantity)]);
@@ -160,46 +159,6 @@ function lineOf(pick: Pick, lineId: string, quantity: number): ProbeLine {
   return { lineId, variantId: pick.variant.objectId, quantity, known, sellable };
 }
 
-/** "cart [line mk-test-line-1: 2 x CAM-AZUL-P (stock 5)]", for probe findings. */
-export function describeCart(probe: CartProbe): string {
-  const lines = probe.lines.map((l) =>
-    probe.lines.length > 1
-      ? `line ${l.lineId}: ${l.quantity} x ${l.variantId} (${l.known})`
-      : `${l.quantity} x ${l.variantId} (${l.known})`,
-  );
-  return `cart [${lines.join('; ')}]`;
-}
-
-/**
- * Judges a probe: `errorOn` lists the lines that must get an ERROR entry and no other line may get
- * one (in a one-line cart any ERROR counts for its line: component-ids judges the ids). Returns what
- * went wrong, nothing when the probe passed, or "no answer" when it cannot be judged.
- */
-export function judgeProbe(probe: CartProbe, errorOn: string[]): ProbeFinding | undefined | 'no answer' {
-  const ex = probe.exchange;
-  if (!ex.answer.ok) return 'no answer';
-  const expected =
-    errorOn.length === 0
-      ? 'no ERROR entry'
-      : probe.lines.length === 1
-        ? 'an ERROR entry for the line'
-        : `ERROR entries on exactly ${errorOn.join(', ')}`;
-  const entries = entriesOf(ex);
-  if (!entries.ok)
-    return { probe: describeCart(probe), expected: `HTTP 200 with ${expected}`, received: entries.reason };
-  const received = describeEntries(entries.value);
-  if (probe.lines.length === 1) {
-    const refused = errorsOf(entries.value).length > 0;
-    return refused === errorOn.length > 0 ? undefined : { probe: describeCart(probe), expected, received };
-  }
-  const errored = [...new Set(erroredLines(entries.value))].sort();
-  const wanted = [...errorOn].sort();
-  return errored.join() === wanted.join() ? undefined : { probe: describeCart(probe), expected, received };
-}
-
-/** One line per finding, for a check's details. */
-export const findingLine = (f: ProbeFinding): string => `${f.probe}: expected ${f.expected}, received ${f.received}`;
-
 /** Every cart the run sent to orderValidation with lines (the first request and the probes), for checks that read them all. */
 export async function allCarts(ctx: RunContext, primary: Exchange): Promise<CartProbe[]> {
   const first = ctx.pick.ok ? [primaryProbe(ctx.pick.value, primary)] : [];
@@ -214,37 +173,4 @@ export async function allCarts(ctx: RunContext, primary: Exchange): Promise<Cart
     unknownVariant,
     multiLine,
   ];
-}
-
-/** How judgeCarts words its verdict: whole sentences from the check that owns them. */
-export interface CartWording {
-  passed: string;
-  /** The failure message, given how many carts went wrong out of how many. */
-  failed: (wrong: number, total: number) => string;
-}
-
-/**
- * Judges carts that each must get ERROR entries on exactly `errorOn` of its lines: passes when all
- * do, fails listing every probe that went wrong (cart, expected, received), and cannot check when one
- * got no answer at all.
- */
-export function judgeCarts(carts: { probe: CartProbe; errorOn: string[] }[], wording: CartWording): Verdict {
-  const wrong: { finding: ProbeFinding; probe: CartProbe }[] = [];
-  for (const { probe, errorOn } of carts) {
-    const judged = judgeProbe(probe, errorOn);
-    if (judged === 'no answer') {
-      const ex = probe.exchange;
-      return couldNotCheck(`no answer to ${describeCart(probe)} (${ex.answer.ok ? '' : ex.answer.reason})`, ex);
-    }
-    if (judged) wrong.push({ finding: judged, probe });
-  }
-  if (wrong.length === 0) return pass(wording.passed);
-  const [head] = wrong;
-  return fail(wording.failed(wrong.length, carts.length), {
-    received: head.finding.received,
-    expected: head.finding.expected,
-    details: wrong.map((w) => findingLine(w.finding)),
-    probes: wrong.map((w) => w.finding),
-    exchange: head.probe.exchange,
-  });
 }

@@ -62,3 +62,44 @@ export function describeEntries(entries: Entry[]): string {
   });
   return `${shown.join('; ')}${entries.length > 6 ? `; and ${entries.length - 6} more` : ''}`;
 }
+
+/** Probe answers are kept for the whole operation: at most this many entries each. */
+const KEPT_ENTRIES = 500;
+const KEPT_OPTIONS = 50;
+const pick = (from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.filter((k) => k in from).map((k) => [k, from[k]]));
+
+/**
+ * The exchange with its checker entries cut down to what the checks and the coverage read (action,
+ * component, componentId, message, freight), bounded in number: a merchant answering megabytes to
+ * every cart must not make the run hold them all.
+ */
+export function keepEntries(ex: Exchange): Exchange {
+  if (!ex.json) return ex;
+  if (!Array.isArray(ex.json.value)) return { ...ex, json: { value: null } };
+  const entries = ex.json.value
+    .slice(0, KEPT_ENTRIES)
+    .filter((e): e is Entry => e !== null && typeof e === 'object' && !Array.isArray(e))
+    .map((e) => {
+      const kept = pick(e, ['action', 'component', 'componentId', 'shippingMethod']);
+      if (typeof e.message === 'string') kept.message = e.message.slice(0, 200);
+      if (Array.isArray(e.shippingOptions))
+        kept.shippingOptions = e.shippingOptions
+          .slice(0, KEPT_OPTIONS)
+          .map((o: unknown) =>
+            o !== null && typeof o === 'object'
+              ? pick(o as Record<string, unknown>, [
+                  'id',
+                  'name',
+                  'price',
+                  'listPrice',
+                  'tax',
+                  'deliveryChannel',
+                  'shippingEstimate',
+                ])
+              : o,
+          );
+      return kept;
+    });
+  return { ...ex, json: { value: entries } };
+}

@@ -8,6 +8,8 @@ import { Limiter } from './limiter';
 import { none, ok, type Cause, type Result } from './result';
 import { testOrderId, type FoundProduct, type Pick } from './test-data';
 
+/** An answer this long (1 MB of text) makes the rest of the run ask one request at a time. */
+export const LARGE_ANSWER_CHARS = 1024 * 1024;
 /** Field coverage looks at this many distinct products at most: enough for shares, bounded in memory. */
 const MAX_SEEN_PRODUCTS = 500;
 
@@ -66,6 +68,8 @@ export class RunContext {
   readonly callbackWaitMs: number;
   readonly callbackGraceMs: number;
   private readonly limiter: Limiter;
+  private opened = false;
+  private narrowed = false;
   private readonly pending = new Map<OperationId, number>();
   private readonly quiet = new Set<() => void>();
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -79,7 +83,8 @@ export class RunContext {
     this.callbacks = options.callbacks;
     this.callbackWaitMs = options.callbackWaitMs ?? 10_000;
     this.callbackGraceMs = options.callbackGraceMs ?? 1_000;
-    this.limiter = new Limiter(config.concurrency);
+    // One request at a time until the merchant's first answer shows its size (see send).
+    this.limiter = new Limiter(1);
   }
 
   /** An order id carrying the test marker, unique to this run. */
@@ -143,6 +148,11 @@ export class RunContext {
     return found;
   }
 
+  /** Forgets what the operation's checks shared (probe answers, pages): the next operation needs none of it. */
+  forgetShared(): void {
+    this.memo.clear();
+  }
+
   /** The shared promise of a key when some check started it, else undefined (nothing is sent). */
   sharedIfStarted<T>(key: string): Promise<T> | undefined {
     return this.memo.get(key) as Promise<T> | undefined;
@@ -165,6 +175,7 @@ export class RunContext {
     this.pending.set(operation, (this.pending.get(operation) ?? 0) + 1);
     try {
       const ex = await this.limiter.run(() => exchange(request, this.secrets));
+      this.adjustConcurrency(ex);
       this.record(operation, ex);
       return ex;
     } finally {
@@ -175,6 +186,22 @@ export class RunContext {
         this.quiet.clear();
         for (const wake of waiting) wake();
       }
+    }
+  }
+
+  /**
+   * Opens up to --concurrency once the merchant's first answer is of an ordinary size, and goes back to
+   * one request at a time for the rest of the run as soon as an answer reaches LARGE_ANSWER_CHARS: a
+   * merchant answering megabytes is read one answer at a time, so the run's memory stays that of one.
+   */
+  private adjustConcurrency(ex: Exchange): void {
+    if (this.narrowed) return;
+    if (ex.answer.ok && ex.answer.value.size >= LARGE_ANSWER_CHARS) {
+      this.narrowed = true;
+      this.limiter.resize(1);
+    } else if (!this.opened) {
+      this.opened = true;
+      this.limiter.resize(this.config.concurrency);
     }
   }
 

@@ -7,7 +7,10 @@ import { none, ok, type Result } from './result';
 export interface Answer {
   status: number;
   headers: Record<string, string>;
+  /** The start of the body (KEPT_BODY_CHARS), secrets masked: enough for any preview. */
   body: string;
+  /** The length of the whole body in characters. */
+  size: number;
 }
 
 /** A request the runner sent and what came back, with the body parsed once. */
@@ -35,17 +38,46 @@ export async function exchange(request: HttpRequest, forms: SecretForm[] = []): 
   const result: Exchange = {
     request,
     durationMs: received.durationMs,
-    answer: ok({ status: received.status, body, headers: maskSecretsDeep(received.headers, forms) }),
+    // Only the start of the text is kept (for previews): the parsed value is what checks read, and a
+    // run holds several answers of up to 10 MB each.
+    answer: ok({
+      status: received.status,
+      body: body.slice(0, KEPT_BODY_CHARS),
+      size: received.body.length,
+      headers: maskSecretsDeep(received.headers, forms),
+    }),
   };
   if (body.trim() !== '') {
     // The received text is parsed, not the masked one: a short secret such as "1" must not break valid JSON.
     try {
-      result.json = { value: maskSecretsDeep(JSON.parse(received.body) as unknown, forms) };
+      result.json = { value: maskParsed(JSON.parse(received.body) as unknown, forms) };
     } catch {
       result.jsonError = parseError(body);
     }
   }
   return result;
+}
+
+/** How much of an answer's text an exchange keeps once parsed: enough for any preview. */
+const KEPT_BODY_CHARS = 16 * 1024;
+
+/**
+ * Masks the configured secrets in a freshly parsed value, in place: nothing else holds it, and a copy
+ * of a 10 MB answer would double the memory a run needs. Only strings (and keys) that hold a secret change.
+ */
+function maskParsed(value: unknown, forms: SecretForm[]): unknown {
+  if (forms.length === 0) return value;
+  if (typeof value === 'string') return maskSecretsIn(value, forms);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = maskParsed(value[i], forms);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.some((k) => maskSecretsIn(k, forms) !== k)) return maskSecretsDeep(record, forms);
+  for (const key of keys) record[key] = maskParsed(record[key], forms);
+  return record;
 }
 
 /** JSON.parse's message quotes a piece of the text it choked on, so it is taken from the masked body. */
@@ -56,6 +88,15 @@ function parseError(masked: string): string {
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+/**
+ * The exchange without its parsed body: what a shared request (a page, a notification) keeps once its
+ * check has read what it needs, so that a run holds one parsed answer at a time, not dozens.
+ */
+export function withoutJson(ex: Exchange): Exchange {
+  const { json: _dropped, ...rest } = ex;
+  return rest;
 }
 
 /** The HTTP status of the answer, or undefined when none arrived. */

@@ -5,6 +5,9 @@ import { none, ok, type Result } from './result';
 import { search } from './search';
 import { cartLine, TEST_LINE_ID, testOrder, type Pick } from './test-data';
 
+/** The status of statusNotification's first request: what OmniChat notifies first after an order is paid. */
+export const FIRST_NOTIFIED_STATUS = 'PAID';
+
 /** A status notification about the test order, as OmniChat sends it. */
 export function notification(ctx: RunContext, status: string): Record<string, unknown> {
   return {
@@ -39,7 +42,7 @@ export function planPrimary(ctx: RunContext, operation: OperationId): Result<() 
       return ok(() => ctx.call(operation, { body: mainOrder(ctx, pick) }));
     case 'statusNotification': {
       if (!ctx.created.ok) return ctx.created;
-      return ok(() => ctx.call(operation, { body: notification(ctx, 'PAID') }));
+      return ok(() => ctx.call(operation, { body: notification(ctx, FIRST_NOTIFIED_STATUS) }));
     }
     case 'orderCancellation': {
       if (!ctx.created.ok) return ctx.created;

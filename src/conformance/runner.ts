@@ -57,6 +57,7 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
       // Checks read only their own operation's exchanges: letting go of them keeps at most one
       // operation's timings in memory, not the whole run's.
       ctx.exchanges.clear();
+      ctx.forgetShared();
     }
     notes = await cancelLeftovers(ctx);
   } finally {

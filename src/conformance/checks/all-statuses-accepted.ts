@@ -2,12 +2,9 @@ import { registry } from '../../contracts';
 import type { Check } from '../check';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
-import { bodyPreview, isSuccess, type Exchange } from '../exchange';
+import { bodyPreview, isSuccess, withoutJson, type Exchange } from '../exchange';
 import { couldNotCheck, fail, pass } from '../outcome';
-import { notification } from '../orders';
-
-/** The status of the operation's first notification: the sweep leaves it out. */
-const FIRST_STATUS = 'PAID';
+import { FIRST_NOTIFIED_STATUS, notification } from '../orders';
 
 /** The 14 statuses OmniChat notifies, read from the contract so the two cannot drift apart. */
 export function notifiedStatuses(): string[] {
@@ -27,10 +24,10 @@ function sweep(ctx: RunContext): Promise<Sent[]> {
   return ctx.shared('status-sweep', () =>
     Promise.all(
       notifiedStatuses()
-        .filter((s) => s !== FIRST_STATUS && s !== 'CANCELLED')
+        .filter((s) => s !== FIRST_NOTIFIED_STATUS && s !== 'CANCELLED')
         .map(async (status) => ({
           status,
-          ex: await ctx.call('statusNotification', { body: notification(ctx, status) }),
+          ex: withoutJson(await ctx.call('statusNotification', { body: notification(ctx, status) })),
         })),
     ),
   );
@@ -47,7 +44,7 @@ export const allStatusesAccepted: Check = {
   async run(ctx, operation, primary) {
     const refusedFirst = firstRefused(primary, operation);
     if (refusedFirst) return refusedFirst;
-    const sent = await sweep(ctx);
+    const sent = [...(await sweep(ctx))];
     // CANCELLED ends the order's story: it goes out once every other notification is answered, so a
     // merchant that closes cancelled orders is judged the same at any --concurrency.
     await ctx.settled(operation);

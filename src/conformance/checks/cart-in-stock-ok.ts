@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { cartProbes, judgeCarts, primaryProbe } from '../cart-probes';
+import { cartProbes, primaryProbe } from '../cart-probes';
+import { judgeCarts } from '../probe-judging';
 import { primaryEntries } from '../checker';
 import { notJudged } from '../outcome';
 

@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { cartProbes, describeCart, judgeCarts, judgeProbe, primaryProbe } from '../cart-probes';
+import { cartProbes, primaryProbe } from '../cart-probes';
+import { describeCart, judgeCarts, wentWrong } from '../probe-judging';
 import { entriesOf, lineIdsOf, primaryEntries, quotedLines } from '../checker';
 import { couldNotCheck, fail, notJudged } from '../outcome';
 
@@ -29,7 +30,7 @@ export const multiLineCart: Check = {
       });
     // Line attribution presumes the merchant refuses the bad line and sells the good one on their own.
     const { unknownVariant } = probes.value;
-    if (judgeProbe(unknownVariant, [unknownVariant.lines[0].lineId]) !== undefined)
+    if (wentWrong(unknownVariant, [unknownVariant.lines[0].lineId]))
       return couldNotCheck(
         'a variant that does not exist is not refused even alone; see unknown-variant-refused',
         undefined,
@@ -38,7 +39,7 @@ export const multiLineCart: Check = {
           check: 'unknown-variant-refused',
         },
       );
-    if (ctx.pick.ok && judgeProbe(primaryProbe(ctx.pick.value, primary), []) !== undefined)
+    if (ctx.pick.ok && wentWrong(primaryProbe(ctx.pick.value, primary), []))
       return couldNotCheck('one unit of the in-stock variant is refused even alone; see cart-in-stock-ok', undefined, {
         operation,
         check: 'cart-in-stock-ok',

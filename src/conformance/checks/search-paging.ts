@@ -1,18 +1,23 @@
 import type { Check } from '../check';
 import type { RunContext } from '../context';
-import type { Exchange } from '../exchange';
+import { withoutJson, type Exchange } from '../exchange';
 import { couldNotCheck, fail, notJudged, pass } from '../outcome';
 import { idsOf, jsonArray, listIds, noAnswer, primaryArray, search } from '../search';
+import { ok, type Result } from '../result';
 import type { ProbeFinding } from '../types';
 
+/** One page, as the check reads it: the ids it held (the parsed answer is not kept). */
+type Page = { ex: Exchange; ids: Result<string[]> };
+
 /** The two pages that pin paging down, each honouring one parameter: size=1 from=0, and from=1 size=10. */
-function pages(ctx: RunContext): Promise<{ sized: Exchange; skipped: Exchange }> {
+function pages(ctx: RunContext): Promise<{ sized: Page; skipped: Page }> {
+  const page = async (from: number, size: number): Promise<Page> => {
+    const ex = await search(ctx, 'TEXT', ctx.config.searchQuery, { from, size });
+    const found = jsonArray(ex);
+    return { ex: withoutJson(ex), ids: found.ok ? ok(idsOf(found.value)) : found };
+  };
   return ctx.shared('paging', async () => {
-    const query = ctx.config.searchQuery;
-    const [sized, skipped] = await Promise.all([
-      search(ctx, 'TEXT', query, { from: 0, size: 1 }),
-      search(ctx, 'TEXT', query, { from: 1, size: 10 }),
-    ]);
+    const [sized, skipped] = await Promise.all([page(0, 1), page(1, 10)]);
     return { sized, skipped };
   });
 }
@@ -35,7 +40,7 @@ export const searchPaging: Check = {
       });
     }
     const { sized, skipped } = await pages(ctx);
-    const unanswered = noAnswer(sized) ?? noAnswer(skipped);
+    const unanswered = noAnswer(sized.ex) ?? noAnswer(skipped.ex);
     if (unanswered) return unanswered;
     const query = JSON.stringify(ctx.config.searchQuery);
     const findings: { finding: ProbeFinding; exchange: Exchange }[] = [];
@@ -49,7 +54,7 @@ export const searchPaging: Check = {
         },
         exchange: primary,
       });
-    const one = jsonArray(sized);
+    const one = sized.ids;
     if (!one.ok || one.value.length !== 1)
       findings.push({
         finding: {
@@ -57,11 +62,11 @@ export const searchPaging: Check = {
           expected: 'exactly 1 product',
           received: one.ok ? `${one.value.length} products` : one.reason,
         },
-        exchange: sized,
+        exchange: sized.ex,
       });
-    const rest = jsonArray(skipped);
+    const rest = skipped.ids;
     const wanted = firstIds[1];
-    const restIds = rest.ok ? idsOf(rest.value) : [];
+    const restIds = rest.ok ? rest.value : [];
     const skips =
       rest.ok &&
       !restIds.includes(firstIds[0]) &&
@@ -76,7 +81,7 @@ export const searchPaging: Check = {
               : `objectId ${wanted} first (the second hit of the first page), without ${firstIds[0]}`,
           received: rest.ok ? listIds(restIds) : rest.reason,
         },
-        exchange: skipped,
+        exchange: skipped.ex,
       });
     if (findings.length === 0) return pass('size and from are each honoured');
     const [head] = findings;

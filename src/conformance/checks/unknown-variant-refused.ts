@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { cartProbes, judgeCarts } from '../cart-probes';
+import { cartProbes } from '../cart-probes';
+import { judgeCarts } from '../probe-judging';
 import { primaryEntries } from '../checker';
 import { notJudged } from '../outcome';
 

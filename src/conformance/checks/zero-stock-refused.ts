@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { cartProbes, judgeCarts, judgeProbe } from '../cart-probes';
+import { cartProbes } from '../cart-probes';
+import { judgeCarts, wentWrong } from '../probe-judging';
 import { primaryEntries } from '../checker';
 import { couldNotCheck, notJudged, skip } from '../outcome';
 
@@ -20,7 +21,7 @@ export const zeroStockRefused: Check = {
     if (!zero.ok) return skip(zero.reason);
     // A checker that lets any quantity through is stock-checked's finding; this one is about 0 read as "untracked".
     const over = probes.value.overStock;
-    if (over.ok && judgeProbe(over.value, [over.value.lines[0].lineId]) !== undefined)
+    if (over.ok && wentWrong(over.value, [over.value.lines[0].lineId]))
       return couldNotCheck('no stock limit is enforced at all; see stock-checked', undefined, {
         operation,
         check: 'stock-checked',
