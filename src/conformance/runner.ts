@@ -4,6 +4,7 @@ import { maskSecretsDeep } from '../common/secrets';
 import { CallbackReceiver } from './callbacks/receiver';
 import type { RunConfig } from './config/run-config';
 import { RunContext } from './context';
+import { networkReport } from './network-report';
 import { learn, runOperation, type OnCheck } from './operation';
 import { cancelLeftovers, planPrimary } from './orders';
 import { summarize } from './summarize';
@@ -69,6 +70,7 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
     summary: summarize({ operations }),
     operations,
     notes,
+    network: networkReport(config),
   };
   // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
   return maskSecretsDeep(report, ctx.secrets);

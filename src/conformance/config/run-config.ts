@@ -1,5 +1,6 @@
 import type { HeaderPair } from '../../common/headers';
 import type { OperationId } from '../../contracts';
+import type { NetworkSettings } from '../http/network';
 
 export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -28,4 +29,6 @@ export interface RunConfig {
   destructive: boolean;
   /** Port of the local stand-in for OmniChat's orders API, when callbacks are checked. */
   callbackPort?: number;
+  /** Extra CAs, --insecure and the proxy variables; Node's defaults and no proxy when absent. */
+  network?: NetworkSettings;
 }
