@@ -8,9 +8,9 @@ import { runCli } from './verify-timing';
 /** How late the slow mock answers every authorised call (`Prefer: delay=MS` on each request verify sends). */
 export const SLOW_DELAY_MS = 1000;
 /** The concurrencies compared: 1 is one request at a time, 4 is verify's default. */
-export const SLOW_CONCURRENCIES = [1, 4] as const;
+const SLOW_CONCURRENCIES = [1, 4] as const;
 /** The issue's goal for the default concurrency against a merchant that takes 1 s per call. */
-export const SLOW_VERIFY_TARGET: Target = { comparison: 'below', limit: 10000, unit: ' ms' };
+const SLOW_VERIFY_TARGET: Target = { comparison: 'below', limit: 10000, unit: ' ms' };
 
 // The mock requires a header, so that auth-required is judged (and the calls without headers, which
 // carry no Prefer either, are refused at once).

@@ -9,7 +9,7 @@ import { none, ok, type Cause, type Result } from './result';
 import { testOrderId, type FoundProduct, type Pick } from './test-data';
 
 /** An answer this long (1 MB of text) makes the rest of the run ask one request at a time. */
-export const LARGE_ANSWER_CHARS = 1024 * 1024;
+const LARGE_ANSWER_CHARS = 1024 * 1024;
 /** Field coverage looks at this many distinct products at most: enough for shares, bounded in memory. */
 const MAX_SEEN_PRODUCTS = 500;
 

@@ -123,7 +123,7 @@ export function describeAnswer(ex: Exchange): string {
  * The answer when it can be judged at all: a transport failure or a redirect cannot (answers-2xx
  * reports those once, so they are "could not check" everywhere else, never "fail").
  */
-export function judgeable(ex: Exchange): Result<Answer> {
+function judgeable(ex: Exchange): Result<Answer> {
   if (!ex.answer.ok) return none(`no answer (${ex.answer.reason})`);
   if (isRedirect(ex.answer.value.status))
     return none(`the merchant redirected (HTTP ${ex.answer.value.status}); see answers-2xx`);

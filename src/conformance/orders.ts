@@ -22,7 +22,7 @@ export function notification(ctx: RunContext, status: string): Record<string, un
 }
 
 /** The test order: one unit of the picked variant on the one test line. */
-export function mainOrder(ctx: RunContext, pick: Pick): Record<string, unknown> {
+function mainOrder(ctx: RunContext, pick: Pick): Record<string, unknown> {
   return testOrder(ctx.orderId('order'), [cartLine(pick, TEST_LINE_ID, 1)]);
 }
 

@@ -19,7 +19,7 @@ export function describeCart(probe: CartProbe): string {
  * one (in a one-line cart any ERROR counts for its line: component-ids judges the ids). The value is
  * what went wrong, or undefined when the probe passed; no value when it got no answer at all.
  */
-export function judgeProbe(probe: CartProbe, errorOn: string[]): Result<ProbeFinding | undefined> {
+function judgeProbe(probe: CartProbe, errorOn: string[]): Result<ProbeFinding | undefined> {
   const ex = probe.exchange;
   if (!ex.answer.ok) return none(`no answer to ${describeCart(probe)} (${ex.answer.reason})`);
   const expected =
@@ -48,7 +48,7 @@ export function wentWrong(probe: CartProbe, errorOn: string[]): boolean {
 }
 
 /** One line per finding, for a check's details. */
-export const findingLine = (f: ProbeFinding): string => `${f.probe}: expected ${f.expected}, received ${f.received}`;
+const findingLine = (f: ProbeFinding): string => `${f.probe}: expected ${f.expected}, received ${f.received}`;
 
 /** How judgeCarts words its verdict: whole sentences from the check that owns them. */
 export interface CartWording {

@@ -64,7 +64,7 @@ export function listIds(ids: string[]): string {
 }
 
 /** The product the lookups (ID, SKUID, REFERENCE, URL) start from: the one the order checks use. */
-export function subjectProduct(ctx: RunContext): FoundProduct | undefined {
+function subjectProduct(ctx: RunContext): FoundProduct | undefined {
   if (ctx.pick.ok) return ctx.pick.value.product;
   return ctx.products.ok ? ctx.products.value[0] : undefined;
 }

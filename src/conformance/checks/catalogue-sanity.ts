@@ -6,7 +6,7 @@ type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Fields the contract has on variants only; on a product OmniChat never reads them. */
-export const VARIANT_ONLY_FIELDS = ['width', 'height', 'weight', 'variantLength'] as const;
+const VARIANT_ONLY_FIELDS = ['width', 'height', 'weight', 'variantLength'] as const;
 /** The pointer of a variant-only field written on a product of a productSearch answer. */
 export const VARIANT_FIELD_ON_PRODUCT = new RegExp(`^/\\d+/(${VARIANT_ONLY_FIELDS.join('|')})$`);
 
