@@ -30,6 +30,7 @@ const CATALOGUE: [Break, string[]][] = [
   ['wrong-callback-action', ['orderCreation/callback-received']],
   ['callback-wrong-status', ['orderCreation/callback-received']],
   ['callback-without-auth', ['orderCreation/callback-authorized']],
+  ['callback-wrong-id', ['orderCreation/callback-received']],
   ['refuses-reverted', ['statusNotification/all-statuses-accepted']],
   ['redirects-notifications', ['statusNotification/answers-2xx']],
   ['slow-cancellation', ['orderCancellation/within-time-budget']],

@@ -150,6 +150,18 @@ describe('probe findings', () => {
   });
 });
 
+describe('callbacks', () => {
+  it('names the order a callback came for when it is not the test order', async () => {
+    const { report } = await run({ breaks: 'callback-wrong-id' }, { only: 'orderCreation' });
+    expect(checkOf(report, 'orderCreation', 'callback-received')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(
+        /^a callback came for order "ERP-mk-test-test\d+-order", not for the test order mk-test-test\d+-order$/,
+      ),
+    });
+  });
+});
+
 describe('catalogue consistency and freight', () => {
   it('warns about each catalogue oddity with the product id and index, and the run still passes', async () => {
     const { report, exitCode } = await run({ breaks: 'catalogue-odd' }, { only: 'productSearch' });

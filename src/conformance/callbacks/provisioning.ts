@@ -41,7 +41,7 @@ export function firstCallback(ctx: RunContext, order: SentOrder): Promise<Receiv
 export function strayCallbacks(ctx: RunContext, order: SentOrder): ReceivedCallback[] {
   const ours = new Set(ctx.sentOrders.map((o) => o.id));
   return (ctx.callbacks?.all() ?? []).filter(
-    (c) => !ours.has(c.orderId) && c.at >= order.answeredAt && c.at - order.answeredAt <= ctx.callbackWaitMs,
+    (c) => !ours.has(c.orderId) && c.at >= order.sentAt && c.at - order.answeredAt <= ctx.callbackWaitMs,
   );
 }
 

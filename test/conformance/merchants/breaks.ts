@@ -26,6 +26,7 @@ export type Break =
   | 'wrong-callback-action'
   | 'callback-wrong-status'
   | 'callback-without-auth'
+  | 'callback-wrong-id'
   | 'refuses-reverted'
   | 'redirects-notifications'
   | 'slow-cancellation'

@@ -26,15 +26,14 @@ export function sendCallback(settings: CallbackSettings, orderId: string): Promi
         message: 'Pedido Criado!',
       };
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  // Its own ERP id instead of the objectId OmniChat sent.
+  const id = breaks === 'callback-wrong-id' ? `ERP-${orderId}` : orderId;
   if (breaks !== 'callback-without-auth') headers.Authorization = `Bearer ${settings.token}`;
-  return fetch(
-    `${settings.omnichatApi}/v2/orders/${encodeURIComponent(orderId)}/${own ? 'provisions' : 'statusChange'}`,
-    {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-    },
-  ).then(
+  return fetch(`${settings.omnichatApi}/v2/orders/${encodeURIComponent(id)}/${own ? 'provisions' : 'statusChange'}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  }).then(
     () => undefined,
     () => undefined,
   );
