@@ -46,6 +46,10 @@ export function registerVerifyCommand(program: Command): void {
       "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback",
     )
     .option(
+      '--concurrency <n>',
+      'requests in flight at once within an operation, 1 to 16 (default 4; 1 = one at a time)',
+    )
+    .option(
       '--ca <file>',
       'trust the CA certificates in FILE (PEM) besides the usual ones, repeatable: for an internal CA or a self-signed staging server',
       collect,

@@ -1,7 +1,7 @@
 import type { OperationId } from '../contracts';
 import { BODY_REQUIRED } from './checks/json-body';
 import type { RunContext } from './context';
-import { isSuccess } from './exchange';
+import { isSuccess, type Exchange } from './exchange';
 import { toCurl } from './http/curl';
 import type { CheckResult, OperationReport } from './types';
 
@@ -20,15 +20,14 @@ export interface OperationFacts {
   productProblem: string;
 }
 
-/** Reads the facts about an operation's first request from the run's context, before its exchanges are let go. */
-export function operationFacts(ctx: RunContext, operation: OperationId): OperationFacts {
-  const primary = ctx.exchanges.get(operation)?.[0];
-  const productProblem = `could not check: ${ctx.productProblem}`;
+/** Reads the facts about an operation's first request (`primary`, when one was sent) and the run's context. */
+export function operationFacts(ctx: RunContext, operation: OperationId, primary: Exchange | undefined): OperationFacts {
+  const productProblem = `could not check: ${ctx.pick.ok ? '' : ctx.pick.reason}`;
   if (!primary) return { primaryUnusable: true, productProblem };
   let unusable = !isSuccess(primary);
   // The search is there to give the later checks a sellable variant: without one, its answer was of no
   // use to them, whatever its status (its bodies are let go once read, so ctx.pick says it).
-  if (operation === 'productSearch') unusable ||= ctx.pick === undefined;
+  if (operation === 'productSearch') unusable ||= !ctx.pick.ok;
   else if (BODY_REQUIRED.includes(operation)) unusable ||= !Array.isArray(primary.json?.value);
   return { primaryCurl: toCurl(primary.request), primaryUnusable: unusable, productProblem };
 }

@@ -27,6 +27,29 @@ export interface CheckResult {
    * result without causedBy itself, so reports group the consequences under it instead of listing each one.
    */
   causedBy?: { operation: OperationId; check: string };
+  /** For checks that probe a rule with several requests: every probe that went wrong. */
+  probes?: ProbeFinding[];
+}
+
+/** One probe (a request built to pin a rule down) that went wrong. */
+export interface ProbeFinding {
+  /** What was sent, e.g. "cart [2 x CAM-AZUL-P (stock 5)]". */
+  probe: string;
+  expected: string;
+  received: string;
+}
+
+/** How often the merchant fills one optional contract field, among the products or entries seen. */
+export interface FieldCoverage {
+  /** The field as the contract names it, e.g. "variants[].externalImageURL". */
+  field: string;
+  /** How many of the `seen` carry a value there. */
+  filled: number;
+  seen: number;
+  /** What was counted: "products", "variants", "ERROR entries", "quoted entries" or "freight options". */
+  unit: string;
+  /** What OmniChat does with the field: why filling it matters. */
+  what: string;
 }
 
 /** The results for one of the five operations. */
@@ -37,6 +60,8 @@ export interface OperationReport {
   url: string;
   status: OperationStatus;
   checks: CheckResult[];
+  /** Which optional fields the merchant fills (productSearch, orderValidation); informs, never fails. */
+  coverage?: FieldCoverage[];
 }
 
 export interface Summary {

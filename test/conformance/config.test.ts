@@ -56,9 +56,11 @@ describe('the merchant config', () => {
       searchQuery: 'iphone',
       searchTypes: ['TEXT', 'ID'],
       timeoutMs: 3000,
+      allowFreightChange: true,
       only: ['productSearch', 'orderValidation', 'orderCreation', 'orderCancellation', 'statusNotification'],
       destructive: true,
       callbackPort: undefined,
+      concurrency: 4,
       network: { ca: [], insecure: false, proxy: { noProxy: '' } },
     });
   });
@@ -68,6 +70,14 @@ describe('the merchant config', () => {
     expect(config.searchTypes).toEqual(['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL']);
     expect(config.timeoutMs).toBe(5000);
     expect(config.checkout).toBe('omni');
+    expect(config.allowFreightChange).toBe(false);
+    expect(config.concurrency).toBe(4);
+  });
+
+  it.each(['0', '17', '2.5', 'four'])('refuses --concurrency %s, naming the flag and the range', (value) => {
+    expect(() => runConfigFromFlags({ baseUrl: 'https://shop.example.com/omni', concurrency: value })).toThrow(
+      `--concurrency ${JSON.stringify(value)} is not a whole number from 1 to 16`,
+    );
   });
 
   it.each([

@@ -12,9 +12,9 @@ export const answers2xx: Check = {
   why: 'OmniChat counts any other status as a failed call; a redirect is not an answer (and would carry your auth headers elsewhere)',
   fix: "serve the operation at exactly the configured URL and answer 2xx (no redirect); check the path, the method and the server's logs",
   run(ctx, _operation, primary) {
-    if (primary.outcome.kind === 'failure') return couldNotCheck(primary.outcome.reason, primary);
+    if (!primary.answer.ok) return couldNotCheck(primary.answer.reason, primary);
     if (isSuccess(primary)) return pass(`answered ${describeAnswer(primary)}`);
-    const { status, headers } = primary.outcome;
+    const { status, headers } = primary.answer.value;
     if (status >= 300 && status < 400) {
       const location = headers.location
         ? maskUrl(new URL(headers.location, primary.request.url).toString())

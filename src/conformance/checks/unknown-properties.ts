@@ -1,7 +1,8 @@
 import { findUnknowns, MAX_SCANNED_KEYS, OPERATION_IDS } from '../../contracts';
 import type { Check } from '../check';
-import { bodyProblem } from '../exchange';
-import { couldNotCheck, pass, skip, warn } from '../outcome';
+import { primaryBody } from '../exchange';
+import { couldNotCheck, notJudged, pass, skip, warn } from '../outcome';
+import { VARIANT_FIELD_ON_PRODUCT } from './catalogue-sanity';
 import { BODY_REQUIRED } from './json-body';
 
 const MAX_LISTED = 20;
@@ -14,14 +15,19 @@ export const unknownProperties: Check = {
   why: 'OmniChat ignores a misspelt field silently (externalImageUrl instead of externalImageURL shows no image)',
   fix: 'rename the fields to the names the contract uses (the nearest known name is given), or drop them',
   run(_ctx, operation, primary) {
-    const problem = bodyProblem(primary);
-    if (problem) return couldNotCheck(problem, primary);
+    const body = primaryBody(primary, operation);
+    if (!body.ok) return notJudged(body, primary);
     if (!primary.json) {
       return BODY_REQUIRED.includes(operation)
-        ? couldNotCheck('the body is not JSON; see json-body', primary)
+        ? couldNotCheck('the body is not JSON; see json-body', primary, { operation, check: 'json-body' })
         : skip('no JSON body to look at');
     }
-    const { properties, values, total, complete } = findUnknowns(operation, 'response', primary.json.value);
+    const found = findUnknowns(operation, 'response', primary.json.value);
+    const { values, total, complete } = found;
+    // A variant field on a product (width, weight, ...) is catalogue-sanity's finding, with its own fix.
+    const properties = found.properties.filter(
+      (p) => operation !== 'productSearch' || !VARIANT_FIELD_ON_PRODUCT.test(p.pointer),
+    );
     const lines = [
       ...properties.map(
         (p) => `${p.pointer}: unknown property "${p.name}"${p.suggestion ? `, did you mean "${p.suggestion}"?` : ''}`,

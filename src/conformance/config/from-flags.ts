@@ -5,7 +5,13 @@ import type { NetworkSettings } from '../http/network';
 import { ProxyEnvError, readProxyEnv, type ProxyEnv } from '../http/proxy-env';
 import { readCaFile, readExtraCaCerts } from './ca-files';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig } from './run-config';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_SEARCH_QUERY,
+  DEFAULT_TIMEOUT_MS,
+  SEARCH_TYPES,
+  type RunConfig,
+} from './run-config';
 
 /** The verify flags as commander hands them over. */
 export interface VerifyFlags {
@@ -16,6 +22,8 @@ export interface VerifyFlags {
   timeout?: string;
   destructive?: boolean;
   callbackPort?: string;
+  /** Requests in flight at once within an operation (1 to 16). */
+  concurrency?: string;
   /** --ca FILE, repeatable: PEM CA certificates trusted besides the usual ones. */
   ca?: string[];
   /** --insecure: do not check certificates (stated in every report). */
@@ -47,6 +55,8 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
     destructive: flags.destructive !== false,
     callbackPort:
       flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
+    concurrency:
+      flags.concurrency !== undefined ? parsePositive('--concurrency', flags.concurrency, 1, 16) : DEFAULT_CONCURRENCY,
     network: networkSettings(flags, settings, env),
   };
 }
@@ -90,6 +100,7 @@ function fromBaseUrl(raw: string): FileSettings {
     searchQuery: DEFAULT_SEARCH_QUERY,
     searchTypes: [...SEARCH_TYPES],
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    allowFreightChange: false,
   };
 }
 

@@ -12,7 +12,7 @@ import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig,
 /** The parts of a run that a config file decides. */
 export type FileSettings = Pick<
   RunConfig,
-  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs'
+  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs' | 'allowFreightChange'
 > & {
   /** The config's "ca" files, resolved against the config file's directory, and where they were named. */
   caFiles?: { file: string; source: string }[];
@@ -26,6 +26,7 @@ interface ConfigFile {
   testData?: { searchQuery?: string };
   capabilities?: { searchTypes?: SearchType[] };
   timeoutMs?: number;
+  allowFreightChange?: boolean;
   ca?: string | string[];
 }
 
@@ -66,6 +67,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     searchQuery: config.testData?.searchQuery ?? DEFAULT_SEARCH_QUERY,
     searchTypes: config.capabilities?.searchTypes ?? [...SEARCH_TYPES],
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    allowFreightChange: config.allowFreightChange === true,
     caFiles: [config.ca ?? []].flat().map((ca) => ({
       file: path.resolve(path.dirname(file), ca),
       source: `${label}: "ca"`,

@@ -7,6 +7,8 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** OmniChat's time budget for every merchant endpoint (docs/contracts.md, decision 10). */
 export const DEFAULT_TIMEOUT_MS = 5000;
+/** Requests in flight at once within an operation (--concurrency); 1 sends them strictly one after another. */
+export const DEFAULT_CONCURRENCY = 4;
 /** A TEXT search the mock's catalogue (and most clothing stores) answers. */
 export const DEFAULT_SEARCH_QUERY = 'camiseta';
 
@@ -19,6 +21,10 @@ export interface RunConfig {
   searchQuery: string;
   searchTypes: SearchType[];
   timeoutMs: number;
+  /** The settings screen's "Alterar dados do frete": sellers may change the freight of an order. */
+  allowFreightChange: boolean;
+  /** Requests in flight at once within an operation (--concurrency, default 4). */
+  concurrency: number;
   only: OperationId[];
   destructive: boolean;
   /** Port of the local stand-in for OmniChat's orders API, when callbacks are checked. */

@@ -1,6 +1,7 @@
 import { networkCaveat } from '../network-report';
 import type { CheckResult, NetworkReport, OperationReport, RunMeta, RunReport } from '../types';
 import { tameText } from '../tame';
+import { coverageLines } from './coverage';
 import {
   causeName,
   consequenceCounts,
@@ -55,11 +56,12 @@ export function renderOperation(op: OperationReport): string {
   const oneReason = new Set(op.checks.map((c) => c.message)).size === 1;
   if (allSkipped && oneReason)
     return `${title} (${counts}: ${tameText(op.checks[0].message, CONSOLE_LIMITS.maxChars)})\n`;
-  if (own.length === 0 && foreign.length === 1)
+  if (own.length === 0 && foreign.length === 1 && !op.coverage?.length)
     return `${title} (${counts}, because of ${causeName(foreign[0].cause)})\n`;
   const lines = [`${title} (${counts})`, ...own.map(checkLine)];
   for (const { cause, count } of foreign)
     lines.push(`  error ${count} ${count === 1 ? 'check' : 'checks'} could not run because of ${causeName(cause)}`);
+  lines.push(...coverageLines(op));
   return `${lines.join('\n')}\n`;
 }
 

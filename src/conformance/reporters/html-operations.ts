@@ -1,4 +1,5 @@
 import { CHECKS } from '../checks';
+import { coverageHtml } from './coverage';
 import type { CheckResult, OperationReport, RunReport } from '../types';
 import { causeName, countStatuses, countsPhrase, findingLines, foreignCauses } from './wording';
 
@@ -93,6 +94,7 @@ export function operationSection(
     ...causes.map((c) => finding(report, op, c, requestNumber)),
     ...foreign,
     quiet.length > 0 ? `<details><summary>${escapeHtml(quietCounts)}</summary>${checkList(quiet)}</details>` : '',
+    coverageHtml(op),
     '</section>',
   ].join('\n');
 }

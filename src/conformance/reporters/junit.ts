@@ -1,5 +1,6 @@
 import { networkCaveat } from '../network-report';
 import type { CheckResult, RunReport } from '../types';
+import { coverageJunit } from './coverage';
 import { causeName, consequenceCounts, consequencePhrase, findingLines, verdictLine } from './wording';
 
 // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
@@ -102,6 +103,7 @@ export function renderJunit(report: RunReport): string {
         lines.push(`${open}><skipped message="${xmlEscape(check.message)}"/></testcase>`);
       else lines.push(`${open}><system-out>${xmlEscape(`warning: ${text}`)}</system-out></testcase>`);
     }
+    lines.push(...coverageJunit(op));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
