@@ -11,4 +11,5 @@ export {
 } from './unknown-properties';
 export { nearestName } from './nearest-name';
 export { openApiYaml, openApiDocument } from './openapi';
+export { bundledOpenApiDocument, componentName, toYaml } from './bundle';
 export { registry } from './registry';
