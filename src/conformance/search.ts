@@ -1,6 +1,6 @@
 import type { RunContext } from './context';
 import { bodyProblem, type Exchange } from './exchange';
-import type { SearchType } from './config/run-config';
+import type { SearchType } from '../contracts';
 import { couldNotCheck, fail, pass, skip, type Verdict } from './outcome';
 import type { FoundProduct } from './test-data';
 

@@ -13,3 +13,12 @@ export { nearestName } from './nearest-name';
 export { openApiYaml, openApiDocument } from './openapi';
 export { bundledOpenApiDocument, componentName, toYaml } from './bundle';
 export { registry } from './registry';
+export {
+  SEARCH_TYPES,
+  ORDER_STATUSES,
+  NOTIFIED_STATUSES,
+  isSearchType,
+  type SearchType,
+  type OrderStatus,
+  type NotifiedStatus,
+} from './vocabulary';

@@ -1,15 +1,12 @@
-import { registry } from '../../contracts';
+import { NOTIFIED_STATUSES } from '../../contracts';
 import type { Check } from '../check';
 import { bodyPreview, isSuccess, unjudgeable, type Exchange } from '../exchange';
 import { couldNotCheck, fail, pass } from '../outcome';
 import { notification } from '../orders';
 
-/** The 14 statuses OmniChat notifies, read from the contract so the two cannot drift apart. */
+/** The 14 statuses OmniChat notifies, from the contract; CANCELLED last, so the test order's story reads like a real one. */
 export function notifiedStatuses(): string[] {
-  const defs = registry().schemas.get('definitions.schema.json') as { $defs: { NotifiedStatus: { enum: string[] } } };
-  const statuses = [...defs.$defs.NotifiedStatus.enum];
-  // CANCELLED last, so the test order's story reads like a real one.
-  return [...statuses.filter((s) => s !== 'CANCELLED'), 'CANCELLED'];
+  return [...NOTIFIED_STATUSES.filter((s) => s !== 'CANCELLED'), 'CANCELLED'];
 }
 
 /** Each of the 14 notified statuses is accepted. */

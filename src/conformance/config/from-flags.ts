@@ -2,7 +2,8 @@ import { UsageError } from '../../common/usage-error';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
 import { maskUrl } from '../../common/secrets';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig } from './run-config';
+import { SEARCH_TYPES } from '../../contracts';
+import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
 
 /** The verify flags as commander hands them over. */
 export interface VerifyFlags {
