@@ -1,4 +1,4 @@
-import { validate } from '../contracts';
+import { formatViolation, validate } from '../contracts';
 import { parseJson, probe } from './http-probe';
 import { freePort, startServer, type RunningServer, type ServerSpec } from './servers';
 import { CLI_PATH } from './sides';
@@ -62,7 +62,7 @@ export async function preflight(port: number, workload: Workload): Promise<Prefl
       continue;
     }
     const violations = validate(operation, 'response', body);
-    if (violations.length > 0) problems.push(`${operation}: ${violations[0].pointer} ${violations[0].message}`);
+    if (violations.length > 0) problems.push(`${operation}: ${formatViolation(violations[0])}`);
   }
   return { searchHits, problems };
 }

@@ -1,6 +1,6 @@
 export * from './operations';
 export * from './paths';
-export { type Violation, valueAt, describeValue, escapePointer } from './violation';
+export { type Violation, formatViolation, valueAt, describeValue, escapePointer } from './violation';
 export { validate, validateSearchQuery, validateAgainst } from './validate';
 export {
   findUnknowns,

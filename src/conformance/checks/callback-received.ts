@@ -1,4 +1,4 @@
-import { validate } from '../../contracts';
+import { formatViolation, validate } from '../../contracts';
 import type { Check } from '../check';
 import { couldNotCheck, fail, pass, skip } from '../outcome';
 
@@ -34,7 +34,7 @@ export const callbackReceived: Check = {
         received: call.body === undefined ? 'a body that is not JSON' : first.message,
         expected: `a valid ${call.action} body`,
         pointer: first ? `${first.pointer || '(root)'} [${first.keyword}]` : undefined,
-        details: violations.slice(1, 20).map((v) => `${v.pointer || '(root)'}: ${v.message}`),
+        details: violations.slice(1, 20).map(formatViolation),
       });
     }
     const body = call.body as { status?: string; code?: number };

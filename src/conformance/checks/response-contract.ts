@@ -1,4 +1,4 @@
-import { OPERATION_IDS, validate } from '../../contracts';
+import { OPERATION_IDS, formatViolation, validate } from '../../contracts';
 import type { Check } from '../check';
 import { bodyProblem } from '../exchange';
 import { couldNotCheck, fail, pass, skip } from '../outcome';
@@ -34,7 +34,7 @@ export const responseContract: Check = {
     return fail(`${violations.length} contract ${noun}`, {
       ...splitViolation(first.message),
       pointer: `${first.pointer || '(root)'} [${first.keyword}]`,
-      details: rest.slice(0, MAX_DETAILS).map((v) => `${v.pointer || '(root)'}: ${v.message} [${v.keyword}]`),
+      details: rest.slice(0, MAX_DETAILS).map(formatViolation),
       exchange: primary,
     });
   },
