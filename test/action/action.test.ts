@@ -12,7 +12,7 @@ import { ciExamples, type WorkflowStep } from './ci-examples';
 // order, in bash with -eo pipefail, with the environment the runner would give them (the step's `env`
 // with `${{ inputs.* }}` filled in from `with:` and the defaults, GITHUB_ACTION_PATH pointing at the
 // action's checkout, GITHUB_WORKSPACE, GITHUB_OUTPUT), against the mock merchant. The inputs come from
-// the CI examples in docs/verify.md and the README, so the examples are what is tested.
+// the CI examples in docs/verify.md and both READMEs, so the examples are what is tested.
 
 const SETUP_TIMEOUT_MS = 600000;
 const TOKEN = 'action-test-token-7f3a';
@@ -149,8 +149,12 @@ describe('action.yml', () => {
   });
 
   const examples = ciExamples().filter((example) => example.actionStep !== undefined);
-  it('has the action example in docs/verify.md and in the README', () => {
-    expect(examples.map((example) => example.source).sort()).toEqual(['README.md', 'docs/verify.md']);
+  it('has the action example in docs/verify.md and in both READMEs', () => {
+    expect(examples.map((example) => example.source).sort()).toEqual([
+      'README.md',
+      'README.pt-BR.md',
+      'docs/verify.md',
+    ]);
   });
 
   it.each(examples.map((example) => [example.source, example] as const))(

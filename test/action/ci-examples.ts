@@ -44,10 +44,11 @@ function stepsOf(parsed: unknown): WorkflowStep[] {
   return Object.values(jobs).flatMap((job) => job.steps ?? []);
 }
 
-/** The CI examples of the README's "In CI" section and docs/verify.md's "In CI (GitHub Actions)". */
+/** The CI examples of both READMEs ("In CI", "Na CI") and docs/verify.md ("In CI (GitHub Actions)"). */
 export function ciExamples(): CiExample[] {
   const sources: Array<[string, RegExp]> = [
     ['README.md', /^## In CI/m],
+    ['README.pt-BR.md', /^## Na CI/m],
     ['docs/verify.md', /^## In CI \(GitHub Actions\)/m],
   ];
   return sources.flatMap(([source, heading]) =>
