@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { OPENAPI_PATH, PACKAGE_ROOT, prismCliScript } from '../contracts';
 import { maskUrl } from '../common/secrets';
 import { EXIT_FAILED, UsageError } from '../common/usage-error';
+import { checkHostResolves, checkPortFree } from './listen-check';
 
 /** Default port of the proxy: next to the mock's 4010, so both can run side by side. */
 export const DEFAULT_PROXY_PORT = 4020;
@@ -57,10 +58,12 @@ export function prismProxyArgs(options: ProxyOptions): string[] {
 }
 
 /** Runs Prism 5.14.2 from this package's own install and waits for it; Ctrl-C stops both. */
-function runProxy(options: ProxyOptions): Promise<number> {
+async function runProxy(options: ProxyOptions): Promise<number> {
   const args = prismProxyArgs(options);
+  await checkHostResolves(options.host);
+  await checkPortFree(options.host, Number(options.port));
   const prism = prismCliScript();
-  return new Promise((resolve) => {
+  return await new Promise((resolve) => {
     const child = spawn(process.execPath, [prism, ...args], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals): void => {
       child.kill(signal);

@@ -15,6 +15,7 @@ import {
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
 import { UsageError } from '../common/usage-error';
 import { formatViolation } from '../contracts';
+import { checkHostResolves } from './listen-check';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -37,6 +38,7 @@ export function registerServeCommand(program: Command): void {
     .option('--quiet', 'no request log')
     .option('--admin-token <token>', 'require Authorization: Bearer <token> on /__admin (mandatory off loopback)')
     .action(async (flags: ServeFlags) => {
+      await checkHostResolves(flags.host);
       await serve(checkServeFlags(flags));
     });
 }

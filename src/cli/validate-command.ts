@@ -7,6 +7,7 @@ import {
   isCallbackId,
   formatViolation,
   isOperationId,
+  nearestName,
   validate,
   validateSearchQuery,
   type CallbackId,
@@ -39,10 +40,10 @@ export function runValidate(
   out: NodeJS.WritableStream = process.stdout,
 ): number {
   if (!isOperationId(operation) && !isCallbackId(operation)) {
-    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: use one of ${ALL_NAMES.join(', ')}`);
+    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: ${didYouMean(operation, ALL_NAMES)}`);
   }
   if (kind !== 'request' && kind !== 'response') {
-    throw new UsageError(`unknown kind ${JSON.stringify(kind)}: use request or response`);
+    throw new UsageError(`unknown kind ${JSON.stringify(kind)}: ${didYouMean(kind, ['request', 'response'])}`);
   }
   if (isCallbackId(operation) && kind === 'response') {
     throw new UsageError(`${operation} is a callback the merchant sends to OmniChat: only its request has a contract`);
@@ -57,6 +58,13 @@ export function runValidate(
   const violations = validatePayload(operation, kind, value);
   out.write(formatResult(operation, kind, violations));
   return violations.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/** "did you mean "x"? (use one of ...)", or just the list when no name is close. */
+function didYouMean(name: string, names: readonly string[]): string {
+  const nearest = nearestName(name, names);
+  const list = `use one of ${names.join(', ')}`;
+  return nearest ? `did you mean ${JSON.stringify(nearest)}? (${list})` : list;
 }
 
 /** productSearch has no body: its "request" is the query string, given as a JSON object of parameters. */

@@ -55,6 +55,7 @@ export class RunContext {
         headers: this.config.headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         deadlineMs: this.config.timeoutMs * 2,
+        network: this.config.network,
       },
       this.secrets,
     );

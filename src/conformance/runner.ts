@@ -10,6 +10,7 @@ import { couldNotCheck, skip, type Verdict } from './outcome';
 import { sendPrimary } from './orders';
 import { productArray } from './search';
 import { maskSecretsDeep } from '../common/secrets';
+import { networkReport } from './network-report';
 import { operationStatus, summarize } from './summarize';
 import { pickVariant, readProducts } from './test-data';
 import type { CheckResult, OperationReport, RunReport } from './types';
@@ -74,6 +75,7 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
     summary: summarize({ operations }),
     operations,
     notes,
+    network: networkReport(config),
   };
   // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
   return maskSecretsDeep(report, ctx.secrets);

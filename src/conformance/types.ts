@@ -46,6 +46,16 @@ export interface Summary {
   skipped: number;
 }
 
+/** How the run reached the merchant, so a pass obtained without certificate checks is never taken for a clean one. */
+export interface NetworkReport {
+  /** --insecure: TLS certificates were not checked. */
+  insecure: boolean;
+  /** Extra CA files trusted (--ca, the config's "ca"). */
+  caFiles: string[];
+  /** The proxies the run went through (credentials masked) and the variable each came from; empty when direct. */
+  proxies: { url: string; from: string }[];
+}
+
 /** Everything a run found; reporters only render this. */
 export interface RunReport {
   tool: 'merchant-kit verify';
@@ -54,4 +64,6 @@ export interface RunReport {
   operations: OperationReport[];
   /** Side remarks (cleanup of test orders and the like). */
   notes: string[];
+  /** How the merchant was reached (set by runVerify; optional for reports built by hand). */
+  network?: NetworkReport;
 }

@@ -5,6 +5,8 @@ export { validate, validateSearchQuery, validateAgainst } from './validate';
 export {
   findUnknowns,
   findUnknownProperties,
+  MAX_SCANNED_KEYS,
+  MAX_LISTED_UNKNOWNS,
   type UnknownProperty,
   type UnknownValue,
   type Unknowns,

@@ -64,7 +64,11 @@ describe('merchant-kit validate', () => {
       ['validate', 'orderChecker', 'request', '-'],
       /unknown operation "orderChecker": use one of productSearch, orderValidation/,
     ],
-    ['an unknown kind', ['validate', 'orderCreation', 'body', '-'], /unknown kind "body": use request or response/],
+    [
+      'an unknown kind',
+      ['validate', 'orderCreation', 'body', '-'],
+      /unknown kind "body": use one of request, response/,
+    ],
     [
       'a missing file',
       ['validate', 'orderCreation', 'request', '/nonexistent/order.json'],

@@ -169,10 +169,18 @@ describe('merchant-kit verify', () => {
 
   it('exits 2 before calling the merchant when a report cannot be written', async () => {
     const before = good.hits.length;
-    const result = await runCli(['verify', '--base-url', good.baseUrl, '--junit', path.join(dir, 'missing', 'r.xml')]);
+    // A file where the report's directory should be: the directory cannot be created.
+    fs.writeFileSync(path.join(dir, 'not-a-dir'), '');
+    const result = await runCli([
+      'verify',
+      '--base-url',
+      good.baseUrl,
+      '--junit',
+      path.join(dir, 'not-a-dir', 'r.xml'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^merchant-kit: --junit .*r\.xml: the directory .*missing does not exist; create it first\n$/,
+      /^merchant-kit: --junit .*r\.xml: cannot create the directory .*not-a-dir \(a file is in the way\)\n$/,
     );
     expect(good.hits.length).toBe(before);
   });

@@ -59,6 +59,7 @@ describe('the merchant config', () => {
       only: ['productSearch', 'orderValidation', 'orderCreation', 'orderCancellation', 'statusNotification'],
       destructive: true,
       callbackPort: undefined,
+      network: { ca: [], insecure: false, proxy: { noProxy: '' } },
     });
   });
 
@@ -78,7 +79,7 @@ describe('the merchant config', () => {
     [
       'an unknown URL key, with the nearest operation',
       { urls: { ...URLS, productSerch: 'https://x.example/a' } },
-      'unknown key "urls.productSerch": did you mean "productSearch"?',
+      'unknown key "urls.productSerch": did you mean "urls.productSearch"?',
     ],
     [
       'a missing URL',
@@ -102,6 +103,12 @@ describe('the merchant config', () => {
       { urls: URLS, capabilities: { searchTypes: ['TEXT', 'EAN'] } },
       '"capabilities.searchTypes[1]" must be one of TEXT, ID, SKUID, REFERENCE, URL',
     ],
+    [
+      'a "ca" that is not a file name',
+      { urls: URLS, ca: [5] },
+      '"ca" must be a file name or a list of file names (PEM CA certificates, relative to the config file)',
+    ],
+    ['a "ca" file that does not exist', { urls: URLS, ca: 'certs/none.pem' }, ': "ca" '],
   ])('rejects %s in one line naming the key', (_name, content, expected) => {
     const message = usageMessage(() => runConfigFromFlags({ config: configFile(content) }, {}));
     expect(message).toContain(expected);

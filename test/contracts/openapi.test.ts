@@ -71,7 +71,7 @@ describe('contracts/openapi.yaml', () => {
   // flow mapping split at a comma (`{description: a, b}` adds a key "b").
   it.each(responseExamples)('%s 200 example %s passes our validator and uses only known fields', (id, _name, value) => {
     expect(validate(id, 'response', value)).toEqual([]);
-    expect(findUnknowns(id, 'response', value)).toEqual({ properties: [], values: [] });
+    expect(findUnknowns(id, 'response', value)).toMatchObject({ properties: [], values: [] });
   });
 
   const requestExamples = OPERATION_IDS.filter((id) => id !== 'productSearch').flatMap((id) =>
@@ -83,7 +83,7 @@ describe('contracts/openapi.yaml', () => {
     '%s request example %s passes our validator and uses only known fields',
     (id, _name, value) => {
       expect(validate(id, 'request', value)).toEqual([]);
-      expect(findUnknowns(id, 'request', value)).toEqual({ properties: [], values: [] });
+      expect(findUnknowns(id, 'request', value)).toMatchObject({ properties: [], values: [] });
     },
   );
 
@@ -102,7 +102,7 @@ describe('contracts/openapi.yaml', () => {
     expect(post.security).toEqual([{ omnichatApiSecret: [] }]);
     for (const example of Object.values(media.examples as Json)) {
       expect(validate(id, 'request', example.value)).toEqual([]);
-      expect(findUnknowns(id, 'request', example.value)).toEqual({ properties: [], values: [] });
+      expect(findUnknowns(id, 'request', example.value)).toMatchObject({ properties: [], values: [] });
     }
   });
 

@@ -1,4 +1,4 @@
-import { findUnknowns, OPERATION_IDS } from '../../contracts';
+import { findUnknowns, MAX_SCANNED_KEYS, OPERATION_IDS } from '../../contracts';
 import type { Check } from '../check';
 import { bodyProblem } from '../exchange';
 import { couldNotCheck, pass, skip, warn } from '../outcome';
@@ -21,16 +21,18 @@ export const unknownProperties: Check = {
         ? couldNotCheck('the body is not JSON; see json-body', primary)
         : skip('no JSON body to look at');
     }
-    const { properties, values } = findUnknowns(operation, 'response', primary.json.value);
+    const { properties, values, total, complete } = findUnknowns(operation, 'response', primary.json.value);
     const lines = [
       ...properties.map(
         (p) => `${p.pointer}: unknown property "${p.name}"${p.suggestion ? `, did you mean "${p.suggestion}"?` : ''}`,
       ),
       ...values.map((v) => `${v.pointer}: unknown value ${JSON.stringify(v.value)} (known: ${v.known.join(', ')})`),
     ];
-    if (lines.length === 0) return pass('no unknown properties or values');
+    // The scan is bounded (src/contracts/unknown-properties.ts): a partial one says so.
+    const scope = complete ? '' : ` in the first ${MAX_SCANNED_KEYS} keys (the scan stops there)`;
+    if (lines.length === 0) return pass(`no unknown properties or values${scope}`);
     const [first, ...rest] = lines;
-    return warn(`${lines.length} unknown ${lines.length === 1 ? 'property or value' : 'properties or values'}`, {
+    return warn(`${total} unknown ${total === 1 ? 'property or value' : 'properties or values'}${scope}`, {
       received: first,
       expected: 'only the properties and values the contract lists',
       details: rest.slice(0, MAX_LISTED),

@@ -62,6 +62,13 @@ export const CONFIG_SCHEMA = {
       },
     },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
+    ca: {
+      description: 'PEM file(s) of CA certificates to trust besides the usual ones, relative to this file.',
+      anyOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      ],
+    },
   },
   $defs: {
     url: { type: 'string', pattern: '^https?://[^\\s/?#]+[^\\s]*$' },

@@ -1,6 +1,9 @@
 import { UsageError } from '../../common/usage-error';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
 import { maskUrl } from '../../common/secrets';
+import type { NetworkSettings } from '../http/network';
+import { ProxyEnvError, readProxyEnv, type ProxyEnv } from '../http/proxy-env';
+import { readCaFile, readExtraCaCerts } from './ca-files';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
 import { SEARCH_TYPES } from '../../contracts';
 import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
@@ -14,6 +17,10 @@ export interface VerifyFlags {
   timeout?: string;
   destructive?: boolean;
   callbackPort?: string;
+  /** --ca FILE, repeatable: PEM CA certificates trusted besides the usual ones. */
+  ca?: string[];
+  /** --insecure: do not check certificates (stated in every report). */
+  insecure?: boolean;
 }
 
 /** Turns the flags (and the config file they name) into one RunConfig, or throws a one-line UsageError. */
@@ -32,14 +39,34 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
       `${headers.length} headers given (config and --header together): OmniChat sends at most ${MAX_CUSTOM_HEADERS}; remove the extra ones`,
     );
   }
+  const { caFiles: _caFiles, ...fileSettings } = settings;
   return {
-    ...settings,
+    ...fileSettings,
     headers,
     timeoutMs: flags.timeout !== undefined ? parsePositive('--timeout', flags.timeout, 100, 60000) : settings.timeoutMs,
     only: parseOnly(flags.only),
     destructive: flags.destructive !== false,
     callbackPort:
       flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
+    network: networkSettings(flags, settings, env),
+  };
+}
+
+/** The config's "ca" files, then --ca files; the proxy variables as curl reads them. */
+function networkSettings(flags: VerifyFlags, settings: FileSettings, env: NodeJS.ProcessEnv): NetworkSettings {
+  const caFiles = [...(settings.caFiles ?? []), ...(flags.ca ?? []).map((file) => ({ file, source: '--ca' }))];
+  let proxy: ProxyEnv;
+  try {
+    proxy = readProxyEnv(env);
+  } catch (error) {
+    if (error instanceof ProxyEnvError) throw new UsageError(error.message);
+    throw error;
+  }
+  return {
+    ca: caFiles.map(({ file, source }) => readCaFile(file, source)),
+    insecure: flags.insecure === true,
+    proxy,
+    extraCaPem: readExtraCaCerts(env),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { HeaderPair } from '../../common/headers';
 import type { OperationId, SearchType } from '../../contracts';
+import type { NetworkSettings } from '../http/network';
 
 /** OmniChat's time budget for every merchant endpoint (docs/contracts.md, decision 10). */
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -19,4 +20,6 @@ export interface RunConfig {
   destructive: boolean;
   /** Port of the local stand-in for OmniChat's orders API, when callbacks are checked. */
   callbackPort?: number;
+  /** Extra CAs, --insecure and the proxy variables; Node's defaults and no proxy when absent. */
+  network?: NetworkSettings;
 }

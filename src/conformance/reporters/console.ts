@@ -1,3 +1,4 @@
+import { networkCaveat } from '../network-report';
 import type { CheckResult, RunReport } from '../types';
 
 const WIDTH = 28;
@@ -19,6 +20,9 @@ export function detailLines(check: CheckResult): string[] {
  */
 export function renderConsole(report: RunReport): string {
   const out: string[] = [`merchant-kit verify: ${report.target}`];
+  const caveat = networkCaveat(report);
+  if (caveat) out.push(caveat);
+  for (const proxy of report.network?.proxies ?? []) out.push(`through the proxy ${proxy.url} (${proxy.from})`);
   for (const op of report.operations) {
     out.push('', `${op.operation} ${op.method} ${op.url}: ${op.status}`);
     for (const check of op.checks) {
@@ -32,7 +36,7 @@ export function renderConsole(report: RunReport): string {
   const s = report.summary;
   out.push(
     '',
-    `summary: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped`,
+    `summary: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped${caveat ? `; ${caveat}` : ''}`,
   );
   return `${out.join('\n')}\n`;
 }

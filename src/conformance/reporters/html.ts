@@ -1,3 +1,4 @@
+import { networkCaveat } from '../network-report';
 import type { CheckResult, RunReport } from '../types';
 import { detailLines } from './console';
 
@@ -25,6 +26,7 @@ function row(check: CheckResult): string {
 /** One self-contained page (inline CSS, no scripts, no external assets) a merchant can send to OmniChat. */
 export function renderHtml(report: RunReport): string {
   const s = report.summary;
+  const caveat = networkCaveat(report);
   const sections = report.operations.map(
     (
       op,
@@ -37,7 +39,7 @@ ${op.checks.map(row).join('\n')}
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>merchant-kit verify: ${escapeHtml(report.target)}</title><style>${STYLE}</style></head>
 <body><h1>merchant-kit verify: ${escapeHtml(report.target)}</h1>
-<p>${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped</p>
+<p>${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped${caveat ? `. <strong>${escapeHtml(caveat)}</strong>` : ''}</p>
 ${sections.join('\n')}
 ${notes}
 </body></html>

@@ -1,3 +1,4 @@
+import { networkCaveat } from '../network-report';
 import type { RunReport } from '../types';
 import { detailLines } from './console';
 
@@ -19,6 +20,7 @@ const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3
 /** JUnit XML: a testsuite per operation, a testcase per check; error = could not check, skipped = skip. */
 export function renderJunit(report: RunReport): string {
   const s = report.summary;
+  const caveat = networkCaveat(report);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="merchant-kit verify" tests="${s.passed + s.failed + s.warnings + s.errors + s.skipped}" failures="${s.failed}" errors="${s.errors}" skipped="${s.skipped}">`,
@@ -28,7 +30,8 @@ export function renderJunit(report: RunReport): string {
     lines.push(
       `  <testsuite name="${xmlEscape(op.operation)}" tests="${op.checks.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}">`,
     );
-    lines.push(`    <properties><property name="url" value="${xmlEscape(op.url)}"/></properties>`);
+    const tls = caveat ? `<property name="tls" value="${xmlEscape(caveat)}"/>` : '';
+    lines.push(`    <properties><property name="url" value="${xmlEscape(op.url)}"/>${tls}</properties>`);
     for (const check of op.checks) {
       const open = `    <testcase classname="${xmlEscape(op.operation)}" name="${xmlEscape(check.id)}" time="${seconds(check.durationMs)}"`;
       const body = xmlEscape([check.message, ...detailLines(check)].join('\n'));
