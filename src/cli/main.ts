@@ -5,6 +5,7 @@ import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
 import { registerVerifyCommand } from './verify-command';
 import { registerProxyCommand } from './proxy-command';
+import { packageVersion } from './version';
 import { oneLineParserErrors } from './parser-errors';
 import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error';
 
@@ -12,6 +13,7 @@ import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error'
 export function buildProgram(): Command {
   const program = new Command('merchant-kit')
     .description("Contracts, mock merchant and conformance runner for OmniChat's custom integration")
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride();
   registerValidateCommand(program);
   registerContractsCommand(program);

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { OPENAPI_PATH, PACKAGE_ROOT } from '../contracts';
+import { OPENAPI_PATH, PACKAGE_ROOT, prismCliScript } from '../contracts';
 import { maskUrl } from '../common/secrets';
 import { EXIT_FAILED, UsageError } from '../common/usage-error';
 import { checkHostResolves, checkPortFree } from './listen-check';
@@ -63,8 +62,7 @@ async function runProxy(options: ProxyOptions): Promise<number> {
   const args = prismProxyArgs(options);
   await checkHostResolves(options.host);
   await checkPortFree(options.host, Number(options.port));
-  // Resolved through node's module lookup, so it works in a checkout and when installed as a dependency.
-  const prism = path.join(path.dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+  const prism = prismCliScript();
   return await new Promise((resolve) => {
     const child = spawn(process.execPath, [prism, ...args], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals): void => {

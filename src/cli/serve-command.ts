@@ -14,6 +14,7 @@ import {
 } from '../mock';
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
 import { UsageError } from '../common/usage-error';
+import { formatViolation } from '../contracts';
 import { checkHostResolves } from './listen-check';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -120,7 +121,7 @@ function loadProducts(settings: ServeSettings): Product[] {
     if (first.keyword === 'file')
       throw new UsageError(`--catalog ${file}: ${first.message}; give the path of a JSON array of products`);
     if (first.keyword === 'json') throw new UsageError(`--catalog ${file} is ${first.message}`);
-    const shown = error.violations.slice(0, 20).map((v) => `  ${v.pointer || '(root)'}  ${v.message}  [${v.keyword}]`);
+    const shown = error.violations.slice(0, 20).map((v) => `  ${formatViolation(v)}`);
     const more = error.violations.length > 20 ? `\n  ... and ${error.violations.length - 20} more` : '';
     throw new UsageError(
       `--catalog ${file} breaks the productSearch response contract (${error.violations.length} violation${error.violations.length === 1 ? '' : 's'}); fix these and start again:\n${shown.join('\n')}${more}`,

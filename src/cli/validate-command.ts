@@ -5,6 +5,7 @@ import {
   OPERATION_IDS,
   describeValue,
   isCallbackId,
+  formatViolation,
   isOperationId,
   nearestName,
   validate,
@@ -91,7 +92,7 @@ function readInput(file: string): string {
 /** One line per violation: pointer, then what was expected and what was found. */
 export function formatResult(operation: string, kind: string, violations: Violation[]): string {
   if (violations.length === 0) return `valid: the ${operation} ${kind} contract holds\n`;
-  const lines = violations.map((v) => `  ${v.pointer || '(root)'}  ${v.message}  [${v.keyword}]`);
+  const lines = violations.map((v) => `  ${formatViolation(v)}`);
   const noun = violations.length === 1 ? 'violation' : 'violations';
   return `invalid: ${violations.length} ${noun} of the ${operation} ${kind} contract\n${lines.join('\n')}\n`;
 }

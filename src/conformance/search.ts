@@ -1,7 +1,7 @@
 import type { OperationId } from '../contracts';
 import type { RunContext } from './context';
 import { bodyPreview, isSuccess, primaryBody, type Exchange } from './exchange';
-import type { SearchType } from './config/run-config';
+import type { SearchType } from '../contracts';
 import { couldNotCheck, fail, notJudged, pass, skip, type Verdict } from './outcome';
 import { none, ok, type Result } from './result';
 import { TEST_ORDER_PREFIX, type FoundProduct } from './test-data';

@@ -36,7 +36,19 @@ export interface MockControl {
 
 export type MockApp = Express & { mock: MockControl };
 
-/** Builds the mock merchant's express app (it does not listen: only the CLI does). */
+/**
+ * Builds the mock merchant's express app; it does not listen (`merchant-kit serve` does, or your test
+ * does). `app.mock.close()` stops its callbacks and delayed answers when you are done.
+ *
+ * @example
+ * // In a test, through supertest: no port, no CLI.
+ * const request = require('supertest');
+ * const { createMockApp } = require('omnichat-merchant-kit/mock');
+ * const app = createMockApp({ auth: [{ key: 'Authorization', value: 'Bearer T' }] });
+ * const res = await request(app).get('/v1/products/productsearch?query=camiseta').set('Authorization', 'Bearer T');
+ * console.log(res.status, res.body.length); // 200 and the first page of products
+ * await app.mock.close();
+ */
 export function createMockApp(options: MockOptions = {}): MockApp {
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const catalog = new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH));

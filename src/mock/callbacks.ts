@@ -1,4 +1,4 @@
-import { validate } from '../contracts';
+import { formatViolation, validate } from '../contracts';
 import type { CallbackRecord, OrderRecord } from './order-store';
 
 /** Where and how the mock calls OmniChat back after accepting an order. */
@@ -75,7 +75,7 @@ export class CallbackSender {
       callback.outcome = 'failed';
       callback.attempts.push({
         at: new Date().toISOString(),
-        error: `body breaks the ${callback.callback} contract: ${violations[0].pointer} ${violations[0].message}`,
+        error: `body breaks the ${callback.callback} contract: ${formatViolation(violations[0])}`,
       });
       this.onOutcome(record, callback);
       return;

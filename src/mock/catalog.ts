@@ -1,9 +1,7 @@
+import type { SearchType } from '../contracts';
 import type { Product, Variant } from './catalog-types';
 import { normalizeUrl, tokenize } from './normalize';
 import { TextIndex } from './text-index';
-
-export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'URL', 'REFERENCE'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** A productSearch request after query validation (defaults filled). */
 export interface SearchRequest {

@@ -1,4 +1,5 @@
-import { SEARCH_TYPES, type SearchRequest, type SearchType } from './catalog';
+import { isSearchType } from '../contracts';
+import type { SearchRequest } from './catalog';
 import type { MockContext } from './context';
 import { checkOrder } from './order-validator';
 import type { CheckerEntry, OrderPayload } from './order-types';
@@ -23,9 +24,7 @@ export function searchRequestOf(query: Record<string, unknown>): SearchRequest {
     Number.isInteger(query.size) && (query.size as number) >= 1 && (query.size as number) <= 100
       ? (query.size as number)
       : 10;
-  const type = (SEARCH_TYPES as readonly unknown[]).includes(query.searchType)
-    ? (query.searchType as SearchType)
-    : 'TEXT';
+  const type = isSearchType(query.searchType) ? query.searchType : 'TEXT';
   return { searchType: type, query: typeof query.query === 'string' ? query.query : undefined, from, size };
 }
 

@@ -11,6 +11,20 @@ import { renderFailure } from './routes/respond';
  * method and path as the express router matches them (case-insensitive, one optional trailing slash), go
  * straight to the shared pipeline, skipping express's router on the hot path; everything else (405s,
  * HEAD, the admin API, the checkout page, 404s) goes to the express app.
+ *
+ * @example
+ * // The mock on a real port, as `merchant-kit serve` runs it.
+ * const http = require('node:http');
+ * const { createMockApp, createMockListener } = require('omnichat-merchant-kit/mock');
+ * const app = createMockApp({ checkout: 'own' });
+ * const server = http.createServer(createMockListener(app));
+ * server.listen(0, '127.0.0.1', async () => {
+ *   const { port } = server.address();
+ *   const res = await fetch(`http://127.0.0.1:${port}/v1/products/productsearch?query=camiseta&size=2`);
+ *   console.log(res.status, (await res.json()).length); // 200 2
+ *   server.close();
+ *   await app.mock.close();
+ * });
  */
 export function createMockListener(app: MockApp): RequestListener {
   const ctx = app.mock.context;

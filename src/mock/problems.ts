@@ -1,4 +1,4 @@
-import type { Violation } from '../contracts';
+import { formatViolation, type Violation } from '../contracts';
 
 /** Base of every problem `type` URI the mock answers with. */
 export const PROBLEM_BASE = 'https://omnichat-merchant-kit.dev/problems/';
@@ -71,7 +71,7 @@ export function problemBody(
 
 /** The detail line for a list of violations: the first two, named by pointer. */
 export function violationsDetail(violations: Violation[]): string {
-  const shown = violations.slice(0, 2).map((v) => `${v.pointer || '(root)'}: ${v.message}`);
+  const shown = violations.slice(0, 2).map(formatViolation);
   const more = violations.length > 2 ? ` (and ${violations.length - 2} more, see errors)` : '';
   return `${shown.join('; ')}${more}`;
 }

@@ -35,7 +35,7 @@ describe('merchant-kit validate', () => {
     const result = await runCli(['validate', 'productSearch', 'response', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      'invalid: 1 violation of the productSearch response contract\n  (root)  must be array, found an object  [type]\n',
+      'invalid: 1 violation of the productSearch response contract\n  (root): must be array, found an object [type]\n',
     );
   });
 
@@ -44,13 +44,13 @@ describe('merchant-kit validate', () => {
       input: '{"objectId":"x","items":[{"price":"10"}]}',
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('/items/0/price  must be number, found string "10"  [type]');
+    expect(result.stdout).toContain('/items/0/price: must be number, found string "10" [type]');
   });
 
   it('validates a productSearch query given as a JSON object of parameters', async () => {
     const result = await runCli(['validate', 'productSearch', 'request', '-'], { input: '{"size":"500"}' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('/size  must be <= 100');
+    expect(result.stdout).toContain('/size: must be <= 100');
   });
 
   it('validates the callbacks a merchant sends to OmniChat', async () => {

@@ -57,6 +57,8 @@ export function runCli(
         ),
       );
     });
+    // A command that exits without reading its input (a usage error) closes the pipe first: EPIPE is no failure.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

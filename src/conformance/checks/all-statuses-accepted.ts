@@ -1,4 +1,4 @@
-import { registry } from '../../contracts';
+import { NOTIFIED_STATUSES } from '../../contracts';
 import type { Check } from '../check';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
@@ -6,12 +6,9 @@ import { bodyPreview, isSuccess, withoutJson, type Exchange } from '../exchange'
 import { couldNotCheck, fail, pass } from '../outcome';
 import { FIRST_NOTIFIED_STATUS, notification } from '../orders';
 
-/** The 14 statuses OmniChat notifies, read from the contract so the two cannot drift apart. */
+/** The 14 statuses OmniChat notifies, from the contract; CANCELLED last, so the test order's story reads like a real one. */
 export function notifiedStatuses(): string[] {
-  const defs = registry().schemas.get('definitions.schema.json') as { $defs: { NotifiedStatus: { enum: string[] } } };
-  const statuses = [...defs.$defs.NotifiedStatus.enum];
-  // CANCELLED last, so the test order's story reads like a real one.
-  return [...statuses.filter((s) => s !== 'CANCELLED'), 'CANCELLED'];
+  return [...NOTIFIED_STATUSES.filter((s) => s !== 'CANCELLED'), 'CANCELLED'];
 }
 
 type Sent = { status: string; ex: Exchange };

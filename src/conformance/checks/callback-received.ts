@@ -1,4 +1,4 @@
-import { validate } from '../../contracts';
+import { formatViolation, validate } from '../../contracts';
 import type { Check } from '../check';
 import { expectedAction, firstCallback, PROVISIONED, strayCallbacks } from '../callbacks/provisioning';
 import type { ReceivedCallback } from '../callbacks/receiver';
@@ -29,7 +29,7 @@ function findingsOf(call: ReceivedCallback, checkout: 'omni' | 'own'): Finding[]
         call.body === undefined ? `a body that is not JSON: ${call.preview.slice(0, 80)}` : violations[0].message,
       expected: `a valid ${call.action} body`,
       pointer: violations[0] ? `${violations[0].pointer || '(root)'} [${violations[0].keyword}]` : undefined,
-      more: violations.slice(1, 20).map((v) => `${v.pointer || '(root)'}: ${v.message}`),
+      more: violations.slice(1, 20).map(formatViolation),
     });
     return findings;
   }

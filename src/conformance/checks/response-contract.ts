@@ -1,4 +1,4 @@
-import { OPERATION_IDS, validate } from '../../contracts';
+import { OPERATION_IDS, formatViolation, validate } from '../../contracts';
 import type { Check } from '../check';
 import { primaryBody } from '../exchange';
 import { couldNotCheck, fail, notJudged, pass, skip } from '../outcome';
@@ -35,7 +35,7 @@ export const responseContract: Check = {
     return fail(`${violations.length} contract ${noun}`, {
       ...splitViolation(first.message),
       pointer: `${first.pointer || '(root)'} [${first.keyword}]`,
-      details: rest.slice(0, MAX_DETAILS).map((v) => `${v.pointer || '(root)'}: ${v.message} [${v.keyword}]`),
+      details: rest.slice(0, MAX_DETAILS).map(formatViolation),
       exchange: primary,
     });
   },

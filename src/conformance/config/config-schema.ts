@@ -1,3 +1,5 @@
+import { SEARCH_TYPES } from '../../contracts';
+
 /**
  * The JSON Schema (2020-12) of the merchant config `merchant-kit verify --config` reads. It mirrors
  * OmniChat's settings screen for a custom integration, plus the runner's own testData and timeoutMs.
@@ -55,7 +57,7 @@ export const CONFIG_SCHEMA = {
         searchTypes: {
           type: 'array',
           uniqueItems: true,
-          items: { enum: ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] },
+          items: { enum: [...SEARCH_TYPES] },
         },
       },
     },

@@ -5,13 +5,8 @@ import type { NetworkSettings } from '../http/network';
 import { ProxyEnvError, readProxyEnv, type ProxyEnv } from '../http/proxy-env';
 import { readCaFile, readExtraCaCerts } from './ca-files';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
-import {
-  DEFAULT_CONCURRENCY,
-  DEFAULT_SEARCH_QUERY,
-  DEFAULT_TIMEOUT_MS,
-  SEARCH_TYPES,
-  type RunConfig,
-} from './run-config';
+import { SEARCH_TYPES } from '../../contracts';
+import { DEFAULT_CONCURRENCY, DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
 
 /** The verify flags as commander hands them over. */
 export interface VerifyFlags {

@@ -6,8 +6,9 @@ import { MAX_CUSTOM_HEADERS, type HeaderPair } from '../../common/headers';
 import { nearestName, OPERATION_IDS, type OperationId } from '../../contracts';
 import { maskUrl } from '../../common/secrets';
 import { CONFIG_SCHEMA } from './config-schema';
+import { SEARCH_TYPES, type SearchType } from '../../contracts';
 import { jsonSyntaxError } from './json-syntax';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig, type SearchType } from './run-config';
+import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
 
 /** The parts of a run that a config file decides. */
 export type FileSettings = Pick<

@@ -1,9 +1,6 @@
 import type { HeaderPair } from '../../common/headers';
-import type { OperationId } from '../../contracts';
+import type { OperationId, SearchType } from '../../contracts';
 import type { NetworkSettings } from '../http/network';
-
-export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** OmniChat's time budget for every merchant endpoint (docs/contracts.md, decision 10). */
 export const DEFAULT_TIMEOUT_MS = 5000;
