@@ -30,6 +30,11 @@ export function registerServeCommand(program: Command): void {
     .option('--seed <s>', 'seed for --generate (same seed, same catalog)')
     .option('--auth <header>', 'require "Name: value" on every operation request (repeatable, at most 5)', collect, [])
     .option('--checkout <mode>', 'omni or own: which callback follows an order', 'omni')
+    .option(
+      '--freight-change <mode>',
+      'allowed or refused: whether an order may carry another freight than the one quoted ("Alterar dados do frete")',
+      'allowed',
+    )
     .option('--omnichat-api <url>', "OmniChat's orders API base for callbacks")
     .option('--omnichat-token <token>', 'bearer token for the callbacks')
     .option('--lenient', 'accept requests that break the contract (violations go to the journal)')
@@ -57,6 +62,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
     basePath,
     auth: settings.auth,
     checkout: settings.checkout,
+    allowFreightChange: settings.allowFreightChange,
     omnichatApi: settings.omnichatApi,
     omnichatToken: settings.omnichatToken,
     publicUrl: origin,

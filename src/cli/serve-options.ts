@@ -11,6 +11,7 @@ export interface ServeFlags {
   seed?: string;
   auth: string[];
   checkout: string;
+  freightChange: string;
   omnichatApi?: string;
   omnichatToken?: string;
   lenient?: boolean;
@@ -27,6 +28,8 @@ export interface ServeSettings {
   generate?: { count: number; seed: number };
   auth: HeaderPair[];
   checkout: 'omni' | 'own';
+  /** --freight-change allowed|refused (OmniChat's "Alterar dados do frete"). */
+  allowFreightChange: boolean;
   omnichatApi?: string;
   omnichatToken?: string;
   lenient: boolean;
@@ -48,6 +51,10 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     );
   if (flags.checkout !== 'omni' && flags.checkout !== 'own')
     throw new UsageError(`--checkout must be omni or own, got ${JSON.stringify(flags.checkout)}`);
+  if (flags.freightChange !== 'allowed' && flags.freightChange !== 'refused')
+    throw new UsageError(
+      `--freight-change must be allowed or refused (OmniChat's "Alterar dados do frete"), got ${JSON.stringify(flags.freightChange.slice(0, 40))}`,
+    );
   if (flags.catalog !== undefined && flags.generate !== undefined)
     throw new UsageError('--catalog and --generate exclude each other: serve your own catalog or a generated one');
   if (flags.seed !== undefined && flags.generate === undefined)
@@ -90,6 +97,7 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     generate,
     auth,
     checkout: flags.checkout,
+    allowFreightChange: flags.freightChange === 'allowed',
     omnichatApi: flags.omnichatApi,
     omnichatToken: flags.omnichatToken,
     lenient: flags.lenient === true,

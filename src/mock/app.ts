@@ -4,6 +4,7 @@ import { CallbackSender, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
 import type { MockContext } from './context';
 import { loadFreightTable } from './freight';
+import { FreightQuotes } from './freight-quotes';
 import { Journal } from './journal';
 import { loadCatalogFile } from './load-catalog';
 import {
@@ -72,6 +73,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     callbacks,
     auth: new HeaderAuth(options.auth ?? []),
     lenient: options.lenient === true,
+    quotes: new FreightQuotes(),
+    allowFreightChange: options.allowFreightChange !== false,
     adminToken: options.adminToken,
     log: options.log,
     waits: new Set(),

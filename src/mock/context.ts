@@ -5,6 +5,7 @@ import type { Journal } from './journal';
 import type { OrderStore } from './order-store';
 import type { Scenarios } from './scenarios';
 import type { HeaderAuth } from './auth';
+import type { FreightQuotes } from './freight-quotes';
 
 /** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
 export interface MockContext {
@@ -16,6 +17,10 @@ export interface MockContext {
   callbacks: CallbackSender;
   auth: HeaderAuth;
   lenient: boolean;
+  /** The freight quoted per cart, to compare with the order's ("freight as quoted"). */
+  quotes: FreightQuotes;
+  /** OmniChat's "Alterar dados do frete": when false an order whose freight differs from the quote is a 422. */
+  allowFreightChange: boolean;
   adminToken?: string;
   log?: (line: string) => void;
   /** Delayed answers still waiting; close() ends each wait so no timer outlives the server. */

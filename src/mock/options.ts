@@ -23,6 +23,8 @@ export interface MockOptions {
   omnichatToken?: string;
   /** The mock's own base URL (for the own-checkout link); default http://127.0.0.1:4010. */
   publicUrl?: string;
+  /** OmniChat's "Alterar dados do frete" (default true): false refuses an order whose freight is not the one quoted. */
+  allowFreightChange?: boolean;
   /** Accept requests that break the contract, keeping the violations in the journal. */
   lenient?: boolean;
   /** Receives one JSON line per request; default: no request log. */

@@ -17,6 +17,7 @@ export const PROBLEM_TYPES = {
   'request-timeout': { status: 408, title: 'Request not received in time' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'freight-changed': { status: 422, title: 'Freight changed after the quote' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   'scenario-server-error': { status: 500, title: 'Simulated server error' },
   'internal-error': { status: 500, title: 'Internal error in the mock' },

@@ -45,6 +45,7 @@ describe('merchant-kit serve', () => {
     ['more than 5 --auth', Array.from({ length: 6 }, (_, i) => ['--auth', `X-H${i}: v`]).flat(), 'at most 5'],
     ['a bad --port', ['--port', 'http'], '--port'],
     ['a bad --checkout', ['--checkout', 'paypal'], '--checkout'],
+    ['a bad --freight-change', ['--freight-change', 'maybe'], '--freight-change'],
     ['a bad --omnichat-api', ['--omnichat-api', 'orders-api'], '--omnichat-api'],
     ['a missing --catalog file', ['--catalog', 'no/such/file.json'], 'no such file'],
     ['a public --host without --admin-token', ['--host', '0.0.0.0'], '--admin-token'],

@@ -35,6 +35,7 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
     ctx.store.reset();
     ctx.journal.clear();
     ctx.scenarios.clearDefaults();
+    ctx.quotes.clear();
     json(res, { result: 'ok' });
   });
   router.get('/scenarios', (_req, res) => {
