@@ -22,6 +22,7 @@ import { mountCheckout } from './routes/checkout';
 import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
+import { SandboxCatalog } from './sandbox-catalog';
 import { loadScenarios, Scenarios } from './scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
@@ -40,7 +41,9 @@ export type MockApp = Express & { mock: MockControl };
 /** Builds the mock merchant's express app (it does not listen: only the CLI does). */
 export function createMockApp(options: MockOptions = {}): MockApp {
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
-  const catalog = new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH));
+  const catalog = new SandboxCatalog(
+    new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH)),
+  );
   const callbacks = new CallbackSender(
     {
       omnichatApi: options.omnichatApi,

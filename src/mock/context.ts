@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog';
+import type { SandboxCatalog } from './sandbox-catalog';
 import type { CallbackSender } from './callbacks';
 import type { FreightTable } from './freight';
 import type { Journal } from './journal';
@@ -9,7 +9,8 @@ import type { FreightQuotes } from './freight-quotes';
 
 /** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
 export interface MockContext {
-  catalog: Catalog;
+  /** The shared catalog with this store's own stock and blocks. */
+  catalog: SandboxCatalog;
   freight: FreightTable;
   store: OrderStore;
   journal: Journal;

@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog';
+import type { SandboxCatalog } from './sandbox-catalog';
 import { itemsOf, skuOf, str, unitsOf, type OrderPayload } from './order-types';
 
 /** Units of one variant an order holds. */
@@ -52,7 +52,7 @@ export class OrderStore {
   private readonly orders = new Map<string, OrderRecord>();
 
   constructor(
-    private readonly catalog: Catalog,
+    private readonly catalog: SandboxCatalog,
     private readonly maxOrders: number = DEFAULT_MAX_ORDERS,
   ) {}
 
