@@ -75,7 +75,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
   server.on('request', createMockListener(app));
   const { catalog } = app.mock.context;
   process.stdout.write(
-    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; admin ${origin}/__admin)\n`,
+    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; dashboard ${origin}/__admin/)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => {

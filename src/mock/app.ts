@@ -3,6 +3,7 @@ import { HeaderAuth } from './auth';
 import { CallbackSender, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
 import type { MockContext } from './context';
+import { EventHub } from './events';
 import { loadFreightTable } from './freight';
 import { FreightQuotes } from './freight-quotes';
 import { Journal } from './journal';
@@ -44,6 +45,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const catalog = new SandboxCatalog(
     new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH)),
   );
+  const events = new EventHub();
   const callbacks = new CallbackSender(
     {
       omnichatApi: options.omnichatApi,
@@ -65,9 +67,19 @@ export function createMockApp(options: MockOptions = {}): MockApp {
         source: 'mock',
         message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
       });
+      events.publish({ kind: 'order', objectId: record.objectId });
     },
   );
   const ctx: MockContext = {
+    name: 'default',
+    basePath,
+    settings: {
+      checkout: options.checkout ?? 'omni',
+      headers: options.auth ?? [],
+      omnichatApi: options.omnichatApi,
+      omnichatToken: options.omnichatToken,
+      allowFreightChange: options.allowFreightChange !== false,
+    },
     catalog,
     freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
     store: new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS),
@@ -77,10 +89,11 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     auth: new HeaderAuth(options.auth ?? []),
     lenient: options.lenient === true,
     quotes: new FreightQuotes(),
-    allowFreightChange: options.allowFreightChange !== false,
     adminToken: options.adminToken,
     log: options.log,
     waits: new Set(),
+    events,
+    streams: new Set(),
   };
 
   const app = express();
@@ -109,7 +122,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     basePath,
     idle: () => callbacks.idle(),
     close: async () => {
-      for (const end of [...ctx.waits]) end();
+      for (const end of [...ctx.waits, ...ctx.streams]) end();
       await callbacks.close();
     },
   };

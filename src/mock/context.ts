@@ -6,9 +6,17 @@ import type { OrderStore } from './order-store';
 import type { Scenarios } from './scenarios';
 import type { HeaderAuth } from './auth';
 import type { FreightQuotes } from './freight-quotes';
+import type { EventHub } from './events';
+import type { SandboxSettings } from './sandbox-settings';
 
 /** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
 export interface MockContext {
+  /** The store's name: 'default' for the one at the plain base path. */
+  name: string;
+  /** Where the five operations live ('' for the root), as normalized. */
+  basePath: string;
+  /** The integration this store mirrors (checkout, auth headers, callbacks, freight changes). */
+  settings: SandboxSettings;
   /** The shared catalog with this store's own stock and blocks. */
   catalog: SandboxCatalog;
   freight: FreightTable;
@@ -20,10 +28,12 @@ export interface MockContext {
   lenient: boolean;
   /** The freight quoted per cart, to compare with the order's ("freight as quoted"). */
   quotes: FreightQuotes;
-  /** OmniChat's "Alterar dados do frete": when false an order whose freight differs from the quote is a 422. */
-  allowFreightChange: boolean;
   adminToken?: string;
   log?: (line: string) => void;
   /** Delayed answers still waiting; close() ends each wait so no timer outlives the server. */
   waits: Set<() => void>;
+  /** What the dashboard's live stream watches: journaled requests, orders whose callbacks changed, resets. */
+  events: EventHub;
+  /** Open live streams (each entry ends one); close() ends them, and their number is bounded. */
+  streams: Set<() => void>;
 }

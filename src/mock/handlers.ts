@@ -53,7 +53,7 @@ export function createOrder(ctx: MockContext, order: OrderPayload): string {
   const known = ctx.store.get(id);
   if (known?.created) return OK;
   const freight = compareFreight(ctx.quotes.get(id), order);
-  if (freight.kind === 'changed' && !ctx.allowFreightChange) {
+  if (freight.kind === 'changed' && !ctx.settings.allowFreightChange) {
     throw new HttpProblem(
       'freight-changed',
       `${freight.note}; this integration does not allow freight changes (allowFreightChange off): send the quoted freight or allow changes`,

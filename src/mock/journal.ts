@@ -11,7 +11,23 @@ export interface JournalEntry {
   scenario?: string;
   violations?: Violation[];
   headers: Record<string, string>;
+  /** The request's number in its store, so a live stream can resume after the last one it saw. */
+  seq?: number;
+  /** The query string, token-like values masked, up to QUERY_PREVIEW_CHARS. */
+  query?: string;
+  /** The start of the request body as parsed (JSON), up to BODY_PREVIEW_CHARS, and its whole length. */
+  requestBody?: string;
+  requestBodyLength?: number;
+  /** The answer's content type, the start of its body (up to BODY_PREVIEW_CHARS) and its whole length in bytes. */
+  responseType?: string;
+  responseBody?: string;
+  responseBodyLength?: number;
 }
+
+/** Characters of a request or answer body the journal keeps (the dashboard shows them). */
+export const BODY_PREVIEW_CHARS = 4096;
+/** Characters of a query string the journal keeps. */
+export const QUERY_PREVIEW_CHARS = 500;
 
 export const JOURNAL_SIZE = 1000;
 

@@ -7,9 +7,15 @@ import type { OrderRecord } from '../order-store';
 import { HttpProblem } from '../problems';
 import type { RequestNotes } from '../pipeline';
 import { sendJsonText } from './respond';
+import { mountCallbackResend } from './admin-callbacks';
+import { mountEvents, type ContextOf } from './admin-events';
+import { mountSandboxes } from './admin-sandboxes';
+import { mountStock } from './admin-stock';
+import { mountDashboard } from './dashboard';
 
 /** Mounts the admin API (orders, journal, reset, default scenarios) on a router served at /__admin. */
 export function mountAdmin(router: Router, ctx: MockContext): void {
+  mountDashboard(router);
   router.use((req: Request, res: Response, next) => {
     if (ctx.adminToken === undefined) return next();
     const header = req.headers.authorization;
@@ -36,6 +42,7 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
     ctx.journal.clear();
     ctx.scenarios.clearDefaults();
     ctx.quotes.clear();
+    ctx.events.publish({ kind: 'reset' });
     json(res, { result: 'ok' });
   });
   router.get('/scenarios', (_req, res) => {
@@ -62,6 +69,11 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
     ctx.scenarios.setDefault(operation, scenario ?? undefined);
     json(res, { operation, scenario });
   });
+  const contextOf: ContextOf = () => ctx;
+  mountEvents(router, contextOf);
+  mountStock(router, contextOf);
+  mountCallbackResend(router, contextOf);
+  mountSandboxes(router, () => [ctx]);
 }
 
 function json(res: Response, value: unknown): void {

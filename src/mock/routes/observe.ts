@@ -4,6 +4,7 @@ import type { MockContext } from '../context';
 import type { JournalEntry } from '../journal';
 import type { RequestNotes } from '../pipeline';
 import { maskSecret } from '../../common/headers';
+import { addPreviews } from './previews';
 
 const KEPT_HEADERS = ['content-type', 'prefer', 'user-agent'];
 
@@ -52,7 +53,10 @@ export function createObserver(ctx: MockContext): Observer {
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;
+      addPreviews(entry, req, res, notes);
+      entry.seq = ctx.events.nextSeq();
       ctx.journal.add(entry);
+      ctx.events.publish({ kind: 'request', entry });
     });
   };
 }

@@ -1,6 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { problemBody, HttpProblem, type ProblemBody } from '../problems';
 
+/** The body each answer was sent with, for the journal (a WeakMap: nothing outlives its response). */
+const sentBodies = new WeakMap<ServerResponse, string | Buffer>();
+
+/** The body an answer was sent with through sendJsonText, if any. */
+export function sentBody(res: ServerResponse): string | Buffer | undefined {
+  return sentBodies.get(res);
+}
+
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
 export function sendJsonText(
   res: ServerResponse,
@@ -8,6 +16,7 @@ export function sendJsonText(
   text: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
+  sentBodies.set(res, text);
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
