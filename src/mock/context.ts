@@ -5,6 +5,7 @@ import type { Journal } from './journal';
 import type { OrderStore } from './order-store';
 import type { Scenarios } from './scenarios';
 import type { HeaderAuth } from './auth';
+import type { MockBudgets } from './limits';
 
 /** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
 export interface MockContext {
@@ -12,6 +13,10 @@ export interface MockContext {
   freight: FreightTable;
   store: OrderStore;
   journal: Journal;
+  /** The byte budgets the store, the journal and the search caches draw from (shared between sandboxes). */
+  budgets: MockBudgets;
+  /** Bound on one admin list answer, in bytes. */
+  adminAnswerLimitBytes: number;
   scenarios: Scenarios;
   callbacks: CallbackSender;
   auth: HeaderAuth;
