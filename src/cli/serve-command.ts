@@ -40,6 +40,13 @@ export function registerServeCommand(program: Command): void {
     .option('--lenient', 'accept requests that break the contract (violations go to the journal)')
     .option('--quiet', 'no request log')
     .option('--admin-token <token>', 'require Authorization: Bearer <token> on /__admin (mandatory off loopback)')
+    .option(
+      '--store-budget <size>',
+      'bytes of orders kept, e.g. 256MB; past it the oldest order is forgotten (default 256MB)',
+    )
+    .option('--journal-budget <size>', 'bytes of the request journal, besides its 1,000 entries (default 16MB)')
+    .option('--history-limit <n>', 'status history entries kept per order, the newest (default 100)')
+    .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
     .action(async (flags: ServeFlags) => {
       await serve(checkServeFlags(flags));
     });
@@ -68,6 +75,10 @@ export async function serve(settings: ServeSettings): Promise<void> {
     publicUrl: origin,
     lenient: settings.lenient,
     adminToken: settings.adminToken,
+    storeBudgetBytes: settings.storeBudgetBytes,
+    journalBudgetBytes: settings.journalBudgetBytes,
+    historyLimit: settings.historyLimit,
+    adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   // The listener is attached in the same tick the port is bound, before any connection can be read. It

@@ -17,6 +17,10 @@ export interface ServeFlags {
   lenient?: boolean;
   quiet?: boolean;
   adminToken?: string;
+  storeBudget?: string;
+  journalBudget?: string;
+  historyLimit?: string;
+  adminAnswerLimit?: string;
 }
 
 /** Checked serve settings. */
@@ -35,6 +39,11 @@ export interface ServeSettings {
   lenient: boolean;
   quiet: boolean;
   adminToken?: string;
+  /** Byte budgets and bounds of what the mock keeps; undefined keeps the mock's default. */
+  storeBudgetBytes?: number;
+  journalBudgetBytes?: number;
+  historyLimit?: number;
+  adminAnswerLimitBytes?: number;
 }
 
 /** True for addresses only this machine can reach (the admin API is open there). */
@@ -103,7 +112,38 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     lenient: flags.lenient === true,
     quiet: flags.quiet === true,
     adminToken: flags.adminToken,
+    storeBudgetBytes: byteSize('--store-budget', flags.storeBudget, MB),
+    journalBudgetBytes: byteSize('--journal-budget', flags.journalBudget, 64 * KB),
+    historyLimit:
+      flags.historyLimit === undefined ? undefined : wholeNumber('--history-limit', flags.historyLimit, 1, 100_000),
+    adminAnswerLimitBytes: byteSize('--admin-answer-limit', flags.adminAnswerLimit, 64 * KB),
   };
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+const GB = 1024 * MB;
+const UNITS: Record<string, number> = { '': MB, B: 1, KB, MB, GB };
+/** No budget above this: V8's heap would give out first. */
+const MAX_SIZE = 16 * GB;
+
+/** A size flag such as 256MB, 512KB, 1.5GB or 256 (MB); undefined when the flag was not given. */
+function byteSize(flag: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$/i.exec(raw);
+  const unit = match ? UNITS[match[2].toUpperCase().replace(/^([KMG])$/, '$1B')] : undefined;
+  const bytes = match && unit !== undefined ? Math.floor(Number(match[1]) * unit) : Number.NaN;
+  if (!(bytes >= min && bytes <= MAX_SIZE)) {
+    throw new UsageError(
+      `${flag} must be a size from ${describeSize(min)} to ${describeSize(MAX_SIZE)} such as 256MB (KB, MB or GB; MB when no unit is given), got ${JSON.stringify(raw.slice(0, 40))}`,
+    );
+  }
+  return bytes;
+}
+
+function describeSize(bytes: number): string {
+  if (bytes >= GB) return `${bytes / GB}GB`;
+  return bytes >= MB ? `${bytes / MB}MB` : `${bytes / KB}KB`;
 }
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {

@@ -6,7 +6,7 @@ import type { MockContext } from './context';
 import { EventHub } from './events';
 import { loadFreightTable } from './freight';
 import { FreightQuotes } from './freight-quotes';
-import { Journal } from './journal';
+import { Journal, JOURNAL_SIZE } from './journal';
 import { loadCatalogFile } from './load-catalog';
 import {
   DEFAULT_BASE_PATH,
@@ -16,6 +16,7 @@ import {
   normalizeBasePath,
   type MockOptions,
 } from './options';
+import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './limits';
 import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
 import { HttpProblem } from './problems';
 import { mountAdmin } from './routes/admin';
@@ -42,9 +43,16 @@ export type MockApp = Express & { mock: MockControl };
 /** Builds the mock merchant's express app (it does not listen: only the CLI does). */
 export function createMockApp(options: MockOptions = {}): MockApp {
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
+  const budgets =
+    options.budgets ??
+    createBudgets({ storeBytes: options.storeBudgetBytes, journalBytes: options.journalBudgetBytes });
   const catalog = new SandboxCatalog(
-    new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH)),
+    new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH), budgets.searchCache),
   );
+  const store = new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS, {
+    budget: budgets.store,
+    historyLimit: options.historyLimit,
+  });
   const events = new EventHub();
   const callbacks = new CallbackSender(
     {
@@ -57,7 +65,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     },
     (record, callback) => {
       const attempts = callback.attempts.length;
-      record.history.push({
+      store.addHistory(record, {
         at: new Date().toISOString(),
         event: 'callback',
         status:
@@ -82,8 +90,10 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     },
     catalog,
     freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
-    store: new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS),
-    journal: new Journal(),
+    store,
+    journal: new Journal(JOURNAL_SIZE, budgets.journal),
+    budgets,
+    adminAnswerLimitBytes: options.adminAnswerLimitBytes ?? DEFAULT_ADMIN_ANSWER_LIMIT_BYTES,
     scenarios: new Scenarios(loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR)),
     callbacks,
     auth: new HeaderAuth(options.auth ?? []),

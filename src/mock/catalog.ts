@@ -1,4 +1,7 @@
+import { ByteBudget, type Charge } from './byte-budget';
 import type { Product, Variant } from './catalog-types';
+import { stringBytes } from './heap-estimate';
+import { SEARCH_CACHE_BUDGET_BYTES } from './limits';
 import { normalizeUrl, tokenize } from './normalize';
 import { TextIndex } from './text-index';
 
@@ -21,6 +24,9 @@ export interface VariantRef {
 }
 
 const RESULT_CACHE_SIZE = 512;
+// A cache entry's Map slot and objects; one position in a JS array of small integers.
+const CACHE_ENTRY_BYTES = 200;
+const POSITION_BYTES = 8;
 
 /**
  * The catalog every sandbox shares: products as loaded (never changed afterwards), the search indexes
@@ -35,11 +41,16 @@ export class Catalog {
   private readonly byUrl = new Map<string, number | number[]>();
   private readonly text = new TextIndex();
   private readonly json: (string | undefined)[];
-  private readonly textCache = new Map<string, number[]>();
-  private readonly answerCache = new Map<string, Buffer>();
+  private readonly textCache = new Map<string, { positions: number[]; charge: Charge }>();
+  private readonly answerCache = new Map<string, { bytes: Buffer; charge: Charge }>();
+  private all: number[] | undefined;
   readonly variantCount: number;
 
-  constructor(private readonly products: Product[]) {
+  constructor(
+    private readonly products: Product[],
+    /** Where the search caches draw their bytes from (shared between sandboxes). */
+    private readonly cacheBudget: ByteBudget = new ByteBudget('search cache', SEARCH_CACHE_BUDGET_BYTES),
+  ) {
     this.json = new Array<string | undefined>(products.length);
     let variants = 0;
     products.forEach((product, position) => {
@@ -91,11 +102,14 @@ export class Catalog {
   answer(request: SearchRequest): Buffer {
     const key = `${request.searchType}\u0000${request.query ?? ''}\u0000${request.from}\u0000${request.size}`;
     const hit = this.answerCache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return hit.bytes;
     const bytes = Buffer.from(this.serialize(this.search(request)), 'utf8');
-    if (this.answerCache.size >= RESULT_CACHE_SIZE)
-      this.answerCache.delete(this.answerCache.keys().next().value as string);
-    this.answerCache.set(key, bytes);
+    if (this.answerCache.size >= RESULT_CACHE_SIZE) this.dropOldest(this.answerCache);
+    const entry = { bytes, charge: undefined as unknown as Charge };
+    this.answerCache.set(key, entry);
+    entry.charge = this.cacheBudget.open(CACHE_ENTRY_BYTES + stringBytes(key) + bytes.length, () =>
+      dropIf(this.answerCache, key, entry),
+    );
     return bytes;
   }
 
@@ -145,24 +159,35 @@ export class Catalog {
     const tokens = tokenize(query);
     if (tokens.length === 0) return this.allPositions();
     const key = tokens.join(' ');
-    let hit = this.textCache.get(key);
-    if (hit === undefined) {
-      hit = this.text.match(tokens);
-      // Matches never change (stock does not affect them), so a bounded memo of recent queries is safe.
-      if (this.textCache.size >= RESULT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value as string);
-      this.textCache.set(key, hit);
-    }
-    return hit;
+    const hit = this.textCache.get(key);
+    if (hit !== undefined) return hit.positions;
+    const positions = this.text.match(tokens);
+    // Matches never change (stock does not affect them), so a bounded memo of recent queries is safe.
+    if (this.textCache.size >= RESULT_CACHE_SIZE) this.dropOldest(this.textCache);
+    const entry = { positions, charge: undefined as unknown as Charge };
+    this.textCache.set(key, entry);
+    entry.charge = this.cacheBudget.open(CACHE_ENTRY_BYTES + stringBytes(key) + POSITION_BYTES * positions.length, () =>
+      dropIf(this.textCache, key, entry),
+    );
+    return positions;
+  }
+
+  private dropOldest(cache: Map<string, { charge: Charge }>): void {
+    const [key, entry] = cache.entries().next().value as [string, { charge: Charge }];
+    entry.charge.close();
+    cache.delete(key);
   }
 
   private allPositions(): number[] {
-    let all = this.textCache.get('');
-    if (all === undefined) {
-      all = this.products.map((_, i) => i);
-      this.textCache.set('', all);
-    }
-    return all;
+    // Kept apart from the caches: one array the size of the catalog, built once.
+    this.all ??= this.products.map((_, i) => i);
+    return this.all;
   }
+}
+
+/** Drops a cache entry the budget evicted, unless the key has been cached again since. */
+function dropIf<T>(cache: Map<string, T>, key: string, entry: T): void {
+  if (cache.get(key) === entry) cache.delete(key);
 }
 
 function push(map: Map<string, number | number[]>, key: string, position: number): void {

@@ -8,6 +8,7 @@ import type { HeaderAuth } from './auth';
 import type { FreightQuotes } from './freight-quotes';
 import type { EventHub } from './events';
 import type { SandboxSettings } from './sandbox-settings';
+import type { MockBudgets } from './limits';
 
 /** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
 export interface MockContext {
@@ -22,6 +23,10 @@ export interface MockContext {
   freight: FreightTable;
   store: OrderStore;
   journal: Journal;
+  /** The byte budgets the store, the journal and the search caches draw from (shared between sandboxes). */
+  budgets: MockBudgets;
+  /** Bound on one admin list answer, in bytes. */
+  adminAnswerLimitBytes: number;
   scenarios: Scenarios;
   callbacks: CallbackSender;
   auth: HeaderAuth;

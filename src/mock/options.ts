@@ -2,6 +2,7 @@ import path from 'node:path';
 import { FIXTURES_DIR } from '../contracts';
 import type { HeaderPair } from '../common/headers';
 import type { Product } from './catalog-types';
+import type { MockBudgets } from './limits';
 
 /** Everything createMockApp needs; every field has a default (the embedded fixtures, port-less). */
 export interface MockOptions {
@@ -35,6 +36,16 @@ export interface MockOptions {
   callbackRetry?: { attempts?: number; baseDelayMs?: number; timeoutMs?: number };
   /** Bound on stored orders (default 10,000; the oldest is forgotten past it). */
   maxOrders?: number;
+  /** Byte budget of stored orders (default 256 MB; the oldest is forgotten past it, its stock released). */
+  storeBudgetBytes?: number;
+  /** Byte budget of the request journal (default 16 MB), besides its 1,000 entries. */
+  journalBudgetBytes?: number;
+  /** Budgets shared with other mock apps (sandboxes); when given, the two fields above are ignored. */
+  budgets?: MockBudgets;
+  /** Status history entries kept per order (default 100, the newest). */
+  historyLimit?: number;
+  /** Bound on one admin list answer in bytes (default 16 MB): the newest items that fit. */
+  adminAnswerLimitBytes?: number;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

@@ -148,3 +148,32 @@ describe('the live stream and the server', () => {
     await served.close();
   });
 });
+
+describe('the journal previews', () => {
+  it('mask the configured secrets and the ones a request presented, wherever they are echoed', async () => {
+    const served = await serve({
+      auth: [{ key: 'X-Api-Key', value: 'prv-s3cret-1' }],
+      omnichatApi: 'http://127.0.0.1:9',
+      omnichatToken: 'omni-tok-22',
+    });
+    try {
+      await fetch(`${served.origin}${SEARCH}?query=${encodeURIComponent('prv-s3cret-1 omni-tok-22')}`, {
+        headers: { 'x-api-key': 'prv-s3cret-1' },
+      });
+      await fetch(`${served.origin}${SEARCH}?query=a-wrong-guess-77`, { headers: { 'x-api-key': 'a-wrong-guess-77' } });
+      await fetch(`${served.origin}${CHECKER}`, {
+        method: 'POST',
+        headers: { ...json, 'x-api-key': 'prv-s3cret-1' },
+        body: JSON.stringify({ objectId: 'PRV-1', note: 'prv-s3cret-1', items: [] }),
+      });
+      const entries = served.app.mock.context.journal.entries();
+      expect(entries.map((e) => e.status)).toEqual([200, 401, 200]);
+      expect(entries[2].requestBody).toContain('"note":"***"');
+      const text = JSON.stringify(served.app.mock.context.journal.entries());
+      for (const secret of ['prv-s3cret-1', 'omni-tok-22', 'a-wrong-guess-77']) expect(text).not.toContain(secret);
+      expect(text).toContain('***');
+    } finally {
+      await served.close();
+    }
+  });
+});

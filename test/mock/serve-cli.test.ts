@@ -50,6 +50,11 @@ describe('merchant-kit serve', () => {
     ['a missing --catalog file', ['--catalog', 'no/such/file.json'], 'no such file'],
     ['a public --host without --admin-token', ['--host', '0.0.0.0'], '--admin-token'],
     ['--generate with a bad count', ['--generate', '-5'], '--generate'],
+    ['a --store-budget that is not a size', ['--store-budget', 'lots'], '--store-budget must be a size'],
+    ['a --store-budget below its minimum', ['--store-budget', '10KB'], '--store-budget must be a size from 1MB'],
+    ['a --journal-budget in an unknown unit', ['--journal-budget', '5TB'], '--journal-budget must be a size'],
+    ['a --history-limit of 0', ['--history-limit', '0'], '--history-limit must be a whole number'],
+    ['a negative --admin-answer-limit', ['--admin-answer-limit', '-1MB'], '--admin-answer-limit must be a size'],
   ])('refuses %s with one line naming the flag and exit 2', async (_what, args, text) => {
     const result = await runCli(['serve', '--port', '0', ...args]);
     expect(result.code).toBe(2);
@@ -61,5 +66,39 @@ describe('merchant-kit serve', () => {
     const result = await runCli(['serve', '--port', '0', '--auth', 'Bad Name: super-secret-1']);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toContain('super-secret-1');
+  });
+
+  it('takes the byte budgets and the history limit from their flags (sizes in KB, MB or GB; MB by default)', async () => {
+    const server = await startServe([
+      '--quiet',
+      '--store-budget',
+      '64MB',
+      '--journal-budget',
+      '512KB',
+      '--admin-answer-limit',
+      '2',
+      '--history-limit',
+      '7',
+    ]);
+    const budgets = (await (await fetch(`${server.origin}/__admin/budgets`)).json()) as Record<
+      string,
+      { limitBytes: number }
+    > & { adminAnswerLimitBytes: number };
+    expect(budgets.store.limitBytes).toBe(64 * 1024 * 1024);
+    expect(budgets.journal.limitBytes).toBe(512 * 1024);
+    expect(budgets.adminAnswerLimitBytes).toBe(2 * 1024 * 1024);
+    for (let i = 0; i < 9; i += 1) {
+      await fetch(`${server.url}/orders/statuschange`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          order: { objectId: 'H-1' },
+          statusChange: { status: 'PAID', updatedAt: `2026-11-28T10:00:0${i}Z` },
+        }),
+      });
+    }
+    const view = (await (await fetch(`${server.origin}/__admin/orders/H-1`)).json()) as { statusHistory: unknown[] };
+    expect(view.statusHistory).toHaveLength(7);
+    expect(await server.stop()).toBe(0);
   });
 });

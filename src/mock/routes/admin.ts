@@ -26,7 +26,7 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
     }
     next();
   });
-  router.get('/orders', (_req, res) => json(res, ctx.store.list().map(summary)));
+  router.get('/orders', (_req, res) => jsonList(res, ctx.store.list(), summary, ctx.adminAnswerLimitBytes));
   router.get('/orders/:id', (req, res) => {
     const record = ctx.store.get(String(req.params.id));
     if (!record)
@@ -36,7 +36,16 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
       );
     json(res, detail(record));
   });
-  router.get('/requests', (_req, res) => json(res, ctx.journal.entries()));
+  router.get('/requests', (_req, res) => jsonList(res, ctx.journal.entries(), (e) => e, ctx.adminAnswerLimitBytes));
+  router.get('/budgets', (_req, res) => {
+    const { store, journal, searchCache } = ctx.budgets;
+    json(res, {
+      store: { ...store.usage(), orders: ctx.store.list().length },
+      journal: { ...journal.usage(), entries: ctx.journal.entries().length },
+      searchCache: searchCache.usage(),
+      adminAnswerLimitBytes: ctx.adminAnswerLimitBytes,
+    });
+  });
   router.post('/reset', (_req, res) => {
     ctx.store.reset();
     ctx.journal.clear();
@@ -80,6 +89,26 @@ function json(res: Response, value: unknown): void {
   sendJsonText(res, 200, JSON.stringify(value));
 }
 
+/**
+ * A JSON array of the newest items whose JSON fits in `limit` bytes, oldest first, serialized one by
+ * one so that a long list is never built whole. X-Total-Count says how many there are, X-Omitted-Count
+ * how many of the oldest were left out.
+ */
+function jsonList<T>(res: Response, items: T[], view: (item: T) => unknown, limit: number): void {
+  const parts: string[] = [];
+  let bytes = 2;
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const text = JSON.stringify(view(items[i]));
+    const size = Buffer.byteLength(text) + (parts.length > 0 ? 1 : 0);
+    if (bytes + size > limit) break;
+    parts.push(text);
+    bytes += size;
+  }
+  res.setHeader('x-total-count', String(items.length));
+  if (parts.length < items.length) res.setHeader('x-omitted-count', String(items.length - parts.length));
+  sendJsonText(res, 200, `[${parts.reverse().join(',')}]`);
+}
+
 function summary(record: OrderRecord): Record<string, unknown> {
   return {
     objectId: record.objectId,
@@ -99,6 +128,7 @@ function detail(record: OrderRecord): Record<string, unknown> {
     reservations: record.reservations,
     stockReleased: record.released,
     statusHistory: record.history,
+    statusHistoryDropped: record.historyDropped,
     callbacks: record.callbacks,
     notes: record.notes,
   };

@@ -53,7 +53,7 @@ export function createObserver(ctx: MockContext): Observer {
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;
-      addPreviews(entry, req, res, notes);
+      addPreviews(ctx, entry, req, res, notes, secretNames);
       entry.seq = ctx.events.nextSeq();
       ctx.journal.add(entry);
       ctx.events.publish({ kind: 'request', entry });

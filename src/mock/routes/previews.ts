@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECRET_QUERY_NAME } from '../../common/secrets';
+import type { HeaderPair } from '../../common/headers';
+import { maskSecretsIn, secretForms, SECRET_QUERY_NAME, type SecretForm } from '../../common/secrets';
+import type { MockContext } from '../context';
 import { BODY_PREVIEW_CHARS, QUERY_PREVIEW_CHARS, type JournalEntry } from '../journal';
 import type { RequestNotes } from '../pipeline';
 import { sentBody } from './respond';
@@ -12,25 +14,71 @@ const PREVIEWED_BODY_LIMIT = 64 * 1024;
  * values masked), the start of the body as parsed, and the start of the answer. Each is bounded, so a
  * journal entry stays small whatever was sent.
  */
-export function addPreviews(entry: JournalEntry, req: IncomingMessage, res: ServerResponse, notes: RequestNotes): void {
+export function addPreviews(
+  ctx: MockContext,
+  entry: JournalEntry,
+  req: IncomingMessage,
+  res: ServerResponse,
+  notes: RequestNotes,
+  secretNames: Iterable<string>,
+): void {
+  // A client may echo a secret anywhere (a search for it, a body holding it): the configured ones and
+  // whatever this request presented in its secret headers (a wrong guess is a secret too) are masked
+  // in every form they may take.
+  const presented: HeaderPair[] = [];
+  for (const name of secretNames) {
+    const value = req.headers[name];
+    if (typeof value === 'string' && value !== '') presented.push({ key: name, value });
+  }
+  const forms =
+    presented.length === 0 ? formsOf(ctx) : [...formsOf(ctx), ...secretForms({ headers: presented, urls: {} })];
+  if (presented.length > 0) forms.sort((a, b) => b[0].length - a[0].length);
+  const mask = (text: string): string => (forms.length === 0 ? text : maskSecretsIn(text, forms));
   const url = req.url ?? '';
   const mark = url.indexOf('?');
-  if (mark >= 0 && mark < url.length - 1) entry.query = maskQuery(url.slice(mark + 1, mark + 1 + QUERY_PREVIEW_CHARS));
+  if (mark >= 0 && mark < url.length - 1)
+    entry.query = mask(maskQuery(url.slice(mark + 1, mark + 1 + QUERY_PREVIEW_CHARS)));
   if (notes.body !== undefined) {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared <= PREVIEWED_BODY_LIMIT) {
-      const text = JSON.stringify(notes.body);
-      entry.requestBody = text.slice(0, BODY_PREVIEW_CHARS);
+    const text = declared <= PREVIEWED_BODY_LIMIT ? serialized(notes.body) : undefined;
+    if (text !== undefined) {
+      entry.requestBody = mask(text.slice(0, BODY_PREVIEW_CHARS));
       entry.requestBodyLength = text.length;
-    } else entry.requestBodyLength = declared;
+    } else if (declared > 0) entry.requestBodyLength = declared;
   }
   const body = sentBody(res);
   if (body !== undefined) {
     const type = res.getHeader('content-type');
     if (typeof type === 'string') entry.responseType = type;
-    entry.responseBody =
-      typeof body === 'string' ? body.slice(0, BODY_PREVIEW_CHARS) : body.toString('utf8', 0, BODY_PREVIEW_CHARS);
+    entry.responseBody = mask(
+      typeof body === 'string' ? body.slice(0, BODY_PREVIEW_CHARS) : body.toString('utf8', 0, BODY_PREVIEW_CHARS),
+    );
     entry.responseBodyLength = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  }
+}
+
+/** The secrets of a store's settings in every form they may be echoed, computed once per settings object. */
+const formsBySettings = new WeakMap<object, SecretForm[]>();
+
+function formsOf(ctx: MockContext): SecretForm[] {
+  let forms = formsBySettings.get(ctx.settings);
+  if (forms === undefined) {
+    const { headers, omnichatToken, omnichatApi } = ctx.settings;
+    const secrets = [...headers];
+    if (omnichatToken !== undefined) secrets.push({ key: 'authorization', value: omnichatToken });
+    if (ctx.adminToken !== undefined) secrets.push({ key: 'authorization', value: ctx.adminToken });
+    forms = secretForms({ headers: secrets, urls: omnichatApi === undefined ? {} : { omnichatApi } });
+    formsBySettings.set(ctx.settings, forms);
+  }
+  return forms;
+}
+
+/** The body as JSON text; undefined for one nested too deeply to serialize (the parser took it, the stack cannot). */
+function serialized(body: unknown): string | undefined {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return undefined;
   }
 }
 
