@@ -43,16 +43,24 @@ export interface ProblemBody {
 export class HttpProblem extends Error {
   readonly body: ProblemBody;
   readonly headers: Record<string, string>;
+  /** When set, the answer is written at once but ended (and the connection closed) only once this settles. */
+  readonly linger?: Promise<void>;
 
   constructor(
     type: ProblemType,
     detail: string,
-    extra: { errors?: Violation[]; headers?: Record<string, string>; fields?: Record<string, unknown> } = {},
+    extra: {
+      errors?: Violation[];
+      headers?: Record<string, string>;
+      fields?: Record<string, unknown>;
+      linger?: Promise<void>;
+    } = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
     this.body = problemBody(type, detail, extra.errors, extra.fields);
     this.headers = extra.headers ?? {};
+    this.linger = extra.linger;
   }
 
   get status(): number {

@@ -39,7 +39,8 @@ export function renderFailure(error: unknown, method: string, path: string, res:
     return;
   }
   if (error instanceof HttpProblem) {
-    sendProblem(res, error.body, error.headers);
+    if (error.linger) lingerWith(res, error.body, error.headers, error.linger);
+    else sendProblem(res, error.body, error.headers);
     return;
   }
   const status = (error as { status?: unknown }).status;
@@ -61,6 +62,26 @@ export function renderFailure(error: unknown, method: string, path: string, res:
       `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
     ),
   );
+}
+
+/**
+ * Writes a whole problem answer (its Content-Length tells the client it is complete) but ends it only
+ * once `linger` settles: closing while the client still sends would reset the connection, and the
+ * client would see EPIPE or ECONNRESET instead of the answer (nginx's lingering close does the same).
+ */
+function lingerWith(
+  res: ServerResponse,
+  body: ProblemBody,
+  headers: Record<string, string>,
+  linger: Promise<void>,
+): void {
+  const text = JSON.stringify(body);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.statusCode = body.status;
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.write(text);
+  void linger.then(() => res.end());
 }
 
 /** Resolves after ms, or early when the client goes away or the app closes (the wait is tracked in `waits`). */
