@@ -46,6 +46,11 @@ export function registerServeCommand(program: Command): void {
     )
     .option('--journal-budget <size>', 'bytes of the request journal, besides its 1,000 entries (default 16MB)')
     .option('--history-limit <n>', 'status history entries kept per order, the newest (default 100)')
+    .option('--max-sandboxes <n>', 'named sandboxes (/sandboxes/NAME/...) one server holds (default 50)')
+    .option(
+      '--sandbox-idle <duration>',
+      'drop a sandbox without requests this long, unless in use (default 24h; 0: never)',
+    )
     .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
     .action(async (flags: ServeFlags) => {
       await serve(checkServeFlags(flags));
@@ -79,6 +84,8 @@ export async function serve(settings: ServeSettings): Promise<void> {
     journalBudgetBytes: settings.journalBudgetBytes,
     historyLimit: settings.historyLimit,
     adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
+    maxSandboxes: settings.maxSandboxes,
+    sandboxIdleMs: settings.sandboxIdleMs,
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   // The listener is attached in the same tick the port is bound, before any connection can be read. It

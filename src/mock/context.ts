@@ -10,7 +10,11 @@ import type { EventHub } from './events';
 import type { SandboxSettings } from './sandbox-settings';
 import type { MockBudgets } from './limits';
 
-/** The live state one mock app shares between its routes (no express types: handlers take it plainly). */
+/**
+ * The live state of one store (the default one or a sandbox) as its routes see it: its own orders,
+ * journal, stock changes, scenarios and settings, and references to what all stores share (catalog,
+ * freight table, budgets). No express types: handlers take it plainly.
+ */
 export interface MockContext {
   /** The store's name: 'default' for the one at the plain base path. */
   name: string;
@@ -41,4 +45,6 @@ export interface MockContext {
   events: EventHub;
   /** Open live streams (each entry ends one); close() ends them, and their number is bounded. */
   streams: Set<() => void>;
+  /** When the store was created and last used (ms since the epoch), and how many requests it answers now. */
+  usage: { createdAt: number; lastUsed: number; inFlight: number };
 }

@@ -5,7 +5,8 @@ export type MockEvent =
   | { kind: 'request'; entry: JournalEntry }
   | { kind: 'order'; objectId: string }
   | { kind: 'stock'; productId: string }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'deleted' };
 
 /**
  * The live events of one store: each journaled request (numbered, so a stream can resume after the

@@ -1,3 +1,6 @@
+import { ByteBudget, type Charge } from './byte-budget';
+import { stringBytes } from './heap-estimate';
+import { DEFAULT_STORE_BUDGET_BYTES } from './limits';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
 
@@ -24,18 +27,25 @@ export interface FreightVerdict {
   ordered?: { shippingMethod?: string; freightCost?: number };
 }
 
-/** Default bound on remembered quotes: past it the oldest cart's quote is forgotten. */
+/** Default bound on remembered quotes per store: past it the oldest cart's quote is forgotten. */
 export const DEFAULT_MAX_QUOTES = 10_000;
+
+// A quote's Map entry and objects, and one quoted service.
+const QUOTE_BYTES = 200;
+const OPTION_BYTES = 100;
 
 /**
  * The shipping options quoted per cart (by the order's objectId), so that orderCreation can tell whether
- * the seller kept the freight ("Alterar dados do frete" off) or changed it. Bounded by count; a quote is
- * a few services, so the whole map stays within a few MB.
+ * the seller kept the freight ("Alterar dados do frete" off) or changed it. Bounded by count, and in
+ * bytes by the budget it draws from (the order store's, shared between sandboxes).
  */
 export class FreightQuotes {
-  private readonly quotes = new Map<string, FreightQuote>();
+  private readonly quotes = new Map<string, { quote: FreightQuote; charge: Charge }>();
 
-  constructor(private readonly capacity: number = DEFAULT_MAX_QUOTES) {}
+  constructor(
+    private readonly budget: ByteBudget = new ByteBudget('order store', DEFAULT_STORE_BUDGET_BYTES),
+    private readonly capacity: number = DEFAULT_MAX_QUOTES,
+  ) {}
 
   /** Remembers the quote an orderValidation answer gave the cart; carts without freight options leave none. */
   remember(objectId: string, order: OrderPayload, entries: CheckerEntry[]): void {
@@ -47,25 +57,41 @@ export class FreightQuotes {
         else totals.set(option.id, { shippingMethod: option.id, name: option.name, freightCost: option.price });
       }
     }
-    this.quotes.delete(objectId);
+    this.forget(objectId);
     if (totals.size === 0) return;
     const options = [...totals.values()];
     const asked = str(order.shippingMethod);
     const selected =
       options.find((o) => asked !== undefined && sameMethod(o, asked)) ??
       options.reduce((best, o) => (o.freightCost < best.freightCost ? o : best));
-    if (this.quotes.size >= this.capacity) this.quotes.delete(this.quotes.keys().next().value as string);
-    this.quotes.set(objectId, { options, selected: selected.shippingMethod });
+    if (this.quotes.size >= this.capacity) this.forget(this.quotes.keys().next().value as string);
+    const held = { quote: { options, selected: selected.shippingMethod }, charge: undefined as unknown as Charge };
+    this.quotes.set(objectId, held);
+    const bytes = QUOTE_BYTES + stringBytes(objectId) + OPTION_BYTES * options.length;
+    held.charge = this.budget.open(bytes, () => {
+      if (this.quotes.get(objectId) === held) this.quotes.delete(objectId);
+    });
   }
 
   /** The last quote of this cart. */
   get(objectId: string): FreightQuote | undefined {
-    return this.quotes.get(objectId);
+    return this.quotes.get(objectId)?.quote;
+  }
+
+  /** How many carts' quotes are kept. */
+  get size(): number {
+    return this.quotes.size;
   }
 
   /** Forgets every quote. */
   clear(): void {
+    for (const { charge } of this.quotes.values()) charge.close();
     this.quotes.clear();
+  }
+
+  private forget(objectId: string): void {
+    this.quotes.get(objectId)?.charge.close();
+    this.quotes.delete(objectId);
   }
 }
 

@@ -46,6 +46,10 @@ export interface MockOptions {
   historyLimit?: number;
   /** Bound on one admin list answer in bytes (default 16 MB): the newest items that fit. */
   adminAnswerLimitBytes?: number;
+  /** Bound on named sandboxes (default 50); past it a new one is refused with 503 sandbox-limit. */
+  maxSandboxes?: number;
+  /** A sandbox without requests this long (default 24 h) is dropped unless in use; 0 keeps them all. */
+  sandboxIdleMs?: number;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

@@ -10,13 +10,16 @@ export const PROBLEM_TYPES = {
   'unknown-scenario': { status: 400, title: 'Unknown scenario' },
   'bad-request': { status: 400, title: 'Bad request' },
   'bad-admin-request': { status: 400, title: 'Bad admin request' },
+  'bad-sandbox-name': { status: 400, title: 'Bad sandbox name' },
   unauthorized: { status: 401, title: 'Missing or wrong credentials' },
   'order-not-found': { status: 404, title: 'Order not found' },
   'not-found': { status: 404, title: 'No such route' },
   'not-in-catalog': { status: 404, title: 'Not in the catalog' },
+  'sandbox-not-found': { status: 404, title: 'No such sandbox' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request not received in time' },
   'callback-unavailable': { status: 409, title: 'Callback cannot be sent now' },
+  'sandbox-exists': { status: 409, title: 'Sandbox exists already' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'freight-changed': { status: 422, title: 'Freight changed after the quote' },
@@ -25,6 +28,7 @@ export const PROBLEM_TYPES = {
   'internal-error': { status: 500, title: 'Internal error in the mock' },
   'scenario-unavailable': { status: 503, title: 'Simulated unavailability' },
   'too-many-streams': { status: 503, title: 'Too many live streams' },
+  'sandbox-limit': { status: 503, title: 'Too many sandboxes' },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

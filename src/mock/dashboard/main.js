@@ -93,6 +93,10 @@ function onEvent(event, data) {
   } else if (event === 'order') ordersChanged();
   else if (event === 'stock') stockChanged();
   else if (event === 'reset') void reload();
+  else if (event === 'deleted') {
+    notify(`Sandbox ${current} was deleted: showing the default one.`, 'error');
+    pickSandbox('default');
+  }
 }
 
 /** Shows everything of the picked sandbox, then watches it live. */
@@ -134,5 +138,7 @@ setUpSandboxForm(pickSandbox);
 byId('sandbox').addEventListener('change', (event) =>
   pickSandbox(/** @type {HTMLSelectElement} */ (event.target).value),
 );
+// Sandboxes appear on their first request: refresh the list whenever the picker is about to be used.
+byId('sandbox').addEventListener('focus', () => void loadSandboxes(current).catch(() => undefined));
 const fromHash = /^#sandbox=([a-z0-9-]{1,40})$/.exec(location.hash);
 pickSandbox(fromHash ? fromHash[1] : 'default');

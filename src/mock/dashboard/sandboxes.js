@@ -31,13 +31,18 @@ let known = [];
 export async function loadSandboxes(current) {
   /** @type {{ sandboxes: SandboxView[] }} */
   const list = await api('/__admin/sandboxes');
+  /** @param {SandboxView[]} sandboxes */
+  const names = (sandboxes) => sandboxes.map((s) => s.name).join('\n');
+  const changed = names(list.sandboxes) !== names(known);
   known = list.sandboxes;
   const select = /** @type {HTMLSelectElement} */ (byId('sandbox'));
-  select.replaceChildren(
-    ...known.map((s) =>
-      h('option', { value: s.name, text: s.name === 'default' ? 'default (plain base path)' : s.name }),
-    ),
-  );
+  // Left alone when nothing changed, so a picker the reader is about to open is not rebuilt under them.
+  if (changed)
+    select.replaceChildren(
+      ...known.map((s) =>
+        h('option', { value: s.name, text: s.name === 'default' ? 'default (plain base path)' : s.name }),
+      ),
+    );
   select.value = known.some((s) => s.name === current) ? current : 'default';
   return known;
 }

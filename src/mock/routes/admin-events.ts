@@ -15,7 +15,7 @@ export type ContextOf = (req: Request, res: Response) => MockContext;
 
 /**
  * `GET /events`: server-sent events of one store, `request` (a journal entry, `id:` its seq), `order`
- * (an order's callbacks changed), `stock` and `reset`. `?since=SEQ` first replays the journaled requests
+ * (an order's callbacks changed), `stock`, `reset` and `deleted` (the sandbox is gone; the stream ends). `?since=SEQ` first replays the journaled requests
  * after SEQ, so a client that read `/requests` (or lost its connection) misses nothing and sees nothing twice.
  */
 export function mountEvents(router: Router, contextOf: ContextOf): void {
@@ -36,6 +36,8 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
     const send = (event: MockEvent): void => {
       if (res.writableLength > STREAM_BUFFER_LIMIT) end();
       else res.write(format(event));
+      // A deleted sandbox has nothing more to tell.
+      if (event.kind === 'deleted') end();
     };
     if (since !== undefined) {
       // A since past the last request means the mock restarted: everything it holds is new to the client.
@@ -67,6 +69,8 @@ function format(event: MockEvent): string {
       return `event: stock\ndata: ${JSON.stringify({ productId: event.productId })}\n\n`;
     case 'reset':
       return 'event: reset\ndata: {}\n\n';
+    case 'deleted':
+      return 'event: deleted\ndata: {}\n\n';
   }
 }
 
