@@ -118,7 +118,7 @@ async function showOrder(objectId) {
       'ol',
       { class: 'timeline' },
       ...timeline(order).map(([at, text, kind]) =>
-        h('li', { class: kind }, h('span', { class: 'time', text: timeOf(at) }), ' ', text),
+        h('li', { class: `event-${kind}` }, h('span', { class: 'time', text: timeOf(at) }), ' ', text),
       ),
     ),
     order.callbacks.length ? h('h4', { text: 'Callbacks to OmniChat' }) : null,
