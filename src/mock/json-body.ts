@@ -12,6 +12,14 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 /** Deepest nesting a body may have (the root value is level 1): deeper, JSON.stringify and recursion stop being safe. */
 export const MAX_JSON_DEPTH = 1000;
 
+/** The body each request sent, as received (for the journal's preview; nothing outlives its request). */
+const receivedBodies = new WeakMap<IncomingMessage, Buffer>();
+
+/** The bytes a request's body arrived as, once readJsonBody has read it whole (valid JSON or not). */
+export function receivedBody(req: IncomingMessage): Buffer | undefined {
+  return receivedBodies.get(req);
+}
+
 /**
  * Reads a JSON request body: 415 for another content type, 413 past the limit (before reading when
  * Content-Length says so), 400 for malformed JSON. A request without a body and content type reads as undefined.
@@ -43,7 +51,9 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
     const onEnd = (): void => {
       cleanup();
       try {
-        resolve(parseJsonBytes(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+        receivedBodies.set(req, bytes);
+        resolve(parseJsonBytes(bytes));
       } catch (error) {
         reject(error);
       }

@@ -16,8 +16,6 @@ export interface RequestNotes {
   violations?: Violation[];
   /** A refused admin token: the request is neither logged nor journaled. */
   unlogged?: boolean;
-  /** The request body as parsed, for the journal's preview. */
-  body?: unknown;
   /** The store the request belongs to (journaled there); unset: the default store. */
   store?: MockContext;
   /** Set once the request counts as in flight in its store (until it is answered). */
@@ -58,7 +56,6 @@ export async function handleOperation(
   const prefer = req.headers.prefer;
   const plan = ctx.scenarios.plan(operation, typeof prefer === 'string' ? prefer : undefined, query.__scenario);
   const body = operation === 'productSearch' ? undefined : await readJsonBody(req);
-  notes.body = body;
   if (plan) {
     notes.scenario = plan.name;
     if (plan.delayMs > 0) await waitFor(plan.delayMs, res, ctx.waits);

@@ -90,7 +90,10 @@ export function changeSettings(shared: SharedParts, ctx: MockContext, settings: 
   ctx.auth = new HeaderAuth(settings.headers);
   const retired = ctx.callbacks;
   ctx.callbacks = senderFor(shared, ctx);
-  void retired.idle().then(() => shared.senders.delete(retired));
+  void retired.idle().then(() => {
+    shared.senders.delete(retired);
+    return retired.close();
+  });
 }
 
 /** Forgets everything a store holds (its budget holdings too) and puts its stock back; settings stay. */

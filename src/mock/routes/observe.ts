@@ -58,7 +58,7 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;
-      addPreviews(ctx, entry, req, res, notes, secretNames);
+      addPreviews(ctx, entry, req, res, secretNames);
       entry.seq = ctx.events.nextSeq();
       ctx.journal.add(entry);
       ctx.events.publish({ kind: 'request', entry });

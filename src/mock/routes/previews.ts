@@ -3,15 +3,12 @@ import type { HeaderPair } from '../../common/headers';
 import { maskSecretsIn, secretForms, SECRET_QUERY_NAME, type SecretForm } from '../../common/secrets';
 import type { MockContext } from '../context';
 import { BODY_PREVIEW_CHARS, QUERY_PREVIEW_CHARS, type JournalEntry } from '../journal';
-import type { RequestNotes } from '../pipeline';
+import { receivedBody } from '../json-body';
 import { sentBody } from './respond';
-
-/** Bodies declared larger than this are not re-serialized for the journal (their length is still shown). */
-const PREVIEWED_BODY_LIMIT = 64 * 1024;
 
 /**
  * Adds what the dashboard shows of a request besides its line and headers: the query string (token-like
- * values masked), the start of the body as parsed, and the start of the answer. Each is bounded, so a
+ * values masked), the start of the body as it arrived (malformed or not), and the start of the answer. Each is bounded, so a
  * journal entry stays small whatever was sent.
  */
 export function addPreviews(
@@ -19,7 +16,6 @@ export function addPreviews(
   entry: JournalEntry,
   req: IncomingMessage,
   res: ServerResponse,
-  notes: RequestNotes,
   secretNames: Iterable<string>,
 ): void {
   // A client may echo a secret anywhere (a search for it, a body holding it): the configured ones and
@@ -38,13 +34,10 @@ export function addPreviews(
   const mark = url.indexOf('?');
   if (mark >= 0 && mark < url.length - 1)
     entry.query = mask(maskQuery(url.slice(mark + 1, mark + 1 + QUERY_PREVIEW_CHARS)));
-  if (notes.body !== undefined) {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const text = declared <= PREVIEWED_BODY_LIMIT ? serialized(notes.body) : undefined;
-    if (text !== undefined) {
-      entry.requestBody = mask(text.slice(0, BODY_PREVIEW_CHARS));
-      entry.requestBodyLength = text.length;
-    } else if (declared > 0) entry.requestBodyLength = declared;
+  const sent = receivedBody(req);
+  if (sent !== undefined) {
+    entry.requestBody = mask(sent.toString('utf8', 0, BODY_PREVIEW_CHARS));
+    entry.requestBodyLength = sent.length;
   }
   const body = sentBody(res);
   if (body !== undefined) {
@@ -71,15 +64,6 @@ function formsOf(ctx: MockContext): SecretForm[] {
     formsBySettings.set(ctx.settings, forms);
   }
   return forms;
-}
-
-/** The body as JSON text; undefined for one nested too deeply to serialize (the parser took it, the stack cannot). */
-function serialized(body: unknown): string | undefined {
-  try {
-    return JSON.stringify(body);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A query string with the values of token-like parameters (`token=`, `api_key=`, ...) replaced by ***. */
