@@ -20,7 +20,7 @@ export interface JournalEntry {
   seq?: number;
   /** The query string, token-like values masked, up to QUERY_PREVIEW_CHARS. */
   query?: string;
-  /** The start of the request body as parsed (JSON), up to BODY_PREVIEW_CHARS, and its whole length. */
+  /** The start of the request body as it arrived (up to BODY_PREVIEW_CHARS), and its whole length in bytes. */
   requestBody?: string;
   requestBodyLength?: number;
   /** The answer's content type, the start of its body (up to BODY_PREVIEW_CHARS) and its whole length in bytes. */

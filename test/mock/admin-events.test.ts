@@ -65,14 +65,15 @@ describe('GET /__admin/events', () => {
 
   it('carries the start of the request and answer bodies', async () => {
     const stream = await open();
+    const body = JSON.stringify(order('EV-1', [line('L1', '2001-P')]));
     await fetch(`${served.origin}${CHECKER}`, {
       method: 'POST',
       headers: { ...json, 'x-api-key': 'strm-s3cret' },
-      body: JSON.stringify(order('EV-1', [line('L1', '2001-P')])),
+      body,
     });
     const entry = JSON.parse((await stream.next((e) => e.event === 'request')).data);
-    expect(JSON.parse(entry.requestBody)).toMatchObject({ objectId: 'EV-1' });
-    expect(entry.requestBodyLength).toBe(entry.requestBody.length);
+    expect(entry.requestBody).toBe(body);
+    expect(entry.requestBodyLength).toBe(Buffer.byteLength(body));
     expect(entry.responseType).toContain('application/json');
     expect(JSON.parse(entry.responseBody)[0]).toMatchObject({ action: 'INFO', componentId: 'L1' });
   });
@@ -172,6 +173,23 @@ describe('the journal previews', () => {
       const text = JSON.stringify(served.app.mock.context.journal.entries());
       for (const secret of ['prv-s3cret-1', 'omni-tok-22', 'a-wrong-guess-77']) expect(text).not.toContain(secret);
       expect(text).toContain('***');
+    } finally {
+      await served.close();
+    }
+  });
+});
+
+describe('the journal preview of a request body', () => {
+  it('is the body as it arrived, malformed JSON included, with its whole length', async () => {
+    const served = await serve();
+    try {
+      const broken = `{"objectId": "BRK-1", "items": [${'{"objectId":"L","quantity":1},'.repeat(300)}`;
+      const res = await fetch(`${served.origin}${CHECKER}`, { method: 'POST', headers: json, body: broken });
+      expect(res.status).toBe(400);
+      const [entry] = served.app.mock.context.journal.entries();
+      expect(entry.requestBody).toBe(broken.slice(0, 4096));
+      expect(entry.requestBodyLength).toBe(Buffer.byteLength(broken));
+      expect(JSON.parse(entry.responseBody as string)).toMatchObject({ status: 400 });
     } finally {
       await served.close();
     }
