@@ -14,7 +14,7 @@ describe('merchant-kit serve and the dashboard', () => {
       expect(page.headers.get('content-type')).toContain('text/html');
       const scripts = [...(await page.text()).matchAll(/src="([^"]+)"/g)].map((m) => m[1]);
       expect(scripts).toEqual(['/__admin/assets/main.js']);
-      for (const file of ['main.js', 'api.js', 'journal.js', 'orders.js', 'stock.js', 'dashboard.css'])
+      for (const file of ['main.js', 'api.js', 'journal.js', 'orders.js', 'stock.js', 'dashboard.css', 'panels.css'])
         expect((await fetch(`${server.origin}/__admin/assets/${file}`)).status).toBe(200);
     } finally {
       await server.stop();
