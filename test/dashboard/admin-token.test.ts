@@ -23,6 +23,7 @@ describe('the admin token prompt', () => {
     const page = await browser.open(mock.origin, 1280, '', { live: false });
     const dialog = page.getByRole('dialog', { name: 'Admin token' });
     await dialog.waitFor();
+    await expect(page.locator('#token-why').textContent()).resolves.toContain('protects its admin API');
     await page.getByLabel('Token', { exact: true }).fill('wrong-token');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('#token-why', { hasText: 'That token was refused' }).waitFor();

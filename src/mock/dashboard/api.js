@@ -39,13 +39,13 @@ export function authHeaders() {
 }
 
 /**
- * Asks for the token (one prompt however many calls were refused at once) and keeps it for the tab.
- * @param {boolean} failed
+ * Asks for the token after a 401 (one prompt however many calls were refused at once) and keeps it for
+ * the tab; the prompt says the token was refused when one had been given.
  */
-export async function renewToken(failed) {
+export async function renewToken() {
   const hadOne = sessionStorage.getItem(TOKEN_KEY) !== null;
   sessionStorage.removeItem(TOKEN_KEY);
-  asking ??= askToken(failed || hadOne).finally(() => (asking = undefined));
+  asking ??= askToken(hadOne).finally(() => (asking = undefined));
   sessionStorage.setItem(TOKEN_KEY, await asking);
 }
 
@@ -74,7 +74,7 @@ export async function api(path, options = {}) {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     if (res.status === 401) {
-      await renewToken(true);
+      await renewToken();
       continue;
     }
     const text = await res.text();

@@ -25,7 +25,7 @@ export function watch(base, since, handlers) {
       try {
         const res = await fetch(`${base}/events?since=${last}`, { headers: authHeaders(), signal: stop.signal });
         if (res.status === 401) {
-          await renewToken(true);
+          await renewToken();
           continue;
         }
         if (res.ok && res.body) {
