@@ -49,25 +49,36 @@ export class FreightQuotes {
 
   /** Remembers the quote an orderValidation answer gave the cart; carts without freight options leave none. */
   remember(objectId: string, order: OrderPayload, entries: CheckerEntry[]): void {
-    const totals = new Map<string, QuotedFreight>();
+    // Runs on every cart check: a plain array (a freight table has a handful of services), no Map.
+    const options: QuotedFreight[] = [];
     for (const entry of entries) {
-      for (const option of entry.shippingOptions ?? []) {
-        const known = totals.get(option.id);
+      if (entry.shippingOptions === undefined) continue;
+      for (const option of entry.shippingOptions) {
+        const known = options.find((o) => o.shippingMethod === option.id);
         if (known) known.freightCost = (toCents(known.freightCost) + toCents(option.price)) / 100;
-        else totals.set(option.id, { shippingMethod: option.id, name: option.name, freightCost: option.price });
+        else options.push({ shippingMethod: option.id, name: option.name, freightCost: option.price });
       }
     }
-    this.forget(objectId);
-    if (totals.size === 0) return;
-    const options = [...totals.values()];
+    if (options.length === 0) {
+      this.forget(objectId);
+      return;
+    }
     const asked = str(order.shippingMethod);
     const selected =
-      options.find((o) => asked !== undefined && sameMethod(o, asked)) ??
+      (asked === undefined ? undefined : options.find((o) => sameMethod(o, asked))) ??
       options.reduce((best, o) => (o.freightCost < best.freightCost ? o : best));
-    if (this.quotes.size >= this.capacity) this.forget(this.quotes.keys().next().value as string);
-    const held = { quote: { options, selected: selected.shippingMethod }, charge: undefined as unknown as Charge };
-    this.quotes.set(objectId, held);
+    const quote = { options, selected: selected.shippingMethod };
     const bytes = QUOTE_BYTES + stringBytes(objectId) + OPTION_BYTES * options.length;
+    const known = this.quotes.get(objectId);
+    if (known !== undefined) {
+      // The same cart quoted again (every change to it is): the holding is resized, not reopened.
+      known.quote = quote;
+      known.charge.resize(bytes);
+      return;
+    }
+    if (this.quotes.size >= this.capacity) this.forget(this.quotes.keys().next().value as string);
+    const held = { quote, charge: undefined as unknown as Charge };
+    this.quotes.set(objectId, held);
     held.charge = this.budget.open(bytes, () => {
       if (this.quotes.get(objectId) === held) this.quotes.delete(objectId);
     });

@@ -18,19 +18,21 @@ export interface JournalEntry {
   headers: Record<string, string>;
   /** The request's number in its store, so a live stream can resume after the last one it saw. */
   seq?: number;
-  /** The query string, token-like values masked, up to QUERY_PREVIEW_CHARS. */
+  /** The query string, token-like values masked, up to QUERY_PREVIEW_CHARS (in the admin views). */
   query?: string;
-  /** The start of the request body as it arrived (up to BODY_PREVIEW_CHARS), and its whole length in bytes. */
+  /** The start of the request body as it arrived (BODY_PREVIEW_BYTES; in the admin views), and its whole length in bytes. */
   requestBody?: string;
   requestBodyLength?: number;
-  /** The answer's content type, the start of its body (up to BODY_PREVIEW_CHARS) and its whole length in bytes. */
+  /** The answer's content type, the start of its body (BODY_PREVIEW_BYTES; in the admin views) and its whole length in bytes. */
   responseType?: string;
   responseBody?: string;
   responseBodyLength?: number;
+  /** Bytes the raw previews hold until the entry is shown (counted in the journal's budget; not shown). */
+  previewBytes?: number;
 }
 
-/** Characters of a request or answer body the journal keeps (the dashboard shows them). */
-export const BODY_PREVIEW_CHARS = 4096;
+/** Bytes of a request or answer body the journal keeps (the dashboard shows them). */
+export const BODY_PREVIEW_BYTES = 4096;
 /** Characters of a query string the journal keeps. */
 export const QUERY_PREVIEW_CHARS = 500;
 
@@ -107,9 +109,8 @@ export class Journal {
 
 function entryBytes(entry: JournalEntry): number {
   let bytes = ENTRY_BYTES + stringBytes(entry.path);
-  // The previews the dashboard shows (each bounded to BODY_PREVIEW_CHARS or QUERY_PREVIEW_CHARS).
-  for (const text of [entry.query, entry.requestBody, entry.responseBody, entry.responseType])
-    if (text !== undefined) bytes += stringBytes(text);
+  // The previews the dashboard shows, held as bytes until shown (each bounded to BODY_PREVIEW_BYTES).
+  bytes += entry.previewBytes ?? 0;
   for (const name in entry.headers) bytes += stringBytes(entry.headers[name]);
   for (const v of entry.violations ?? [])
     bytes += VIOLATION_BYTES + stringBytes(v.pointer) + stringBytes(v.message) + stringBytes(v.keyword);

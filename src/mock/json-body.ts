@@ -12,12 +12,12 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 /** Deepest nesting a body may have (the root value is level 1): deeper, JSON.stringify and recursion stop being safe. */
 export const MAX_JSON_DEPTH = 1000;
 
-/** The body each request sent, as received (for the journal's preview; nothing outlives its request). */
-const receivedBodies = new WeakMap<IncomingMessage, Buffer>();
+/** Where a request keeps the body it sent, as received, for the journal's preview (it goes with the request). */
+const RECEIVED = Symbol('received body');
 
 /** The bytes a request's body arrived as, once readJsonBody has read it whole (valid JSON or not). */
 export function receivedBody(req: IncomingMessage): Buffer | undefined {
-  return receivedBodies.get(req);
+  return (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED];
 }
 
 /**
@@ -52,7 +52,7 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
       cleanup();
       try {
         const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-        receivedBodies.set(req, bytes);
+        (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED] = bytes;
         resolve(parseJsonBytes(bytes));
       } catch (error) {
         reject(error);

@@ -25,22 +25,25 @@ export function createMockListener(app: MockApp): RequestListener {
     const { method, path } = OPERATIONS[id];
     routes.set(`${method} ${(app.mock.basePath + path).toLowerCase()}`, id);
   }
+  /** Answers an operation of the default store (sandbox undefined) or of the named sandbox. */
   const answer = (
     req: IncomingMessage,
     res: ServerResponse,
     pathname: string,
     operation: OperationId,
-    store: () => MockContext,
+    sandbox?: string,
   ): void => {
     const notes: RequestNotes = {};
     observe(req, res, pathname, notes);
-    let ctx: MockContext;
-    try {
-      ctx = store();
-    } catch (error) {
-      // Past --max-sandboxes: the same problem the express route answers.
-      renderFailure(error, req.method ?? '', pathname, res);
-      return;
+    let ctx: MockContext = sandboxes.default;
+    if (sandbox !== undefined) {
+      try {
+        ctx = sandboxes.obtain(sandbox);
+      } catch (error) {
+        // Past --max-sandboxes: the same problem the express route answers.
+        renderFailure(error, req.method ?? '', pathname, res);
+        return;
+      }
     }
     enterStore(ctx, notes);
     handleOperation(ctx, operation, req, res, notes).catch((error: unknown) =>
@@ -60,12 +63,12 @@ export function createMockListener(app: MockApp): RequestListener {
       const name = slash < 0 ? '' : pathname.slice(SANDBOXES.length, slash);
       const operation = SANDBOX_NAME.test(name) ? routes.get(`${req.method} ${key.slice(slash)}`) : undefined;
       if (operation === undefined) app(req, res);
-      else answer(req, res, pathname, operation, () => sandboxes.obtain(name));
+      else answer(req, res, pathname, operation, name);
       return;
     }
     const operation = routes.get(`${req.method} ${key}`);
     if (operation === undefined) app(req, res);
-    else answer(req, res, pathname, operation, () => sandboxes.default);
+    else answer(req, res, pathname, operation);
   };
 }
 

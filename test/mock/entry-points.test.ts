@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
 import type { Journal, JournalEntry } from '../../src/mock/journal';
+import { journalView } from '../../src/mock/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
 
 // Every pipeline case goes through both entry points of identically configured mocks: supertest on the
@@ -115,7 +116,11 @@ function journalOf(s: Side, path: string): Journal {
 /** Entries journaled for this path since `before` (a request may create its sandbox, whose journal starts empty). */
 function journaledSince(s: Side, path: string, before: { journal: Journal; count: number }): JournalEntry[] {
   const journal = journalOf(s, path);
-  return journal.entries().slice(journal === before.journal ? before.count : 0);
+  // As the admin API shows them: with the previews of the request and its answer.
+  return journal
+    .entries()
+    .slice(journal === before.journal ? before.count : 0)
+    .map(journalView);
 }
 
 /** Waits (bounded) until the side has journaled and logged the request, then returns both without timings. */

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { MockContext } from '../context';
 import type { MockEvent } from '../events';
 import { HttpProblem } from '../problems';
+import { journalView } from './previews';
 
 /** Live streams open at once, over the whole server (each is a dashboard tab). */
 export const MAX_STREAMS = 32;
@@ -62,7 +63,7 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
 function format(event: MockEvent): string {
   switch (event.kind) {
     case 'request':
-      return `id: ${event.entry.seq ?? 0}\nevent: request\ndata: ${JSON.stringify(event.entry)}\n\n`;
+      return `id: ${event.entry.seq ?? 0}\nevent: request\ndata: ${JSON.stringify(journalView(event.entry))}\n\n`;
     case 'order':
       return `event: order\ndata: ${JSON.stringify({ objectId: event.objectId })}\n\n`;
     case 'stock':

@@ -14,6 +14,7 @@ import { mountEvents, type ContextOf } from './admin-events';
 import { mountSandboxes } from './admin-sandboxes';
 import { mountStock } from './admin-stock';
 import { mountDashboard } from './dashboard';
+import { journalView } from './previews';
 
 /** Where the admin routes leave the store a request is about. */
 interface AdminLocals {
@@ -74,7 +75,7 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
   });
   router.get('/requests', (req, res) => {
     const ctx = storeOf(req, res);
-    jsonList(res, ctx.journal.entries(), (e) => e, ctx.adminAnswerLimitBytes);
+    jsonList(res, ctx.journal.entries(), journalView, ctx.adminAnswerLimitBytes);
   });
   router.get('/budgets', (req, res) => {
     const ctx = storeOf(req, res);

@@ -2,14 +2,38 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderPair } from '../../common/headers';
 import { maskSecretsIn, secretForms, SECRET_QUERY_NAME, type SecretForm } from '../../common/secrets';
 import type { MockContext } from '../context';
-import { BODY_PREVIEW_CHARS, QUERY_PREVIEW_CHARS, type JournalEntry } from '../journal';
+import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../journal';
 import { receivedBody } from '../json-body';
 import { sentBody } from './respond';
 
+/** What a request's previews are made from, kept until someone reads the entry. */
+interface RawPreviews {
+  query?: string;
+  request?: Buffer;
+  response?: Kept;
+  /** The secrets to mask when the previews are read: the store's and those the request presented. */
+  forms: SecretForm[];
+}
+
+/** An answer body as kept: a string is kept as sent (up to BODY_PREVIEW_BYTES characters, cut beyond). */
+type Kept = Buffer | string;
+
 /**
- * Adds what the dashboard shows of a request besides its line and headers: the query string (token-like
- * values masked), the start of the body as it arrived (malformed or not), and the start of the answer. Each is bounded, so a
- * journal entry stays small whatever was sent.
+ * Where an entry keeps its raw previews: a symbol key, which JSON never shows. Reading a preview is
+ * rare (the admin API, the live stream), answering is not: the hot path keeps bytes (off the JS heap,
+ * a search answer's cached Buffer by reference), and the text is decoded and masked when shown.
+ */
+const RAW = Symbol('raw previews');
+
+type WithRaw = JournalEntry & { [RAW]?: RawPreviews };
+
+/** Answers up to this size are kept by reference (they are not changed once sent), larger ones cut to a copy. */
+const KEPT_WHOLE_BYTES = 64 * 1024;
+
+/**
+ * Keeps what the dashboard shows of a request besides its line and headers: the query string, the start
+ * of the body as it arrived (malformed or not) and the start of the answer, each bounded, so an entry
+ * stays small whatever was sent. `journalView` turns them into text.
  */
 export function addPreviews(
   ctx: MockContext,
@@ -19,35 +43,73 @@ export function addPreviews(
   secretNames: Iterable<string>,
 ): void {
   // A client may echo a secret anywhere (a search for it, a body holding it): the configured ones and
-  // whatever this request presented in its secret headers (a wrong guess is a secret too) are masked
-  // in every form they may take.
-  const presented: HeaderPair[] = [];
+  // whatever this request presented in its secret headers (a wrong guess is a secret too) are masked.
+  let presented: HeaderPair[] | undefined;
   for (const name of secretNames) {
     const value = req.headers[name];
-    if (typeof value === 'string' && value !== '') presented.push({ key: name, value });
+    if (typeof value === 'string' && value !== '') (presented ??= []).push({ key: name, value });
   }
-  const forms =
-    presented.length === 0 ? formsOf(ctx) : [...formsOf(ctx), ...secretForms({ headers: presented, urls: {} })];
-  if (presented.length > 0) forms.sort((a, b) => b[0].length - a[0].length);
-  const mask = (text: string): string => (forms.length === 0 ? text : maskSecretsIn(text, forms));
+  const raw: RawPreviews = { forms: formsOf(ctx) };
+  if (presented !== undefined)
+    raw.forms = [...raw.forms, ...secretForms({ headers: presented, urls: {} })].sort(
+      (a, b) => b[0].length - a[0].length,
+    );
+  let bytes = 0;
   const url = req.url ?? '';
   const mark = url.indexOf('?');
-  if (mark >= 0 && mark < url.length - 1)
-    entry.query = mask(maskQuery(url.slice(mark + 1, mark + 1 + QUERY_PREVIEW_CHARS)));
-  const sent = receivedBody(req);
-  if (sent !== undefined) {
-    entry.requestBody = mask(sent.toString('utf8', 0, BODY_PREVIEW_CHARS));
-    entry.requestBodyLength = sent.length;
+  if (mark >= 0 && mark < url.length - 1) {
+    raw.query = url.slice(mark + 1, mark + 1 + QUERY_PREVIEW_CHARS);
+    bytes += raw.query.length;
   }
-  const body = sentBody(res);
-  if (body !== undefined) {
+  const received = receivedBody(req);
+  if (received !== undefined) {
+    raw.request = head(received);
+    entry.requestBodyLength = received.length;
+    bytes += raw.request.length;
+  }
+  const sent = sentBody(res);
+  if (sent !== undefined) {
     const type = res.getHeader('content-type');
     if (typeof type === 'string') entry.responseType = type;
-    entry.responseBody = mask(
-      typeof body === 'string' ? body.slice(0, BODY_PREVIEW_CHARS) : body.toString('utf8', 0, BODY_PREVIEW_CHARS),
-    );
-    entry.responseBodyLength = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    // A string answer is kept as it is when short (no copy), a Buffer by reference up to 64 KB.
+    raw.response =
+      typeof sent === 'string'
+        ? sent.length <= BODY_PREVIEW_BYTES
+          ? sent
+          : Buffer.from(sent.slice(0, BODY_PREVIEW_BYTES))
+        : sent.length <= KEPT_WHOLE_BYTES
+          ? sent
+          : head(sent);
+    entry.responseBodyLength = typeof sent === 'string' ? Buffer.byteLength(sent) : sent.length;
+    bytes += Math.min(raw.response.length, BODY_PREVIEW_BYTES);
   }
+  entry.previewBytes = bytes;
+  (entry as WithRaw)[RAW] = raw;
+}
+
+/**
+ * A journal entry as the admin API and the live stream show it: the previews as text (the first 4 KB of
+ * each body), token-like query values and every secret masked.
+ */
+export function journalView(entry: JournalEntry): JournalEntry {
+  const { previewBytes: _bytes, [RAW]: raw, ...view } = entry as WithRaw;
+  if (raw === undefined) return view;
+  const mask = (text: string): string => (raw.forms.length === 0 ? text : maskSecretsIn(text, raw.forms));
+  if (raw.query !== undefined) view.query = mask(maskQuery(raw.query));
+  if (raw.request !== undefined) view.requestBody = mask(text(raw.request));
+  if (raw.response !== undefined) view.responseBody = mask(text(raw.response));
+  return view;
+}
+
+/** A copy of the first bytes of a body: a Buffer off the JS heap, never a view that keeps a larger one alive. */
+function head(body: Buffer): Buffer {
+  return Buffer.from(body.subarray(0, BODY_PREVIEW_BYTES));
+}
+
+/** The preview as text; a character the 4 KB cut split in two is dropped. */
+function text(kept: Kept): string {
+  if (typeof kept === 'string') return kept;
+  return kept.toString('utf8', 0, BODY_PREVIEW_BYTES).replace(/\uFFFD$/, '');
 }
 
 /** The secrets of a store's settings in every form they may be echoed, computed once per settings object. */

@@ -1,12 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { problemBody, HttpProblem, type ProblemBody } from '../problems';
 
-/** The body each answer was sent with, for the journal (a WeakMap: nothing outlives its response). */
-const sentBodies = new WeakMap<ServerResponse, string | Buffer>();
+/**
+ * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
+ * response (cheaper than a WeakMap on the hot path; it goes when the response goes).
+ */
+const SENT = Symbol('sent body');
 
 /** The body an answer was sent with through sendJsonText, if any. */
 export function sentBody(res: ServerResponse): string | Buffer | undefined {
-  return sentBodies.get(res);
+  return (res as ServerResponse & { [SENT]?: string | Buffer })[SENT];
 }
 
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
@@ -16,7 +19,7 @@ export function sendJsonText(
   text: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
-  sentBodies.set(res, text);
+  (res as ServerResponse & { [SENT]?: string | Buffer })[SENT] = text;
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
