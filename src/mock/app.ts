@@ -1,6 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { HeaderAuth } from './auth';
-import { CallbackSender, DEFAULT_CALLBACK_RETRY } from './callbacks';
+import { callbackHistoryEntry, CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
 import type { MockContext } from './context';
 import { loadFreightTable } from './freight';
@@ -59,20 +59,10 @@ export function createMockApp(options: MockOptions = {}): MockApp {
       publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
       ...DEFAULT_CALLBACK_RETRY,
       ...options.callbackRetry,
+      ...DEFAULT_CALLBACK_LIMITS,
+      ...options.callbackLimits,
     },
-    (record, callback) => {
-      const attempts = callback.attempts.length;
-      store.addHistory(record, {
-        at: new Date().toISOString(),
-        event: 'callback',
-        status:
-          callback.callback === 'statusChange'
-            ? String(callback.body.status)
-            : `provisions ${String(callback.body.code)}`,
-        source: 'mock',
-        message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-      });
-    },
+    (record, callback) => store.addHistory(record, callbackHistoryEntry(callback)),
   );
   const ctx: MockContext = {
     catalog,
