@@ -1,5 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { DEFAULT_CALLBACK_RETRY, type CallbackSender } from './callbacks';
+import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
 import type { MockContext } from './context';
 import { loadFreightTable } from './freight';
@@ -73,12 +73,20 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     lenient: options.lenient === true,
     adminToken: options.adminToken,
     log: options.log,
-    callbackRetry: { ...DEFAULT_CALLBACK_RETRY, ...options.callbackRetry },
+    callbacks: new CallbackSender({
+      omnichatApi: options.omnichatApi,
+      omnichatToken: options.omnichatToken,
+      checkout: options.checkout ?? 'omni',
+      publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
+      ...DEFAULT_CALLBACK_RETRY,
+      ...options.callbackRetry,
+      ...DEFAULT_CALLBACK_LIMITS,
+      ...options.callbackLimits,
+    }),
     maxOrders: options.maxOrders ?? DEFAULT_MAX_ORDERS,
     historyLimit: options.historyLimit,
     waits: new Set(),
     streams: new Set(),
-    senders: new Set<CallbackSender>(),
   };
   const sandboxes = new SandboxRegistry(
     shared,
@@ -150,13 +158,11 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     context: sandboxes.default,
     sandboxes,
     basePath,
-    idle: async () => {
-      await Promise.all([...shared.senders].map((sender) => sender.idle()));
-    },
+    idle: () => shared.callbacks.idle(),
     close: async () => {
       sandboxes.close();
       for (const end of [...shared.waits, ...shared.streams]) end();
-      await Promise.all([...shared.senders].map((s) => s.close()));
+      await shared.callbacks.close();
     },
   };
   return Object.assign(app, { mock: control });

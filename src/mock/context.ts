@@ -1,5 +1,5 @@
 import type { SandboxCatalog } from './sandbox-catalog';
-import type { CallbackSender } from './callbacks';
+import type { OrderRecord } from './order-store';
 import type { FreightTable } from './freight';
 import type { Journal } from './journal';
 import type { OrderStore } from './order-store';
@@ -32,7 +32,8 @@ export interface MockContext {
   /** Bound on one admin list answer, in bytes. */
   adminAnswerLimitBytes: number;
   scenarios: Scenarios;
-  callbacks: CallbackSender;
+  /** This store's callbacks to OmniChat, sent with its settings by the server's one sender. */
+  callbacks: StoreCallbacks;
   auth: HeaderAuth;
   lenient: boolean;
   /** The freight quoted per cart, to compare with the order's ("freight as quoted"). */
@@ -47,4 +48,11 @@ export interface MockContext {
   streams: Set<() => void>;
   /** When the store was created and last used (ms since the epoch), and how many requests it answers now. */
   usage: { createdAt: number; lastUsed: number; inFlight: number };
+}
+
+/** A store's view of the callback sender: whether its settings name an OmniChat API, and a way to call it. */
+export interface StoreCallbacks {
+  readonly enabled: boolean;
+  /** Starts the callback a newly accepted order owes OmniChat (nothing without an OmniChat API URL). */
+  start(record: OrderRecord): void;
 }

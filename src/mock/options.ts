@@ -34,6 +34,8 @@ export interface MockOptions {
   adminToken?: string;
   /** Callback retry policy (tests shorten it). */
   callbackRetry?: { attempts?: number; baseDelayMs?: number; timeoutMs?: number };
+  /** Callbacks at once (sockets) and waiting (for a socket or a retry); past both, a new one is not sent. */
+  callbackLimits?: { inFlight?: number; queued?: number };
   /** Bound on stored orders (default 10,000; the oldest is forgotten past it). */
   maxOrders?: number;
   /** Byte budget of stored orders (default 256 MB; the oldest is forgotten past it, its stock released). */

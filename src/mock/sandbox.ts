@@ -1,13 +1,13 @@
 import { HeaderAuth } from './auth';
-import { CallbackSender, DEFAULT_CALLBACK_RETRY, type CallbackConfig } from './callbacks';
+import { callbackHistoryEntry, type CallbackSender } from './callbacks';
 import type { Catalog } from './catalog';
-import type { MockContext } from './context';
+import type { MockContext, StoreCallbacks } from './context';
 import { EventHub } from './events';
 import type { FreightTable } from './freight';
 import { FreightQuotes } from './freight-quotes';
 import { Journal, JOURNAL_SIZE } from './journal';
 import type { MockBudgets } from './limits';
-import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
+import { DEFAULT_MAX_ORDERS, OrderStore, type CallbackRecord, type OrderRecord } from './order-store';
 import { SandboxCatalog } from './sandbox-catalog';
 import type { SandboxSettings } from './sandbox-settings';
 import { Scenarios, type CustomScenario } from './scenarios';
@@ -26,13 +26,12 @@ export interface SharedParts {
   lenient: boolean;
   adminToken?: string;
   log?: (line: string) => void;
-  callbackRetry: Pick<CallbackConfig, 'attempts' | 'baseDelayMs' | 'timeoutMs'>;
+  /** The one callback sender: its socket and queue bounds hold for every store together. */
+  callbacks: CallbackSender;
   maxOrders: number;
   historyLimit?: number;
   waits: Set<() => void>;
   streams: Set<() => void>;
-  /** Every callback sender of every store, retired ones included until they are idle (for idle() and close()). */
-  senders: Set<CallbackSender>;
 }
 
 /** Path prefix of a store's operations and checkout page: '' for the default one. */
@@ -66,7 +65,7 @@ export function createStore(
     budgets: shared.budgets,
     adminAnswerLimitBytes: shared.adminAnswerLimitBytes,
     scenarios: new Scenarios(shared.customScenarios),
-    callbacks: undefined as unknown as CallbackSender,
+    callbacks: undefined as unknown as StoreCallbacks,
     auth: new HeaderAuth(settings.headers),
     lenient: shared.lenient,
     quotes: new FreightQuotes(shared.budgets.store),
@@ -77,7 +76,7 @@ export function createStore(
     streams: shared.streams,
     usage: { createdAt: now, lastUsed: now, inFlight: 0 },
   };
-  ctx.callbacks = senderFor(shared, ctx);
+  ctx.callbacks = callbacksOf(shared, ctx);
   return ctx;
 }
 
@@ -85,15 +84,9 @@ export function createStore(
  * Changes a store's integration settings: the auth check and the callbacks follow at once; callbacks
  * already on their way finish with the settings they started with.
  */
-export function changeSettings(shared: SharedParts, ctx: MockContext, settings: SandboxSettings): void {
+export function changeSettings(ctx: MockContext, settings: SandboxSettings): void {
   ctx.settings = settings;
   ctx.auth = new HeaderAuth(settings.headers);
-  const retired = ctx.callbacks;
-  ctx.callbacks = senderFor(shared, ctx);
-  void retired.idle().then(() => {
-    shared.senders.delete(retired);
-    return retired.close();
-  });
 }
 
 /** Forgets everything a store holds (its budget holdings too) and puts its stock back; settings stay. */
@@ -112,32 +105,20 @@ export function inUse(ctx: MockContext): boolean {
   return ctx.store.list().some((record) => record.callbacks.some((c) => c.outcome === 'pending'));
 }
 
-function senderFor(shared: SharedParts, ctx: MockContext): CallbackSender {
-  const { settings } = ctx;
-  const sender = new CallbackSender(
-    {
-      omnichatApi: settings.omnichatApi,
-      omnichatToken: settings.omnichatToken,
-      checkout: settings.checkout,
-      publicUrl: `${shared.publicUrl.replace(/\/+$/, '')}${storePrefix(ctx.name)}`,
-      ...DEFAULT_CALLBACK_RETRY,
-      ...shared.callbackRetry,
+/** The store's callbacks: its current settings name the target, its history and live stream get the outcome. */
+function callbacksOf(shared: SharedParts, ctx: MockContext): StoreCallbacks {
+  const publicUrl = `${shared.publicUrl.replace(/\/+$/, '')}${storePrefix(ctx.name)}`;
+  const outcome = (record: OrderRecord, callback: CallbackRecord): void => {
+    ctx.store.addHistory(record, callbackHistoryEntry(callback));
+    ctx.events.publish({ kind: 'order', objectId: record.objectId });
+  };
+  return {
+    get enabled() {
+      return ctx.settings.omnichatApi !== undefined;
     },
-    (record, callback) => {
-      const attempts = callback.attempts.length;
-      ctx.store.addHistory(record, {
-        at: new Date().toISOString(),
-        event: 'callback',
-        status:
-          callback.callback === 'statusChange'
-            ? String(callback.body.status)
-            : `provisions ${String(callback.body.code)}`,
-        source: 'mock',
-        message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-      });
-      ctx.events.publish({ kind: 'order', objectId: record.objectId });
+    start(record) {
+      const { omnichatApi, omnichatToken, checkout } = ctx.settings;
+      shared.callbacks.start(record, { omnichatApi, omnichatToken, checkout, publicUrl }, outcome);
     },
-  );
-  shared.senders.add(sender);
-  return sender;
+  };
 }
