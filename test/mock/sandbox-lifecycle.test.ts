@@ -43,6 +43,25 @@ describe('callbacks of a sandbox', () => {
     await app.mock.close();
   });
 
+  it('share one bound on sockets and waiting callbacks over every sandbox', async () => {
+    const app = smallApp({ omnichatApi: api, callbackLimits: { inFlight: 1, queued: 1 } });
+    omnichat.hold();
+    for (const name of ['one', 'two', 'three'])
+      await request(app)
+        .post(IN(name, CREATE))
+        .send(order(`Q-${name}`, [line('L1', '2001-P')]))
+        .expect(200);
+    const third = (await request(app).get('/__admin/sandboxes/three/orders/Q-three')).body;
+    expect(third.callbacks[0].attempts[0].error).toContain('not sent: the callback queue is full');
+    omnichat.release();
+    await app.mock.idle();
+    for (const name of ['one', 'two']) {
+      const view = (await request(app).get(`/__admin/sandboxes/${name}/orders/Q-${name}`)).body;
+      expect(view.callbacks[0].outcome).toBe('delivered');
+    }
+    await app.mock.close();
+  });
+
   it('follow a settings change for the next order', async () => {
     const app = smallApp({ callbackRetry: { attempts: 1, baseDelayMs: 5 } });
     omnichat.calls.length = 0;
