@@ -38,7 +38,8 @@ export function createObserver(ctx: MockContext): Observer {
           }),
         );
       }
-      if (path.startsWith('/__admin')) return;
+      // Express routes case-insensitively: /__ADMIN/orders is the admin API too.
+      if (isAdminPath(path)) return;
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
         const value = req.headers[name];
@@ -63,4 +64,9 @@ export function observeRequests(observe: Observer) {
     observe(req, res, req.path, res.locals as RequestNotes);
     next();
   };
+}
+
+/** True for the admin API's paths, however they are cased. */
+function isAdminPath(path: string): boolean {
+  return path.length >= 8 && path.slice(0, 8).toLowerCase() === '/__admin';
 }
