@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { validate } from '../../src/contracts';
 import { runCli } from '../support/run-cli';
@@ -63,6 +65,50 @@ describe('merchant-kit serve', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(text);
     expect(result.stdout).not.toContain('listening');
+  });
+
+  it.each([
+    ['a character device', '/dev/zero'],
+    ['a directory', __dirname],
+  ])('refuses a --catalog that is %s (not a regular file) without reading it', async (_what, file) => {
+    const result = await runCli(['serve', '--port', '0', '--catalog', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--catalog ${file}: not a regular file`);
+  });
+
+  it('refuses a --catalog file over 256 MB without reading it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-catalog-'));
+    const huge = path.join(dir, 'huge.json');
+    // Sparse: 300 MB long, nothing written, so the test costs no disk.
+    fs.closeSync(fs.openSync(huge, 'w'));
+    fs.truncateSync(huge, 300 * 1024 * 1024);
+    try {
+      const result = await runCli(['serve', '--port', '0', '--catalog', huge]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('300 MB, over the 256 MB a catalog file may have');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['plain text', 'SECRET_TOKEN=sk-live-123456 and more'],
+    ['a truncated array', '[{"objectId":"sk-live-123456","name":'],
+    ['JSON followed by text', '[] sk-live-123456'],
+  ])('says where a --catalog of %s stops being JSON, never what it holds', async (_what, text) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-catalog-'));
+    const file = path.join(dir, 'catalog.json');
+    fs.writeFileSync(file, text);
+    try {
+      const result = await runCli(['serve', '--port', '0', '--catalog', file]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--catalog ${file} is not JSON`);
+      expect(result.stderr).toMatch(/line 1, column \d+/);
+      expect(result.stderr).not.toContain('sk-live');
+      expect(result.stderr).not.toContain('SECRET');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never echoes a bad --auth value', async () => {

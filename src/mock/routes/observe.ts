@@ -43,7 +43,8 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
           }),
         );
       }
-      if (path.startsWith('/__admin')) return;
+      // Express routes case-insensitively: /__ADMIN/orders is the admin API too.
+      if (isAdminPath(path)) return;
       const secretNames = secretNamesOf(ctx.auth);
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
@@ -84,4 +85,9 @@ export function observeRequests(observe: Observer) {
     observe(req, res, req.path, res.locals as RequestNotes);
     next();
   };
+}
+
+/** True for the admin API's paths, however they are cased. */
+function isAdminPath(path: string): boolean {
+  return path.length >= 8 && path.slice(0, 8).toLowerCase() === '/__admin';
 }
