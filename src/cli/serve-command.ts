@@ -32,11 +32,28 @@ export function registerServeCommand(program: Command): void {
     .option('--seed <s>', 'seed for --generate (same seed, same catalog)')
     .option('--auth <header>', 'require "Name: value" on every operation request (repeatable, at most 5)', collect, [])
     .option('--checkout <mode>', 'omni or own: which callback follows an order', 'omni')
+    .option(
+      '--freight-change <mode>',
+      'allowed or refused: whether an order may carry another freight than the one quoted ("Alterar dados do frete")',
+      'allowed',
+    )
     .option('--omnichat-api <url>', "OmniChat's orders API base for callbacks")
     .option('--omnichat-token <token>', 'bearer token for the callbacks')
     .option('--lenient', 'accept requests that break the contract (violations go to the journal)')
     .option('--quiet', 'no request log')
     .option('--admin-token <token>', 'require Authorization: Bearer <token> on /__admin (mandatory off loopback)')
+    .option(
+      '--store-budget <size>',
+      'bytes of orders kept, e.g. 256MB; past it the oldest order is forgotten (default 256MB)',
+    )
+    .option('--journal-budget <size>', 'bytes of the request journal, besides its 1,000 entries (default 16MB)')
+    .option('--history-limit <n>', 'status history entries kept per order, the newest (default 100)')
+    .option('--max-sandboxes <n>', 'named sandboxes (/sandboxes/NAME/...) one server holds (default 50)')
+    .option(
+      '--sandbox-idle <duration>',
+      'drop a sandbox without requests this long, unless in use (default 24h; 0: never)',
+    )
+    .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
     .action(async (flags: ServeFlags) => {
       await checkHostResolves(flags.host);
       await serve(checkServeFlags(flags));
@@ -60,11 +77,18 @@ export async function serve(settings: ServeSettings): Promise<void> {
     basePath,
     auth: settings.auth,
     checkout: settings.checkout,
+    allowFreightChange: settings.allowFreightChange,
     omnichatApi: settings.omnichatApi,
     omnichatToken: settings.omnichatToken,
     publicUrl: origin,
     lenient: settings.lenient,
     adminToken: settings.adminToken,
+    storeBudgetBytes: settings.storeBudgetBytes,
+    journalBudgetBytes: settings.journalBudgetBytes,
+    historyLimit: settings.historyLimit,
+    adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
+    maxSandboxes: settings.maxSandboxes,
+    sandboxIdleMs: settings.sandboxIdleMs,
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   // The listener is attached in the same tick the port is bound, before any connection can be read. It
@@ -72,7 +96,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
   server.on('request', createMockListener(app));
   const { catalog } = app.mock.context;
   process.stdout.write(
-    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; admin ${origin}/__admin)\n`,
+    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; dashboard ${origin}/__admin/)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => {

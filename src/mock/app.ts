@@ -1,10 +1,8 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { HeaderAuth } from './auth';
-import { CallbackSender, DEFAULT_CALLBACK_RETRY } from './callbacks';
+import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
 import type { MockContext } from './context';
 import { loadFreightTable } from './freight';
-import { Journal } from './journal';
 import { loadCatalogFile } from './load-catalog';
 import {
   DEFAULT_BASE_PATH,
@@ -14,27 +12,46 @@ import {
   normalizeBasePath,
   type MockOptions,
 } from './options';
-import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
+import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './limits';
+import { DEFAULT_MAX_ORDERS } from './order-store';
+import type { RequestNotes } from './pipeline';
 import { HttpProblem } from './problems';
 import { mountAdmin } from './routes/admin';
+import type { ContextOf } from './routes/admin-events';
 import { mountCheckout } from './routes/checkout';
 import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
-import { loadScenarios, Scenarios } from './scenarios';
+import type { SharedParts } from './sandbox';
+import {
+  checkSandboxName,
+  DEFAULT_MAX_SANDBOXES,
+  DEFAULT_SANDBOX_IDLE_MS,
+  notFound,
+  SandboxRegistry,
+} from './sandboxes';
+import { loadScenarios } from './scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {
+  /** The default store (the plain base path). */
   context: MockContext;
+  /** Every store: the default one and the named sandboxes. */
+  sandboxes: SandboxRegistry;
   /** Where the five operations live ('' for the root), as normalized. */
   basePath: string;
-  /** Resolves once every callback started so far has finished. */
+  /** Resolves once every callback started so far, in every store, has finished. */
   idle(): Promise<void>;
-  /** Stops callbacks and delayed answers; call it when the server closes. */
+  /** Stops callbacks, delayed answers, live streams and the idle sweep; call it when the server closes. */
   close(): Promise<void>;
 }
 
 export type MockApp = Express & { mock: MockControl };
+
+/** Where the sandbox gate leaves the name of the sandbox a request's path names. */
+interface SandboxLocals {
+  sandbox?: string;
+}
 
 /**
  * Builds the mock merchant's express app; it does not listen (`merchant-kit serve` does, or your test
@@ -51,72 +68,113 @@ export type MockApp = Express & { mock: MockControl };
  */
 export function createMockApp(options: MockOptions = {}): MockApp {
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
-  const catalog = new Catalog(options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH));
-  const callbacks = new CallbackSender(
-    {
+  const budgets =
+    options.budgets ??
+    createBudgets({ storeBytes: options.storeBudgetBytes, journalBytes: options.journalBudgetBytes });
+  const shared: SharedParts = {
+    catalog: new Catalog(
+      options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH),
+      budgets.searchCache,
+    ),
+    freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
+    customScenarios: loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR),
+    budgets,
+    adminAnswerLimitBytes: options.adminAnswerLimitBytes ?? DEFAULT_ADMIN_ANSWER_LIMIT_BYTES,
+    basePath,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
+    lenient: options.lenient === true,
+    adminToken: options.adminToken,
+    log: options.log,
+    callbacks: new CallbackSender({
       omnichatApi: options.omnichatApi,
       omnichatToken: options.omnichatToken,
       checkout: options.checkout ?? 'omni',
       publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
       ...DEFAULT_CALLBACK_RETRY,
       ...options.callbackRetry,
+      ...DEFAULT_CALLBACK_LIMITS,
+      ...options.callbackLimits,
+    }),
+    maxOrders: options.maxOrders ?? DEFAULT_MAX_ORDERS,
+    historyLimit: options.historyLimit,
+    waits: new Set(),
+    streams: new Set(),
+  };
+  const sandboxes = new SandboxRegistry(
+    shared,
+    {
+      checkout: options.checkout ?? 'omni',
+      headers: options.auth ?? [],
+      omnichatApi: options.omnichatApi,
+      omnichatToken: options.omnichatToken,
+      allowFreightChange: options.allowFreightChange !== false,
     },
-    (record, callback) => {
-      const attempts = callback.attempts.length;
-      record.history.push({
-        at: new Date().toISOString(),
-        event: 'callback',
-        status:
-          callback.callback === 'statusChange'
-            ? String(callback.body.status)
-            : `provisions ${String(callback.body.code)}`,
-        source: 'mock',
-        message: `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-      });
+    {
+      max: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
+      idleMs: options.sandboxIdleMs ?? DEFAULT_SANDBOX_IDLE_MS,
     },
   );
-  const ctx: MockContext = {
-    catalog,
-    freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
-    store: new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS),
-    journal: new Journal(),
-    scenarios: new Scenarios(loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR)),
-    callbacks,
-    auth: new HeaderAuth(options.auth ?? []),
-    lenient: options.lenient === true,
-    adminToken: options.adminToken,
-    log: options.log,
-    waits: new Set(),
+  const sandboxOf = (res: Response): string | undefined => (res.locals as SandboxLocals).sandbox;
+  // Operations create their sandbox on first use; the checkout page only reads an existing one.
+  const operationStore: ContextOf = (_req, res) => {
+    const name = sandboxOf(res);
+    return name === undefined ? sandboxes.default : sandboxes.obtain(name);
+  };
+  const checkoutStore: ContextOf = (_req, res) => {
+    const name = sandboxOf(res);
+    if (name === undefined) return sandboxes.default;
+    const ctx = sandboxes.get(name);
+    if (!ctx) throw notFound(name);
+    return ctx;
   };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(observeRequests(createObserver(ctx)));
+  app.use(observeRequests(createObserver(sandboxes)));
   const operations = express.Router({ caseSensitive: false, strict: false });
-  mountOperations(operations, ctx);
+  mountOperations(operations, operationStore);
+  const checkout = express.Router();
+  mountCheckout(checkout, checkoutStore);
+  // Sandboxes first: with the base path at the root, the default store's router would see their paths too.
+  const sandbox = express.Router({ mergeParams: true });
+  sandbox.use(basePath || '/', operations);
+  sandbox.use('/__checkout', checkout);
+  app.use(
+    '/sandboxes/:name',
+    (req: Request, res: Response, next: NextFunction) => {
+      const name = String(req.params.name);
+      checkSandboxName(name);
+      (res.locals as SandboxLocals).sandbox = name;
+      // A request to an existing sandbox is journaled there whatever its answer (a 404, a 405).
+      const known = sandboxes.get(name);
+      if (known) (res.locals as RequestNotes).store = known;
+      next();
+    },
+    sandbox,
+  );
   app.use(basePath || '/', operations);
   const admin = express.Router();
-  mountAdmin(admin, ctx);
+  mountAdmin(admin, sandboxes);
   app.use('/__admin', admin);
-  const checkout = express.Router();
-  mountCheckout(checkout, ctx);
   app.use('/__checkout', checkout);
   app.use((req: Request) => {
     throw new HttpProblem(
       'not-found',
-      `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (see merchant-kit contracts)`,
+      `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (or /sandboxes/NAME${basePath}; see merchant-kit contracts)`,
     );
   });
   app.use(renderError);
 
   const control: MockControl = {
-    context: ctx,
+    context: sandboxes.default,
+    sandboxes,
     basePath,
-    idle: () => callbacks.idle(),
+    idle: () => shared.callbacks.idle(),
     close: async () => {
-      for (const end of [...ctx.waits]) end();
-      await callbacks.close();
+      sandboxes.close();
+      for (const end of [...shared.waits, ...shared.streams]) end();
+      await shared.callbacks.close();
     },
   };
   return Object.assign(app, { mock: control });

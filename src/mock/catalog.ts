@@ -1,5 +1,8 @@
 import type { SearchType } from '../contracts';
+import { ByteBudget, type Charge } from './byte-budget';
 import type { Product, Variant } from './catalog-types';
+import { stringBytes } from './heap-estimate';
+import { SEARCH_CACHE_BUDGET_BYTES } from './limits';
 import { normalizeUrl, tokenize } from './normalize';
 import { TextIndex } from './text-index';
 
@@ -19,10 +22,14 @@ export interface VariantRef {
 }
 
 const RESULT_CACHE_SIZE = 512;
+// A cache entry's Map slot and objects; one position in a JS array of small integers.
+const CACHE_ENTRY_BYTES = 200;
+const POSITION_BYTES = 8;
 
 /**
- * The store's catalog: products with live stock, the search indexes built once at start, and each
- * product's JSON serialized once and re-serialized only after its stock changes.
+ * The catalog every sandbox shares: products as loaded (never changed afterwards), the search indexes
+ * built once at start, and each product's JSON serialized once. Live stock and blocks are kept per
+ * sandbox, as changes only (SandboxCatalog), so a sandbox never copies the catalog.
  */
 export class Catalog {
   private readonly byId = new Map<string, number>();
@@ -32,15 +39,16 @@ export class Catalog {
   private readonly byUrl = new Map<string, number | number[]>();
   private readonly text = new TextIndex();
   private readonly json: (string | undefined)[];
-  /** Stock at start of each variant whose stock has changed since (what reset puts back). */
-  private readonly startStock = new Map<string, number>();
-  private readonly textCache = new Map<string, number[]>();
-  private readonly answerCache = new Map<string, { version: number; bytes: Buffer }>();
-  /** Bumped on every stock change, so a cached answer is only reused while it is still true. */
-  private version = 0;
+  private readonly textCache = new Map<string, { positions: number[]; charge: Charge }>();
+  private readonly answerCache = new Map<string, { bytes: Buffer; charge: Charge }>();
+  private all: number[] | undefined;
   readonly variantCount: number;
 
-  constructor(private readonly products: Product[]) {
+  constructor(
+    private readonly products: Product[],
+    /** Where the search caches draw their bytes from (shared between sandboxes). */
+    private readonly cacheBudget: ByteBudget = new ByteBudget('search cache', SEARCH_CACHE_BUDGET_BYTES),
+  ) {
     this.json = new Array<string | undefined>(products.length);
     let variants = 0;
     products.forEach((product, position) => {
@@ -86,26 +94,32 @@ export class Catalog {
   }
 
   /**
-   * The productSearch answer as UTF-8 bytes. Repeated searches reuse the encoded answer until stock
-   * changes: no concatenation, no encoding, no garbage on the hot path.
+   * The productSearch answer as UTF-8 bytes, with the catalog's own stock. Repeated searches reuse the
+   * encoded answer (the catalog never changes): no concatenation, no encoding, no garbage on the hot path.
    */
   answer(request: SearchRequest): Buffer {
     const key = `${request.searchType}\u0000${request.query ?? ''}\u0000${request.from}\u0000${request.size}`;
     const hit = this.answerCache.get(key);
-    if (hit !== undefined && hit.version === this.version) return hit.bytes;
+    if (hit !== undefined) return hit.bytes;
     const bytes = Buffer.from(this.serialize(this.search(request)), 'utf8');
-    if (hit === undefined && this.answerCache.size >= RESULT_CACHE_SIZE)
-      this.answerCache.delete(this.answerCache.keys().next().value as string);
-    this.answerCache.set(key, { version: this.version, bytes });
+    if (this.answerCache.size >= RESULT_CACHE_SIZE) this.dropOldest(this.answerCache);
+    const entry = { bytes, charge: undefined as unknown as Charge };
+    this.answerCache.set(key, entry);
+    entry.charge = this.cacheBudget.open(CACHE_ENTRY_BYTES + stringBytes(key) + bytes.length, () =>
+      dropIf(this.answerCache, key, entry),
+    );
     return bytes;
   }
 
-  /** The JSON array text of the products at these positions (each product serialized once). */
-  serialize(positions: number[]): string {
+  /**
+   * The JSON array text of the products at these positions (each product serialized once); `own` gives
+   * a sandbox's text for the products it has changed.
+   */
+  serialize(positions: number[], own?: (position: number) => string | undefined): string {
     let out = '[';
     for (let i = 0; i < positions.length; i += 1) {
       const position = positions[i];
-      let text = this.json[position];
+      let text = own?.(position) ?? this.json[position];
       if (text === undefined) {
         text = JSON.stringify(this.products[position]);
         this.json[position] = text;
@@ -115,9 +129,14 @@ export class Catalog {
     return `${out}]`;
   }
 
-  /** Deep copies of the products at these positions (for scenarios that alter what is shown). */
-  copies(positions: number[]): Product[] {
-    return positions.map((p) => JSON.parse(this.serialize([p]))[0] as Product);
+  /** The product at a position (shared: never change it). */
+  product(position: number): Product {
+    return this.products[position];
+  }
+
+  /** The position of the product with this objectId. */
+  positionOf(objectId: string): number | undefined {
+    return this.byId.get(objectId);
   }
 
   /** The variant with this objectId (SKU), with its product. */
@@ -129,55 +148,44 @@ export class Catalog {
     return { position, product, variant };
   }
 
-  /** Stock on hand of a variant; undefined when the catalog does not track it (no quantity). */
-  stock(sku: string): number | undefined {
+  /** The stock a variant starts with in every sandbox; undefined when the catalog does not track it. */
+  initialStock(sku: string): number | undefined {
     return this.variant(sku)?.variant.quantity;
-  }
-
-  /** Changes a variant's stock by delta (negative reserves); untracked variants are left alone. */
-  adjustStock(sku: string, delta: number): void {
-    const ref = this.variant(sku);
-    if (!ref || ref.variant.quantity === undefined || delta === 0) return;
-    if (!this.startStock.has(sku)) this.startStock.set(sku, ref.variant.quantity);
-    this.setStock(ref, ref.variant.quantity + delta);
-  }
-
-  /** Puts every variant's stock back to what the catalog started with. */
-  resetStock(): void {
-    for (const [sku, quantity] of this.startStock) this.setStock(this.variant(sku) as VariantRef, quantity);
-    this.startStock.clear();
-  }
-
-  /** mainVariant may be a separate object with the same objectId: both show the new stock. */
-  private setStock(ref: VariantRef, quantity: number): void {
-    for (const v of [...ref.product.variants, ref.product.mainVariant])
-      if (v.objectId === ref.variant.objectId) v.quantity = quantity;
-    this.json[ref.position] = undefined;
-    this.version += 1;
   }
 
   private textMatches(query: string): number[] {
     const tokens = tokenize(query);
     if (tokens.length === 0) return this.allPositions();
     const key = tokens.join(' ');
-    let hit = this.textCache.get(key);
-    if (hit === undefined) {
-      hit = this.text.match(tokens);
-      // Matches never change (stock does not affect them), so a bounded memo of recent queries is safe.
-      if (this.textCache.size >= RESULT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value as string);
-      this.textCache.set(key, hit);
-    }
-    return hit;
+    const hit = this.textCache.get(key);
+    if (hit !== undefined) return hit.positions;
+    const positions = this.text.match(tokens);
+    // Matches never change (stock does not affect them), so a bounded memo of recent queries is safe.
+    if (this.textCache.size >= RESULT_CACHE_SIZE) this.dropOldest(this.textCache);
+    const entry = { positions, charge: undefined as unknown as Charge };
+    this.textCache.set(key, entry);
+    entry.charge = this.cacheBudget.open(CACHE_ENTRY_BYTES + stringBytes(key) + POSITION_BYTES * positions.length, () =>
+      dropIf(this.textCache, key, entry),
+    );
+    return positions;
+  }
+
+  private dropOldest(cache: Map<string, { charge: Charge }>): void {
+    const [key, entry] = cache.entries().next().value as [string, { charge: Charge }];
+    entry.charge.close();
+    cache.delete(key);
   }
 
   private allPositions(): number[] {
-    let all = this.textCache.get('');
-    if (all === undefined) {
-      all = this.products.map((_, i) => i);
-      this.textCache.set('', all);
-    }
-    return all;
+    // Kept apart from the caches: one array the size of the catalog, built once.
+    this.all ??= this.products.map((_, i) => i);
+    return this.all;
   }
+}
+
+/** Drops a cache entry the budget evicted, unless the key has been cached again since. */
+function dropIf<T>(cache: Map<string, T>, key: string, entry: T): void {
+  if (cache.get(key) === entry) cache.delete(key);
 }
 
 function push(map: Map<string, number | number[]>, key: string, position: number): void {

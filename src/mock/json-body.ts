@@ -1,10 +1,24 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { HttpProblem } from './problems';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** After a 413, the rest of the body is read and discarded up to this much more, then the connection closes. */
+export const LINGER_BYTES = 16 * 1024 * 1024;
+/** ... or for this long at most. */
+export const LINGER_MS = 5000;
 
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
-const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deepest nesting a body may have (the root value is level 1): deeper, JSON.stringify and recursion stop being safe. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Where a request keeps the body it sent, as received, for the journal's preview (it goes with the request). */
+const RECEIVED = Symbol('received body');
+
+/** The bytes a request's body arrived as, once readJsonBody has read it whole (valid JSON or not). */
+export function receivedBody(req: IncomingMessage): Buffer | undefined {
+  return (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED];
+}
 
 /**
  * Reads a JSON request body: 415 for another content type, 413 past the limit (before reading when
@@ -21,7 +35,7 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
       new HttpProblem('unsupported-media-type', `Content-Type must be application/json, found ${found}`),
     );
   }
-  if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit));
+  if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit, discardRest(req)));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -29,7 +43,7 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
       size += chunk.length;
       if (size > limit) {
         cleanup();
-        reject(tooLarge(limit));
+        reject(tooLarge(limit, discardRest(req)));
         return;
       }
       chunks.push(chunk);
@@ -37,7 +51,9 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
     const onEnd = (): void => {
       cleanup();
       try {
-        resolve(parseJson(Buffer.concat(chunks, size).toString('utf8')));
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+        (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED] = bytes;
+        resolve(parseJsonBytes(bytes));
       } catch (error) {
         reject(error);
       }
@@ -57,24 +73,118 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
   });
 }
 
+/** Parses a body's bytes: 400 malformed-json when they are not UTF-8 (decoding would replace them silently). */
+export function parseJsonBytes(bytes: Buffer): unknown {
+  if (!isUtf8(bytes)) {
+    throw new HttpProblem(
+      'malformed-json',
+      'the request body is not valid UTF-8: send the JSON encoded as UTF-8 (RFC 8259), without Latin-1 or broken bytes',
+    );
+  }
+  return parseJson(bytes.toString('utf8'));
+}
+
 /**
- * Parses JSON text; keys that could reach a prototype (`__proto__`, `constructor`, `prototype`) are
- * dropped, so a body can never change anything outside itself. The reviver only runs when such a key may be present.
+ * Parses JSON text, then walks the parsed value once: keys that could reach a prototype (`__proto__`,
+ * `constructor`, `prototype`) are dropped at any depth, however the text spelled them (`"\u005f_proto__"`
+ * is `__proto__` once parsed), and nesting past MAX_JSON_DEPTH is refused.
  */
 export function parseJson(text: string): unknown {
+  let value: unknown;
   try {
-    if (!/__proto__|constructor|prototype/.test(text)) return JSON.parse(text);
-    return JSON.parse(text, (key, value: unknown) => (POLLUTING_KEYS.has(key) ? undefined : value));
+    value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : 'nested too deeply';
+    const reason = error instanceof SyntaxError ? error.message : 'unreadable';
     throw new HttpProblem('malformed-json', `the request body is not valid JSON: ${reason.slice(0, 200)}`);
+  }
+  sanitize(value);
+  return value;
+}
+
+/** Drops polluting keys and checks the depth, with its own stack (never recursion: a body may be 500,000 deep). */
+function sanitize(root: unknown): void {
+  if (typeof root !== 'object' || root === null) return;
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > MAX_JSON_DEPTH) {
+      throw new HttpProblem(
+        'malformed-json',
+        `the request body is nested deeper than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels; no OmniChat payload comes close`,
+      );
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i += 1) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (isPollutingKey(key)) {
+        delete record[key];
+        continue;
+      }
+      const item = record[key];
+      if (typeof item === 'object' && item !== null) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+    }
   }
 }
 
-function tooLarge(limit: number): HttpProblem {
+/** `__proto__`, `constructor` or `prototype`, tested by length first (the walk sees every key of every body). */
+function isPollutingKey(key: string): boolean {
+  switch (key.length) {
+    case 9:
+      return key === '__proto__' || key === 'prototype';
+    case 11:
+      return key === 'constructor';
+    default:
+      return false;
+  }
+}
+
+function tooLarge(limit: number, linger: Promise<void>): HttpProblem {
   return new HttpProblem(
     'payload-too-large',
     `the request body is over the ${limit / 1024 / 1024} MB limit; send a smaller order`,
-    { headers: { connection: 'close' } },
+    { headers: { connection: 'close' }, linger },
   );
+}
+
+/**
+ * Reads and discards what is left of a request body, bounded in bytes and time; resolves once the body
+ * has ended, the client has gone, or a bound is reached (the connection is then closed on the client).
+ */
+function discardRest(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (req.complete || req.destroyed) return resolve();
+    let discarded = 0;
+    const finish = (): void => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', finish);
+      req.off('close', finish);
+      req.off('error', finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer): void => {
+      discarded += chunk.length;
+      if (discarded > LINGER_BYTES) finish();
+    };
+    const timer = setTimeout(finish, LINGER_MS);
+    req.on('data', onData);
+    req.on('end', finish);
+    req.on('close', finish);
+    req.on('error', finish);
+    req.resume();
+  });
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { FIXTURES_DIR } from '../contracts';
 import type { HeaderPair } from '../common/headers';
 import type { Product } from './catalog-types';
+import type { MockBudgets } from './limits';
 
 /** Everything createMockApp needs; every field has a default (the embedded fixtures, port-less). */
 export interface MockOptions {
@@ -23,6 +24,8 @@ export interface MockOptions {
   omnichatToken?: string;
   /** The mock's own base URL (for the own-checkout link); default http://127.0.0.1:4010. */
   publicUrl?: string;
+  /** OmniChat's "Alterar dados do frete" (default true): false refuses an order whose freight is not the one quoted. */
+  allowFreightChange?: boolean;
   /** Accept requests that break the contract, keeping the violations in the journal. */
   lenient?: boolean;
   /** Receives one JSON line per request; default: no request log. */
@@ -31,8 +34,24 @@ export interface MockOptions {
   adminToken?: string;
   /** Callback retry policy (tests shorten it). */
   callbackRetry?: { attempts?: number; baseDelayMs?: number; timeoutMs?: number };
+  /** Callbacks at once (sockets) and waiting (for a socket or a retry); past both, a new one is not sent. */
+  callbackLimits?: { inFlight?: number; queued?: number };
   /** Bound on stored orders (default 10,000; the oldest is forgotten past it). */
   maxOrders?: number;
+  /** Byte budget of stored orders (default 256 MB; the oldest is forgotten past it, its stock released). */
+  storeBudgetBytes?: number;
+  /** Byte budget of the request journal (default 16 MB), besides its 1,000 entries. */
+  journalBudgetBytes?: number;
+  /** Budgets shared with other mock apps (sandboxes); when given, the two fields above are ignored. */
+  budgets?: MockBudgets;
+  /** Status history entries kept per order (default 100, the newest). */
+  historyLimit?: number;
+  /** Bound on one admin list answer in bytes (default 16 MB): the newest items that fit. */
+  adminAnswerLimitBytes?: number;
+  /** Bound on named sandboxes (default 50); past it a new one is refused with 503 sandbox-limit. */
+  maxSandboxes?: number;
+  /** A sandbox without requests this long (default 24 h) is dropped unless in use; 0 keeps them all. */
+  sandboxIdleMs?: number;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

@@ -1,10 +1,17 @@
-import type { Catalog } from './catalog';
-import { itemsOf, skuOf, str, unitsOf, type OrderPayload } from './order-types';
+import type { ByteBudget, Charge } from './byte-budget';
+import { estimateHeapBytes, stringBytes } from './heap-estimate';
+import { createBudgets, DEFAULT_HISTORY_LIMIT } from './limits';
+import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from './order-history';
+import { reserveStock } from './order-reservations';
+import { str, type OrderPayload } from './order-types';
+import type { SandboxCatalog } from './sandbox-catalog';
 
 /** Units of one variant an order holds. */
 export interface Reservation {
   sku: string;
   units: number;
+  /** The cart line (its objectId) that reserved them. */
+  line?: string;
 }
 
 /** One event in an order's life, as the admin API shows it. */
@@ -34,56 +41,92 @@ export interface OrderRecord {
   order: OrderPayload;
   reservations: Reservation[];
   released: boolean;
+  /** The newest entries, at most the store's history limit. */
   history: HistoryEntry[];
+  /** Older entries dropped to keep the history within its limit. */
+  historyDropped: number;
   notificationKeys: Set<string>;
   callbacks: CallbackRecord[];
   notes: string[];
 }
 
-/** Default bound on stored orders: past it the oldest order is forgotten (its stock stays reserved). */
+/** Default bound on stored orders: past it the oldest order is forgotten (and its stock released). */
 export const DEFAULT_MAX_ORDERS = 10_000;
 
+/** Bounds of a store besides its order count. */
+export interface StoreLimits {
+  /** Byte budget the orders draw from (possibly shared with other stores). */
+  budget?: ByteBudget;
+  /** History entries kept per order (the newest). */
+  historyLimit?: number;
+}
+
+// A record's own fields and Map entry; one reservation; one callback record with its attempts.
+const RECORD_BYTES = 600;
+const RESERVATION_BYTES = 64;
+const CALLBACK_BYTES = 700;
+const ATTEMPT_BYTES = 120;
+
+/** A stored order with its bookkeeping: the budget holding and the parts of its size that do not change. */
+interface Stored {
+  record: OrderRecord;
+  charge: Charge;
+  fixedBytes: number;
+  historyBytes: number;
+}
+
 /**
- * Orders with their stock reservations. Every method is synchronous, so under any number of concurrent
- * requests a reservation or release happens exactly once (Node runs one handler at a time).
+ * Orders with their stock reservations, bounded in count and in bytes: past either bound the oldest
+ * order is forgotten and its stock released, so live stock is always the starting stock minus what the
+ * stored orders hold. Every method is synchronous, so under any number of concurrent requests a
+ * reservation or release happens exactly once (Node runs one handler at a time).
  */
 export class OrderStore {
   // A Map, not an object: an objectId such as "__proto__" is only a key here.
-  private readonly orders = new Map<string, OrderRecord>();
+  private readonly orders = new Map<string, Stored>();
+  private readonly budget: ByteBudget;
+  private readonly historyLimit: number;
 
   constructor(
-    private readonly catalog: Catalog,
+    private readonly catalog: SandboxCatalog,
     private readonly maxOrders: number = DEFAULT_MAX_ORDERS,
-  ) {}
+    limits: StoreLimits = {},
+  ) {
+    this.budget = limits.budget ?? createBudgets().store;
+    this.historyLimit = Math.max(1, limits.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  }
 
   /** Stores a new order and reserves its stock; a known objectId is left as it is. Returns the record and whether it is new. */
   create(order: OrderPayload & { objectId: string }, now: Date = new Date()): { record: OrderRecord; isNew: boolean } {
     const existing = this.orders.get(order.objectId);
-    if (existing?.created) return { record: existing, isNew: false };
-    const record = existing ?? this.blank(order.objectId, order);
+    if (existing?.record.created) return { record: existing.record, isNew: false };
+    const stored = existing ?? this.blank(order.objectId, order);
+    const { record } = stored;
     record.created = true;
     record.order = order;
-    if (!record.released) this.reserve(record, order);
+    // A CANCELLED notification may have come first: then the order holds nothing.
+    if (!record.released) reserveStock(this.catalog, record, order);
     if (record.status !== 'CANCELLED') record.status = 'CREATED';
-    record.history.push({ at: now.toISOString(), event: 'created', status: 'CREATED', source: 'orderCreation' });
+    stored.fixedBytes = fixedBytes(record);
+    this.push(stored, { at: now.toISOString(), event: 'created', status: 'CREATED', source: 'orderCreation' });
     return { record, isNew: true };
   }
 
   /** Cancels a known order and releases its stock once; undefined when the order is unknown. */
   cancel(objectId: string, now: Date = new Date()): OrderRecord | undefined {
-    const record = this.orders.get(objectId);
-    if (!record) return undefined;
-    if (record.status !== 'CANCELLED') {
-      record.status = 'CANCELLED';
-      record.history.push({
+    const stored = this.orders.get(objectId);
+    if (!stored) return undefined;
+    if (stored.record.status !== 'CANCELLED') {
+      stored.record.status = 'CANCELLED';
+      this.push(stored, {
         at: now.toISOString(),
         event: 'cancelled',
         status: 'CANCELLED',
         source: 'orderCancellation',
       });
     }
-    this.release(record);
-    return record;
+    this.release(stored.record);
+    return stored.record;
   }
 
   /**
@@ -95,11 +138,13 @@ export class OrderStore {
     change: { status: string; updatedAt?: unknown; responsible?: unknown; message?: unknown },
     now: Date = new Date(),
   ): { record: OrderRecord; isNew: boolean } {
-    const record = this.orders.get(order.objectId) ?? this.blank(order.objectId, order);
-    const key = `${change.status}\u0000${JSON.stringify(change.updatedAt ?? null)}`;
+    const stored = this.orders.get(order.objectId) ?? this.blank(order.objectId, order);
+    const { record } = stored;
+    const key = notificationKey(change.status, change.updatedAt);
     if (record.notificationKeys.has(key)) return { record, isNew: false };
     record.notificationKeys.add(key);
-    record.status = change.status;
+    stored.historyBytes += keyBytes(key);
+    record.status = cutText(change.status, NAME_LIMIT);
     const entry: HistoryEntry = {
       at: now.toISOString(),
       event: 'notified',
@@ -108,25 +153,31 @@ export class OrderStore {
     };
     const message = str(change.message);
     if (message !== undefined) entry.message = message;
-    record.history.push(entry);
+    this.push(stored, entry);
     if (change.status === 'CANCELLED') this.release(record);
     return { record, isNew: true };
   }
 
+  /** Appends an event to an order's history (bounded in count and message length), and recounts its bytes. */
+  addHistory(record: OrderRecord, entry: HistoryEntry): void {
+    const stored = this.orders.get(record.objectId);
+    if (stored?.record === record) this.push(stored, entry);
+  }
+
   /** The order with this objectId. */
   get(objectId: string): OrderRecord | undefined {
-    return this.orders.get(objectId);
+    return this.orders.get(objectId)?.record;
   }
 
   /** Every stored order, oldest first. */
   list(): OrderRecord[] {
-    return [...this.orders.values()];
+    return Array.from(this.orders.values(), (stored) => stored.record);
   }
 
   /** Units each variant this order holds (for re-validating an order that was already created). */
   reservedBy(objectId: string): Map<string, number> {
     const held = new Map<string, number>();
-    const record = this.orders.get(objectId);
+    const record = this.orders.get(objectId)?.record;
     if (record && !record.released)
       for (const r of record.reservations) held.set(r.sku, (held.get(r.sku) ?? 0) + r.units);
     return held;
@@ -134,12 +185,13 @@ export class OrderStore {
 
   /** Forgets every order and puts the catalog's stock back to where it started. */
   reset(): void {
+    for (const stored of this.orders.values()) stored.charge.close();
     this.orders.clear();
     this.catalog.resetStock();
   }
 
-  private blank(objectId: string, order: OrderPayload): OrderRecord {
-    if (this.orders.size >= this.maxOrders) this.orders.delete(this.orders.keys().next().value as string);
+  private blank(objectId: string, order: OrderPayload): Stored {
+    if (this.orders.size >= this.maxOrders) this.forget(this.orders.keys().next().value as string);
     const record: OrderRecord = {
       objectId,
       created: false,
@@ -148,35 +200,52 @@ export class OrderStore {
       reservations: [],
       released: false,
       history: [],
+      historyDropped: 0,
       notificationKeys: new Set(),
       callbacks: [],
       notes: [],
     };
-    this.orders.set(objectId, record);
-    return record;
+    const stored: Stored = { record, charge: undefined as unknown as Charge, fixedBytes: 0, historyBytes: 0 };
+    this.orders.set(objectId, stored);
+    stored.fixedBytes = fixedBytes(record);
+    // Opened last: the budget may forget older orders (of this store or another) to make room for this one.
+    stored.charge = this.budget.open(stored.fixedBytes, () => this.forget(objectId, stored));
+    return stored;
   }
 
-  private reserve(record: OrderRecord, order: OrderPayload): void {
-    for (const item of itemsOf(order)) {
-      const sku = skuOf(item);
-      const ref = sku === undefined ? undefined : this.catalog.variant(sku);
-      if (sku === undefined || ref === undefined) {
-        record.notes.push(
-          `line ${str(item.objectId) ?? '?'}: variant ${sku ?? '(none)'} is not in the catalog, nothing reserved`,
-        );
-        continue;
-      }
-      const wanted = unitsOf(item);
-      const stock = this.catalog.stock(sku);
-      // Stock never goes below zero: a line beyond stock reserves what there is and says so.
-      const units = stock === undefined ? 0 : Math.min(wanted, Math.max(0, stock));
-      if (stock !== undefined && units < wanted)
-        record.notes.push(`line ${str(item.objectId) ?? '?'}: ${wanted} of ${sku} asked, ${units} reserved (stock)`);
-      if (units > 0) {
-        this.catalog.adjustStock(sku, -units);
-        record.reservations.push({ sku, units });
-      }
+  /** Drops an order (the oldest, or the one the budget evicted) and releases its stock. */
+  private forget(objectId: string, expected?: Stored): void {
+    const stored = this.orders.get(objectId);
+    if (stored === undefined || (expected !== undefined && stored !== expected)) return;
+    this.orders.delete(objectId);
+    stored.charge.close();
+    this.release(stored.record);
+  }
+
+  private push(stored: Stored, raw: HistoryEntry): void {
+    const { record } = stored;
+    const entry = boundedEntry(raw);
+    record.history.push(entry);
+    stored.historyBytes += historyEntryBytes(entry);
+    while (record.history.length > this.historyLimit) {
+      stored.historyBytes -= historyEntryBytes(record.history.shift() as HistoryEntry);
+      record.historyDropped += 1;
     }
+    // The dedup keys are bounded like the entries they stand for: the oldest go first.
+    while (record.notificationKeys.size > 2 * this.historyLimit) {
+      const oldest = record.notificationKeys.values().next().value as string;
+      record.notificationKeys.delete(oldest);
+      stored.historyBytes -= keyBytes(oldest);
+    }
+    this.recount(stored);
+  }
+
+  /** Tells the budget what the order holds now (callback attempts are counted here as they are added). */
+  private recount(stored: Stored): void {
+    let callbackBytes = 0;
+    for (const c of stored.record.callbacks)
+      callbackBytes += CALLBACK_BYTES + stringBytes(c.url) + ATTEMPT_BYTES * c.attempts.length;
+    stored.charge.resize(stored.fixedBytes + stored.historyBytes + callbackBytes);
   }
 
   private release(record: OrderRecord): void {
@@ -184,4 +253,12 @@ export class OrderStore {
     record.released = true;
     for (const r of record.reservations) this.catalog.adjustStock(r.sku, r.units);
   }
+}
+
+/** Bytes of what an order holds besides its history and callbacks: its id, payload, reservations and notes. */
+function fixedBytes(record: OrderRecord): number {
+  let bytes = RECORD_BYTES + stringBytes(record.objectId) + stringBytes(record.status);
+  bytes += estimateHeapBytes(record.order) + RESERVATION_BYTES * record.reservations.length;
+  for (const note of record.notes) bytes += stringBytes(note);
+  return bytes;
 }

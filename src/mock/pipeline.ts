@@ -16,6 +16,18 @@ export interface RequestNotes {
   violations?: Violation[];
   /** A refused admin token: the request is neither logged nor journaled. */
   unlogged?: boolean;
+  /** The store the request belongs to (journaled there); unset: the default store. */
+  store?: MockContext;
+  /** Set once the request counts as in flight in its store (until it is answered). */
+  counted?: boolean;
+}
+
+/** Marks a request as one of this store's operations: journaled there, in flight until answered. */
+export function enterStore(ctx: MockContext, notes: RequestNotes): void {
+  notes.store = ctx;
+  notes.counted = true;
+  ctx.usage.lastUsed = Date.now();
+  ctx.usage.inFlight += 1;
 }
 
 /**

@@ -10,17 +10,25 @@ export const PROBLEM_TYPES = {
   'unknown-scenario': { status: 400, title: 'Unknown scenario' },
   'bad-request': { status: 400, title: 'Bad request' },
   'bad-admin-request': { status: 400, title: 'Bad admin request' },
+  'bad-sandbox-name': { status: 400, title: 'Bad sandbox name' },
   unauthorized: { status: 401, title: 'Missing or wrong credentials' },
   'order-not-found': { status: 404, title: 'Order not found' },
   'not-found': { status: 404, title: 'No such route' },
+  'not-in-catalog': { status: 404, title: 'Not in the catalog' },
+  'sandbox-not-found': { status: 404, title: 'No such sandbox' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request not received in time' },
+  'callback-unavailable': { status: 409, title: 'Callback cannot be sent now' },
+  'sandbox-exists': { status: 409, title: 'Sandbox exists already' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'freight-changed': { status: 422, title: 'Freight changed after the quote' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   'scenario-server-error': { status: 500, title: 'Simulated server error' },
   'internal-error': { status: 500, title: 'Internal error in the mock' },
   'scenario-unavailable': { status: 503, title: 'Simulated unavailability' },
+  'too-many-streams': { status: 503, title: 'Too many live streams' },
+  'sandbox-limit': { status: 503, title: 'Too many sandboxes' },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
@@ -39,16 +47,24 @@ export interface ProblemBody {
 export class HttpProblem extends Error {
   readonly body: ProblemBody;
   readonly headers: Record<string, string>;
+  /** When set, the answer is written at once but ended (and the connection closed) only once this settles. */
+  readonly linger?: Promise<void>;
 
   constructor(
     type: ProblemType,
     detail: string,
-    extra: { errors?: Violation[]; headers?: Record<string, string>; fields?: Record<string, unknown> } = {},
+    extra: {
+      errors?: Violation[];
+      headers?: Record<string, string>;
+      fields?: Record<string, unknown>;
+      linger?: Promise<void>;
+    } = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
     this.body = problemBody(type, detail, extra.errors, extra.fields);
     this.headers = extra.headers ?? {};
+    this.linger = extra.linger;
   }
 
   get status(): number {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { validate, validateAgainst } from '../../src/contracts';
 import type { MockApp } from '../../src/mock';
@@ -22,6 +24,40 @@ function expectProblem(res: request.Response, status: number): Record<string, un
   const body = JSON.parse(res.text) as Record<string, unknown>;
   expect(validateAgainst('problem.schema.json', body)).toEqual([]);
   return body;
+}
+
+/** POSTs raw bytes on a real port (supertest would re-encode a Buffer as JSON). */
+async function postBytes(path: string, bytes: Buffer): Promise<{ status: number; type: string; text: string }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: (server.address() as AddressInfo).port,
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', connection: 'close' },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              type: String(res.headers['content-type']),
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(bytes);
+    });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 /** A JSON body of exactly `bytes` bytes: a valid order padded by an extra string field. */
@@ -56,24 +92,58 @@ describe('body, query and nesting limits', () => {
     expect(validate('productSearch', 'response', res.body)).toEqual([]);
   });
 
+  /** `inner` wrapped in `levels` arrays. */
+  const nest = (levels: number, inner = ''): string => `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
+
   it.each([
-    ['arrays 10,000 deep as the whole body', `${'['.repeat(10000)}${']'.repeat(10000)}`],
+    ['arrays 10,000 deep as the whole body', nest(10000)],
     ['objects 10,000 deep as the whole body', `${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}`],
+    ['an order with an extra field 10,000 deep', `{"objectId":"LIM-3","items":[],"x":${nest(10000)}}`],
     [
       'arrays 10,000 deep beside a polluting key',
-      `{"objectId":"LIM-3","constructor":{},"items":[],"x":${'['.repeat(10000)}${']'.repeat(10000)}}`,
+      `{"objectId":"LIM-3","constructor":{},"items":[],"x":${nest(10000)}}`,
     ],
-  ])('answers %s with a 400 problem', async (_what, text) => {
-    expectProblem(await json(CREATE, text), 400);
+    // The root object, then 1,000 arrays: 1,001 levels.
+    ['an order one level past the limit', `{"objectId":"LIM-3","items":[],"x":${nest(1000)}}`],
+  ])('answers %s with a 400 malformed-json naming the 1,000-level limit', async (_what, text) => {
+    const body = expectProblem(await json(CREATE, text), 400);
+    expect(body.type).toMatch(/\/malformed-json$/);
+    expect(body.detail).toContain('1,000 levels');
     expect((await request(app).get('/__admin/orders/LIM-3')).status).toBe(404);
   });
 
-  it('stores an order carrying an extra field nested 10,000 deep and can still show it', async () => {
-    const res = await json(CREATE, `{"objectId":"LIM-4","items":[],"extra":${'['.repeat(10000)}${']'.repeat(10000)}}`);
+  it('stores an order whose line carries an extra field nested to the limit, and shows it whole', async () => {
+    // Root object, items array, line object: 3 levels, then 997 arrays make 1,000.
+    const text = `{"objectId":"LIM-4","items":[{"objectId":"L1","variantId":"12345-1","quantity":1,"extra":${nest(997)}}]}`;
+    const res = await json(CREATE, text);
     expect(res.status).toBe(200);
     const shown = await request(app).get('/__admin/orders/LIM-4');
     expect(shown.status).toBe(200);
-    expect(shown.body.objectId).toBe('LIM-4');
+    expect(shown.text).toContain(nest(997));
+  });
+
+  it('drops a polluting key beside a deep value within the limit and keeps the rest', async () => {
+    const res = await json(CREATE, `{"objectId":"LIM-5","constructor":{"x":1},"items":[],"x":${nest(900)}}`);
+    expect(res.status).toBe(200);
+    expect((await request(app).get('/__admin/orders/LIM-5')).status).toBe(200);
+  });
+
+  it.each([
+    ['a byte that is never UTF-8 (0xFF)', Buffer.from([0xff])],
+    ['a cut multi-byte sequence (0xC3 alone)', Buffer.from([0xc3])],
+    ['an encoded surrogate (0xED 0xA0 0x80)', Buffer.from([0xed, 0xa0, 0x80])],
+    ['an overlong encoding of "/" (0xC0 0xAF)', Buffer.from([0xc0, 0xaf])],
+  ])('answers a body with %s with a 400 malformed-json saying it is not UTF-8', async (_what, bad) => {
+    const [head, tail] = ['{"objectId":"UTF-', '","items":[]}'];
+    const res = await postBytes(CREATE, Buffer.concat([Buffer.from(head), bad, Buffer.from(tail)]));
+    expect(res.status).toBe(400);
+    expect(res.type).toBe('application/problem+json; charset=utf-8');
+    const body = JSON.parse(res.text) as { type: string; detail: string };
+    expect(validateAgainst('problem.schema.json', body)).toEqual([]);
+    expect(body.type).toMatch(/\/malformed-json$/);
+    expect(body.detail).toContain('UTF-8');
+    const ids = ((await request(app).get('/__admin/orders')).body as { objectId: string }[]).map((o) => o.objectId);
+    expect(ids.filter((id) => id.startsWith('UTF-'))).toEqual([]);
   });
 });
 
@@ -117,6 +187,21 @@ describe('prototype pollution', () => {
     expect(res.status).toBeLessThan(500);
     expect(await quantityOf('12345-2')).toBe(two);
     expect(await quantityOf('12345-1')).toBe(res.status === 200 ? one - 1 : one);
+  });
+
+  it.each([
+    ['\\u005f_proto__', '"\\u005f_proto__"'],
+    ['__proto\\u005f_', '"__proto\\u005f_"'],
+    ['constructo\\u0072', '"constructo\\u0072"'],
+    ['\\u0070rototype', '"\\u0070rototype"'],
+  ])('drops a key spelled %s in JSON, at the top and in a line, and never stores or echoes it', async (_how, key) => {
+    const text = `{${key}:{"polluted":"yes"},"objectId":"PP-E","items":[{"objectId":"L1","variantId":"12345-1","quantity":1,${key}:{"variantId":"12345-2"}}]}`;
+    await request(app).post('/__admin/reset');
+    expect((await json(CREATE, text)).status).toBe(200);
+    const shown = await request(app).get('/__admin/orders/PP-E');
+    expect(shown.status).toBe(200);
+    expect(shown.text).not.toMatch(/__proto__|constructor|prototype|polluted/);
+    expect(shown.body.reservations).toEqual([{ sku: '12345-1', units: 1, line: 'L1' }]);
   });
 
   it('an objectId "__proto__" is an ordinary order key', async () => {

@@ -4,6 +4,7 @@ import { validate, validateAgainst } from '../../src/contracts';
 import { answerClientErrors } from '../../src/mock';
 import { CREATE, SEARCH, smallApp } from '../mock/helpers';
 import { listenOn, type Listening } from './real-port';
+import { startServe, type ServeChild } from '../support/serve-child';
 
 let mock: Listening;
 beforeAll(async () => {
@@ -129,5 +130,114 @@ describe('the mock on a real port, at the wire', () => {
     const answer = problemOf(got);
     expect(answer.status).toBe(408);
     expect(validateAgainst('problem.schema.json', answer.body)).toEqual([]);
+  });
+});
+
+// The server in its own process, as a client meets it: in one process the client's writes and the
+// server's close take turns on one event loop, and the reset never shows.
+describe('a body over 1 MB at the wire, served by merchant-kit serve', () => {
+  let serve: ServeChild;
+  let port = 0;
+  beforeAll(async () => {
+    serve = await startServe(['--quiet']);
+    port = Number(new URL(serve.origin).port);
+  });
+  afterAll(() => serve.stop());
+
+  /** Sends `bytes` of body as fast as the socket takes it, and resolves with what the client saw. */
+  function sendBig(bytes: number, chunked: boolean): Promise<{ status?: number; type?: string; error?: string }> {
+    return new Promise((resolve) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (!chunked) headers['content-length'] = String(bytes);
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: CREATE, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, type: String(res.headers['content-type']) }));
+        res.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+      // As a careful client sends: the next piece once the socket has taken the last one.
+      const piece = Buffer.alloc(16 * 1024, 'x');
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < bytes) {
+          const size = Math.min(piece.length, bytes - sent);
+          sent += size;
+          if (!req.write(piece.subarray(0, size))) {
+            req.once('drain', pump);
+            return;
+          }
+        }
+        req.end();
+      };
+      pump();
+    });
+  }
+
+  it.each([
+    ['with a Content-Length of 10 MB', 10 * 1024 * 1024, false],
+    ['chunked, 10 MB', 10 * 1024 * 1024, true],
+    ['with a Content-Length of 1 MB + 1 byte', 1024 * 1024 + 1, false],
+  ])(
+    'reaches the client as a 413 problem+json when sent %s, not as a reset connection',
+    async (_how, bytes, chunked) => {
+      for (let round = 0; round < 3; round += 1) {
+        const seen = await sendBig(bytes, chunked);
+        expect(seen).toEqual({ status: 413, type: expect.stringMatching(/^application\/problem\+json/) });
+      }
+      await answersASearch();
+    },
+  );
+
+  /** Writes a POST with a declared body of `declared` bytes, sends `sent` of them, and resolves with what the server did. */
+  function stall(declared: number, sent: number): Promise<{ got: string; closed: boolean }> {
+    return new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      let got = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (got += chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve({ got, closed: true }));
+      socket.on('connect', () => {
+        socket.write(
+          `POST ${CREATE} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+        );
+        socket.write(Buffer.alloc(sent, 'x'));
+      });
+    });
+  }
+
+  it('stops discarding after 16 MB more and closes the connection', async () => {
+    const outcome = await new Promise<{ status?: number; sentMb: number }>((resolve) => {
+      let sent = 0;
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(
+          `POST ${CREATE} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`,
+        );
+        const piece = Buffer.alloc(64 * 1024, 'x');
+        const pump = (): void => {
+          while (sent < 200 * 1024 * 1024 && !socket.destroyed) {
+            sent += piece.length;
+            if (!socket.write(piece)) return void socket.once('drain', pump);
+          }
+        };
+        pump();
+      });
+      let got = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (got += chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () =>
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(got)?.[1]), sentMb: sent / 1024 / 1024 }),
+      );
+    });
+    expect(outcome.status).toBe(413);
+    // Closed long before the 200 MB were sent: 1 MB read, 16 MB discarded, and what the sockets buffer.
+    expect(outcome.sentMb).toBeLessThan(100);
+  });
+
+  it('closes the connection of a client that stops sending after the 413, without waiting for the whole body', async () => {
+    const { got, closed } = await stall(3 * 1024 * 1024, 1024 * 1024 + 10);
+    expect(closed).toBe(true);
+    expect(got).toMatch(/^HTTP\/1\.1 413 /);
   });
 });

@@ -53,6 +53,16 @@ describe('admin API on loopback without a token', () => {
       scenario: 'empty',
     });
   });
+
+  it.each(['/__ADMIN/orders', '/__Admin/requests', '/__aDmIn/scenarios'])(
+    'never journals an admin call however its path is cased (%s)',
+    async (path) => {
+      await request(app).post('/__admin/reset');
+      expect((await request(app).get(path)).status).toBe(200);
+      const paths = ((await request(app).get('/__admin/requests')).body as { path: string }[]).map((e) => e.path);
+      expect(paths).toEqual([]);
+    },
+  );
 });
 
 describe('the request journal', () => {

@@ -160,3 +160,94 @@ describe('callbacks to OmniChat', () => {
     await app.mock.close();
   });
 });
+
+describe('callbacks stay bounded', () => {
+  it.each([
+    ['..', '/v2/orders/%2E%2E/statusChange'],
+    ['.', '/v2/orders/%2E/statusChange'],
+    ['a/../b', '/v2/orders/a%2F..%2Fb/statusChange'],
+    ['x?y#z', '/v2/orders/x%3Fy%23z/statusChange'],
+  ])('keeps an objectId of %p inside its one path segment', async (objectId, path) => {
+    const app = smallApp({ omnichatApi: `${api}/base`, callbackRetry: retry });
+    await request(app).post(CREATE).send(order(objectId, [])).expect(200);
+    await app.mock.idle();
+    expect(receiver.calls.map((c) => c.path)).toEqual([`/base${path}`]);
+    await app.mock.close();
+  });
+
+  it('reads at most 64 KB of an answer and still records its status', async () => {
+    let written = 0;
+    let ended = false;
+    const flood = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const piece = Buffer.alloc(16 * 1024, 'x');
+      const pump = (): void => {
+        while (written < 20 * 1024 * 1024 && !res.destroyed) {
+          written += piece.length;
+          if (!res.write(piece)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end(() => (ended = true));
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => flood.listen(0, '127.0.0.1', resolve));
+    const app = smallApp({
+      omnichatApi: `http://127.0.0.1:${(flood.address() as AddressInfo).port}`,
+      callbackRetry: retry,
+    });
+    await request(app).post(CREATE).send(order('CB-BIG', [])).expect(200);
+    await app.mock.idle();
+    const [callback] = (await adminView(app, 'CB-BIG')).callbacks;
+    expect(callback).toMatchObject({ outcome: 'delivered', attempts: [expect.objectContaining({ status: 200 })] });
+    // The mock hung up after 64 KB: the target could not hand over its 20 MB.
+    expect(ended).toBe(false);
+    expect(written).toBeLessThan(20 * 1024 * 1024);
+    await app.mock.close();
+    flood.closeAllConnections();
+    await new Promise((resolve) => flood.close(resolve));
+  });
+
+  it('holds at most N callbacks in flight and M queued; past that the order records the full queue', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    // Holds every callback unanswered until all 20 orders are in, so nothing finishes early; then 503s.
+    let holding = true;
+    const held: http.ServerResponse[] = [];
+    const silent = http.createServer((req, res) => {
+      req.resume();
+      if (holding) held.push(res);
+      else res.writeHead(503).end();
+    });
+    silent.on('connection', (socket) => {
+      open += 1;
+      mostOpen = Math.max(mostOpen, open);
+      socket.on('close', () => (open -= 1));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const app = smallApp({
+      omnichatApi: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      callbackRetry: { attempts: 2, baseDelayMs: 5, timeoutMs: 20_000 },
+      callbackLimits: { inFlight: 3, queued: 5 },
+    });
+    for (let i = 0; i < 20; i += 1)
+      await request(app)
+        .post(CREATE)
+        .send(order(`CQ-${i}`, []))
+        .expect(200);
+    holding = false;
+    for (const res of held.splice(0)) res.writeHead(503).end();
+    await app.mock.idle();
+    expect(mostOpen).toBeLessThanOrEqual(3);
+    const views = await Promise.all(Array.from({ length: 20 }, (_, i) => adminView(app, `CQ-${i}`)));
+    const sent = views.filter((v) => v.callbacks[0].attempts.some((a: { status?: number }) => a.status === 503));
+    const refused = views.filter((v) => /queue is full/.test(v.callbacks[0].attempts[0]?.error ?? ''));
+    expect(sent).toHaveLength(8);
+    expect(refused).toHaveLength(12);
+    for (const view of [...sent, ...refused]) expect(view.callbacks[0].outcome).toBe('failed');
+    expect(refused[0].statusHistory.at(-1).message).toMatch(/^not sent: the callback queue is full/);
+    await app.mock.close();
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+});

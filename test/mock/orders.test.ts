@@ -94,6 +94,14 @@ describe('statusNotification', () => {
     expect(await stockOf('123456-1')).toBe(30);
   });
 
+  it('reserves nothing for an order CANCELLED by notification before it was created', async () => {
+    await post(NOTIFY, notification('C-EARLY', 'CANCELLED'), 'statusNotification');
+    await post(CREATE, order('C-EARLY', [line('L1', '12345-1', 4)]), 'orderCreation');
+    expect(await stockOf('12345-1')).toBe(30);
+    const view = (await request(app).get('/__admin/orders/C-EARLY')).body;
+    expect(view).toMatchObject({ status: 'CANCELLED', created: true, stockReleased: true });
+  });
+
   it('is a 400 naming the field when statusChange.status is not a notified status', async () => {
     const res = await post(NOTIFY, notification('N-4', 'CREATED'), 'statusNotification');
     expect(res.status).toBe(400);

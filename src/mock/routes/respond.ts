@@ -1,6 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import { problemBody, HttpProblem, type ProblemBody } from '../problems';
 
+/**
+ * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
+ * response (cheaper than a WeakMap on the hot path; it goes when the response goes).
+ */
+const SENT = Symbol('sent body');
+
+/** The body an answer was sent with through sendJsonText, if any. */
+export function sentBody(res: ServerResponse): string | Buffer | undefined {
+  return (res as ServerResponse & { [SENT]?: string | Buffer })[SENT];
+}
+
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
 export function sendJsonText(
   res: ServerResponse,
@@ -8,6 +19,7 @@ export function sendJsonText(
   text: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
+  (res as ServerResponse & { [SENT]?: string | Buffer })[SENT] = text;
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
@@ -30,7 +42,8 @@ export function renderFailure(error: unknown, method: string, path: string, res:
     return;
   }
   if (error instanceof HttpProblem) {
-    sendProblem(res, error.body, error.headers);
+    if (error.linger) lingerWith(res, error.body, error.headers, error.linger);
+    else sendProblem(res, error.body, error.headers);
     return;
   }
   const status = (error as { status?: unknown }).status;
@@ -52,6 +65,26 @@ export function renderFailure(error: unknown, method: string, path: string, res:
       `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
     ),
   );
+}
+
+/**
+ * Writes a whole problem answer (its Content-Length tells the client it is complete) but ends it only
+ * once `linger` settles: closing while the client still sends would reset the connection, and the
+ * client would see EPIPE or ECONNRESET instead of the answer (nginx's lingering close does the same).
+ */
+function lingerWith(
+  res: ServerResponse,
+  body: ProblemBody,
+  headers: Record<string, string>,
+  linger: Promise<void>,
+): void {
+  const text = JSON.stringify(body);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.statusCode = body.status;
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.write(text);
+  void linger.then(() => res.end());
 }
 
 /** Resolves after ms, or early when the client goes away or the app closes (the wait is tracked in `waits`). */

@@ -1,0 +1,44 @@
+import { ByteBudget } from './byte-budget';
+
+const MB = 1024 * 1024;
+
+/** Default byte budget of stored orders (`--store-budget`): past it the oldest order is forgotten. */
+export const DEFAULT_STORE_BUDGET_BYTES = 256 * MB;
+/** Default byte budget of the request journal (`--journal-budget`), besides its 1,000 entries. */
+export const DEFAULT_JOURNAL_BUDGET_BYTES = 16 * MB;
+/** Byte budget of cached search answers and match lists (fixed: the caches only save time). */
+export const SEARCH_CACHE_BUDGET_BYTES = 64 * MB;
+/** Default bound on one list answer of the admin API (`--admin-answer-limit`): the newest items that fit. */
+export const DEFAULT_ADMIN_ANSWER_LIMIT_BYTES = 16 * MB;
+/** Default number of status history entries kept per order (`--history-limit`): the newest ones. */
+export const DEFAULT_HISTORY_LIMIT = 100;
+/** Characters kept of a status message (a notification's or a callback's); the cut is said in the text. */
+export const HISTORY_MESSAGE_LIMIT = 1000;
+/** Notes kept per order (one per cart line that reserved less than asked); the rest are counted in one note. */
+export const NOTES_LIMIT = 50;
+
+/**
+ * The byte budgets the mock draws from. Pass the same object to several createMockApp calls (one per
+ * sandbox) and their orders, journals and caches are bounded together, oldest evicted first across all.
+ */
+export interface MockBudgets {
+  store: ByteBudget;
+  journal: ByteBudget;
+  searchCache: ByteBudget;
+}
+
+/** The budgets' limits in bytes; every field has a default. */
+export interface BudgetLimits {
+  storeBytes?: number;
+  journalBytes?: number;
+  searchCacheBytes?: number;
+}
+
+/** Creates a set of budgets (one per server; share it between sandboxes). */
+export function createBudgets(limits: BudgetLimits = {}): MockBudgets {
+  return {
+    store: new ByteBudget('order store', limits.storeBytes ?? DEFAULT_STORE_BUDGET_BYTES),
+    journal: new ByteBudget('request journal', limits.journalBytes ?? DEFAULT_JOURNAL_BUDGET_BYTES),
+    searchCache: new ByteBudget('search cache', limits.searchCacheBytes ?? SEARCH_CACHE_BUDGET_BYTES),
+  };
+}
