@@ -87,7 +87,7 @@ export function problemBody(
 
 /** The detail line for a list of violations: the first two, named by pointer. */
 export function violationsDetail(violations: Violation[]): string {
-  const shown = violations.slice(0, 2).map(formatViolation);
+  const shown = violations.slice(0, 2).map((v) => formatViolation(v));
   const more = violations.length > 2 ? ` (and ${violations.length - 2} more, see errors)` : '';
   return `${shown.join('; ')}${more}`;
 }
