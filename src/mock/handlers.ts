@@ -6,6 +6,7 @@ import { checkOrder } from './order-validator';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
 import { HttpProblem } from './problems';
+import { mockT } from './i18n';
 
 const OK = '{"result":"ok"}';
 
@@ -71,10 +72,8 @@ export function createOrder(ctx: MockContext, order: OrderPayload): string {
 export function cancelOrder(ctx: MockContext, order: OrderPayload): string {
   const id = str(order.objectId);
   if (id === undefined || ctx.store.cancel(id) === undefined) {
-    throw new HttpProblem(
-      'order-not-found',
-      `no order with objectId ${JSON.stringify((id ?? '').slice(0, 80))}: create it first (orderCreation) or check the id`,
-    );
+    const shown = JSON.stringify((id ?? '').slice(0, 80));
+    throw new HttpProblem('order-not-found', (lang) => mockT(lang)('detail.orderNotFound', { id: shown }));
   }
   return OK;
 }

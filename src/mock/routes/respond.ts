@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { problemBody, HttpProblem, type ProblemBody } from '../problems';
+import { langFromAcceptLanguage, type Lang } from '../../common/i18n';
+import { mockT } from '../i18n';
+import { problemBody, HttpProblem, PROBLEM_BASE, PROBLEM_TYPES, type ProblemBody, type ProblemType } from '../problems';
 
 /**
  * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
@@ -26,11 +28,29 @@ export function sendJsonText(
   res.end(text);
 }
 
-/** Writes a problem+json answer. */
+/**
+ * The language a problem answer is written in: the request's Accept-Language (pt-BR or en, English by
+ * default). Read only when a problem is rendered, so an answer that is not a problem pays nothing for it.
+ */
+export function problemLang(res: ServerResponse): Lang {
+  const header = res.req?.headers['accept-language'];
+  return langFromAcceptLanguage(typeof header === 'string' ? header : undefined);
+}
+
+/** Writes a problem+json answer; a catalogued title is said in the request's language. */
 export function sendProblem(res: ServerResponse, body: ProblemBody, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  sendJsonText(res, body.status, JSON.stringify(body), 'application/problem+json; charset=utf-8');
+  const lang = problemLang(res);
+  const type = body.type.startsWith(PROBLEM_BASE) ? body.type.slice(PROBLEM_BASE.length) : '';
+  const said =
+    lang === 'en' || !Object.prototype.hasOwnProperty.call(TITLED, type)
+      ? body
+      : { ...body, title: mockT(lang)(`title.${type as ProblemType}`) };
+  sendJsonText(res, said.status, JSON.stringify(said), 'application/problem+json; charset=utf-8');
 }
+
+/** Problem types with a title in the catalogue (all of them): a body of another type passes as is. */
+const TITLED: Readonly<Record<string, unknown>> = PROBLEM_TYPES;
 
 /**
  * Renders any failure as problem+json (both entry points use it): a bug is a 500 without a stack trace;
@@ -42,8 +62,9 @@ export function renderFailure(error: unknown, method: string, path: string, res:
     return;
   }
   if (error instanceof HttpProblem) {
-    if (error.linger) lingerWith(res, error.body, error.headers, error.linger);
-    else sendProblem(res, error.body, error.headers);
+    const body = error.bodyIn(problemLang(res));
+    if (error.linger) lingerWith(res, body, error.headers, error.linger);
+    else sendProblem(res, body, error.headers);
     return;
   }
   const status = (error as { status?: unknown }).status;
