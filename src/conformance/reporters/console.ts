@@ -82,6 +82,9 @@ export function renderTail(report: RunReport): string {
   if (report.whatToFix.length > 0) out.push('', t('console.whatToFix'));
   // A curl line is printed once, where it first appears; later causes on the same request point to it.
   const shownAt = new Map<string, number>();
+  // Values line up one space after the longest label of the language ("received:" in English).
+  const labels = ['found', 'received', 'expected', 'where', 'also', 'curl'] as const;
+  const width = Math.max(...labels.map((l) => t(`label.${l}`).length)) + 2;
   report.whatToFix.forEach((item, index) => {
     const number = index + 1;
     const result = resultOf(report, item);
@@ -92,7 +95,7 @@ export function renderTail(report: RunReport): string {
     out.push(`${number}. ${causeName(item)}${warning}: ${item.fix ?? message}`);
     // Details sit where they always have (8 spaces in), under the check lines' status and id.
     const pad = ' '.repeat(8);
-    const labelled = (label: string, value: string): string => `${pad}${`${label}:`.padEnd(10)}${value}`;
+    const labelled = (label: string, value: string): string => `${pad}${`${label}:`.padEnd(width)}${value}`;
     if (item.fix !== undefined) out.push(labelled(t('label.found'), message));
     for (const [label, value] of result ? findingLines(t, result, CONSOLE_LIMITS) : [])
       out.push(labelled(label, value));
