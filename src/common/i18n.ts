@@ -72,9 +72,14 @@ export type Param = string | number | ((lang: Lang) => string);
 export type Params = Record<string, Param>;
 
 /** The names a template's placeholders use: `{name}`, and `{name:one|other}` (a plural choice on a number). */
-type Names<S extends string> = S extends `${string}{${infer Inner}}${infer Rest}`
-  ? (Inner extends `${infer Name}:${string}` ? Name : Inner) | Names<Rest>
-  : never;
+type Names<S extends string> = S extends `${string}{${infer Inner}}${infer Rest}` ? NameIn<Inner> | Names<Rest> : never;
+
+/**
+ * The placeholder name between one pair of braces; a JSON example a text shows (`{"quantity": N}`) has
+ * quotes or spaces and is no placeholder, as `fill` sees it too (a name is word characters only).
+ */
+type NameIn<Inner extends string> = Inner extends `${infer Name}:${string}` ? WordOnly<Name> : WordOnly<Inner>;
+type WordOnly<Name extends string> = Name extends `${string}${'"' | ' ' | '{' | ','}${string}` ? never : Name;
 
 /** The params a template needs: none, or exactly its placeholders' names. */
 export type ParamsOf<S extends string> = [Names<S>] extends [never] ? [] : [params: Record<Names<S>, Param>];

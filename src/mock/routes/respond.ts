@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { langFromAcceptLanguage, type Lang } from '../../common/i18n';
-import { mockT } from '../i18n';
-import { problemBody, HttpProblem, PROBLEM_BASE, PROBLEM_TYPES, type ProblemBody, type ProblemType } from '../problems';
+import { mockT, said } from '../i18n';
+import { HttpProblem, PROBLEM_BASE, PROBLEM_TYPES, type ProblemBody, type ProblemType } from '../problems';
 
 /**
  * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
@@ -62,30 +62,28 @@ export function renderFailure(error: unknown, method: string, path: string, res:
     return;
   }
   if (error instanceof HttpProblem) {
-    const body = error.bodyIn(problemLang(res));
-    if (error.linger) lingerWith(res, body, error.headers, error.linger);
-    else sendProblem(res, body, error.headers);
+    answerProblem(res, error);
     return;
   }
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Express's own client errors, e.g. a path with a broken %-escape.
-    sendProblem(
-      res,
-      problemBody(
-        'bad-request',
-        `the request to ${path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`,
-      ),
-    );
+    // Express's own client errors, e.g. a path with a broken %-escape (their message is express's, in English).
+    const reason = (error as Error).message.slice(0, 200);
+    answerProblem(res, new HttpProblem('bad-request', said('detail.unreadable', { path: path.slice(0, 200), reason })));
     return;
   }
-  sendProblem(
+  const reason = error instanceof Error ? error.message.slice(0, 200) : said('detail.unknownError');
+  answerProblem(
     res,
-    problemBody(
-      'internal-error',
-      `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
-    ),
+    new HttpProblem('internal-error', said('detail.internalError', { method, path: path.slice(0, 200), reason })),
   );
+}
+
+/** Writes an HttpProblem in the request's language, with its headers (and its lingering close, when it has one). */
+export function answerProblem(res: ServerResponse, problem: HttpProblem): void {
+  const body = problem.bodyIn(problemLang(res));
+  if (problem.linger) lingerWith(res, body, problem.headers, problem.linger);
+  else sendProblem(res, body, problem.headers);
 }
 
 /**
