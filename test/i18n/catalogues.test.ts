@@ -1,6 +1,9 @@
 import { fill, langFromAcceptLanguage, langFromEnv, parseLang, placeholdersOf } from '../../src/common/i18n';
 import { localizeViolation, validate, violationSides } from '../../src/contracts';
 import { CATALOGUES } from '../../src/conformance/i18n';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROBLEM_TYPES } from '../../src/mock';
 import { MOCK_CATALOGUES } from '../../src/mock/i18n';
 
 // The pt-BR catalogues are typed as Record<keyof typeof en, string>: a missing key does not compile.
@@ -36,6 +39,27 @@ describe.each([
           ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("the mock's problem texts", () => {
+  it('titles every problem type, in English as the error catalogue does', () => {
+    const en = MOCK_CATALOGUES.en as Record<string, string>;
+    for (const [type, { title }] of Object.entries(PROBLEM_TYPES)) expect(en[`title.${type}`]).toBe(title);
+  });
+
+  it('is where every problem the mock throws takes its detail from: no English-only text at a throw site', () => {
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+        .filter((f) => f.endsWith('.ts'));
+    const untranslated = files(path.join(__dirname, '../../src/mock')).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/new HttpProblem\(\s*'[a-z-]+',\s*[`'"]/g)].map(
+        (m) => `${path.basename(file)}: ${m[0]}`,
+      ),
+    );
+    expect(untranslated).toEqual([]);
   });
 });
 
