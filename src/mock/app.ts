@@ -1,4 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { AnswerCache } from './answer-cache';
 import { HeaderAuth } from './auth';
 import { callbackHistoryEntry, CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
@@ -68,6 +69,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     catalog,
     freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
     store,
+    checkerAnswers: new AnswerCache(budgets.searchCache),
     journal: new Journal(JOURNAL_SIZE, budgets.journal),
     budgets,
     adminAnswerLimitBytes: options.adminAnswerLimitBytes ?? DEFAULT_ADMIN_ANSWER_LIMIT_BYTES,

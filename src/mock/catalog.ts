@@ -78,6 +78,11 @@ export class Catalog {
     this.variantCount = variants;
   }
 
+  /** Bumped on every stock change: what answers built from stock are valid for. */
+  get stockVersion(): number {
+    return this.version;
+  }
+
   /** Number of products. */
   get size(): number {
     return this.products.length;

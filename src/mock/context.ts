@@ -1,3 +1,4 @@
+import type { AnswerCache } from './answer-cache';
 import type { Catalog } from './catalog';
 import type { CallbackSender } from './callbacks';
 import type { FreightTable } from './freight';
@@ -12,6 +13,8 @@ export interface MockContext {
   catalog: Catalog;
   freight: FreightTable;
   store: OrderStore;
+  /** orderValidation answers reused for identical bodies while stock and stored orders stay the same. */
+  checkerAnswers: AnswerCache;
   journal: Journal;
   /** The byte budgets the store, the journal and the search caches draw from (shared between sandboxes). */
   budgets: MockBudgets;
