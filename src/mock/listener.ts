@@ -16,15 +16,24 @@ export function createMockListener(app: MockApp): RequestListener {
   const ctx = app.mock.context;
   const observe = createObserver(ctx);
   const routes = new Map<string, OperationId>();
+  // The paths as documented, looked up first as they come: no lower-casing or key building per request.
+  const exact = new Map<string, { method: string; operation: OperationId }>();
   for (const id of OPERATION_IDS) {
     const { method, path } = OPERATIONS[id];
     routes.set(`${method} ${(app.mock.basePath + path).toLowerCase()}`, id);
+    exact.set(app.mock.basePath + path, { method, operation: id });
   }
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? '';
     const { pathname } = splitTarget(url);
+    const originForm = url.charCodeAt(0) === 0x2f; /* / */
+    const documented = originForm ? exact.get(pathname) : undefined;
     const operation =
-      url.charCodeAt(0) === 0x2f /* / */ ? routes.get(`${req.method} ${routeKey(pathname)}`) : undefined;
+      documented !== undefined && documented.method === req.method
+        ? documented.operation
+        : originForm
+          ? routes.get(`${req.method} ${routeKey(pathname)}`)
+          : undefined;
     if (operation === undefined) {
       app(req, res);
       return;

@@ -4,6 +4,7 @@ import type { MockContext } from '../context';
 import type { JournalEntry } from '../journal';
 import type { RequestNotes } from '../pipeline';
 import { maskSecret } from '../../common/headers';
+import { isoNow } from '../clock';
 
 const KEPT_HEADERS = ['content-type', 'prefer', 'user-agent'];
 
@@ -27,7 +28,7 @@ export function createObserver(ctx: MockContext): Observer {
       if (ctx.log) {
         ctx.log(
           JSON.stringify({
-            time: new Date().toISOString(),
+            time: isoNow(),
             method,
             path,
             status,
@@ -49,7 +50,7 @@ export function createObserver(ctx: MockContext): Observer {
         const value = req.headers[name];
         if (typeof value === 'string') headers[name] = maskSecret(value);
       }
-      const entry: JournalEntry = { at: new Date().toISOString(), method, path, status, durationMs, headers };
+      const entry: JournalEntry = { at: isoNow(), method, path, status, durationMs, headers };
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;

@@ -8,9 +8,12 @@ export function sendJsonText(
   text: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
-  res.statusCode = status;
-  res.setHeader('content-type', type);
-  res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+  // writeHead with an object: Node's fast path when no header was set before (headers set earlier, e.g. by
+  // a custom scenario, are merged as setHeader would).
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.length,
+  });
   res.end(text);
 }
 
