@@ -248,7 +248,8 @@ export class OrderStore {
   private recount(stored: Stored): void {
     let callbackBytes = 0;
     for (const c of stored.record.callbacks)
-      callbackBytes += CALLBACK_BYTES + stringBytes(c.url) + ATTEMPT_BYTES * c.attempts.length;
+      callbackBytes +=
+        CALLBACK_BYTES + stringBytes(c.url) + estimateHeapBytes(c.body) + ATTEMPT_BYTES * c.attempts.length;
     stored.charge.resize(stored.fixedBytes + stored.historyBytes + callbackBytes);
   }
 
