@@ -11,6 +11,7 @@ import { killAllNow, readMemory, StartError, stopAll } from './servers';
 import { answersSearch, CLI_PATH, oursSpec, prismSpec } from './sides';
 import { buildWorkload } from './workload';
 import { buildSummary } from './summary';
+import { slowVerifyRows, timeSlowVerify } from './slow-verify';
 
 const START_TIMEOUT_MS = 30000;
 
@@ -69,18 +70,25 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   log('verify against the local mock:');
   const verify = await timeVerify(ours.port);
   log(
-    verify.unavailable
-      ? `  not measured: ${verify.unavailable}`
-      : `  wall times ${verify.wallMs.map((ms) => `${Math.round(ms)} ms`).join(', ')}; exit codes ${verify.exitCodes.join(', ')}`,
+    `  wall times ${verify.wallMs.map((ms) => `${Math.round(ms)} ms`).join(', ')}; exit codes ${verify.exitCodes.join(', ')}`,
   );
   if (verify.failure) log(`  FLAG verify did not pass against the mock:\n${indent(verify.failure)}`);
+
+  log('\nverify against a mock that answers every call 1 s late:');
+  const slow = await timeSlowVerify(log);
+  if (slow.error) log(`  not measured: ${slow.error}`);
+  for (const run of slow.runs.filter((r) => r.failure))
+    log(`  FLAG --concurrency ${run.concurrency} did not pass:\n${indent(run.failure ?? '')}`);
 
   log('\nscale, generated catalog vs default (productSearch):');
   const scale = await measureScale(ours, workload, options.rounds, load, log);
   if (scale.error) log(`  could not start: ${scale.error}`);
   else log(`\n${roundsTable(scale.rounds, '100k', 'default')}`);
 
-  const rows = buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale, bare });
+  const rows = [
+    ...buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale, bare }),
+    ...slowVerifyRows(slow),
+  ];
   log('## Summary\n');
   log(
     'reference = Prism on the same contract, a bare node:http server answering our bytes for the "vs bare" rows, or the default catalog for the 100k rows; ratio = median of the per-round ratios\n',

@@ -1,8 +1,8 @@
-import { validate } from '../contracts';
+import { formatViolation, validate } from '../contracts';
 import { parseJson, probe } from './http-probe';
 import { freePort, startServer, type RunningServer, type ServerSpec } from './servers';
 import { CLI_PATH } from './sides';
-import { cliHasCommand, runCli } from './verify-timing';
+import { runCli } from './verify-timing';
 import { LOADED_OPERATIONS, type Workload } from './workload';
 
 type Log = (line: string) => void;
@@ -62,14 +62,12 @@ export async function preflight(port: number, workload: Workload): Promise<Prefl
       continue;
     }
     const violations = validate(operation, 'response', body);
-    if (violations.length > 0) problems.push(`${operation}: ${violations[0].pointer} ${violations[0].message}`);
+    if (violations.length > 0) problems.push(`${operation}: ${formatViolation(violations[0])}`);
   }
   return { searchHits, problems };
 }
 
 export interface VerifyTiming {
-  /** Why it was not measured (verify not on this branch yet); undefined when it ran. */
-  unavailable?: string;
   wallMs: number[];
   exitCodes: (number | null)[];
   /** The end of the first failing run's output, to explain a non-zero exit. */
@@ -81,9 +79,6 @@ const VERIFY_TIMEOUT_MS = 60000;
 
 /** Wall time of the full `merchant-kit verify` against the local mock, process start included (what CI pays). */
 export async function timeVerify(port: number): Promise<VerifyTiming> {
-  if (!(await cliHasCommand(CLI_PATH, 'verify'))) {
-    return { unavailable: 'merchant-kit verify is not on this branch yet', wallMs: [], exitCodes: [] };
-  }
   const wallMs: number[] = [];
   const exitCodes: (number | null)[] = [];
   let failure: string | undefined;

@@ -1,18 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { OPENAPI_PATH, PACKAGE_ROOT, validate } from '../contracts';
+import { OPENAPI_PATH, PACKAGE_ROOT, prismCliScript, validate } from '../contracts';
 import { parseJson, probe, type ProbeRequest } from './http-probe';
 import type { ServerSpec } from './servers';
 
 /** The built CLI (`npm run bench` builds first). */
 export const CLI_PATH = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
-
-/** Prism's CLI script, run with this node directly so the pid we measure and kill is Prism itself, not a shell. */
-export function prismScript(): string {
-  const manifestPath = require.resolve('@stoplight/prism-cli/package.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { bin?: Record<string, string> };
-  return path.join(path.dirname(manifestPath), manifest.bin?.prism ?? 'dist/index.js');
-}
 
 /** Ready = the productSearch request gets a 200 whose body keeps the productSearch response contract. */
 export function answersSearch(request: ProbeRequest): ServerSpec['isReady'] {
@@ -49,7 +41,7 @@ export function prismSpec(port: number, ready: ServerSpec['isReady'], timeoutMs:
   return {
     name: 'Prism',
     command: process.execPath,
-    args: [prismScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', OPENAPI_PATH],
+    args: [prismCliScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', OPENAPI_PATH],
     port,
     isReady: ready,
     timeoutMs,

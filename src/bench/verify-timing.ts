@@ -32,9 +32,3 @@ export function runCli(cliPath: string, args: readonly string[], timeoutMs: numb
     child.once('close', (code: number | null) => finish(code));
   });
 }
-
-/** true when `merchant-kit --help` lists the command (verify lands on main separately from the mock). */
-export async function cliHasCommand(cliPath: string, command: string): Promise<boolean> {
-  const help = await runCli(cliPath, ['--help'], 10000);
-  return new RegExp(`^\\s+${command}\\b`, 'm').test(help.output);
-}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES_DIR, OPERATIONS, validate } from '../contracts';
+import { FIXTURES_DIR, OPERATIONS, formatViolation, validate } from '../contracts';
 import type { ProbeRequest } from './http-probe';
 
 /** The two operations under load, as OmniChat calls them. */
@@ -46,9 +46,7 @@ export function buildWorkload(termOverride?: string): Workload {
   const violations = validate('orderValidation', 'request', order);
   if (violations.length > 0) {
     // The bench's own payload must keep the contract, or it would measure the mock's 400 path.
-    throw new Error(
-      `bench cart breaks the orderValidation contract at ${violations[0].pointer}: ${violations[0].message}`,
-    );
+    throw new Error(`bench cart breaks the orderValidation contract: ${formatViolation(violations[0])}`);
   }
   const query = new URLSearchParams({ searchType: 'TEXT', query: term, size: String(PAGE_SIZE) });
   return {

@@ -1,16 +1,19 @@
 import type { Command } from 'commander';
-import { openApiDocument, openApiYaml } from '../contracts';
+import { bundledOpenApiDocument, toYaml } from '../contracts';
 import { UsageError } from '../common/usage-error';
 
-/** `merchant-kit contracts [--format yaml|json]`: prints the OpenAPI document. */
+/** `merchant-kit contracts [--format yaml|json]`: prints the self-contained OpenAPI document. */
 export function registerContractsCommand(program: Command): void {
   program
     .command('contracts')
-    .description('print the OpenAPI 3.1 document of the five merchant operations')
+    .description(
+      'print the OpenAPI 3.1 document of the five merchant operations, every schema bundled under components/schemas',
+    )
     .option('--format <format>', 'yaml or json', 'yaml')
-    .action((options: { format: string }) => {
-      if (options.format === 'yaml') process.stdout.write(openApiYaml());
-      else if (options.format === 'json') process.stdout.write(`${JSON.stringify(openApiDocument(), null, 2)}\n`);
-      else throw new UsageError(`--format ${JSON.stringify(options.format)} is not supported: use yaml or json`);
+    .action(async (options: { format: string }) => {
+      if (options.format !== 'yaml' && options.format !== 'json')
+        throw new UsageError(`--format ${JSON.stringify(options.format)} is not supported: use yaml or json`);
+      const document = await bundledOpenApiDocument();
+      process.stdout.write(options.format === 'yaml' ? toYaml(document) : `${JSON.stringify(document, null, 2)}\n`);
     });
 }

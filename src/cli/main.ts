@@ -5,19 +5,22 @@ import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
 import { registerVerifyCommand } from './verify-command';
 import { registerProxyCommand } from './proxy-command';
+import { packageVersion } from './version';
+import { oneLineParserErrors } from './parser-errors';
 import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
   const program = new Command('merchant-kit')
     .description("Contracts, mock merchant and conformance runner for OmniChat's custom integration")
-    .showHelpAfterError('(run merchant-kit help <command> for its flags)')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride();
   registerValidateCommand(program);
   registerContractsCommand(program);
   registerServeCommand(program);
   registerVerifyCommand(program);
   registerProxyCommand(program);
+  oneLineParserErrors(program);
   return program;
 }
 

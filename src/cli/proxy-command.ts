@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { OPENAPI_PATH, PACKAGE_ROOT } from '../contracts';
+import { OPENAPI_PATH, PACKAGE_ROOT, prismCliScript } from '../contracts';
 import { maskUrl } from '../common/secrets';
 import { EXIT_FAILED, UsageError } from '../common/usage-error';
+import { checkHostResolves, checkPortFree } from './listen-check';
 
 /** Default port of the proxy: next to the mock's 4010, so both can run side by side. */
 export const DEFAULT_PROXY_PORT = 4020;
@@ -58,11 +58,12 @@ export function prismProxyArgs(options: ProxyOptions): string[] {
 }
 
 /** Runs Prism 5.14.2 from this package's own install and waits for it; Ctrl-C stops both. */
-function runProxy(options: ProxyOptions): Promise<number> {
+async function runProxy(options: ProxyOptions): Promise<number> {
   const args = prismProxyArgs(options);
-  // Resolved through node's module lookup, so it works in a checkout and when installed as a dependency.
-  const prism = path.join(path.dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
-  return new Promise((resolve) => {
+  await checkHostResolves(options.host);
+  await checkPortFree(options.host, Number(options.port));
+  const prism = prismCliScript();
+  return await new Promise((resolve) => {
     const child = spawn(process.execPath, [prism, ...args], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals): void => {
       child.kill(signal);

@@ -14,6 +14,8 @@ import {
 } from '../mock';
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
 import { UsageError } from '../common/usage-error';
+import { formatViolation } from '../contracts';
+import { checkHostResolves } from './listen-check';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -30,6 +32,11 @@ export function registerServeCommand(program: Command): void {
     .option('--seed <s>', 'seed for --generate (same seed, same catalog)')
     .option('--auth <header>', 'require "Name: value" on every operation request (repeatable, at most 5)', collect, [])
     .option('--checkout <mode>', 'omni or own: which callback follows an order', 'omni')
+    .option(
+      '--freight-change <mode>',
+      'allowed or refused: whether an order may carry another freight than the one quoted ("Alterar dados do frete")',
+      'allowed',
+    )
     .option('--omnichat-api <url>', "OmniChat's orders API base for callbacks")
     .option('--omnichat-token <token>', 'bearer token for the callbacks')
     .option('--lenient', 'accept requests that break the contract (violations go to the journal)')
@@ -41,8 +48,14 @@ export function registerServeCommand(program: Command): void {
     )
     .option('--journal-budget <size>', 'bytes of the request journal, besides its 1,000 entries (default 16MB)')
     .option('--history-limit <n>', 'status history entries kept per order, the newest (default 100)')
+    .option('--max-sandboxes <n>', 'named sandboxes (/sandboxes/NAME/...) one server holds (default 50)')
+    .option(
+      '--sandbox-idle <duration>',
+      'drop a sandbox without requests this long, unless in use (default 24h; 0: never)',
+    )
     .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
     .action(async (flags: ServeFlags) => {
+      await checkHostResolves(flags.host);
       await serve(checkServeFlags(flags));
     });
 }
@@ -64,6 +77,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
     basePath,
     auth: settings.auth,
     checkout: settings.checkout,
+    allowFreightChange: settings.allowFreightChange,
     omnichatApi: settings.omnichatApi,
     omnichatToken: settings.omnichatToken,
     publicUrl: origin,
@@ -73,6 +87,8 @@ export async function serve(settings: ServeSettings): Promise<void> {
     journalBudgetBytes: settings.journalBudgetBytes,
     historyLimit: settings.historyLimit,
     adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
+    maxSandboxes: settings.maxSandboxes,
+    sandboxIdleMs: settings.sandboxIdleMs,
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   // The listener is attached in the same tick the port is bound, before any connection can be read. It
@@ -80,7 +96,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
   server.on('request', createMockListener(app));
   const { catalog } = app.mock.context;
   process.stdout.write(
-    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; admin ${origin}/__admin)\n`,
+    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; dashboard ${origin}/__admin/)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -129,7 +145,7 @@ function loadProducts(settings: ServeSettings): Product[] {
     if (first.keyword === 'file')
       throw new UsageError(`--catalog ${file}: ${first.message}; give the path of a JSON array of products`);
     if (first.keyword === 'json') throw new UsageError(`--catalog ${file} is ${first.message}`);
-    const shown = error.violations.slice(0, 20).map((v) => `  ${v.pointer || '(root)'}  ${v.message}  [${v.keyword}]`);
+    const shown = error.violations.slice(0, 20).map((v) => `  ${formatViolation(v)}`);
     const more = error.violations.length > 20 ? `\n  ... and ${error.violations.length - 20} more` : '';
     throw new UsageError(
       `--catalog ${file} breaks the productSearch response contract (${error.violations.length} violation${error.violations.length === 1 ? '' : 's'}); fix these and start again:\n${shown.join('\n')}${more}`,

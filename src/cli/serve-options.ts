@@ -11,6 +11,7 @@ export interface ServeFlags {
   seed?: string;
   auth: string[];
   checkout: string;
+  freightChange: string;
   omnichatApi?: string;
   omnichatToken?: string;
   lenient?: boolean;
@@ -20,6 +21,8 @@ export interface ServeFlags {
   journalBudget?: string;
   historyLimit?: string;
   adminAnswerLimit?: string;
+  maxSandboxes?: string;
+  sandboxIdle?: string;
 }
 
 /** Checked serve settings. */
@@ -31,6 +34,8 @@ export interface ServeSettings {
   generate?: { count: number; seed: number };
   auth: HeaderPair[];
   checkout: 'omni' | 'own';
+  /** --freight-change allowed|refused (OmniChat's "Alterar dados do frete"). */
+  allowFreightChange: boolean;
   omnichatApi?: string;
   omnichatToken?: string;
   lenient: boolean;
@@ -41,6 +46,9 @@ export interface ServeSettings {
   journalBudgetBytes?: number;
   historyLimit?: number;
   adminAnswerLimitBytes?: number;
+  /** --max-sandboxes and --sandbox-idle (ms, 0: never); undefined keeps the mock's default. */
+  maxSandboxes?: number;
+  sandboxIdleMs?: number;
 }
 
 /** True for addresses only this machine can reach (the admin API is open there). */
@@ -57,6 +65,10 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     );
   if (flags.checkout !== 'omni' && flags.checkout !== 'own')
     throw new UsageError(`--checkout must be omni or own, got ${JSON.stringify(flags.checkout)}`);
+  if (flags.freightChange !== 'allowed' && flags.freightChange !== 'refused')
+    throw new UsageError(
+      `--freight-change must be allowed or refused (OmniChat's "Alterar dados do frete"), got ${JSON.stringify(flags.freightChange.slice(0, 40))}`,
+    );
   if (flags.catalog !== undefined && flags.generate !== undefined)
     throw new UsageError('--catalog and --generate exclude each other: serve your own catalog or a generated one');
   if (flags.seed !== undefined && flags.generate === undefined)
@@ -99,6 +111,7 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     generate,
     auth,
     checkout: flags.checkout,
+    allowFreightChange: flags.freightChange === 'allowed',
     omnichatApi: flags.omnichatApi,
     omnichatToken: flags.omnichatToken,
     lenient: flags.lenient === true,
@@ -109,7 +122,25 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     historyLimit:
       flags.historyLimit === undefined ? undefined : wholeNumber('--history-limit', flags.historyLimit, 1, 100_000),
     adminAnswerLimitBytes: byteSize('--admin-answer-limit', flags.adminAnswerLimit, 64 * KB),
+    maxSandboxes:
+      flags.maxSandboxes === undefined ? undefined : wholeNumber('--max-sandboxes', flags.maxSandboxes, 0, 1000),
+    sandboxIdleMs: duration('--sandbox-idle', flags.sandboxIdle),
   };
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration flag such as 30m, 24h or 7d (0 for never); undefined when the flag was not given. */
+function duration(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.trim() === '0') return 0;
+  const match = /^\s*(\d{1,6})\s*([smhd])\s*$/i.exec(raw);
+  const ms = match ? Number(match[1]) * DURATION_UNITS[match[2].toLowerCase()] : Number.NaN;
+  if (!(ms >= 1000 && ms <= 365 * DURATION_UNITS.d))
+    throw new UsageError(
+      `${flag} must be a duration from 1s to 365d such as 30m, 24h or 7d (0 keeps idle sandboxes forever), got ${JSON.stringify(raw.slice(0, 40))}`,
+    );
+  return ms;
 }
 
 const KB = 1024;

@@ -5,7 +5,9 @@ import {
   OPERATION_IDS,
   describeValue,
   isCallbackId,
+  formatViolation,
   isOperationId,
+  nearestName,
   validate,
   validateSearchQuery,
   type CallbackId,
@@ -38,10 +40,10 @@ export function runValidate(
   out: NodeJS.WritableStream = process.stdout,
 ): number {
   if (!isOperationId(operation) && !isCallbackId(operation)) {
-    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: use one of ${ALL_NAMES.join(', ')}`);
+    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: ${didYouMean(operation, ALL_NAMES)}`);
   }
   if (kind !== 'request' && kind !== 'response') {
-    throw new UsageError(`unknown kind ${JSON.stringify(kind)}: use request or response`);
+    throw new UsageError(`unknown kind ${JSON.stringify(kind)}: ${didYouMean(kind, ['request', 'response'])}`);
   }
   if (isCallbackId(operation) && kind === 'response') {
     throw new UsageError(`${operation} is a callback the merchant sends to OmniChat: only its request has a contract`);
@@ -56,6 +58,13 @@ export function runValidate(
   const violations = validatePayload(operation, kind, value);
   out.write(formatResult(operation, kind, violations));
   return violations.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/** "did you mean "x"? (use one of ...)", or just the list when no name is close. */
+function didYouMean(name: string, names: readonly string[]): string {
+  const nearest = nearestName(name, names);
+  const list = `use one of ${names.join(', ')}`;
+  return nearest ? `did you mean ${JSON.stringify(nearest)}? (${list})` : list;
 }
 
 /** productSearch has no body: its "request" is the query string, given as a JSON object of parameters. */
@@ -83,7 +92,7 @@ function readInput(file: string): string {
 /** One line per violation: pointer, then what was expected and what was found. */
 export function formatResult(operation: string, kind: string, violations: Violation[]): string {
   if (violations.length === 0) return `valid: the ${operation} ${kind} contract holds\n`;
-  const lines = violations.map((v) => `  ${v.pointer || '(root)'}  ${v.message}  [${v.keyword}]`);
+  const lines = violations.map((v) => `  ${formatViolation(v)}`);
   const noun = violations.length === 1 ? 'violation' : 'violations';
   return `invalid: ${violations.length} ${noun} of the ${operation} ${kind} contract\n${lines.join('\n')}\n`;
 }

@@ -4,16 +4,18 @@ import type { Command } from 'commander';
 import { OPERATION_IDS } from '../contracts';
 import {
   exitCodeFor,
-  renderConsole,
   renderHtml,
   renderJson,
   renderJunit,
+  RUN_ORDER,
   runConfigFromFlags,
   runVerify,
   type VerifyFlags,
 } from '../conformance';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from '../common/usage-error';
+import { rejectVerifyPositionals } from './verify-positionals';
+import { VerifyOutput } from './verify-output';
 
 interface VerifyOptions extends VerifyFlags {
   runId?: string;
@@ -43,6 +45,16 @@ export function registerVerifyCommand(program: Command): void {
       '--callback-port <port>',
       "listen on 127.0.0.1:PORT as OmniChat's orders API and expect the merchant's callback",
     )
+    .option(
+      '--concurrency <n>',
+      'requests in flight at once within an operation, 1 to 16 (default 4; 1 = one at a time)',
+    )
+    .option(
+      '--ca <file>',
+      'trust the CA certificates in FILE (PEM) besides the usual ones, repeatable: for an internal CA or a self-signed staging server',
+      collect,
+    )
+    .option('--insecure', 'do not check TLS certificates (every report says so; prefer --ca)')
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
@@ -50,7 +62,11 @@ export function registerVerifyCommand(program: Command): void {
       '--run-id <id>',
       'marks the test order ids (mk-test-<id>-...); fix it for byte-identical output between runs (default: a timestamp)',
     )
-    .action(async (options: VerifyOptions) => {
+    .addHelpText('after', '\nProxies: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are honoured as curl does.')
+    // Positionals are accepted by the parser only to be answered with the flag to use (verify-positionals.ts).
+    .allowExcessArguments()
+    .action(async (options: VerifyOptions, command: Command) => {
+      rejectVerifyPositionals(command.args);
       process.exitCode = await runVerifyCommand(options);
     });
 }
@@ -70,11 +86,20 @@ export async function runVerifyCommand(
   ] as const) {
     if (file === undefined) continue;
     if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
-    if (!fs.existsSync(path.dirname(path.resolve(file))))
-      throw new UsageError(`${flag} ${file}: the directory ${path.dirname(file)} does not exist; create it first`);
+    createReportDirectory(flag, file);
   }
-  const report = await runVerify(config, { runId: parseRunId(options.runId) });
-  out.write(renderConsole(report));
+  const output = new VerifyOutput(
+    out,
+    RUN_ORDER.filter((operation) => config.only.includes(operation)),
+  );
+  const report = await runVerify(config, {
+    runId: parseRunId(options.runId),
+    onStart: output.start,
+    onCheck: output.check,
+    onOperation: output.operation,
+  });
+  output.finish(report);
+  output.writeStepSummary(report, err);
   writeReport('--json', options.json, () => renderJson(report));
   writeReport('--junit', options.junit, () => renderJunit(report));
   writeReport('--html', options.html, () => renderHtml(report));
@@ -82,6 +107,18 @@ export async function runVerifyCommand(
   if (code === EXIT_USAGE)
     err.write(`merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n`);
   return code;
+}
+
+/** Creates the directory a report goes into (reports/x.xml in a fresh CI checkout), or says why it cannot. */
+function createReportDirectory(flag: string, file: string): void {
+  const directory = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code;
+    throw new UsageError(`${flag} ${file}: cannot create the directory ${path.dirname(file)} (${why})`);
+  }
 }
 
 // Letters, digits and dashes only: the id goes into order ids, search terms and curl lines unescaped.

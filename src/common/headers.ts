@@ -18,7 +18,11 @@ export function parseHeaderFlag(raw: string): HeaderPair | { error: string } {
   if (colon <= 0) return { error: `expected "Name: value", got ${JSON.stringify(maskHeaderText(raw))}` };
   const key = raw.slice(0, colon).trim();
   const value = raw.slice(colon + 1).trim();
-  if (!HEADER_NAME.test(key)) return { error: `${JSON.stringify(key)} is not a valid header name` };
+  if (!HEADER_NAME.test(key)) {
+    // "Authorization Basic user:pass" has its colon inside the secret: only the first word is shown.
+    const shown = /\s/.test(key) ? `${key.split(/\s/)[0]} ***` : key;
+    return { error: `${JSON.stringify(shown)} is not a valid header name: write "Name: value"` };
+  }
   if (value === '') return { error: `header ${key} has an empty value` };
   if (/[\r\n\0]/.test(value)) return { error: `header ${key} has a line break or NUL in its value` };
   return { key, value };

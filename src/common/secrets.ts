@@ -1,26 +1,8 @@
 import { maskSecret, type HeaderPair } from './headers';
+import { encodedPattern } from './secret-pattern';
+import { urlSecrets } from './url-secrets';
 
-/** Query parameter names whose values are secrets (`?token=`, `api_key=`, ...). */
-export const SECRET_QUERY_NAME = /token|secret|key|pass|signature|auth|sig/i;
-
-/** Masks token-like query values (`?token=...`, `api_key=...`) and any user:password in a URL for display. */
-export function maskUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return raw;
-  }
-  if (url.username || url.password) {
-    url.username = url.username ? '***' : '';
-    url.password = url.password ? '***' : '';
-  }
-  for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_QUERY_NAME.test(name)) url.searchParams.set(name, '***');
-  }
-  // URLSearchParams encodes '*' as %2A; keep the mask readable.
-  return url.toString().replace(/%2A%2A%2A/g, '***');
-}
+export { maskUrl, SECRET_QUERY_NAME } from './url-secrets';
 
 /** Header pairs with their values masked, for any output. */
 export function maskHeaders(headers: HeaderPair[]): HeaderPair[] {
@@ -36,52 +18,90 @@ export interface SecretSources {
 /** A configured secret as it may appear in a text, and what replaces it there. */
 export type SecretForm = [secret: string, mask: string];
 
+// A secret of a few characters would mask unrelated text everywhere; none is that short in practice.
+const MIN_SECRET_LENGTH = 4;
+
 /**
- * The configured secrets in every form a merchant may echo them: header values whole, without the
- * scheme word ("Bearer") and JSON-escaped; token-like query values and passwords of the URLs, also as
- * the Basic credentials node sends for them. Longest first, so a whole value goes before its token.
+ * The configured secrets a merchant may echo: header values whole, without the scheme word
+ * ("Bearer"), and a Basic header's decoded user:password and password; token-like query values and
+ * passwords of the URLs, also as the Basic credentials node sends for them. Longest first, so a
+ * whole value goes before its token. Each is matched in any encoding (see maskSecretsIn).
  */
 export function secretForms(config: SecretSources): SecretForm[] {
-  const forms: SecretForm[] = [];
+  const forms = new Map<string, string>();
+  const add = (secret: string, mask = '***'): void => {
+    if (secret.length >= MIN_SECRET_LENGTH && !forms.has(secret)) forms.set(secret, mask);
+  };
   for (const { value } of config.headers) {
-    forms.push([value, maskSecret(value)]);
+    add(value, maskSecret(value));
     const token = value.replace(/^\S+\s+/, '');
-    if (token !== value && token.length >= 4) forms.push([token, '***']);
+    if (token !== value) add(token);
+    for (const secret of basicCredentials(value)) add(secret);
   }
-  for (const url of Object.values(config.urls)) for (const secret of urlSecrets(url)) forms.push([secret, '***']);
-  for (const [secret, mask] of [...forms]) {
-    for (const variant of [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
-      if (variant !== secret) forms.push([variant, mask]);
+  for (const url of Object.values(config.urls)) {
+    const { values, user, password } = urlSecrets(url);
+    values.forEach((value) => add(value));
+    if (password !== undefined) {
+      // The user name stays: it is no secret, and masking it would also mask it inside host names.
+      add(password);
+      add(Buffer.from(`${user ?? ''}:${password}`).toString('base64'));
     }
   }
-  return forms.sort((a, b) => b[0].length - a[0].length);
+  return [...forms].sort((a, b) => b[0].length - a[0].length);
 }
 
-/** The secrets written into a URL: values of token-like query names and the password. */
-function urlSecrets(raw: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return [];
-  }
-  const secrets = [...url.searchParams].filter(([name]) => SECRET_QUERY_NAME.test(name)).map(([, value]) => value);
-  if (url.password) {
-    // The user name stays: it is no secret, and masking it would also mask it inside host names.
-    const password = decodeURIComponent(url.password);
-    secrets.push(password, Buffer.from(`${decodeURIComponent(url.username)}:${password}`).toString('base64'));
-  }
-  // A secret of a few characters would mask unrelated text everywhere; none is that short in practice.
-  return secrets.filter((secret) => secret.length >= 4);
+/** The decoded "user:password" of a Basic header value, and the password alone. */
+function basicCredentials(value: string): string[] {
+  const basic = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(value);
+  if (!basic) return [];
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  // Only text that really is credentials: not binary that happens to decode.
+  const printable = [...decoded].every((char) => char >= ' ' && char !== '\ufffd');
+  if (colon < 0 || !printable) return [];
+  return [decoded, decoded.slice(colon + 1)];
 }
 
-/** Replaces every configured secret in a text. */
-export function maskSecretsIn(text: string, forms: SecretForm[]): string {
-  return forms.reduce((out, [secret, mask]) => out.split(secret).join(mask), text);
+interface Matcher {
+  pattern: RegExp;
+  masks: string[];
+  /** No encoding makes a secret shorter than itself: shorter texts need no search. */
+  shortest: number;
+}
+
+const matchers = new WeakMap<readonly SecretForm[], Matcher>();
+
+function matcherFor(forms: readonly SecretForm[]): Matcher {
+  let matcher = matchers.get(forms);
+  if (!matcher) {
+    matcher = {
+      // One alternation, longest secret first, so a text is scanned once whatever the number of secrets.
+      pattern: new RegExp(forms.map(([secret]) => `(${encodedPattern(secret)})`).join('|'), 'g'),
+      masks: forms.map(([, mask]) => mask),
+      shortest: Math.min(...forms.map(([secret]) => [...secret].length)),
+    };
+    matchers.set(forms, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * Replaces every configured secret in a text, in every form it travels in: raw, JSON-escaped
+ * (`\/`, `\uXXXX`), percent-encoded in either case, or form-encoded.
+ */
+export function maskSecretsIn(text: string, forms: readonly SecretForm[]): string {
+  if (forms.length === 0) return text;
+  const { pattern, masks, shortest } = matcherFor(forms);
+  if (text.length < shortest) return text;
+  return text.replace(pattern, (...groups: unknown[]) => {
+    // groups: the match, one capture per secret (only the one that matched is defined), offset, text.
+    const index = groups.slice(1, masks.length + 1).findIndex((group) => group !== undefined);
+    return masks[index];
+  });
 }
 
 /** A copy of a JSON-like value with every configured secret masked in its strings and keys. */
-export function maskSecretsDeep<T>(value: T, forms: SecretForm[]): T {
+export function maskSecretsDeep<T>(value: T, forms: readonly SecretForm[]): T {
   if (forms.length === 0) return value;
   const scrub = (v: unknown): unknown => {
     if (typeof v === 'string') return maskSecretsIn(v, forms);

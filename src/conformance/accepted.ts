@@ -1,10 +1,31 @@
-import { bodyPreview, isSuccess, unjudgeable, type Exchange } from './exchange';
+import type { OperationId } from '../contracts';
+import { bodyPreview, describeAnswer, isSuccess, type Exchange } from './exchange';
 import { couldNotCheck, fail, pass, type Verdict } from './outcome';
 
-/** Judges a request that must be accepted with a 2xx; a transport failure or redirect is "could not check". */
-export function judgeAccepted(ex: Exchange, passed: string, failed: string): Verdict {
-  const problem = unjudgeable(ex);
-  if (problem) return couldNotCheck(problem, ex);
+/**
+ * "Could not check" when the operation's first request was not accepted: then a further request to
+ * the same URL failing says nothing new (answers-2xx reports it once), so nothing else may blame it.
+ */
+export function firstRefused(primary: Exchange, operation: OperationId): Verdict | undefined {
+  if (isSuccess(primary)) return undefined;
+  return couldNotCheck(`the first request was not accepted (${describeAnswer(primary)}); see answers-2xx`, undefined, {
+    operation,
+    check: 'answers-2xx',
+  });
+}
+
+/**
+ * Judges a further request of an operation that must be accepted with a 2xx. No answer at all is
+ * "could not check"; a refusal is a failure only when the operation's first request was accepted.
+ */
+export function judgeAccepted(
+  ex: Exchange,
+  primary: Exchange,
+  operation: OperationId,
+  passed: string,
+  failed: string,
+): Verdict {
+  if (!ex.answer.ok) return couldNotCheck(`no answer (${ex.answer.reason})`, ex);
   if (isSuccess(ex)) return pass(passed);
-  return fail(failed, { received: bodyPreview(ex), expected: '2xx', exchange: ex });
+  return firstRefused(primary, operation) ?? fail(failed, { received: bodyPreview(ex), expected: '2xx', exchange: ex });
 }

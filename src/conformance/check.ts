@@ -12,6 +12,13 @@ export interface Check {
   why: string;
   /** What the merchant should change when the check fails, as one imperative line (the "what to fix" list). */
   fix: string;
-  /** Runs after the operation's first request (`primary`), in the order of the CHECKS array. */
+  /**
+   * With --concurrency above 1: starts the requests that need nothing from the first one, alongside it
+   * (they are shared through ctx.shared, so `run` then reads the same ones).
+   */
+  prefetch?(ctx: RunContext, operation: OperationId): void;
+  /** `everything`: judges every request the operation sent, so it runs after the operation's other checks. */
+  reads?: 'everything';
+  /** Runs after the operation's first request (`primary`); checks of an operation run side by side (--concurrency). */
   run(ctx: RunContext, operation: OperationId, primary: Exchange): Promise<Verdict> | Verdict;
 }

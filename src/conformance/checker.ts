@@ -1,15 +1,18 @@
-import { bodyProblem, type Exchange } from './exchange';
+import type { Exchange } from './exchange';
+import type { Result } from './result';
+import { jsonArray, primaryArray } from './search';
 
 /** A checker entry as the runner reads it (only what it needs). */
 export type Entry = Record<string, unknown>;
 
-/** The checker entries of an orderValidation answer, or why they cannot be judged. */
-export function entriesOf(ex: Exchange): { entries: Entry[] } | { problem: string } {
-  const problem = bodyProblem(ex);
-  if (problem) return { problem };
-  if (!ex.json || !Array.isArray(ex.json.value))
-    return { problem: 'the answer is not a JSON array; see response-contract' };
-  return { entries: ex.json.value.filter((e): e is Entry => e !== null && typeof e === 'object' && !Array.isArray(e)) };
+/** The checker entries of the first orderValidation answer, or why they cannot be read (naming the check that says why). */
+export function primaryEntries(primary: Exchange): Result<Entry[]> {
+  return primaryArray(primary, 'orderValidation');
+}
+
+/** The checker entries of any other orderValidation answer, or a preview of what came instead. */
+export function entriesOf(ex: Exchange): Result<Entry[]> {
+  return jsonArray(ex);
 }
 
 /** The cart line ids (items[].objectId) of the order a request sent. */
@@ -22,6 +25,23 @@ export function lineIdsOf(ex: Exchange): string[] {
   }
 }
 
+/** ERROR entries: the lines (or the order) OmniChat will not let the seller sell. */
+export const errorsOf = (entries: Entry[]): Entry[] => entries.filter((e) => e.action === 'ERROR');
+
+/** The lines ERROR entries name (componentId of ERROR entries about an ITEM, or with no component). */
+export function erroredLines(entries: Entry[]): string[] {
+  return errorsOf(entries)
+    .filter((e) => e.component === undefined || e.component === 'ITEM')
+    .map((e) => String(e.componentId));
+}
+
+/** The lines that got freight options (an entry naming the line with a non-empty shippingOptions array). */
+export function quotedLines(entries: Entry[]): string[] {
+  return entries
+    .filter((e) => Array.isArray(e.shippingOptions) && e.shippingOptions.length > 0)
+    .map((e) => String(e.componentId));
+}
+
 /** A short description of an entry for received/expected lines. */
 export function describeEntry(entry: Entry): string {
   const text = JSON.stringify({
@@ -31,4 +51,55 @@ export function describeEntry(entry: Entry): string {
     message: entry.message,
   });
   return text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}
+
+/** What a checker answer says, in one bounded line: "[]" or each entry's action and line. */
+export function describeEntries(entries: Entry[]): string {
+  if (entries.length === 0) return '[] (no entries)';
+  const shown = entries.slice(0, 6).map((e) => {
+    const message = typeof e.message === 'string' ? ` ${JSON.stringify(e.message.slice(0, 60))}` : '';
+    return `${String(e.action)} on ${JSON.stringify(e.componentId)}${message}`;
+  });
+  return `${shown.join('; ')}${entries.length > 6 ? `; and ${entries.length - 6} more` : ''}`;
+}
+
+/** Probe answers are kept for the whole operation: at most this many entries each. */
+const KEPT_ENTRIES = 500;
+const KEPT_OPTIONS = 50;
+const pick = (from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.filter((k) => k in from).map((k) => [k, from[k]]));
+
+/**
+ * The exchange with its checker entries cut down to what the checks and the coverage read (action,
+ * component, componentId, message, freight), bounded in number: a merchant answering megabytes to
+ * every cart must not make the run hold them all.
+ */
+export function keepEntries(ex: Exchange): Exchange {
+  if (!ex.json) return ex;
+  if (!Array.isArray(ex.json.value)) return { ...ex, json: { value: null } };
+  const entries = ex.json.value
+    .slice(0, KEPT_ENTRIES)
+    .filter((e): e is Entry => e !== null && typeof e === 'object' && !Array.isArray(e))
+    .map((e) => {
+      const kept = pick(e, ['action', 'component', 'componentId', 'shippingMethod']);
+      if (typeof e.message === 'string') kept.message = e.message.slice(0, 200);
+      if (Array.isArray(e.shippingOptions))
+        kept.shippingOptions = e.shippingOptions
+          .slice(0, KEPT_OPTIONS)
+          .map((o: unknown) =>
+            o !== null && typeof o === 'object'
+              ? pick(o as Record<string, unknown>, [
+                  'id',
+                  'name',
+                  'price',
+                  'listPrice',
+                  'tax',
+                  'deliveryChannel',
+                  'shippingEstimate',
+                ])
+              : o,
+          );
+      return kept;
+    });
+  return { ...ex, json: { value: entries } };
 }

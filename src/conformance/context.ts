@@ -1,9 +1,17 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { OperationId } from '../contracts';
 import type { CallbackReceiver } from './callbacks/receiver';
 import type { RunConfig } from './config/run-config';
-import { exchange, type Exchange } from './exchange';
+import { exchange, isSuccess, type Exchange } from './exchange';
 import { secretForms, type SecretForm } from '../common/secrets';
-import type { FoundProduct, Pick } from './test-data';
+import { Limiter } from './limiter';
+import { none, ok, type Cause, type Result } from './result';
+import { testOrderId, type FoundProduct, type Pick } from './test-data';
+
+/** An answer this long (1 MB of text) makes the rest of the run ask one request at a time. */
+const LARGE_ANSWER_CHARS = 1024 * 1024;
+/** Field coverage looks at this many distinct products at most: enough for shares, bounded in memory. */
+const MAX_SEEN_PRODUCTS = 500;
 
 /** How a check asks for a request to one operation's URL. */
 export interface CallSpec {
@@ -13,70 +21,214 @@ export interface CallSpec {
   body?: unknown;
 }
 
+/** A test order the run sent to orderCreation: cancelled at the end unless the run cancelled it already. */
+export interface SentOrder {
+  payload: Record<string, unknown>;
+  id: string;
+  /** performance.now() when it was sent: a callback before that is about an earlier order with the same id. */
+  sentAt: number;
+  /** performance.now() when orderCreation answered it: callbacks are timed from there. */
+  answeredAt: number;
+  /** The merchant answered 2xx. */
+  accepted: boolean;
+  cancelled: boolean;
+}
+
+/** What the context needs besides the config; every field has a default. */
+export interface ContextOptions {
+  /** The stand-in for OmniChat's orders API, when callbacks are checked. */
+  callbacks?: CallbackReceiver;
+  /** How long a callback may take after the order was answered (10 s, as the issue asks; tests shorten it). */
+  callbackWaitMs?: number;
+  /** The shortest wait for a second callback after the repeated order (docs/verify.md; tests shorten it). */
+  callbackGraceMs?: number;
+}
+
 /** What the run has learnt so far and how to talk to the merchant; shared by every check. */
 export class RunContext {
-  /** Every exchange per operation, so the time-budget check can look at all of them. */
+  /** Every exchange of the running operation (bodies dropped), for within-time-budget. */
   readonly exchanges = new Map<OperationId, Exchange[]>();
   /** Products the TEXT search found, or why there are none. */
-  products: FoundProduct[] = [];
-  productProblem = 'the product search has not run';
-  pick?: Pick;
-  /** The order accepted by orderCreation (or the one that would have been created). */
-  order?: Record<string, unknown>;
-  orderCancelled = false;
+  products: Result<FoundProduct[]> = none('the product search has not run');
+  /** Set when the first search answer breaks its contract: what the runner could not read out of it is that finding's consequence. */
+  catalogueCause?: Cause;
+  /** The variant the order checks use, or why there is none. */
+  pick: Result<Pick> = none('the product search has not run');
+  /** Every distinct product the searches returned, by objectId, for field coverage (bounded). */
+  readonly seenProducts = new Map<string, Record<string, unknown>>();
+  /** The test order orderCreation accepted, or why there is none (the later operations need it). */
+  created: Result<SentOrder> = none('orderCreation has not run');
+  /** Every test order sent to orderCreation, accepted or not: the run cancels them at the end. */
+  readonly sentOrders: SentOrder[] = [];
+  /** When the run started (ISO 8601): the updatedAt of its notifications, so that a run's requests repeat exactly. */
+  readonly startedAt = new Date().toISOString();
   /** The configured secrets, masked in everything received (see exchange). */
   readonly secrets: SecretForm[];
+  readonly callbacks?: CallbackReceiver;
+  readonly callbackWaitMs: number;
+  readonly callbackGraceMs: number;
+  private readonly limiter: Limiter;
+  /** True once the merchant's first answer opened the run up to --concurrency. */
+  get opened(): boolean {
+    return this.openedUp;
+  }
+  private openedUp = false;
+  private narrowed = false;
+  private readonly pending = new Map<OperationId, number>();
+  private readonly quiet = new Set<() => void>();
+  private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly config: RunConfig,
     readonly runId: string,
-    readonly callbacks?: CallbackReceiver,
-    readonly callbackWaitMs = 10_000,
+    options: ContextOptions = {},
   ) {
     this.secrets = secretForms(config);
+    this.callbacks = options.callbacks;
+    this.callbackWaitMs = options.callbackWaitMs ?? 10_000;
+    this.callbackGraceMs = options.callbackGraceMs ?? 1_000;
+    // One request at a time until the merchant's first answer shows its size (see send).
+    this.limiter = new Limiter(1);
   }
 
   /** An order id carrying the test marker, unique to this run. */
   orderId(suffix: string): string {
-    return `mk-test-${this.runId}-${suffix}`;
+    return testOrderId(this.runId, suffix);
+  }
+
+  /** The test order, when orderCreation accepted it. */
+  get order(): Record<string, unknown> | undefined {
+    return this.created.ok ? this.created.value.payload : undefined;
   }
 
   /**
-   * Sends one request to an operation's URL. The deadline is twice the budget so that a late answer
-   * is still measured (within-time-budget fails) rather than cut off (which would be "could not check").
+   * Sends one request to an operation's URL, waiting for a free slot (--concurrency). The deadline is
+   * twice the budget so that a late answer is still measured (within-time-budget fails) rather than
+   * cut off (which would be "could not check").
    */
-  async call(operation: OperationId, spec: CallSpec): Promise<Exchange> {
+  call(operation: OperationId, spec: CallSpec): Promise<Exchange> {
     const url = new URL(this.config.urls[operation]);
     for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value);
-    const ex = await exchange(
-      {
-        method: operation === 'productSearch' ? 'GET' : 'POST',
-        url: url.toString(),
-        headers: this.config.headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        deadlineMs: this.config.timeoutMs * 2,
-      },
-      this.secrets,
-    );
-    return this.record(operation, ex);
+    return this.send(operation, {
+      method: operation === 'productSearch' ? 'GET' : 'POST',
+      url: url.toString(),
+      headers: this.config.headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      deadlineMs: this.config.timeoutMs * 2,
+      network: this.config.network,
+    });
   }
 
   /** Sends an earlier request again, the same or without the configured headers. */
-  async repeat(operation: OperationId, earlier: Exchange, withoutAuth = false): Promise<Exchange> {
+  repeat(operation: OperationId, earlier: Exchange, withoutAuth = false): Promise<Exchange> {
     // Masked with the configured secrets even without them: the merchant may echo an earlier request.
-    const ex = await exchange({ ...earlier.request, headers: withoutAuth ? [] : this.config.headers }, this.secrets);
-    return this.record(operation, ex);
+    return this.send(operation, { ...earlier.request, headers: withoutAuth ? [] : this.config.headers });
   }
 
-  private record(operation: OperationId, ex: Exchange): Exchange {
+  /** Records a test order orderCreation just answered (after `durationMs`), so that the run cancels it at the end. */
+  sentOrder(payload: Record<string, unknown>, accepted: boolean, durationMs = 0): SentOrder {
+    const answeredAt = performance.now();
+    const sent = {
+      payload,
+      id: String(payload.objectId),
+      sentAt: answeredAt - durationMs,
+      answeredAt,
+      accepted,
+      cancelled: false,
+    };
+    this.sentOrders.push(sent);
+    return sent;
+  }
+
+  /**
+   * One promise per key for the whole run: checks that judge the same requests (the cart probes, the
+   * status sweep) share them, whichever asks first, so each request is sent once.
+   */
+  shared<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let found = this.memo.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = make();
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  /** Forgets what the operation's checks shared (probe answers, pages): the next operation needs none of it. */
+  forgetShared(): void {
+    this.memo.clear();
+  }
+
+  /** The shared promise of a key when some check started it, else undefined (nothing is sent). */
+  sharedIfStarted<T>(key: string): Promise<T> | undefined {
+    return this.memo.get(key) as Promise<T> | undefined;
+  }
+
+  /**
+   * Resolves once no request to the operation is waiting or in flight: a request that must come last
+   * (the CANCELLED notification) waits for it. It looks again a turn later, so that requests other
+   * checks are about to send in the same turn are counted.
+   */
+  async settled(operation: OperationId): Promise<void> {
+    for (;;) {
+      while ((this.pending.get(operation) ?? 0) > 0) await new Promise<void>((resolve) => this.quiet.add(resolve));
+      await nextTurn();
+      if ((this.pending.get(operation) ?? 0) === 0) return;
+    }
+  }
+
+  private async send(operation: OperationId, request: Exchange['request']): Promise<Exchange> {
+    this.pending.set(operation, (this.pending.get(operation) ?? 0) + 1);
+    try {
+      const ex = await this.limiter.run(() => exchange(request, this.secrets));
+      this.adjustConcurrency(ex);
+      this.record(operation, ex);
+      return ex;
+    } finally {
+      const left = (this.pending.get(operation) ?? 1) - 1;
+      this.pending.set(operation, left);
+      if (left === 0) {
+        const waiting = [...this.quiet];
+        this.quiet.clear();
+        for (const wake of waiting) wake();
+      }
+    }
+  }
+
+  /**
+   * Opens up to --concurrency once the merchant's first answer is of an ordinary size, and goes back to
+   * one request at a time for the rest of the run as soon as an answer reaches LARGE_ANSWER_CHARS: a
+   * merchant answering megabytes is read one answer at a time, so the run's memory stays that of one.
+   */
+  private adjustConcurrency(ex: Exchange): void {
+    if (this.narrowed) return;
+    // An answer cut off at the body cap is the largest kind: opening up then would read several at once.
+    if (ex.tooLarge || (ex.answer.ok && ex.answer.value.size >= LARGE_ANSWER_CHARS)) {
+      this.narrowed = true;
+      this.limiter.resize(1);
+    } else if (!this.openedUp) {
+      this.openedUp = true;
+      this.limiter.resize(this.config.concurrency);
+    }
+  }
+
+  private record(operation: OperationId, ex: Exchange): void {
     const list = this.exchanges.get(operation) ?? [];
-    // Only orderValidation's checks read the bodies of earlier exchanges; the others need timings.
-    list.push(
-      operation === 'orderValidation' || ex.outcome.kind === 'failure'
-        ? ex
-        : { request: ex.request, outcome: { ...ex.outcome, body: '' } },
-    );
+    // within-time-budget needs only timings and statuses; checks hold the bodies they judge themselves.
+    const answer = ex.answer.ok ? ok({ ...ex.answer.value, body: '' }) : ex.answer;
+    list.push({ request: ex.request, durationMs: ex.durationMs, answer });
     this.exchanges.set(operation, list);
-    return ex;
+    if (operation === 'productSearch' && isSuccess(ex) && Array.isArray(ex.json?.value))
+      this.seeProducts(ex.json.value);
+  }
+
+  /** Keeps the products a search returned for field coverage: distinct by objectId, at most MAX_SEEN. */
+  private seeProducts(products: unknown[]): void {
+    for (const product of products) {
+      if (this.seenProducts.size >= MAX_SEEN_PRODUCTS) return;
+      if (product === null || typeof product !== 'object' || Array.isArray(product)) continue;
+      const id = (product as { objectId?: unknown }).objectId;
+      if (typeof id === 'string' && !this.seenProducts.has(id))
+        this.seenProducts.set(id, product as Record<string, unknown>);
+    }
   }
 }

@@ -1,11 +1,21 @@
-export { runVerify, DESTRUCTIVE, type RunOptions } from './runner';
+export { runVerify, DESTRUCTIVE, RUN_ORDER, type RunOptions } from './runner';
 export { CHECKS } from './checks';
 export { exitCodeFor } from './summarize';
 export { runConfigFromFlags, type VerifyFlags } from './config/from-flags';
 export type { RunConfig } from './config/run-config';
 export { CallbackReceiver } from './callbacks/receiver';
-export { renderConsole } from './reporters/console';
+export { renderConsole, renderHeader, renderOperation, renderTail } from './reporters/console';
+export { renderAnnotations, renderStepSummary } from './reporters/github';
 export { renderJson } from './reporters/json';
 export { renderJunit } from './reporters/junit';
 export { renderHtml } from './reporters/html';
-export type { RunReport, CheckResult, OperationReport, CheckStatus } from './types';
+export type {
+  RunReport,
+  CheckResult,
+  OperationReport,
+  CheckStatus,
+  RunMeta,
+  FixItem,
+  RunVerdict,
+  NetworkReport,
+} from './types';

@@ -1,11 +1,12 @@
 import type { OperationId } from '../contracts';
 import type { RunContext } from './context';
-import type { Exchange } from './exchange';
+import { describeAnswer, isSuccess, type Exchange } from './exchange';
+import { none, ok, type Result } from './result';
 import { search } from './search';
-import { cartLine, testOrder } from './test-data';
+import { cartLine, TEST_LINE_ID, testOrder, type Pick } from './test-data';
 
-/** The one test line every order carries: one unit of the picked variant. */
-const LINE_ID = 'mk-test-line-1';
+/** The status of statusNotification's first request: what OmniChat notifies first after an order is paid. */
+export const FIRST_NOTIFIED_STATUS = 'PAID';
 
 /** A status notification about the test order, as OmniChat sends it. */
 export function notification(ctx: RunContext, status: string): Record<string, unknown> {
@@ -15,33 +16,71 @@ export function notification(ctx: RunContext, status: string): Record<string, un
       status,
       responsible: 'merchant-kit verify',
       message: `merchant-kit test notification: ${status}`,
-      updatedAt: new Date().toISOString(),
+      updatedAt: ctx.startedAt,
     },
   };
 }
 
+/** The test order: one unit of the picked variant on the one test line. */
+function mainOrder(ctx: RunContext, pick: Pick): Record<string, unknown> {
+  return testOrder(ctx.orderId('order'), [cartLine(pick, TEST_LINE_ID, 1)]);
+}
+
 /**
- * Sends the first request of an operation, the one the generic checks judge, or says why it cannot
- * be built (the order operations need a product that the search found).
+ * How to send the first request of an operation, the one the generic checks judge, or why it cannot
+ * be built: the order operations need a product that the search found, and notifications and the
+ * cancellation need an order the merchant accepted. Nothing is sent until the returned function runs.
  */
-export async function sendPrimary(ctx: RunContext, operation: OperationId): Promise<Exchange | { cannot: string }> {
-  if (operation === 'productSearch') return search(ctx, 'TEXT', ctx.config.searchQuery);
-  const pick = ctx.pick;
-  if (!pick) return { cannot: ctx.productProblem };
+export function planPrimary(ctx: RunContext, operation: OperationId): Result<() => Promise<Exchange>> {
+  if (operation === 'productSearch') return ok(() => search(ctx, 'TEXT', ctx.config.searchQuery));
+  if (!ctx.pick.ok) return ctx.pick;
+  const pick = ctx.pick.value;
   switch (operation) {
     case 'orderValidation':
-      return ctx.call(operation, { body: testOrder(ctx.orderId('cart'), [cartLine(pick, LINE_ID, 1)]) });
+      return ok(() => ctx.call(operation, { body: testOrder(ctx.orderId('cart'), [cartLine(pick, TEST_LINE_ID, 1)]) }));
     case 'orderCreation':
-      ctx.order = testOrder(ctx.orderId('order'), [cartLine(pick, LINE_ID, 1)]);
-      return ctx.call(operation, { body: ctx.order });
-    case 'statusNotification':
-      if (!ctx.order) return { cannot: 'no test order was created' };
-      return ctx.call(operation, { body: notification(ctx, 'PAID') });
+      return ok(() => ctx.call(operation, { body: mainOrder(ctx, pick) }));
+    case 'statusNotification': {
+      if (!ctx.created.ok) return ctx.created;
+      return ok(() => ctx.call(operation, { body: notification(ctx, FIRST_NOTIFIED_STATUS) }));
+    }
     case 'orderCancellation': {
-      if (!ctx.order) return { cannot: 'no test order was created' };
-      const ex = await ctx.call(operation, { body: { ...ctx.order, status: 'CANCELLED' } });
-      ctx.orderCancelled = ex.outcome.kind === 'answer' && ex.outcome.status < 300;
-      return ex;
+      if (!ctx.created.ok) return ctx.created;
+      const payload = ctx.created.value.payload;
+      return ok(() => ctx.call(operation, { body: { ...payload, status: 'CANCELLED' } }));
     }
   }
+}
+
+/** What orderCreation's first request taught the run: the test order exists, or why the later operations cannot use it. */
+export function learnCreation(ctx: RunContext, primary: Exchange, pick: Pick): void {
+  const sent = ctx.sentOrder(mainOrder(ctx, pick), isSuccess(primary), primary.durationMs);
+  ctx.created = sent.accepted
+    ? ok(sent)
+    : none(`the test order ${sent.id} was not accepted (${describeAnswer(primary)}); see orderCreation answers-2xx`, {
+        operation: 'orderCreation',
+        check: 'answers-2xx',
+      });
+}
+
+/** What orderCancellation's first request taught the run: the test order needs no cancelling at the end. */
+export function learnCancellation(ctx: RunContext, primary: Exchange): void {
+  if (ctx.created.ok && isSuccess(primary)) ctx.created.value.cancelled = true;
+}
+
+/** Cancels every test order the run sent and did not cancel already; one note per order. */
+export async function cancelLeftovers(ctx: RunContext): Promise<string[]> {
+  const notes: string[] = [];
+  for (const order of ctx.sentOrders.filter((o) => !o.cancelled)) {
+    const ex = await ctx.call('orderCancellation', { body: { ...order.payload, status: 'CANCELLED' } });
+    order.cancelled = isSuccess(ex);
+    if (order.cancelled) notes.push(`test order ${order.id} cancelled at the end`);
+    else if (order.accepted)
+      notes.push(`test order ${order.id} could not be cancelled (${describeAnswer(ex)}): cancel it by hand`);
+    else
+      notes.push(
+        `test order ${order.id} was refused and its cancellation too (${describeAnswer(ex)}): check that your store kept nothing`,
+      );
+  }
+  return notes;
 }

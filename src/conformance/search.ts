@@ -1,15 +1,17 @@
+import type { OperationId } from '../contracts';
 import type { RunContext } from './context';
-import { bodyProblem, type Exchange } from './exchange';
-import type { SearchType } from './config/run-config';
-import { couldNotCheck, fail, pass, skip, type Verdict } from './outcome';
-import type { FoundProduct } from './test-data';
+import { bodyPreview, isSuccess, primaryBody, type Exchange } from './exchange';
+import type { SearchType } from '../contracts';
+import { couldNotCheck, fail, notJudged, pass, skip, type Verdict } from './outcome';
+import { none, ok, type Result } from './result';
+import { TEST_ORDER_PREFIX, type FoundProduct } from './test-data';
 
 /** The fixed query parameters OmniChat sends with every search, marked as test traffic. */
 const SEARCH_CONTEXT = {
-  teamId: 'mk-test-team',
-  userId: 'mk-test-user',
+  teamId: `${TEST_ORDER_PREFIX}team`,
+  userId: `${TEST_ORDER_PREFIX}user`,
   userEmail: 'merchant-kit-test@example.com',
-  integrationId: 'mk-test-integration',
+  integrationId: `${TEST_ORDER_PREFIX}integration`,
 };
 
 /** Sends a productSearch the way OmniChat does. */
@@ -24,26 +26,53 @@ export function search(
   });
 }
 
-/** The product array of an answer, or why there is none to judge (the reason becomes "could not check"). */
-export function productArray(ex: Exchange): { products: Record<string, unknown>[] } | { problem: string } {
-  const problem = bodyProblem(ex);
-  if (problem) return { problem };
-  if (!ex.json || !Array.isArray(ex.json.value))
-    return { problem: 'the answer is not a JSON array; see response-contract' };
-  return { products: ex.json.value.filter((p): p is Record<string, unknown> => p !== null && typeof p === 'object') };
+type JsonRecord = Record<string, unknown>;
+const isRecord = (v: unknown): v is JsonRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The JSON array of a 2xx answer (its objects), or why there is none: for requests other than the first. */
+export function jsonArray(ex: Exchange): Result<JsonRecord[]> {
+  if (!isSuccess(ex)) return none(bodyPreview(ex));
+  if (!ex.json || !Array.isArray(ex.json.value)) return none(`not a JSON array: ${bodyPreview(ex)}`);
+  return ok(ex.json.value.filter(isRecord));
+}
+
+/**
+ * The JSON array of an operation's first answer, or why it cannot be judged, naming the check that
+ * reports the root cause (answers-2xx, json-body or response-contract) so nothing else blames it again.
+ */
+export function primaryArray(ex: Exchange, operation: OperationId): Result<JsonRecord[]> {
+  const body = primaryBody(ex, operation);
+  if (!body.ok) return body;
+  if (!ex.json) return none('the body is not JSON; see json-body', { operation, check: 'json-body' });
+  if (!Array.isArray(ex.json.value))
+    return none('the answer is not a JSON array; see response-contract', { operation, check: 'response-contract' });
+  return ok(ex.json.value.filter(isRecord));
+}
+
+/** "could not check" when a request other than the first got no answer at all (timeout, refused, ...). */
+export function noAnswer(ex: Exchange): Verdict | undefined {
+  return ex.answer.ok ? undefined : couldNotCheck(`no answer (${ex.answer.reason})`, ex);
 }
 
 /** objectIds of the products in an answer, for messages and comparisons. */
-export const idsOf = (products: Record<string, unknown>[]): string[] => products.map((p) => String(p.objectId));
+export const idsOf = (products: JsonRecord[]): string[] => products.map((p) => String(p.objectId));
+
+/** Up to ten ids, for "received" lines. */
+export function listIds(ids: string[]): string {
+  if (ids.length === 0) return '[]';
+  return `objectId ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, and ${ids.length - 10} more` : ''}`;
+}
 
 /** The product the lookups (ID, SKUID, REFERENCE, URL) start from: the one the order checks use. */
-export function subjectProduct(ctx: RunContext): FoundProduct | undefined {
-  return ctx.pick?.product ?? ctx.products[0];
+function subjectProduct(ctx: RunContext): FoundProduct | undefined {
+  if (ctx.pick.ok) return ctx.pick.value.product;
+  return ctx.products.ok ? ctx.products.value[0] : undefined;
 }
 
 /**
  * Runs one lookup search and judges it: the product must be in the answer (and, with `exact`, be the
- * only one). Undeclared search types are skipped; a missing lookup value is "could not check".
+ * only one). Undeclared search types are skipped; a missing lookup value is "could not check"; an
+ * answer that is not 200 with a list fails this lookup (the first search, judged by answers-2xx, was fine).
  */
 export async function judgeLookup(
   ctx: RunContext,
@@ -54,24 +83,28 @@ export async function judgeLookup(
 ): Promise<Verdict> {
   if (!ctx.config.searchTypes.includes(searchType))
     return skip(`${searchType} search is not declared in capabilities.searchTypes`);
+  if (!ctx.products.ok) return notJudged(ctx.products);
   const product = subjectProduct(ctx);
-  if (!product) return couldNotCheck(ctx.productProblem);
-  const value = choose(product) ?? ctx.products.map(choose).find((v) => v !== undefined);
-  const owner = choose(product) !== undefined ? product : ctx.products.find((p) => choose(p) !== undefined);
-  if (value === undefined || !owner) return couldNotCheck(missing);
+  const owner =
+    product && choose(product) !== undefined ? product : ctx.products.value.find((p) => choose(p) !== undefined);
+  const value = owner ? choose(owner) : undefined;
+  if (value === undefined || !owner) return couldNotCheck(missing, undefined, ctx.catalogueCause);
   const ex = await search(ctx, searchType, value);
-  const found = productArray(ex);
-  if ('problem' in found) return couldNotCheck(found.problem, ex);
-  const ids = idsOf(found.products);
+  const unanswered = noAnswer(ex);
+  if (unanswered) return unanswered;
   const expected = exact ? `exactly [${owner.objectId}]` : `a list containing ${owner.objectId}`;
-  const ok = exact ? ids.length === 1 && ids[0] === owner.objectId : ids.includes(owner.objectId);
-  if (ok) return pass(`${searchType} search for ${JSON.stringify(value)} finds product ${owner.objectId}`);
+  const found = jsonArray(ex);
+  if (!found.ok)
+    return fail(`${searchType} search for ${JSON.stringify(value)} did not answer 200 with a product list`, {
+      received: found.reason,
+      expected: `HTTP 200 with ${expected}`,
+      exchange: ex,
+    });
+  const ids = idsOf(found.value);
+  const matches = exact ? ids.length === 1 && ids[0] === owner.objectId : ids.includes(owner.objectId);
+  if (matches) return pass(`${searchType} search for ${JSON.stringify(value)} finds product ${owner.objectId}`);
   return fail(
     `${searchType} search for ${JSON.stringify(value)} did not return ${exact ? 'exactly ' : ''}product ${owner.objectId}`,
-    {
-      received: ids.length === 0 ? '[]' : `objectId ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`,
-      expected,
-      exchange: ex,
-    },
+    { received: listIds(ids), expected, exchange: ex },
   );
 }

@@ -1,9 +1,22 @@
-/** Marks every order the runner sends, so a merchant can recognise (and purge) test traffic. */
+/** Marks every id the runner makes up (orders, lines, customer), so a merchant can recognise and purge test traffic. */
 export const TEST_ORDER_PREFIX = 'mk-test-';
+
+/** The id of a test order: the marker, the run id, and what the order is for ("order", "cart", ...). */
+export function testOrderId(runId: string, suffix: string): string {
+  return `${TEST_ORDER_PREFIX}${runId}-${suffix}`;
+}
+
+/** The id of the n-th line of a test cart (items[].objectId, what componentId must name). */
+export function testLineId(n: number): string {
+  return `${TEST_ORDER_PREFIX}line-${n}`;
+}
+
+/** The one line every test order carries: one unit of the picked variant. */
+export const TEST_LINE_ID = testLineId(1);
 
 /** The test customer on every order the runner sends. */
 export const TEST_CUSTOMER = {
-  objectId: 'mk-test-customer',
+  objectId: `${TEST_ORDER_PREFIX}customer`,
   name: 'Merchant Kit',
   lastName: 'Teste',
   email: 'merchant-kit-test@example.com',
@@ -29,6 +42,8 @@ export interface FoundProduct {
   objectId: string;
   externalUrl?: string;
   blocked?: boolean;
+  /** The merchant sells it whatever the stock: no stock rule applies to it. */
+  sellOutOfStock?: boolean;
   variants: FoundVariant[];
 }
 
@@ -71,27 +86,57 @@ export function readProducts(value: unknown): FoundProduct[] {
       objectId: item.objectId,
       externalUrl: typeof item.externalUrl === 'string' ? item.externalUrl : undefined,
       blocked: item.blocked === true,
+      sellOutOfStock: item.sellOutOfStock === true,
       variants,
     });
   }
   return out;
 }
 
-/** Chooses a sellable variant, preferring one whose stock is stated and positive (the stock check needs it). */
-export function pickVariant(products: FoundProduct[]): Pick | undefined {
-  let fallback: Pick | undefined;
-  for (const product of products) {
-    if (product.blocked) continue;
-    for (const variant of product.variants) {
-      if (variant.visible === false) continue;
-      if (variant.quantity !== undefined && variant.quantity >= 1) return { product, variant };
-      if (variant.quantity === undefined) fallback ??= { product, variant };
-    }
-  }
-  return fallback;
+/** Every variant that can be put in a cart (visible, of a product not blocked), in answer order. */
+function sellable(products: FoundProduct[]): Pick[] {
+  return products
+    .filter((product) => !product.blocked)
+    .flatMap((product) => product.variants.filter((v) => v.visible !== false).map((variant) => ({ product, variant })));
 }
 
-/** One cart line for the picked variant. */
+/** True when the merchant's stock rule applies: a stated quantity on a product that does not sell out of stock. */
+export function stockTracked(pick: Pick): pick is Pick & { variant: { quantity: number } } {
+  return pick.variant.quantity !== undefined && !pick.product.sellOutOfStock;
+}
+
+/**
+ * Chooses the variant the order checks use. Best is a tracked stock of 2 or more (so that 1, 2, S and
+ * S + 1 units are four different probes), then a tracked stock of 1, then a variant that states no
+ * stock, then one of a product that sells out of stock.
+ */
+export function pickVariant(products: FoundProduct[]): Pick | undefined {
+  const candidates = sellable(products);
+  const SOLD_OUT = 9;
+  const rank = (pick: Pick): number => {
+    if (stockTracked(pick)) return pick.variant.quantity >= 2 ? 0 : pick.variant.quantity >= 1 ? 1 : SOLD_OUT;
+    return pick.product.sellOutOfStock ? 3 : 2;
+  };
+  let best: Pick | undefined;
+  for (const pick of candidates) if (rank(pick) < SOLD_OUT && (!best || rank(pick) < rank(best))) best = pick;
+  return best;
+}
+
+/** A variant whose stated stock is 0 on a product whose stock counts: a cart line for it must be refused. */
+export function zeroStockVariant(products: FoundProduct[]): Pick | undefined {
+  return sellable(products).find((pick) => stockTracked(pick) && pick.variant.quantity === 0);
+}
+
+/** A second sellable variant with stock (other than the pick), for the good lines of a multi-line cart. */
+export function secondVariant(products: FoundProduct[], pick: Pick): Pick | undefined {
+  return sellable(products).find(
+    (p) =>
+      p.variant.objectId !== pick.variant.objectId &&
+      (p.product.sellOutOfStock || p.variant.quantity === undefined || p.variant.quantity >= 1),
+  );
+}
+
+/** One cart line for a variant the search returned. */
 export function cartLine(pick: Pick, lineId: string, quantity: number): Record<string, unknown> {
   const line: Record<string, unknown> = {
     objectId: lineId,
@@ -102,6 +147,16 @@ export function cartLine(pick: Pick, lineId: string, quantity: number): Record<s
   };
   if (pick.variant.erpId) line.productReference = pick.variant.erpId;
   return line;
+}
+
+/** A variant id no catalogue has: the marker, the run id and what it is. */
+export function unknownVariantId(runId: string, n = 1): string {
+  return `${TEST_ORDER_PREFIX}${runId}-no-such-variant-${n}`;
+}
+
+/** A cart line for a variant that does not exist at the merchant. */
+export function unknownLine(variantId: string, lineId: string): Record<string, unknown> {
+  return { objectId: lineId, variantId, externalId: variantId, quantity: 1, price: 10 };
 }
 
 /** A full order payload (section 3) carrying the test marker and the test customer. */
@@ -126,7 +181,7 @@ export function testOrder(
     freeShipping: false,
     customer: { ...TEST_CUSTOMER },
     shippingAddress: { ...TEST_ADDRESS },
-    salesPerson: { objectId: 'mk-test-salesperson', name: 'Merchant Kit' },
+    salesPerson: { objectId: `${TEST_ORDER_PREFIX}salesperson`, name: 'Merchant Kit' },
     items,
   };
 }

@@ -22,10 +22,34 @@ export interface CheckResult {
   /** For failures and warnings: what the merchant should change, one imperative line. */
   fix?: string;
   /**
-   * For "could not check" results whose precondition failed because of another check's finding:
-   * that root cause, so reports group the consequences under it instead of listing each one.
+   * For results that only follow from another check's finding (a "could not check" whose
+   * precondition failed, or a failure that repeats the same refused answer): that root cause, a
+   * result without causedBy itself, so reports group the consequences under it instead of listing each one.
    */
   causedBy?: { operation: OperationId; check: string };
+  /** For checks that probe a rule with several requests: every probe that went wrong. */
+  probes?: ProbeFinding[];
+}
+
+/** One probe (a request built to pin a rule down) that went wrong. */
+export interface ProbeFinding {
+  /** What was sent, e.g. "cart [2 x CAM-AZUL-P (stock 5)]". */
+  probe: string;
+  expected: string;
+  received: string;
+}
+
+/** How often the merchant fills one optional contract field, among the products or entries seen. */
+export interface FieldCoverage {
+  /** The field as the contract names it, e.g. "variants[].externalImageURL". */
+  field: string;
+  /** How many of the `seen` carry a value there. */
+  filled: number;
+  seen: number;
+  /** What was counted: "products", "variants", "ERROR entries", "quoted entries" or "freight options". */
+  unit: string;
+  /** What OmniChat does with the field: why filling it matters. */
+  what: string;
 }
 
 /** The results for one of the five operations. */
@@ -36,6 +60,8 @@ export interface OperationReport {
   url: string;
   status: OperationStatus;
   checks: CheckResult[];
+  /** Which optional fields the merchant fills (productSearch, orderValidation); informs, never fails. */
+  coverage?: FieldCoverage[];
 }
 
 export interface Summary {
@@ -46,12 +72,61 @@ export interface Summary {
   skipped: number;
 }
 
+/** How the run reached the merchant, so a pass obtained without certificate checks is never taken for a clean one. */
+export interface NetworkReport {
+  /** --insecure: TLS certificates were not checked. */
+  insecure: boolean;
+  /** Extra CA files trusted (--ca, the config's "ca"). */
+  caFiles: string[];
+  /** The proxies the run went through (credentials masked) and the variable each came from; empty when direct. */
+  proxies: { url: string; from: string }[];
+}
+
+/** The run as a whole: pass (exit 0), fail (exit 1), or skip when nothing was tested (exit 2). */
+export type RunVerdict = 'pass' | 'fail' | 'skip';
+
+/** One root cause of the "what to fix" list: a finding and every result that follows from it. */
+export interface FixItem {
+  operation: OperationId;
+  check: string;
+  status: 'fail' | 'error' | 'warn';
+  message: string;
+  /** What to change (fail and warn); a "could not check" cause says what stopped it in its message. */
+  fix?: string;
+  /** The results that only follow from this cause, per operation in the order of the run. */
+  consequences: { operation: OperationId; checks: string[] }[];
+}
+
+/** When, with what and against what a report was made. */
+export interface RunMeta {
+  /** ISO 8601, UTC. */
+  startedAt: string;
+  durationMs: number;
+  /** This kit's version (package.json). */
+  kitVersion: string;
+  /** A digest of the contracts/ directory the answers were judged against ("sha256:" and 12 hex digits). */
+  contractVersion: string;
+  runId: string;
+  /** The Node.js version that ran verify. */
+  node: string;
+  /** The display name of the merchant (the report's title). */
+  target: string;
+  /** The five configured URLs, secrets masked, whether or not each operation ran. */
+  urls: Record<OperationId, string>;
+}
+
 /** Everything a run found; reporters only render this. */
 export interface RunReport {
   tool: 'merchant-kit verify';
   target: string;
+  verdict: RunVerdict;
+  /** One entry per root cause: failures and could-not-checks in OmniChat's call order, then warnings. */
+  whatToFix: FixItem[];
   summary: Summary;
   operations: OperationReport[];
   /** Side remarks (cleanup of test orders and the like). */
   notes: string[];
+  /** How the merchant was reached (set by runVerify; optional for reports built by hand). */
+  network?: NetworkReport;
+  meta: RunMeta;
 }

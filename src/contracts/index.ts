@@ -1,14 +1,27 @@
 export * from './operations';
 export * from './paths';
-export { type Violation, valueAt, describeValue, escapePointer } from './violation';
+export { type Violation, formatViolation, valueAt, describeValue, escapePointer } from './violation';
 export { validate, validateSearchQuery, validateAgainst } from './validate';
 export {
   findUnknowns,
   findUnknownProperties,
+  MAX_SCANNED_KEYS,
+  MAX_LISTED_UNKNOWNS,
   type UnknownProperty,
   type UnknownValue,
   type Unknowns,
 } from './unknown-properties';
 export { nearestName } from './nearest-name';
 export { openApiYaml, openApiDocument } from './openapi';
+export { bundledOpenApiDocument, componentName, toYaml } from './bundle';
 export { registry } from './registry';
+export { prismCliScript } from './prism';
+export {
+  SEARCH_TYPES,
+  ORDER_STATUSES,
+  NOTIFIED_STATUSES,
+  isSearchType,
+  type SearchType,
+  type OrderStatus,
+  type NotifiedStatus,
+} from './vocabulary';

@@ -1,17 +1,20 @@
 /** The known name closest to `name` (case-insensitive edit distance), or undefined when none is close. */
 export function nearestName(name: string, known: readonly string[]): string | undefined {
+  // Close means a typo or a different spelling, not a different word: a third of the length, at most 4.
+  const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)));
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    // Lengths further apart than the limit cannot be close: this also keeps a megabyte-long key
+    // from costing a megabyte-by-name-length distance table.
+    if (Math.abs(candidate.length - name.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // Close means a typo or a different spelling, not a different word: a third of the length, at most 4.
-  const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)));
   return bestDistance <= limit ? best : undefined;
 }
 

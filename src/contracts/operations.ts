@@ -9,7 +9,7 @@ export const OPERATION_IDS = [
 
 export type OperationId = (typeof OPERATION_IDS)[number];
 
-/** The three OmniChat APIs a merchant calls back (section 10). */
+/** The three OmniChat APIs a merchant calls back. */
 export const CALLBACK_IDS = ['statusChange', 'provisions', 'updateCheckoutData'] as const;
 export type CallbackId = (typeof CALLBACK_IDS)[number];
 

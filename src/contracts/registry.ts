@@ -4,7 +4,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { SCHEMAS_DIR } from './paths';
 
-/** Annotation keyword for open enums: listed values are known, others are warnings (section 12.7). */
+/** Annotation keyword for open enums: listed values are known, others are warnings (docs/contracts.md, decision 7). */
 export const KNOWN_VALUES_KEYWORD = 'x-known-values';
 /** Annotation keyword for spellings seen in the wild that mean a known property (itemLength -> variantLength). */
 export const ALIASES_KEYWORD = 'x-aliases';

@@ -20,16 +20,32 @@ export interface UnknownValue {
   known: string[];
 }
 
+/** What the scan found: the first MAX_LISTED_UNKNOWNS in full, and how many in all. */
 export interface Unknowns {
   properties: UnknownProperty[];
   values: UnknownValue[];
+  /** Unknown properties and values found in all (the two lists stop at MAX_LISTED_UNKNOWNS together). */
+  total: number;
+  /** False when the scan stopped after MAX_SCANNED_KEYS keys, before the end of the payload. */
+  complete: boolean;
 }
 
-/** Lists unknown properties and unknown open-enum values in a payload, walking it beside its schema. */
+/** The scan visits at most this many keys and array items: ample for any real answer. */
+export const MAX_SCANNED_KEYS = 200_000;
+/** Unknowns listed (each with its nearest known name); the others are only counted. */
+export const MAX_LISTED_UNKNOWNS = 100;
+
+/**
+ * Lists unknown properties and unknown open-enum values in a payload, walking it beside its schema.
+ * Bounded for hostile answers: 900,000 unknown keys once took 22 s (a nearest-name search for each)
+ * and hundreds of MB of listings; now the walk stops after MAX_SCANNED_KEYS keys and only the first
+ * MAX_LISTED_UNKNOWNS get a listing and a suggestion.
+ */
 export function findUnknowns(operation: OperationId | CallbackId, kind: PayloadKind, value: unknown): Unknowns {
   const file = schemaFileFor(operation, kind);
-  const found: Unknowns = { properties: [], values: [] };
-  walk(resolve(file, registry().schemas.get(file) as Schema), value, '', found);
+  const found: Unknowns = { properties: [], values: [], total: 0, complete: true };
+  const budget = { keysLeft: MAX_SCANNED_KEYS };
+  walk(resolve(file, registry().schemas.get(file) as Schema), value, '', found, budget);
   return found;
 }
 
@@ -62,15 +78,42 @@ function resolve(file: string, schema: Schema): Located {
   return current;
 }
 
-function walk({ schema, file }: Located, value: unknown, pointer: string, found: Unknowns): void {
+/** True while the listings have room; counts the unknown either way. */
+function listing(found: Unknowns): boolean {
+  found.total++;
+  return found.properties.length + found.values.length < MAX_LISTED_UNKNOWNS;
+}
+
+/** Takes one key (or array item) from the budget; false, and the scan marked incomplete, once it is spent. */
+function spend(budget: { keysLeft: number }, found: Unknowns): boolean {
+  if (budget.keysLeft <= 0) {
+    found.complete = false;
+    return false;
+  }
+  budget.keysLeft--;
+  return true;
+}
+
+function walk(
+  { schema, file }: Located,
+  value: unknown,
+  pointer: string,
+  found: Unknowns,
+  budget: { keysLeft: number },
+): void {
   if (Array.isArray(value)) {
     const items = schema.items as Schema | undefined;
-    if (items) value.forEach((item, index) => walk(resolve(file, items), item, `${pointer}/${index}`, found));
+    if (!items) return;
+    const itemSchema = resolve(file, items);
+    for (const [index, item] of value.entries()) {
+      if (!spend(budget, found)) return;
+      walk(itemSchema, item, `${pointer}/${index}`, found, budget);
+    }
     return;
   }
   if (typeof value === 'string') {
     const known = schema[KNOWN_VALUES_KEYWORD] as string[] | undefined;
-    if (known && !known.includes(value)) found.values.push({ pointer, value, known });
+    if (known && !known.includes(value) && listing(found)) found.values.push({ pointer, value, known });
     return;
   }
   if (value === null || typeof value !== 'object') return;
@@ -78,10 +121,14 @@ function walk({ schema, file }: Located, value: unknown, pointer: string, found:
   // anyOf/oneOf shapes (such as Date) have no single property list to compare against.
   if (!properties) return;
   const knownNames = Object.keys(properties);
-  for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
-    const childPointer = `${pointer}/${escapePointer(name)}`;
+  // for...in rather than Object.entries: no array of every [key, value] pair of a huge object up front.
+  for (const name in value as Record<string, unknown>) {
+    if (!spend(budget, found)) return;
+    const child = (value as Record<string, unknown>)[name];
     const childSchema = Object.prototype.hasOwnProperty.call(properties, name) ? properties[name] : undefined;
     if (!childSchema) {
+      if (!listing(found)) continue;
+      const childPointer = `${pointer}/${escapePointer(name)}`;
       const aliases = schema[ALIASES_KEYWORD] as Record<string, string> | undefined;
       const suggestion =
         (aliases && Object.prototype.hasOwnProperty.call(aliases, name) ? aliases[name] : undefined) ??
@@ -89,6 +136,6 @@ function walk({ schema, file }: Located, value: unknown, pointer: string, found:
       found.properties.push(suggestion ? { pointer: childPointer, name, suggestion } : { pointer: childPointer, name });
       continue;
     }
-    walk(resolve(file, childSchema), child, childPointer, found);
+    walk(resolve(file, childSchema), child, `${pointer}/${escapePointer(name)}`, found, budget);
   }
 }

@@ -10,6 +10,14 @@ export interface Violation {
   message: string;
 }
 
+/**
+ * One violation as one line, the form every message of the kit uses (CLI, mock problems, reports):
+ * `/items/0/price: must be number, found string "10" [type]`; the payload itself is `(root)`.
+ */
+export function formatViolation(violation: Violation): string {
+  return `${violation.pointer || '(root)'}: ${violation.message} [${violation.keyword}]`;
+}
+
 /** Normalises ajv's errors into violations that name the field, the expectation and the value found. */
 export function toViolations(errors: ErrorObject[] | null | undefined, value: unknown): Violation[] {
   if (!errors) return [];

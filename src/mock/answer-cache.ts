@@ -16,11 +16,16 @@ export interface MockState {
   orders: number;
 }
 
-interface Entry {
+/** A cached answer, and what answering it did besides writing it (done again on each reuse). */
+export interface CachedAnswer<Effect> {
+  answer: Buffer;
+  effect: Effect;
+}
+
+interface Entry<Effect> extends CachedAnswer<Effect> {
   dropped?: boolean;
   body: Buffer;
   state: MockState;
-  answer: Buffer;
   charge: Charge;
 }
 
@@ -30,11 +35,11 @@ interface Entry {
  * reservations). A hit is an answer the full pipeline gave to the same bytes in the same state, so every
  * check it passed still holds. Bounded by count and by a byte budget shared with the search caches.
  */
-export class AnswerCache {
+export class AnswerCache<Effect = undefined> {
   // Keyed by a fingerprint of the bytes; the body itself, compared whole, settles it.
-  private readonly buckets = new Map<number, Entry[]>();
+  private readonly buckets = new Map<number, Entry<Effect>[]>();
   /** Entries oldest first; dropped ones are skipped, and compacted away once they are half of it. */
-  private order: Entry[] = [];
+  private order: Entry<Effect>[] = [];
   private size = 0;
   /** Fingerprints of bodies seen once: a body is cached when it comes again, so a stream of distinct carts adds no garbage. */
   private readonly seen = new Set<number>();
@@ -42,19 +47,19 @@ export class AnswerCache {
   constructor(private readonly budget: ByteBudget) {}
 
   /** The answer given to these bytes in this state, if any. */
-  get(body: Buffer, state: MockState): Buffer | undefined {
+  get(body: Buffer, state: MockState): CachedAnswer<Effect> | undefined {
     if (body.length > CACHED_BODY_LIMIT) return undefined;
     const bucket = this.buckets.get(fingerprint(body));
     if (bucket === undefined) return undefined;
     for (const entry of bucket) {
       if (entry.state.stock === state.stock && entry.state.orders === state.orders && entry.body.equals(body))
-        return entry.answer;
+        return entry;
     }
     return undefined;
   }
 
   /** Keeps an answer for these bytes and this state (from their second sighting on), replacing one of an older state. */
-  set(body: Buffer, state: MockState, answer: Buffer): void {
+  set(body: Buffer, state: MockState, answer: Buffer, effect: Effect): void {
     if (body.length > CACHED_BODY_LIMIT) return;
     const key = fingerprint(body);
     if (!this.seen.has(key) && !this.buckets.has(key)) {
@@ -67,7 +72,13 @@ export class AnswerCache {
     if (bucket.length >= PER_FINGERPRINT) this.drop(key, bucket[0]);
     if (this.size >= ENTRIES) this.dropOldest();
     // A copy: the request's buffer may be a slice of a larger pooled one.
-    const entry: Entry = { body: Buffer.from(body), state, answer, charge: undefined as unknown as Charge };
+    const entry: Entry<Effect> = {
+      body: Buffer.from(body),
+      state,
+      answer,
+      effect,
+      charge: undefined as unknown as Charge,
+    };
     const live = this.buckets.get(key) ?? [];
     live.push(entry);
     this.buckets.set(key, live);
@@ -79,7 +90,7 @@ export class AnswerCache {
 
   private dropOldest(): void {
     while (this.order.length > 0) {
-      const oldest = this.order.shift() as Entry;
+      const oldest = this.order.shift() as Entry<Effect>;
       if (this.forget(fingerprint(oldest.body), oldest)) {
         oldest.charge.close();
         return;
@@ -87,12 +98,12 @@ export class AnswerCache {
     }
   }
 
-  private drop(key: number, entry: Entry): void {
+  private drop(key: number, entry: Entry<Effect>): void {
     if (this.forget(key, entry)) entry.charge.close();
   }
 
   /** Removes an entry from its bucket; false when it was already gone. */
-  private forget(key: number, entry: Entry): boolean {
+  private forget(key: number, entry: Entry<Effect>): boolean {
     const bucket = this.buckets.get(key);
     const at = bucket?.indexOf(entry) ?? -1;
     if (bucket === undefined || at < 0) return false;

@@ -1,11 +1,8 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { AnswerCache } from './answer-cache';
-import { HeaderAuth } from './auth';
-import { callbackHistoryEntry, CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
+import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
 import { Catalog } from './catalog';
 import type { MockContext } from './context';
 import { loadFreightTable } from './freight';
-import { Journal, JOURNAL_SIZE } from './journal';
 import { loadCatalogFile } from './load-catalog';
 import {
   DEFAULT_BASE_PATH,
@@ -16,44 +13,79 @@ import {
   type MockOptions,
 } from './options';
 import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './limits';
-import { DEFAULT_MAX_ORDERS, OrderStore } from './order-store';
+import { DEFAULT_MAX_ORDERS } from './order-store';
+import type { RequestNotes } from './pipeline';
 import { HttpProblem } from './problems';
 import { mountAdmin } from './routes/admin';
+import type { ContextOf } from './routes/admin-events';
 import { mountCheckout } from './routes/checkout';
 import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
-import { loadScenarios, Scenarios } from './scenarios';
+import type { SharedParts } from './sandbox';
+import {
+  checkSandboxName,
+  DEFAULT_MAX_SANDBOXES,
+  DEFAULT_SANDBOX_IDLE_MS,
+  notFound,
+  SandboxRegistry,
+} from './sandboxes';
+import { loadScenarios } from './scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {
+  /** The default store (the plain base path). */
   context: MockContext;
+  /** Every store: the default one and the named sandboxes. */
+  sandboxes: SandboxRegistry;
   /** Where the five operations live ('' for the root), as normalized. */
   basePath: string;
-  /** Resolves once every callback started so far has finished. */
+  /** Resolves once every callback started so far, in every store, has finished. */
   idle(): Promise<void>;
-  /** Stops callbacks and delayed answers; call it when the server closes. */
+  /** Stops callbacks, delayed answers, live streams and the idle sweep; call it when the server closes. */
   close(): Promise<void>;
 }
 
 export type MockApp = Express & { mock: MockControl };
 
-/** Builds the mock merchant's express app (it does not listen: only the CLI does). */
+/** Where the sandbox gate leaves the name of the sandbox a request's path names. */
+interface SandboxLocals {
+  sandbox?: string;
+}
+
+/**
+ * Builds the mock merchant's express app; it does not listen (`merchant-kit serve` does, or your test
+ * does). `app.mock.close()` stops its callbacks and delayed answers when you are done.
+ *
+ * @example
+ * // In a test, through supertest: no port, no CLI.
+ * const request = require('supertest');
+ * const { createMockApp } = require('omnichat-merchant-kit/mock');
+ * const app = createMockApp({ auth: [{ key: 'Authorization', value: 'Bearer T' }] });
+ * const res = await request(app).get('/v1/products/productsearch?query=camiseta').set('Authorization', 'Bearer T');
+ * console.log(res.status, res.body.length); // 200 and the first page of products
+ * await app.mock.close();
+ */
 export function createMockApp(options: MockOptions = {}): MockApp {
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const budgets =
     options.budgets ??
     createBudgets({ storeBytes: options.storeBudgetBytes, journalBytes: options.journalBudgetBytes });
-  const catalog = new Catalog(
-    options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH),
-    budgets.searchCache,
-  );
-  const store = new OrderStore(catalog, options.maxOrders ?? DEFAULT_MAX_ORDERS, {
-    budget: budgets.store,
-    historyLimit: options.historyLimit,
-  });
-  const callbacks = new CallbackSender(
-    {
+  const shared: SharedParts = {
+    catalog: new Catalog(
+      options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH),
+      budgets.searchCache,
+    ),
+    freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
+    customScenarios: loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR),
+    budgets,
+    adminAnswerLimitBytes: options.adminAnswerLimitBytes ?? DEFAULT_ADMIN_ANSWER_LIMIT_BYTES,
+    basePath,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
+    lenient: options.lenient === true,
+    adminToken: options.adminToken,
+    log: options.log,
+    callbacks: new CallbackSender({
       omnichatApi: options.omnichatApi,
       omnichatToken: options.omnichatToken,
       checkout: options.checkout ?? 'omni',
@@ -62,54 +94,87 @@ export function createMockApp(options: MockOptions = {}): MockApp {
       ...options.callbackRetry,
       ...DEFAULT_CALLBACK_LIMITS,
       ...options.callbackLimits,
-    },
-    (record, callback) => store.addHistory(record, callbackHistoryEntry(callback)),
-  );
-  const ctx: MockContext = {
-    catalog,
-    freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
-    store,
-    checkerAnswers: new AnswerCache(budgets.searchCache),
-    journal: new Journal(JOURNAL_SIZE, budgets.journal),
-    budgets,
-    adminAnswerLimitBytes: options.adminAnswerLimitBytes ?? DEFAULT_ADMIN_ANSWER_LIMIT_BYTES,
-    scenarios: new Scenarios(loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR)),
-    callbacks,
-    auth: new HeaderAuth(options.auth ?? []),
-    lenient: options.lenient === true,
-    adminToken: options.adminToken,
-    log: options.log,
+    }),
+    maxOrders: options.maxOrders ?? DEFAULT_MAX_ORDERS,
+    historyLimit: options.historyLimit,
     waits: new Set(),
+    streams: new Set(),
+  };
+  const sandboxes = new SandboxRegistry(
+    shared,
+    {
+      checkout: options.checkout ?? 'omni',
+      headers: options.auth ?? [],
+      omnichatApi: options.omnichatApi,
+      omnichatToken: options.omnichatToken,
+      allowFreightChange: options.allowFreightChange !== false,
+    },
+    {
+      max: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
+      idleMs: options.sandboxIdleMs ?? DEFAULT_SANDBOX_IDLE_MS,
+    },
+  );
+  const sandboxOf = (res: Response): string | undefined => (res.locals as SandboxLocals).sandbox;
+  // Operations create their sandbox on first use; the checkout page only reads an existing one.
+  const operationStore: ContextOf = (_req, res) => {
+    const name = sandboxOf(res);
+    return name === undefined ? sandboxes.default : sandboxes.obtain(name);
+  };
+  const checkoutStore: ContextOf = (_req, res) => {
+    const name = sandboxOf(res);
+    if (name === undefined) return sandboxes.default;
+    const ctx = sandboxes.get(name);
+    if (!ctx) throw notFound(name);
+    return ctx;
   };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(observeRequests(createObserver(ctx)));
+  app.use(observeRequests(createObserver(sandboxes)));
   const operations = express.Router({ caseSensitive: false, strict: false });
-  mountOperations(operations, ctx);
+  mountOperations(operations, operationStore);
+  const checkout = express.Router();
+  mountCheckout(checkout, checkoutStore);
+  // Sandboxes first: with the base path at the root, the default store's router would see their paths too.
+  const sandbox = express.Router({ mergeParams: true });
+  sandbox.use(basePath || '/', operations);
+  sandbox.use('/__checkout', checkout);
+  app.use(
+    '/sandboxes/:name',
+    (req: Request, res: Response, next: NextFunction) => {
+      const name = String(req.params.name);
+      checkSandboxName(name);
+      (res.locals as SandboxLocals).sandbox = name;
+      // A request to an existing sandbox is journaled there whatever its answer (a 404, a 405).
+      const known = sandboxes.get(name);
+      if (known) (res.locals as RequestNotes).store = known;
+      next();
+    },
+    sandbox,
+  );
   app.use(basePath || '/', operations);
   const admin = express.Router();
-  mountAdmin(admin, ctx);
+  mountAdmin(admin, sandboxes);
   app.use('/__admin', admin);
-  const checkout = express.Router();
-  mountCheckout(checkout, ctx);
   app.use('/__checkout', checkout);
   app.use((req: Request) => {
     throw new HttpProblem(
       'not-found',
-      `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (see merchant-kit contracts)`,
+      `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (or /sandboxes/NAME${basePath}; see merchant-kit contracts)`,
     );
   });
   app.use(renderError);
 
   const control: MockControl = {
-    context: ctx,
+    context: sandboxes.default,
+    sandboxes,
     basePath,
-    idle: () => callbacks.idle(),
+    idle: () => shared.callbacks.idle(),
     close: async () => {
-      for (const end of [...ctx.waits]) end();
-      await callbacks.close();
+      sandboxes.close();
+      for (const end of [...shared.waits, ...shared.streams]) end();
+      await shared.callbacks.close();
     },
   };
   return Object.assign(app, { mock: control });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { validate } from '../contracts';
+import { formatViolation, validate } from '../contracts';
 import { attempt, pathSegment } from './callback-attempt';
 import type { CallbackRecord, HistoryEntry, OrderRecord } from './order-store';
 
@@ -25,13 +25,19 @@ export interface CallbackConfig {
   queued: number;
 }
 
+/** Where one store's callbacks go: the integration's part of CallbackConfig (a sandbox has its own). */
+export type CallbackTarget = Pick<CallbackConfig, 'omnichatApi' | 'omnichatToken' | 'checkout' | 'publicUrl'>;
+
+/** What becomes of a finished callback (its order's history, the dashboard's live stream). */
+export type CallbackOutcome = (record: OrderRecord, callback: CallbackRecord) => void;
+
 export const DEFAULT_CALLBACK_RETRY = { attempts: 4, baseDelayMs: 500, timeoutMs: 5000 };
 /** Default bounds: 16 sockets, 1,000 callbacks waiting. */
 export const DEFAULT_CALLBACK_LIMITS = { inFlight: 16, queued: 1000 };
 
 /** The callback a merchant owes OmniChat for a new order: its URL and body, checked against the callback contract. */
 export function callbackFor(
-  config: CallbackConfig,
+  config: CallbackTarget,
   objectId: string,
 ): Pick<CallbackRecord, 'callback' | 'url' | 'body'> {
   const base = (config.omnichatApi ?? '').replace(/\/+$/, '');
@@ -92,7 +98,7 @@ export class CallbackSender {
 
   constructor(
     private readonly config: CallbackConfig,
-    private readonly onOutcome: (record: OrderRecord, callback: CallbackRecord) => void = () => undefined,
+    private readonly onOutcome: CallbackOutcome = () => undefined,
   ) {
     // The agents cap sockets too: a finished attempt's socket may still be open when the next one starts.
     const sockets = { keepAlive: true, maxSockets: config.inFlight, maxTotalSockets: config.inFlight };
@@ -104,26 +110,30 @@ export class CallbackSender {
     return this.config.omnichatApi !== undefined;
   }
 
-  /** Starts the callback for a newly accepted order. */
-  start(record: OrderRecord): void {
-    if (!this.enabled || this.stop.signal.aborted) return;
-    const callback: CallbackRecord = { ...callbackFor(this.config, record.objectId), attempts: [], outcome: 'pending' };
+  /**
+   * Starts the callback for a newly accepted order, to `target` (default: the sender's own config) and
+   * reporting to `onOutcome`: the sandboxes of one server share one sender, so its socket and queue
+   * bounds hold for all of them together.
+   */
+  start(record: OrderRecord, target: CallbackTarget = this.config, onOutcome: CallbackOutcome = this.onOutcome): void {
+    if (target.omnichatApi === undefined || this.stop.signal.aborted) return;
+    const callback: CallbackRecord = { ...callbackFor(target, record.objectId), attempts: [], outcome: 'pending' };
     record.callbacks.push(callback);
     const violations = validate(callback.callback, 'request', callback.body);
     const capacity = this.config.inFlight + this.config.queued;
     const refusal =
       violations.length > 0
-        ? `body breaks the ${callback.callback} contract: ${violations[0].pointer} ${violations[0].message}`
+        ? `body breaks the ${callback.callback} contract: ${formatViolation(violations[0])}`
         : this.inFlight.size >= capacity
           ? `not sent: the callback queue is full (${this.config.inFlight} in flight, ${this.config.queued} waiting); it empties as OmniChat answers or attempts time out`
           : undefined;
     if (refusal !== undefined) {
       callback.outcome = 'failed';
       callback.attempts.push({ at: new Date().toISOString(), error: refusal });
-      this.onOutcome(record, callback);
+      onOutcome(record, callback);
       return;
     }
-    const run = this.deliver(callback).then(() => this.onOutcome(record, callback));
+    const run = this.deliver(callback, target.omnichatToken).then(() => onOutcome(record, callback));
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
   }
@@ -143,9 +153,9 @@ export class CallbackSender {
     this.agents.https.destroy();
   }
 
-  private async deliver(callback: CallbackRecord): Promise<void> {
+  private async deliver(callback: CallbackRecord, token: string | undefined): Promise<void> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.config.omnichatToken) headers.authorization = `Bearer ${this.config.omnichatToken}`;
+    if (token) headers.authorization = `Bearer ${token}`;
     const payload = JSON.stringify(callback.body);
     const url = new URL(callback.url);
     // The path as built, from the first '/' after the authority, segment encoding intact: the parsed

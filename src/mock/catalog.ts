@@ -1,12 +1,10 @@
+import type { SearchType } from '../contracts';
 import { ByteBudget, type Charge } from './byte-budget';
 import type { Product, Variant } from './catalog-types';
 import { stringBytes } from './heap-estimate';
 import { SEARCH_CACHE_BUDGET_BYTES } from './limits';
 import { normalizeUrl, tokenize } from './normalize';
 import { queryTerms, TextIndex } from './text-index';
-
-export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'URL', 'REFERENCE'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** A productSearch request after query validation (defaults filled). */
 export interface SearchRequest {
@@ -31,8 +29,9 @@ const CACHE_ENTRY_BYTES = 200;
 const POSITION_BYTES = 8;
 
 /**
- * The store's catalog: products with live stock, the search indexes built once at start, and each
- * product's JSON serialized once and re-serialized only after its stock changes.
+ * The catalog every sandbox shares: products as loaded (never changed afterwards), the search indexes
+ * built once at start, and each product's JSON serialized once. Live stock and blocks are kept per
+ * sandbox, as changes only (SandboxCatalog), so a sandbox never copies the catalog.
  */
 export class Catalog {
   private readonly byId = new Map<string, number>();
@@ -42,13 +41,9 @@ export class Catalog {
   private readonly byUrl = new Map<string, number | number[]>();
   private readonly text = new TextIndex();
   private readonly json: (string | undefined)[];
-  /** Stock at start of each variant whose stock has changed since (what reset puts back). */
-  private readonly startStock = new Map<string, number>();
   private readonly textCache = new Map<string, { positions: number[]; charge: Charge }>();
-  private readonly answerCache = new Map<string, { version: number; bytes: Buffer; charge: Charge }>();
+  private readonly answerCache = new Map<string, { bytes: Buffer; charge: Charge }>();
   private all: number[] | undefined;
-  /** Bumped on every stock change, so a cached answer is only reused while it is still true. */
-  private version = 0;
   readonly variantCount: number;
 
   constructor(
@@ -78,11 +73,6 @@ export class Catalog {
     this.variantCount = variants;
   }
 
-  /** Bumped on every stock change: what answers built from stock are valid for. */
-  get stockVersion(): number {
-    return this.version;
-  }
-
   /** Number of products. */
   get size(): number {
     return this.products.length;
@@ -106,17 +96,16 @@ export class Catalog {
   }
 
   /**
-   * The productSearch answer as UTF-8 bytes. Repeated searches reuse the encoded answer until stock
-   * changes: no concatenation, no encoding, no garbage on the hot path.
+   * The productSearch answer as UTF-8 bytes, with the catalog's own stock. Repeated searches reuse the
+   * encoded answer (the catalog never changes): no concatenation, no encoding, no garbage on the hot path.
    */
   answer(request: SearchRequest): Buffer {
     const key = `${request.searchType}\u0000${request.query ?? ''}\u0000${request.from}\u0000${request.size}`;
     const hit = this.answerCache.get(key);
-    if (hit !== undefined && hit.version === this.version) return hit.bytes;
+    if (hit !== undefined) return hit.bytes;
     const bytes = Buffer.from(this.serialize(this.search(request)), 'utf8');
-    hit?.charge.close();
-    if (hit === undefined && this.answerCache.size >= RESULT_CACHE_SIZE) this.dropOldest(this.answerCache);
-    const entry = { version: this.version, bytes, charge: undefined as unknown as Charge };
+    if (this.answerCache.size >= RESULT_CACHE_SIZE) this.dropOldest(this.answerCache);
+    const entry = { bytes, charge: undefined as unknown as Charge };
     this.answerCache.set(key, entry);
     entry.charge = this.cacheBudget.open(CACHE_ENTRY_BYTES + stringBytes(key) + bytes.length, () =>
       dropIf(this.answerCache, key, entry),
@@ -124,12 +113,15 @@ export class Catalog {
     return bytes;
   }
 
-  /** The JSON array text of the products at these positions (each product serialized once). */
-  serialize(positions: number[]): string {
+  /**
+   * The JSON array text of the products at these positions (each product serialized once); `own` gives
+   * a sandbox's text for the products it has changed.
+   */
+  serialize(positions: number[], own?: (position: number) => string | undefined): string {
     let out = '[';
     for (let i = 0; i < positions.length; i += 1) {
       const position = positions[i];
-      let text = this.json[position];
+      let text = own?.(position) ?? this.json[position];
       if (text === undefined) {
         text = JSON.stringify(this.products[position]);
         this.json[position] = text;
@@ -139,9 +131,14 @@ export class Catalog {
     return `${out}]`;
   }
 
-  /** Deep copies of the products at these positions (for scenarios that alter what is shown). */
-  copies(positions: number[]): Product[] {
-    return positions.map((p) => JSON.parse(this.serialize([p]))[0] as Product);
+  /** The product at a position (shared: never change it). */
+  product(position: number): Product {
+    return this.products[position];
+  }
+
+  /** The position of the product with this objectId. */
+  positionOf(objectId: string): number | undefined {
+    return this.byId.get(objectId);
   }
 
   /** The variant with this objectId (SKU), with its product. */
@@ -153,31 +150,9 @@ export class Catalog {
     return { position, product, variant };
   }
 
-  /** Stock on hand of a variant; undefined when the catalog does not track it (no quantity). */
-  stock(sku: string): number | undefined {
+  /** The stock a variant starts with in every sandbox; undefined when the catalog does not track it. */
+  initialStock(sku: string): number | undefined {
     return this.variant(sku)?.variant.quantity;
-  }
-
-  /** Changes a variant's stock by delta (negative reserves); untracked variants are left alone. */
-  adjustStock(sku: string, delta: number): void {
-    const ref = this.variant(sku);
-    if (!ref || ref.variant.quantity === undefined || delta === 0) return;
-    if (!this.startStock.has(sku)) this.startStock.set(sku, ref.variant.quantity);
-    this.setStock(ref, ref.variant.quantity + delta);
-  }
-
-  /** Puts every variant's stock back to what the catalog started with. */
-  resetStock(): void {
-    for (const [sku, quantity] of this.startStock) this.setStock(this.variant(sku) as VariantRef, quantity);
-    this.startStock.clear();
-  }
-
-  /** mainVariant may be a separate object with the same objectId: both show the new stock. */
-  private setStock(ref: VariantRef, quantity: number): void {
-    for (const v of [...ref.product.variants, ref.product.mainVariant])
-      if (v.objectId === ref.variant.objectId) v.quantity = quantity;
-    this.json[ref.position] = undefined;
-    this.version += 1;
   }
 
   private textMatches(query: string): number[] {

@@ -20,6 +20,16 @@ function clientErrorProblem(code: string | undefined): ProblemBody {
 /**
  * Answers requests Node's parser refuses (oversized headers, garbage on the wire) with problem+json
  * instead of Node's bare status line, then closes the socket; a socket already gone is just destroyed.
+ * `merchant-kit serve` does this; call it on your own server when you embed the mock.
+ *
+ * @example
+ * const http = require('node:http');
+ * const { createMockApp, createMockListener, answerClientErrors } = require('omnichat-merchant-kit/mock');
+ * const app = createMockApp();
+ * const server = http.createServer(createMockListener(app));
+ * answerClientErrors(server); // headers over 16 KB now get 431 with a problem+json body, not a bare status line
+ * server.close();
+ * await app.mock.close();
  */
 export function answerClientErrors(server: http.Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {

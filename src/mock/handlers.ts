@@ -1,5 +1,7 @@
-import { SEARCH_TYPES, type SearchRequest, type SearchType } from './catalog';
+import { isSearchType } from '../contracts';
+import type { SearchRequest } from './catalog';
 import type { MockContext } from './context';
+import { compareFreight } from './freight-quotes';
 import { checkOrder } from './order-validator';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
@@ -23,28 +25,45 @@ export function searchRequestOf(query: Record<string, unknown>): SearchRequest {
     Number.isInteger(query.size) && (query.size as number) >= 1 && (query.size as number) <= 100
       ? (query.size as number)
       : 10;
-  const type = (SEARCH_TYPES as readonly unknown[]).includes(query.searchType)
-    ? (query.searchType as SearchType)
-    : 'TEXT';
+  const type = isSearchType(query.searchType) ? query.searchType : 'TEXT';
   return { searchType: type, query: typeof query.query === 'string' ? query.query : undefined, from, size };
 }
 
-/** orderValidation: checker entries for the cart. */
+/** orderValidation: checker entries for the cart; the freight they quote is remembered for its order. */
 export function validateOrder(ctx: MockContext, order: OrderPayload, outOfStock = false): CheckerEntry[] {
   const id = str(order.objectId);
-  return checkOrder(order, ctx.catalog, ctx.freight, {
+  const entries = checkOrder(order, ctx.catalog, ctx.freight, {
     outOfStock,
     ownReserved: id === undefined ? undefined : ctx.store.reservedBy(id),
   });
+  if (id !== undefined) ctx.quotes.remember(id, order, entries);
+  return entries;
 }
 
-/** orderCreation: stores the order and reserves stock once; a new order triggers OmniChat's callback. */
+/**
+ * orderCreation: stores the order and reserves stock once; a new order triggers OmniChat's callback.
+ * Its freight is compared with the cart's quote and the verdict noted on the order; a changed freight
+ * is a 422 while the integration does not allow freight changes.
+ */
 export function createOrder(ctx: MockContext, order: OrderPayload): string {
   const id = str(order.objectId);
   // Only reachable without an id under --lenient: nothing to key the order by, so nothing is stored.
   if (id === undefined) return OK;
+  const known = ctx.store.get(id);
+  if (known?.created) return OK;
+  const freight = compareFreight(ctx.quotes.get(id), order);
+  if (freight.kind === 'changed' && !ctx.settings.allowFreightChange) {
+    throw new HttpProblem(
+      'freight-changed',
+      `${freight.note}; this integration does not allow freight changes (allowFreightChange off): send the quoted freight or allow changes`,
+      { fields: { quoted: freight.quoted, ordered: freight.ordered } },
+    );
+  }
   const { record, isNew } = ctx.store.create({ ...order, objectId: id });
-  if (isNew) ctx.callbacks.start(record);
+  if (isNew) {
+    record.notes.push(freight.note);
+    ctx.callbacks.start(record);
+  }
   return OK;
 }
 

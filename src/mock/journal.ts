@@ -15,7 +15,25 @@ export interface JournalEntry {
   /** Violations past the first JOURNALED_VIOLATIONS, counted but not kept. */
   violationsOmitted?: number;
   headers: Record<string, string>;
+  /** The request's number in its store, so a live stream can resume after the last one it saw. */
+  seq?: number;
+  /** The query string, token-like values masked, up to QUERY_PREVIEW_CHARS (in the admin views). */
+  query?: string;
+  /** The start of the request body as it arrived (BODY_PREVIEW_BYTES; in the admin views), and its whole length in bytes. */
+  requestBody?: string;
+  requestBodyLength?: number;
+  /** The answer's content type, the start of its body (BODY_PREVIEW_BYTES; in the admin views) and its whole length in bytes. */
+  responseType?: string;
+  responseBody?: string;
+  responseBodyLength?: number;
+  /** Bytes the raw previews hold until the entry is shown (counted in the journal's budget; not shown). */
+  previewBytes?: number;
 }
+
+/** Bytes of a request or answer body the journal keeps (the dashboard shows them). */
+export const BODY_PREVIEW_BYTES = 4096;
+/** Characters of a query string the journal keeps. */
+export const QUERY_PREVIEW_CHARS = 500;
 
 export const JOURNAL_SIZE = 1000;
 /** Violations kept per journal entry (--lenient); the problem answer itself lists them all. */
@@ -95,6 +113,8 @@ function textBytes(text: string): number {
 
 function entryBytes(entry: JournalEntry): number {
   let bytes = ENTRY_BYTES + textBytes(entry.path);
+  // The previews the dashboard shows, held as bytes until shown (each bounded to BODY_PREVIEW_BYTES).
+  bytes += entry.previewBytes ?? 0;
   for (const name in entry.headers) bytes += textBytes(entry.headers[name]);
   for (const v of entry.violations ?? [])
     bytes += VIOLATION_BYTES + textBytes(v.pointer) + textBytes(v.message) + textBytes(v.keyword);

@@ -12,6 +12,14 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 /** Deepest nesting a body may have (the root value is level 1): deeper, JSON.stringify and recursion stop being safe. */
 export const MAX_JSON_DEPTH = 1000;
 
+/** Where a request keeps the body it sent, as received, for the journal's preview (it goes with the request). */
+const RECEIVED = Symbol('received body');
+
+/** The bytes a request's body arrived as, once readBody has read it whole (valid JSON or not). */
+export function receivedBody(req: IncomingMessage): Buffer | undefined {
+  return (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED];
+}
+
 /**
  * Reads and parses a JSON request body: 415 for another content type, 413 past the limit (before
  * reading when Content-Length says so), 400 for malformed JSON. A request without a body and content
@@ -49,7 +57,9 @@ export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES)
     };
     const onEnd = (): void => {
       cleanup();
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED] = bytes;
+      resolve(bytes);
     };
     const onError = (): void => {
       cleanup();

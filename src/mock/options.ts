@@ -24,6 +24,8 @@ export interface MockOptions {
   omnichatToken?: string;
   /** The mock's own base URL (for the own-checkout link); default http://127.0.0.1:4010. */
   publicUrl?: string;
+  /** OmniChat's "Alterar dados do frete" (default true): false refuses an order whose freight is not the one quoted. */
+  allowFreightChange?: boolean;
   /** Accept requests that break the contract, keeping the violations in the journal. */
   lenient?: boolean;
   /** Receives one JSON line per request; default: no request log. */
@@ -46,6 +48,10 @@ export interface MockOptions {
   historyLimit?: number;
   /** Bound on one admin list answer in bytes (default 16 MB): the newest items that fit. */
   adminAnswerLimitBytes?: number;
+  /** Bound on named sandboxes (default 50); past it a new one is refused with 503 sandbox-limit. */
+  maxSandboxes?: number;
+  /** A sandbox without requests this long (default 24 h) is dropped unless in use; 0 keeps them all. */
+  sandboxIdleMs?: number;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

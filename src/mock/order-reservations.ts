@@ -1,14 +1,14 @@
-import type { Catalog } from './catalog';
 import { NOTES_LIMIT } from './limits';
 import { cutText, NAME_LIMIT } from './order-history';
 import type { OrderRecord } from './order-store';
 import { itemsOf, skuOf, str, unitsOf, type OrderPayload } from './order-types';
+import type { SandboxCatalog } from './sandbox-catalog';
 
 /**
  * Reserves an order's stock line by line: never below zero (a line beyond stock reserves what there
  * is and says so in a note), at most NOTES_LIMIT notes, the rest counted in one.
  */
-export function reserveStock(catalog: Catalog, record: OrderRecord, order: OrderPayload): void {
+export function reserveStock(catalog: SandboxCatalog, record: OrderRecord, order: OrderPayload): void {
   let unnoted = 0;
   const note = (text: string): void => {
     if (record.notes.length < NOTES_LIMIT) record.notes.push(text);
@@ -30,7 +30,7 @@ export function reserveStock(catalog: Catalog, record: OrderRecord, order: Order
       note(`line ${lineId}: ${wanted} of ${sku} asked, ${units} reserved (stock)`);
     if (units > 0) {
       catalog.adjustStock(sku, -units);
-      record.reservations.push({ sku, units });
+      record.reservations.push({ sku, units, line: lineId });
     }
   }
   if (unnoted > 0) record.notes.push(`... and ${unnoted} more lines like these`);

@@ -1,15 +1,17 @@
 import type { ByteBudget, Charge } from './byte-budget';
-import type { Catalog } from './catalog';
 import { estimateHeapBytes, stringBytes } from './heap-estimate';
 import { createBudgets, DEFAULT_HISTORY_LIMIT } from './limits';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from './order-history';
 import { reserveStock } from './order-reservations';
 import { str, type OrderPayload } from './order-types';
+import type { SandboxCatalog } from './sandbox-catalog';
 
 /** Units of one variant an order holds. */
 export interface Reservation {
   sku: string;
   units: number;
+  /** The cart line (its objectId) that reserved them. */
+  line?: string;
 }
 
 /** One event in an order's life, as the admin API shows it. */
@@ -88,7 +90,7 @@ export class OrderStore {
   version = 0;
 
   constructor(
-    private readonly catalog: Catalog,
+    private readonly catalog: SandboxCatalog,
     private readonly maxOrders: number = DEFAULT_MAX_ORDERS,
     limits: StoreLimits = {},
   ) {

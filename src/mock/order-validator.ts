@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog';
+import type { SandboxCatalog } from './sandbox-catalog';
 import { quoteFreight, type FreightTable } from './freight';
 import { itemsOf, skuOf, str, unitsOf, type CheckerEntry, type OrderPayload } from './order-types';
 
@@ -15,7 +15,7 @@ export interface CheckOptions {
  */
 export function checkOrder(
   order: OrderPayload,
-  catalog: Catalog,
+  catalog: SandboxCatalog,
   freight: FreightTable,
   options: CheckOptions = {},
 ): CheckerEntry[] {
@@ -48,7 +48,7 @@ export function checkOrder(
     let message: string | undefined;
     if (sku === undefined) message = 'Item sem variantId: não é possível identificar o produto.';
     else if (ref === undefined) message = `Produto não encontrado: a variante "${sku}" não existe no catálogo.`;
-    else if (ref.product.blocked === true) message = `Produto bloqueado para venda: "${ref.product.name}".`;
+    else if (catalog.blocked(ref.position)) message = `Produto bloqueado para venda: "${ref.product.name}".`;
     else if (ref.variant.visible === false) message = `Variante indisponível para venda: "${ref.variant.name}".`;
     else {
       const asked = (demand.get(sku) ?? 0) + units;

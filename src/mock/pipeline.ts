@@ -3,7 +3,7 @@ import { validate, validateSearchQuery, type OperationId, type Violation } from 
 import type { MockContext } from './context';
 import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
-import type { OrderPayload } from './order-types';
+import { str, type OrderPayload } from './order-types';
 import { HttpProblem, violationsDetail } from './problems';
 import { parseQuery } from './query-string';
 import { answerFault } from './routes/faults';
@@ -16,6 +16,18 @@ export interface RequestNotes {
   violations?: Violation[];
   /** A refused admin token: the request is neither logged nor journaled. */
   unlogged?: boolean;
+  /** The store the request belongs to (journaled there); unset: the default store. */
+  store?: MockContext;
+  /** Set once the request counts as in flight in its store (until it is answered). */
+  counted?: boolean;
+}
+
+/** Marks a request as one of this store's operations: journaled there, in flight until answered. */
+export function enterStore(ctx: MockContext, notes: RequestNotes): void {
+  notes.store = ctx;
+  notes.counted = true;
+  ctx.usage.lastUsed = Date.now();
+  ctx.usage.inFlight += 1;
 }
 
 /**
@@ -63,7 +75,9 @@ export async function handleOperation(
   const reusable = operation === 'orderValidation' && plan === undefined && raw !== undefined;
   const reused = reusable ? ctx.checkerAnswers.get(raw, state) : undefined;
   if (reused !== undefined) {
-    sendJsonText(res, 200, reused);
+    // The cart's quote, as answering it remembered it (another cart of the same id may have come since).
+    if (reused.effect !== undefined) ctx.quotes.keep(reused.effect.objectId, reused.effect.quote);
+    sendJsonText(res, 200, reused.answer);
     return;
   }
   const body = raw === undefined ? undefined : parseJsonBytes(raw);
@@ -73,7 +87,11 @@ export async function handleOperation(
     case 'orderValidation': {
       const answer = Buffer.from(JSON.stringify(validateOrder(ctx, order, outOfStock)));
       // Only a clean body: under --lenient each request must report its violations again.
-      if (reusable && notes.violations === undefined) ctx.checkerAnswers.set(raw, state, answer);
+      if (reusable && notes.violations === undefined) {
+        const id = str(order.objectId);
+        const effect = id === undefined ? undefined : { objectId: id, quote: ctx.quotes.get(id) };
+        ctx.checkerAnswers.set(raw, state, answer, effect);
+      }
       sendJsonText(res, 200, answer);
       return;
     }

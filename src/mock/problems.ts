@@ -1,4 +1,4 @@
-import type { Violation } from '../contracts';
+import { formatViolation, type Violation } from '../contracts';
 
 /** Base of every problem `type` URI the mock answers with. */
 export const PROBLEM_BASE = 'https://omnichat-merchant-kit.dev/problems/';
@@ -10,17 +10,25 @@ export const PROBLEM_TYPES = {
   'unknown-scenario': { status: 400, title: 'Unknown scenario' },
   'bad-request': { status: 400, title: 'Bad request' },
   'bad-admin-request': { status: 400, title: 'Bad admin request' },
+  'bad-sandbox-name': { status: 400, title: 'Bad sandbox name' },
   unauthorized: { status: 401, title: 'Missing or wrong credentials' },
   'order-not-found': { status: 404, title: 'Order not found' },
   'not-found': { status: 404, title: 'No such route' },
+  'not-in-catalog': { status: 404, title: 'Not in the catalog' },
+  'sandbox-not-found': { status: 404, title: 'No such sandbox' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request not received in time' },
+  'callback-unavailable': { status: 409, title: 'Callback cannot be sent now' },
+  'sandbox-exists': { status: 409, title: 'Sandbox exists already' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'freight-changed': { status: 422, title: 'Freight changed after the quote' },
   'headers-too-large': { status: 431, title: 'Request header fields too large' },
   'scenario-server-error': { status: 500, title: 'Simulated server error' },
   'internal-error': { status: 500, title: 'Internal error in the mock' },
   'scenario-unavailable': { status: 503, title: 'Simulated unavailability' },
+  'too-many-streams': { status: 503, title: 'Too many live streams' },
+  'sandbox-limit': { status: 503, title: 'Too many sandboxes' },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
@@ -79,7 +87,7 @@ export function problemBody(
 
 /** The detail line for a list of violations: the first two, named by pointer. */
 export function violationsDetail(violations: Violation[]): string {
-  const shown = violations.slice(0, 2).map((v) => `${v.pointer || '(root)'}: ${v.message}`);
+  const shown = violations.slice(0, 2).map(formatViolation);
   const more = violations.length > 2 ? ` (and ${violations.length - 2} more, see errors)` : '';
   return `${shown.join('; ')}${more}`;
 }

@@ -84,13 +84,6 @@ describe('bench summary', () => {
     expect(row?.note).toContain("unknown option '--generate'");
   });
 
-  it('says verify was not measured, rather than failing, when the command is not there yet', () => {
-    const rows = buildSummary(
-      results({ verify: { unavailable: 'merchant-kit verify is not on this branch yet', wallMs: [], exitCodes: [] } }),
-    );
-    expect(verdictOf(rows, 'verify')).toBe('not measured');
-  });
-
   it('shows verify exit codes when verify did not pass against the mock', () => {
     const rows = buildSummary(results({ verify: { wallMs: [900, 950, 1000], exitCodes: [1, 1, 1] } }));
     expect(rows.find((r) => r.measure.startsWith('verify'))?.note).toBe('exit codes 1, 1, 1');

@@ -35,7 +35,7 @@ describe('merchant-kit validate', () => {
     const result = await runCli(['validate', 'productSearch', 'response', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      'invalid: 1 violation of the productSearch response contract\n  (root)  must be array, found an object  [type]\n',
+      'invalid: 1 violation of the productSearch response contract\n  (root): must be array, found an object [type]\n',
     );
   });
 
@@ -44,13 +44,13 @@ describe('merchant-kit validate', () => {
       input: '{"objectId":"x","items":[{"price":"10"}]}',
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('/items/0/price  must be number, found string "10"  [type]');
+    expect(result.stdout).toContain('/items/0/price: must be number, found string "10" [type]');
   });
 
   it('validates a productSearch query given as a JSON object of parameters', async () => {
     const result = await runCli(['validate', 'productSearch', 'request', '-'], { input: '{"size":"500"}' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('/size  must be <= 100');
+    expect(result.stdout).toContain('/size: must be <= 100');
   });
 
   it('validates the callbacks a merchant sends to OmniChat', async () => {
@@ -64,7 +64,11 @@ describe('merchant-kit validate', () => {
       ['validate', 'orderChecker', 'request', '-'],
       /unknown operation "orderChecker": use one of productSearch, orderValidation/,
     ],
-    ['an unknown kind', ['validate', 'orderCreation', 'body', '-'], /unknown kind "body": use request or response/],
+    [
+      'an unknown kind',
+      ['validate', 'orderCreation', 'body', '-'],
+      /unknown kind "body": use one of request, response/,
+    ],
     [
       'a missing file',
       ['validate', 'orderCreation', 'request', '/nonexistent/order.json'],

@@ -15,7 +15,18 @@ beforeAll(async () => {
   [port, callbackPort] = [await freePort(), await freePort()];
   serve = spawn(
     process.execPath,
-    [CLI, 'serve', '--port', String(port), '--auth', AUTH, '--omnichat-api', `http://127.0.0.1:${callbackPort}`],
+    [
+      CLI,
+      'serve',
+      '--port',
+      String(port),
+      '--auth',
+      AUTH,
+      '--omnichat-api',
+      `http://127.0.0.1:${callbackPort}`,
+      '--omnichat-token',
+      'r:e2e-api-secret',
+    ],
     {
       cwd: PACKAGE_ROOT,
       stdio: 'ignore',
@@ -45,9 +56,11 @@ describe('merchant-kit verify against merchant-kit serve', () => {
     ]);
     expect(result.stderr).toBe('');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'summary: 49 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
+      // freight-change-accepted is skipped: --base-url leaves allowFreightChange off.
+      'summary: 53 passed, 0 failed, 0 warnings, 0 could not check, 1 skipped',
     );
     expect(result.stdout).not.toContain('e2e-s3cret');
+    expect(result.stdout).not.toContain('e2e-api-secret');
     expect(result.code).toBe(0);
   });
 });

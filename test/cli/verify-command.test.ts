@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe('merchant-kit verify', () => {
   it('exits 0 against a merchant that honours every contract, and writes the three reports', async () => {
-    const config = writeConfig('good.json', good.baseUrl);
+    const config = writeConfig('good.json', good.baseUrl, { allowFreightChange: true });
     const files = { json: path.join(dir, 'r.json'), junit: path.join(dir, 'r.xml'), html: path.join(dir, 'r.html') };
     const result = await runCli(
       [
@@ -71,21 +71,27 @@ describe('merchant-kit verify', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('merchant-kit verify: Loja Teste');
-    expect(result.stdout).toMatch(/^ {2}pass {2}callback-received +statusChange received and valid$/m);
+    expect(result.stdout).toContain('\nPASS: 54 passed\n');
+    expect(result.stdout).not.toContain('What to fix');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'summary: 49 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
+      'summary: 54 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
     );
-    expect(JSON.parse(fs.readFileSync(files.json, 'utf8')).summary).toEqual({
-      passed: 49,
+    const json = JSON.parse(fs.readFileSync(files.json, 'utf8'));
+    expect(json.operations[2].checks.find((c: { id: string }) => c.id === 'callback-received')).toMatchObject({
+      status: 'pass',
+      message: 'statusChange received and valid',
+    });
+    expect(json.summary).toEqual({
+      passed: 54,
       failed: 0,
       warnings: 0,
       errors: 0,
       skipped: 0,
     });
     expect(fs.readFileSync(files.junit, 'utf8')).toContain(
-      '<testsuites name="merchant-kit verify" tests="49" failures="0" errors="0" skipped="0">',
+      '<testsuites name="merchant-kit verify" tests="54" failures="0" errors="0" skipped="0">',
     );
-    expect(fs.readFileSync(files.html, 'utf8')).toContain('49 passed, 0 failed');
+    expect(fs.readFileSync(files.html, 'utf8')).toContain('54 passed, 0 failed');
   });
 
   it('exits 1 when a check fails, naming the check', async () => {
@@ -169,10 +175,18 @@ describe('merchant-kit verify', () => {
 
   it('exits 2 before calling the merchant when a report cannot be written', async () => {
     const before = good.hits.length;
-    const result = await runCli(['verify', '--base-url', good.baseUrl, '--junit', path.join(dir, 'missing', 'r.xml')]);
+    // A file where the report's directory should be: the directory cannot be created.
+    fs.writeFileSync(path.join(dir, 'not-a-dir'), '');
+    const result = await runCli([
+      'verify',
+      '--base-url',
+      good.baseUrl,
+      '--junit',
+      path.join(dir, 'not-a-dir', 'r.xml'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^merchant-kit: --junit .*r\.xml: the directory .*missing does not exist; create it first\n$/,
+      /^merchant-kit: --junit .*r\.xml: cannot create the directory .*not-a-dir \(a file is in the way\)\n$/,
     );
     expect(good.hits.length).toBe(before);
   });

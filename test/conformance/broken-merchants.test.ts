@@ -2,21 +2,35 @@ import { CallbackReceiver, CHECKS } from '../../src/conformance';
 import { startMerchant, type Break } from './merchants/reference-merchant';
 import { AUTH, verify, withStatus } from './support';
 
-/** Each broken merchant breaks exactly one rule; exactly the check for that rule fails. */
+/**
+ * Each broken merchant breaks exactly one rule; exactly the checks for that rule fail (a rule whose
+ * breaking shows in two checks lists both, e.g. a checker that decides stock by parity).
+ */
 const CATALOGUE: [Break, string[]][] = [
   ['wrapped-array', ['productSearch/response-contract']],
   ['ignores-paging', ['productSearch/search-paging']],
+  ['ignores-from', ['productSearch/search-paging']],
   ['price-as-string', ['productSearch/response-contract']],
   ['miss-404', ['productSearch/search-miss-empty']],
   ['id-returns-many', ['productSearch/search-by-id']],
   ['skuid-finds-nothing', ['productSearch/search-by-skuid']],
   ['no-stock-check', ['orderValidation/stock-checked']],
+  ['parity-checker', ['orderValidation/cart-in-stock-ok', 'orderValidation/zero-stock-refused']],
+  ['zero-stock-sold', ['orderValidation/zero-stock-refused']],
+  ['unknown-variant-accepted', ['orderValidation/unknown-variant-refused']],
+  ['blames-first-line', ['orderValidation/multi-line-cart']],
   ['wrong-component-id', ['orderValidation/component-ids']],
   ['duplicate-shipping-id', ['orderValidation/shipping-options']],
   ['partial-payload-5xx', ['orderValidation/partial-payload-accepted']],
   ['html-checker', ['orderValidation/json-body']],
   ['repeat-500', ['orderCreation/creation-idempotent']],
+  ['repeats-callback', ['orderCreation/creation-idempotent']],
+  ['refuses-seller-freight', ['orderCreation/freight-change-accepted']],
   ['no-callback', ['orderCreation/callback-received']],
+  ['wrong-callback-action', ['orderCreation/callback-received']],
+  ['callback-wrong-status', ['orderCreation/callback-received']],
+  ['callback-without-auth', ['orderCreation/callback-authorized']],
+  ['callback-wrong-id', ['orderCreation/callback-received']],
   ['refuses-reverted', ['statusNotification/all-statuses-accepted']],
   ['redirects-notifications', ['statusNotification/answers-2xx']],
   ['slow-cancellation', ['orderCancellation/within-time-budget']],
@@ -43,12 +57,17 @@ describe('the runner against broken merchants', () => {
   it.each(CATALOGUE)('a merchant with %s fails exactly %j and the run exits 1', async (breaks, expected) => {
     const merchant = await startMerchant({ breaks, auth: AUTH, omnichatApi: receiver.url });
     try {
-      const { report, exitCode } = await verify(merchant.baseUrl, {}, receiver);
+      const { report, exitCode } = await verify(merchant.baseUrl, {}, receiver, { allowFreightChange: true });
       expect(withStatus(report, 'fail')).toEqual(expected);
       expect(exitCode).toBe(1);
       // Each failure carries its check's fix, for the "what to fix" list.
       const failed = report.operations.flatMap((op) => op.checks.filter((c) => c.status === 'fail'));
       for (const check of failed) expect(check.fix).toBe(CHECKS.find((c) => c.id === check.id)?.fix);
+      // Nothing else is blamed: every other check passed, or says why not, pointing to the failure.
+      const unexplained = report.operations.flatMap((op) =>
+        op.checks.filter((c) => c.status === 'error' && c.causedBy === undefined).map((c) => `${op.operation}/${c.id}`),
+      );
+      expect(unexplained).toEqual([]);
     } finally {
       await merchant.close();
     }

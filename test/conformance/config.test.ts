@@ -56,9 +56,12 @@ describe('the merchant config', () => {
       searchQuery: 'iphone',
       searchTypes: ['TEXT', 'ID'],
       timeoutMs: 3000,
+      allowFreightChange: true,
       only: ['productSearch', 'orderValidation', 'orderCreation', 'orderCancellation', 'statusNotification'],
       destructive: true,
       callbackPort: undefined,
+      concurrency: 4,
+      network: { ca: [], insecure: false, proxy: { noProxy: '' } },
     });
   });
 
@@ -67,6 +70,14 @@ describe('the merchant config', () => {
     expect(config.searchTypes).toEqual(['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL']);
     expect(config.timeoutMs).toBe(5000);
     expect(config.checkout).toBe('omni');
+    expect(config.allowFreightChange).toBe(false);
+    expect(config.concurrency).toBe(4);
+  });
+
+  it.each(['0', '17', '2.5', 'four'])('refuses --concurrency %s, naming the flag and the range', (value) => {
+    expect(() => runConfigFromFlags({ baseUrl: 'https://shop.example.com/omni', concurrency: value })).toThrow(
+      `--concurrency ${JSON.stringify(value)} is not a whole number from 1 to 16`,
+    );
   });
 
   it.each([
@@ -78,7 +89,7 @@ describe('the merchant config', () => {
     [
       'an unknown URL key, with the nearest operation',
       { urls: { ...URLS, productSerch: 'https://x.example/a' } },
-      'unknown key "urls.productSerch": did you mean "productSearch"?',
+      'unknown key "urls.productSerch": did you mean "urls.productSearch"?',
     ],
     [
       'a missing URL',
@@ -102,6 +113,12 @@ describe('the merchant config', () => {
       { urls: URLS, capabilities: { searchTypes: ['TEXT', 'EAN'] } },
       '"capabilities.searchTypes[1]" must be one of TEXT, ID, SKUID, REFERENCE, URL',
     ],
+    [
+      'a "ca" that is not a file name',
+      { urls: URLS, ca: [5] },
+      '"ca" must be a file name or a list of file names (PEM CA certificates, relative to the config file)',
+    ],
+    ['a "ca" file that does not exist', { urls: URLS, ca: 'certs/none.pem' }, ': "ca" '],
   ])('rejects %s in one line naming the key', (_name, content, expected) => {
     const message = usageMessage(() => runConfigFromFlags({ config: configFile(content) }, {}));
     expect(message).toContain(expected);

@@ -25,4 +25,18 @@ describe('curl lines and URLs in reports', () => {
       `curl -sS -X POST 'https://shop.example.com/o?token=***' -H 'Content-Type: application/json' -H 'Authorization: Bearer ***' -H 'X-Api-Key: ***' --data-binary '{"name":"D'\\''Ávila"}'`,
     );
   });
+
+  it("repeats an https request with the run's extra CAs (--cacert) and --insecure (-k)", () => {
+    const network = {
+      ca: [{ file: '/etc/loja/internal ca.pem', pem: '' }],
+      insecure: true,
+      proxy: { noProxy: '' },
+    };
+    expect(toCurl({ method: 'GET', url: 'https://shop.example.com/p', headers: [], network })).toBe(
+      "curl -sS -X GET 'https://shop.example.com/p' --cacert '/etc/loja/internal ca.pem' -k",
+    );
+    expect(toCurl({ method: 'GET', url: 'http://shop.example.com/p', headers: [], network })).toBe(
+      "curl -sS -X GET 'http://shop.example.com/p'",
+    );
+  });
 });

@@ -25,7 +25,12 @@ export async function verify(
     ...overrides,
   };
   runs++;
-  const report = await runVerify(config, { runId: `test${runs}`, callbacks: receiver, callbackWaitMs: 1000 });
+  const report = await runVerify(config, {
+    runId: `test${runs}`,
+    callbacks: receiver,
+    callbackWaitMs: 1000,
+    callbackGraceMs: 300,
+  });
   return { report, exitCode: exitCodeFor(report.summary) };
 }
 

@@ -1,6 +1,7 @@
 import { validate } from '../../src/contracts';
 import { notifiedStatuses } from '../../src/conformance/checks/all-statuses-accepted';
 import { RunContext } from '../../src/conformance/context';
+import { ok } from '../../src/conformance/result';
 import { runConfigFromFlags } from '../../src/conformance';
 import { notification } from '../../src/conformance/orders';
 import { cartLine, pickVariant, readProducts, testOrder, type FoundProduct } from '../../src/conformance/test-data';
@@ -62,7 +63,7 @@ describe('the test data the runner sends', () => {
     'sends a %s notification that satisfies the statusNotification request contract',
     (status) => {
       const ctx = new RunContext(runConfigFromFlags({ baseUrl: 'http://127.0.0.1:1' }), 'x');
-      ctx.order = testOrder(ctx.orderId('order'), [cartLine(pick!, 'L1', 1)]);
+      ctx.created = ok(ctx.sentOrder(testOrder(ctx.orderId('order'), [cartLine(pick!, 'L1', 1)]), true));
       expect(validate('statusNotification', 'request', notification(ctx, status))).toEqual([]);
     },
   );

@@ -1,6 +1,9 @@
 import {
+  CALLBACK_IDS,
+  CALLBACK_SCHEMA_STEMS,
   OPERATIONS,
   OPERATION_IDS,
+  findUnknowns,
   openApiDocument,
   validate,
   validateAgainst,
@@ -64,8 +67,11 @@ describe('contracts/openapi.yaml', () => {
     );
     return content.example !== undefined ? [...named, [id, 'example', content.example] as const] : named;
   });
-  it.each(responseExamples)('%s 200 example %s passes our validator', (id, _name, value) => {
+  // Unknown properties are allowed by the contract, so only this catches a misspelt key or a YAML
+  // flow mapping split at a comma (`{description: a, b}` adds a key "b").
+  it.each(responseExamples)('%s 200 example %s passes our validator and uses only known fields', (id, _name, value) => {
     expect(validate(id, 'response', value)).toEqual([]);
+    expect(findUnknowns(id, 'response', value)).toMatchObject({ properties: [], values: [] });
   });
 
   const requestExamples = OPERATION_IDS.filter((id) => id !== 'productSearch').flatMap((id) =>
@@ -73,8 +79,31 @@ describe('contracts/openapi.yaml', () => {
       ([name, ex]) => [id, name, local(ex).value] as const,
     ),
   );
-  it.each(requestExamples)('%s request example %s passes our validator', (id, _name, value) => {
-    expect(validate(id, 'request', value)).toEqual([]);
+  it.each(requestExamples)(
+    '%s request example %s passes our validator and uses only known fields',
+    (id, _name, value) => {
+      expect(validate(id, 'request', value)).toEqual([]);
+      expect(findUnknowns(id, 'request', value)).toMatchObject({ properties: [], values: [] });
+    },
+  );
+
+  it('describes each query parameter with the schema of its query-string property', () => {
+    for (const parameter of operation('productSearch').parameters as Json[]) {
+      expect(Object.keys(parameter).sort()).toEqual(['description', 'example', 'in', 'name', 'schema']);
+      expect(parameter.schema.$ref).toBe(`./schemas/product-search.query.schema.json#/properties/${parameter.name}`);
+      expect(parameter.description).toMatch(/\.$/);
+    }
+  });
+
+  it.each(CALLBACK_IDS)('describes the %s callback as a webhook with its schema and valid examples', (id) => {
+    const post = doc.webhooks[id].post as Json;
+    const media = post.requestBody.content['application/json'];
+    expect(media.schema.$ref).toBe(`./schemas/${CALLBACK_SCHEMA_STEMS[id]}.request.schema.json`);
+    expect(post.security).toEqual([{ omnichatApiSecret: [] }]);
+    for (const example of Object.values(media.examples as Json)) {
+      expect(validate(id, 'request', example.value)).toEqual([]);
+      expect(findUnknowns(id, 'request', example.value)).toMatchObject({ properties: [], values: [] });
+    }
   });
 
   it.each(['BadRequest', 'Unauthorized'])('the %s example is a valid problem document', (name) => {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { OPENAPI_PATH, PACKAGE_ROOT, validate } from '../../src/contracts';
+import { OPENAPI_PATH, prismCliScript, validate } from '../../src/contracts';
 import { freePort } from '../support/free-port';
 import { waitUntilServing } from '../support/wait-until-serving';
 
@@ -12,8 +11,7 @@ let base: string;
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const bin = path.join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
-  prism = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], {
+  prism = spawn(process.execPath, [prismCliScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], {
     stdio: 'ignore',
   });
   await waitUntilServing(`${base}/v1/products/productsearch`, 45000);

@@ -59,3 +59,45 @@ describe('unknown properties in a response', () => {
     ]);
   });
 });
+
+describe('the unknown-property scan is bounded in keys and in suggestions', () => {
+  const manyKeys = (count: number): Record<string, number> => {
+    const extra: Record<string, number> = {};
+    for (let i = 0; i < count; i++) extra[`k${i.toString(36)}`] = 0;
+    return extra;
+  };
+
+  it('counts every unknown key of an ordinary payload, lists them all and says the scan is complete', () => {
+    const found = findUnknowns('productSearch', 'response', product({}, manyKeys(30)));
+    expect(found).toMatchObject({ total: 30, complete: true });
+    expect(found.properties).toHaveLength(30);
+  });
+
+  it('lists the first 100 unknown keys (with suggestions) and counts the rest', () => {
+    const found = findUnknowns('productSearch', 'response', product({}, { ...manyKeys(5000), nme: 'x' }));
+    expect(found.total).toBe(5001);
+    expect(found.complete).toBe(true);
+    expect(found.properties).toHaveLength(100);
+    expect(found.properties[0]).toEqual({ pointer: '/0/k0', name: 'k0' });
+  });
+
+  it('stops scanning after 200,000 keys and says so, however many more the payload holds', () => {
+    const found = findUnknowns('productSearch', 'response', product({}, manyKeys(300_000)));
+    expect(found.complete).toBe(false);
+    expect(found.total).toBeLessThanOrEqual(200_000);
+    expect(found.total).toBeGreaterThan(199_000);
+    expect(found.properties).toHaveLength(100);
+  });
+
+  it('still suggests the nearest name for a misspelt key that comes after fifty unknown ones', () => {
+    const found = findUnknowns('productSearch', 'response', [
+      { ...product({})[0], ...manyKeys(50) },
+      { ...product({})[0], nme: 'x' },
+    ]);
+    expect(found.properties.find((p) => p.name === 'nme')).toEqual({
+      pointer: '/1/nme',
+      name: 'nme',
+      suggestion: 'name',
+    });
+  });
+});

@@ -201,7 +201,7 @@ describe('prototype pollution', () => {
     const shown = await request(app).get('/__admin/orders/PP-E');
     expect(shown.status).toBe(200);
     expect(shown.text).not.toMatch(/__proto__|constructor|prototype|polluted/);
-    expect(shown.body.reservations).toEqual([{ sku: '12345-1', units: 1 }]);
+    expect(shown.body.reservations).toEqual([{ sku: '12345-1', units: 1, line: 'L1' }]);
   });
 
   it('an objectId "__proto__" is an ordinary order key', async () => {

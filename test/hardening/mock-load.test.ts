@@ -62,7 +62,7 @@ describe('concurrency on a real port, seen through HTTP only', () => {
       reservations: unknown[];
       statusHistory: { event: string }[];
     };
-    expect(detail.reservations).toEqual([{ sku: 'LOAD-1', units: 7 }]);
+    expect(detail.reservations).toEqual([{ sku: 'LOAD-1', units: 7, line: 'L1' }]);
     expect(detail.statusHistory.filter((h) => h.event === 'created')).toHaveLength(1);
   });
 

@@ -129,4 +129,23 @@ describe('merchant-kit verify (child process) against a merchant that breaks at 
     expect(result.stdout).toMatch(/^summary: \d+ passed/m);
     expect(result.code).toBe(1); // the catalogue ignores paging, so checks fail; the run itself completes
   });
+
+  it('bounds the unknown-property scan of an answer with 210,000 unknown keys, and says the scan stopped', async () => {
+    const product = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'catalog.json'), 'utf8'))[0] as Record<
+      string,
+      unknown
+    >;
+    const extra: Record<string, number> = {};
+    for (let i = 0; i < 210_000; i++) extra[`k${i.toString(36)}`] = 0;
+    const body = Buffer.from(JSON.stringify([{ ...product, ...extra }]));
+    const base = await merchants.listen((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+    });
+    const result = await runCli(['verify', '--base-url', base, '--only', 'productSearch', '--timeout', '20000']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(
+      /^ {2}warn {2}unknown-properties +\d+ unknown properties or values in the first 200000 keys \(the scan stops there\)$/m,
+    );
+  });
 });

@@ -140,3 +140,113 @@ describe('merchant-kit verify keeps header secrets out of every output', () => {
     }
   });
 });
+
+describe('merchant-kit verify masks secrets in every encoding and in every usage error', () => {
+  // A token with the characters encoders touch: '/' (json_encode writes \/), '+' and '=' (percent-encoded).
+  const SLASH_TOKEN = 's3cr3t/XYZ+abc=';
+  const echoes = [
+    SLASH_TOKEN,
+    SLASH_TOKEN.replace(/\//g, '\\/'),
+    encodeURIComponent(SLASH_TOKEN),
+    encodeURIComponent(SLASH_TOKEN).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    's3cr3t', // any piece of the token before its first encoded character
+  ];
+
+  it("masks a token echoed by PHP's json_encode (\\/) and percent-encoded in lower case, in every output", async () => {
+    const base = await merchants.listen((req, res) => {
+      const token = String(req.headers.authorization).replace(/^Bearer /, '');
+      const lowerPercent = encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+      res
+        .writeHead(401, { 'Content-Type': 'application/json' })
+        .end(`{"error":"invalid token ${token.replace(/\//g, '\\/')}","retry":"/login?token=${lowerPercent}"}`);
+    });
+    const files = ['e.json', 'e.xml', 'e.html'].map((name) => path.join(dir, name));
+    const result = await runCli([
+      'verify',
+      '--base-url',
+      base,
+      '--only',
+      'productSearch',
+      '--header',
+      `Authorization: Bearer ${SLASH_TOKEN}`,
+      '--json',
+      files[0],
+      '--junit',
+      files[1],
+      '--html',
+      files[2],
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /received: HTTP 401: \{"error":"invalid token \*\*\*","retry":"\/login\?token=\*\*\*"\}/,
+    );
+    for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))])
+      expect(echoes.filter((echo) => text.includes(echo))).toEqual([]);
+  });
+
+  it.each([
+    ['a space in the host', 'http://loja:pa55-w0rd@exa mple.com/v1?token=t0k3n-abc'],
+    ['an unclosed IPv6 bracket', 'http://loja:pa55-w0rd@[::1/v1?api_key=t0k3n-abc'],
+  ])('exits 2 without echoing the password or token of a --base-url that does not parse (%s)', async (_why, url) => {
+    const result = await runCli(['verify', '--base-url', url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^merchant-kit: --base-url ".*\*\*\*.*" is not a URL: write it like https:\/\/shop\.example\.com\/omnichat\n$/,
+    );
+    expect(['pa55-w0rd', 't0k3n-abc'].filter((secret) => result.stderr.includes(secret))).toEqual([]);
+  });
+
+  it('exits 2 naming the key, without echoing its secrets, for a config URL that does not parse', async () => {
+    const file = writeConfig(
+      'http://127.0.0.1:1/v1',
+      'http://loja:pa55-w0rd@[::1/v1/products/productsearch?token=t0k3n-abc',
+    );
+    const result = await runCli(['verify', '--config', file], { env: { MERCHANT_TOKEN: ENV_TOKEN } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^merchant-kit: merchant\.json: "urls\.productSearch" is not a valid URL \(found ".*\*\*\*.*"\)/,
+    );
+    expect(['pa55-w0rd', 't0k3n-abc'].filter((secret) => result.stderr.includes(secret))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a value without quotes',
+      '{"urls": {}, "headers": [{"key": "Authorization", "value": Bearer s3cr3t-XYZ}]}',
+      1,
+      60,
+    ],
+    [
+      'a missing comma after the value',
+      '{\n  "headers": [\n    {"key": "Authorization", "value": "Bearer s3cr3t-XYZ" "x": 1}\n  ]\n}',
+      3,
+      59,
+    ],
+    ['a line break inside the value', '{"headers": [{"key": "Authorization", "value": "Bearer s3cr3t\n-XYZ"}]}', 1, 62],
+  ])('exits 2 with the line and column, never the content, for a config with %s', async (_what, text, line, column) => {
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, text);
+    const result = await runCli(['verify', '--config', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^merchant-kit: --config broken\\.json is not JSON: .* at line ${line}, column ${column} \\(the text is not shown: it may hold a header value\\)\\n$`,
+      ),
+    );
+    expect(result.stderr).not.toMatch(/s3cr|XYZ|Bearer/);
+  });
+});
+
+it('exits 2 without echoing the secret of a --header whose colon sits inside the value', async () => {
+  const result = await runCli([
+    'verify',
+    '--base-url',
+    'http://127.0.0.1:1/v1',
+    '--header',
+    'Authorization Basic loja:pa55-w0rd',
+  ]);
+  expect(result).toMatchObject({
+    code: 2,
+    stderr: 'merchant-kit: --header: "Authorization ***" is not a valid header name: write "Name: value"\n',
+  });
+});

@@ -69,4 +69,48 @@ describe('orderValidation answers to identical bodies', () => {
     expect((await request(app).get('/__admin/requests')).body).toHaveLength(4);
     await app.mock.close();
   });
+
+  it("remember the cart's freight quote again: the last cart quoted is the one an order is compared with", async () => {
+    const app = smallApp();
+    const two = JSON.stringify(order('RU-Q', [line('L1', '12345-1'), line('L2', '123456-1')], 'SP'));
+    const one = JSON.stringify(order('RU-Q', [line('L1', '12345-1')], 'SP'));
+    for (const body of [two, two, one, two])
+      await request(app).post(CHECKER).set('content-type', 'application/json').send(body).expect(200);
+    // The two-line cart was quoted last (its answer reused): SEDEX for both lines, 24.90 each.
+    await request(app)
+      .post(CREATE)
+      .set('content-type', 'application/json')
+      .send({ ...JSON.parse(two), shippingMethod: 'SEDEX', freightCost: 49.8 })
+      .expect(200);
+    expect((await request(app).get('/__admin/orders/RU-Q')).body.notes).toEqual(['freight as quoted: SEDEX 49.80']);
+    await app.mock.close();
+  });
+
+  it('are kept per sandbox: a sandbox with its own stock answers its own way', async () => {
+    const app = smallApp();
+    expect(errorsOf(await check(app))).toEqual([]);
+    await request(app)
+      .post(`/sandboxes/s1${CREATE}`)
+      .send(order('OTHER', [line('L1', '2001-P', 1)]))
+      .expect(200);
+    const inSandbox = await request(app)
+      .post(`/sandboxes/s1${CHECKER}`)
+      .set('content-type', 'application/json')
+      .send(BODY);
+    expect(errorsOf(inSandbox)).toEqual([expect.stringContaining('Estoque insuficiente')]);
+    expect(errorsOf(await check(app))).toEqual([]);
+    await app.mock.close();
+  });
+
+  it("follow the admin API's stock and blocks", async () => {
+    const app = smallApp();
+    expect(errorsOf(await check(app))).toEqual([]);
+    await request(app).put('/__admin/stock/2001-P').send({ quantity: 2 }).expect(200);
+    expect(errorsOf(await check(app))).toEqual([expect.stringContaining('Estoque insuficiente')]);
+    await request(app).put('/__admin/stock/2001-P').send({ quantity: 5 }).expect(200);
+    expect(errorsOf(await check(app))).toEqual([]);
+    await request(app).put('/__admin/products/2001/blocked').send({ blocked: true }).expect(200);
+    expect(errorsOf(await check(app))).toEqual([expect.stringContaining('bloqueado')]);
+    await app.mock.close();
+  });
 });

@@ -2,18 +2,20 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
-import type { JournalEntry } from '../../src/mock/journal';
+import type { Journal, JournalEntry } from '../../src/mock/journal';
+import { journalView } from '../../src/mock/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
 
 // Every pipeline case goes through both entry points of identically configured mocks: supertest on the
 // express app, and a real loopback server whose listener sends the operations straight to the pipeline.
 
-type Config = 'plain' | 'secured' | 'lenient';
+type Config = 'plain' | 'secured' | 'lenient' | 'bounded';
 
 const CONFIGS: Record<Config, MockOptions> = {
   plain: {},
   secured: { auth: [{ key: 'X-Api-Key', value: 'k3y-s3cr3t' }] },
   lenient: { lenient: true },
+  bounded: { maxSandboxes: 1 },
 };
 
 interface Side {
@@ -104,21 +106,35 @@ function seen(res: request.Response): Record<string, unknown> {
   };
 }
 
+/** The journal a request to this path lands in: its sandbox's when that exists, else the default store's. */
+function journalOf(s: Side, path: string): Journal {
+  const match = /^\/sandboxes\/([^/?]+)\//i.exec(path);
+  const store = match ? s.app.mock.sandboxes.get(decodeURIComponent(match[1])) : undefined;
+  return (store ?? s.app.mock.context).journal;
+}
+
+/** Entries journaled for this path since `before` (a request may create its sandbox, whose journal starts empty). */
+function journaledSince(s: Side, path: string, before: { journal: Journal; count: number }): JournalEntry[] {
+  const journal = journalOf(s, path);
+  // As the admin API shows them: with the previews of the request and its answer.
+  return journal
+    .entries()
+    .slice(journal === before.journal ? before.count : 0)
+    .map(journalView);
+}
+
 /** Waits (bounded) until the side has journaled and logged the request, then returns both without timings. */
 async function traces(
   s: Side,
-  journaled: number,
+  journaled: number | { journal: Journal; count: number },
   logged: number,
+  path = '/',
 ): Promise<{ entry?: Partial<JournalEntry>; log?: Record<string, unknown> }> {
-  for (
-    let i = 0;
-    i < 200 && (s.app.mock.context.journal.entries().length <= journaled || s.logs.length <= logged);
-    i += 1
-  ) {
+  const before = typeof journaled === 'number' ? { journal: s.app.mock.context.journal, count: journaled } : journaled;
+  for (let i = 0; i < 200 && (journaledSince(s, path, before).length === 0 || s.logs.length <= logged); i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const entries = s.app.mock.context.journal.entries();
-  const last = entries.length > journaled ? entries.at(-1) : undefined;
+  const last = journaledSince(s, path, before).at(-1);
   const { at: _at, durationMs: _ms, ...entry } = last ?? ({} as JournalEntry);
   const line = s.logs.length > logged ? (JSON.parse(s.logs[s.logs.length - 1]) as Record<string, unknown>) : undefined;
   if (line) {
@@ -287,19 +303,81 @@ describe('the express app and the plain listener answer every pipeline case alik
     ['another method on an operation path', 'plain', { method: 'put', path: SEARCH }, 405],
     ['a HEAD on the search', 'plain', { method: 'head', path: SEARCH }, 200],
     ['a path next to the operations', 'plain', { method: 'get', path: '/v1/products/productsearch//' }, 404],
+    [
+      'a search in a sandbox (created by it)',
+      'plain',
+      { method: 'get', path: `/sandboxes/qa-x${SEARCH}?query=camiseta` },
+      200,
+    ],
+    [
+      'an order creation in a sandbox',
+      'plain',
+      {
+        method: 'post',
+        path: `/sandboxes/qa-x${CREATE}`,
+        headers: JSON_TYPE,
+        body: json(order('SX-1', [line('L1', '2001-P', 4)])),
+      },
+      200,
+    ],
+    [
+      'a cart check in that sandbox, beyond what its order left',
+      'plain',
+      { method: 'post', path: `/sandboxes/qa-x${CHECKER}`, headers: JSON_TYPE, body: CART },
+      200,
+    ],
+    [
+      'a search in a sandbox on an upper-case path with a trailing slash',
+      'plain',
+      { method: 'get', path: '/SANDBOXES/qa-x/V1/Products/ProductSearch/?query=camiseta' },
+      200,
+    ],
+    [
+      'a search in a sandbox whose name has a %-escape',
+      'plain',
+      { method: 'get', path: `/sandboxes/qa%2Dx${SEARCH}?query=polo` },
+      200,
+    ],
+    ['a sandbox name that breaks the rule', 'plain', { method: 'get', path: `/sandboxes/QA-X${SEARCH}` }, 400],
+    ['another method on a sandbox operation path', 'plain', { method: 'put', path: `/sandboxes/qa-x${SEARCH}` }, 405],
+    ['a path in a sandbox next to the operations', 'plain', { method: 'get', path: '/sandboxes/qa-x/v1/nothing' }, 404],
+    [
+      'the default store at /sandboxes/default',
+      'plain',
+      { method: 'post', path: `/sandboxes/default${CHECKER}`, headers: JSON_TYPE, body: CART },
+      200,
+    ],
+    [
+      'a sandbox search without the auth header the server requires',
+      'secured',
+      { method: 'get', path: `/sandboxes/qa-s${SEARCH}` },
+      401,
+    ],
+    [
+      'a search in the one sandbox --max-sandboxes 1 allows',
+      'bounded',
+      { method: 'get', path: `/sandboxes/one${SEARCH}` },
+      200,
+    ],
+    [
+      'a search in a second sandbox past --max-sandboxes',
+      'bounded',
+      { method: 'get', path: `/sandboxes/two${SEARCH}` },
+      503,
+    ],
   ])('%s', async (_what, config, c, status) => {
     const a = express[config];
     const b = listener[config];
-    const before = [a, b].map((s) => ({
-      journaled: s.app.mock.context.journal.entries().length,
-      logged: s.logs.length,
-    }));
+    const before = [a, b].map((s) => {
+      const journal = journalOf(s, c.path);
+      return { journaled: { journal, count: journal.entries().length }, logged: s.logs.length };
+    });
     const [resA, resB] = [await send(a, c), await send(b, c)];
     expect(resA.status).toBe(status);
     expect(seen(resB)).toEqual(seen(resA));
     const [traceA, traceB] = [
-      await traces(a, before[0].journaled, before[0].logged),
-      await traces(b, before[1].journaled, before[1].logged),
+      await traces(a, before[0].journaled, before[0].logged, c.path),
+      await traces(b, before[1].journaled, before[1].logged, c.path),
     ];
     expect(traceA.entry).toMatchObject({ status, path: c.path.split('?')[0] });
     expect(traceA.log).toMatchObject({ status, method: c.method.toUpperCase() });

@@ -6,6 +6,7 @@ import { Catalog } from '../../src/mock/catalog';
 import { loadFreightTable, quoteFreight } from '../../src/mock/freight';
 import { foldText, normalizeUrl } from '../../src/mock/normalize';
 import { OrderStore } from '../../src/mock/order-store';
+import { SandboxCatalog } from '../../src/mock/sandbox-catalog';
 import { parsePrefer } from '../../src/mock/scenarios';
 import { parseJson } from '../../src/mock/json-body';
 import { smallCatalog } from './helpers';
@@ -50,7 +51,7 @@ describe('text folding', () => {
 
 describe('order store', () => {
   it('reserves exactly once per order under many repeated creations', () => {
-    const catalog = new Catalog(smallCatalog());
+    const catalog = new SandboxCatalog(new Catalog(smallCatalog()));
     const store = new OrderStore(catalog);
     for (let i = 0; i < 100; i += 1)
       store.create({ objectId: 'same', items: [{ objectId: 'L1', variantId: '2002-1', quantity: 2 }] });
@@ -60,7 +61,7 @@ describe('order store', () => {
   });
 
   it('forgets the oldest order past its bound', () => {
-    const store = new OrderStore(new Catalog(smallCatalog()), 2);
+    const store = new OrderStore(new SandboxCatalog(new Catalog(smallCatalog())), 2);
     for (const id of ['a', 'b', 'c']) store.create({ objectId: id });
     expect(store.list().map((o) => o.objectId)).toEqual(['b', 'c']);
   });

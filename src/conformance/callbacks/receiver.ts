@@ -7,30 +7,57 @@ export interface ReceivedCallback {
   action: string;
   /** Parsed JSON body, or undefined when the body was not JSON. */
   body: unknown;
-  rawBody: string;
+  /** The body as received, cut to PREVIEW_CHARS, for messages. */
+  preview: string;
+  /** How the call authenticated: the scheme word of its Authorization header only; the secret is never kept. */
+  authorization: 'missing' | 'bearer' | 'other';
+  /** performance.now() when it arrived, to time it against the order. */
+  at: number;
 }
 
-const CALLBACK_PATH = /^\/v2\/orders\/([^/]+)\/([A-Za-z]+)\/?$/;
-const MAX_CALLBACK_BYTES = 1024 * 1024;
+/** What the receiver kept and refused, to tell a flood from silence. */
+export interface ReceiverStats {
+  kept: number;
+  keptBytes: number;
+  /** Refused: over MAX_CALLBACK_BYTES (413), over the MAX_KEPT limits (429) or a malformed path (400). */
+  refused: number;
+}
+
+const CALLBACK_PATH = /^\/v2\/orders\/([^/?#]+)\/([A-Za-z]+)\/?(?:\?.*)?$/;
+/** A callback body is a few hundred bytes; anything past this is refused with 413 and not read further. */
+export const MAX_CALLBACK_BYTES = 64 * 1024;
+/** At most this many callbacks are kept, and at most MAX_KEPT_BYTES of their bodies: a flood gets 429. */
+export const MAX_KEPT = 200;
+export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
+const PREVIEW_CHARS = 300;
+/** How much of a too-large body is read (and dropped) before the connection is cut. */
+const DISCARD_BYTES = 4 * 1024 * 1024;
+
+const json = (res: http.ServerResponse, status: number, body: object): void => {
+  res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close' }).end(JSON.stringify(body));
+};
 
 /**
  * A local stand-in for OmniChat's orders API (`POST /v2/orders/{id}/statusChange|provisions|...`) on
- * 127.0.0.1: it answers 200 like OmniChat and records what the merchant sent, for callback-received.
+ * 127.0.0.1: it answers 200 like OmniChat and records what the merchant sent, for the callback checks.
+ * Whatever a merchant sends, it never throws, and what it keeps is bounded in number and bytes.
  */
 export class CallbackReceiver {
   private readonly received: ReceivedCallback[] = [];
   private readonly waiters = new Set<() => void>();
-  private readonly server: http.Server;
+  private keptBytes = 0;
+  private refused = 0;
 
-  private constructor(server: http.Server) {
-    this.server = server;
-  }
+  private constructor(private readonly server: http.Server) {}
 
   /** Starts listening on 127.0.0.1:port (0 picks a free port). */
   static async start(port: number): Promise<CallbackReceiver> {
-    const server = http.createServer();
+    const server = http.createServer({ requestTimeout: 10_000, headersTimeout: 5_000 });
+    // Uploads in progress hold up to MAX_CALLBACK_BYTES each: the number of connections bounds them.
+    server.maxConnections = 64;
     const receiver = new CallbackReceiver(server);
-    server.on('request', (req, res) => receiver.handle(req, res));
+    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => receiver.handle(req, res));
+    server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -44,54 +71,117 @@ export class CallbackReceiver {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const match = CALLBACK_PATH.exec(req.url ?? '');
-    if (req.method !== 'POST' || !match) {
-      res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"not an OmniChat orders API path"}');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
     // A merchant that drops the connection mid-body must not crash the run.
     req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    try {
+      this.route(req, res);
+    } catch {
+      this.refused++;
+      if (!res.headersSent) json(res, 400, { error: 'the request could not be read' });
+    }
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const match = CALLBACK_PATH.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      json(res, 404, { error: 'not an OmniChat orders API path' });
+      return;
+    }
+    let orderId: string;
+    try {
+      orderId = decodeURIComponent(match[1]);
+    } catch {
+      this.refused++;
+      json(res, 400, { error: 'the order id in the path is not valid percent-encoding' });
+      return;
+    }
+    if (this.full(res)) return;
+    const chunks: Buffer[] = [];
+    let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_CALLBACK_BYTES) req.destroy();
-      else chunks.push(chunk);
+      if (size <= MAX_CALLBACK_BYTES) chunks.push(chunk);
+      else if (!res.headersSent) {
+        this.refused++;
+        chunks.length = 0;
+        json(res, 413, { error: `a callback body is at most ${MAX_CALLBACK_BYTES} bytes` });
+      } else if (size > DISCARD_BYTES) req.destroy();
+      // In between, the rest is read and dropped, so that a sender still sending sees the 413, not a reset.
     });
     req.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      let body: unknown;
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = undefined;
-      }
-      this.received.push({ orderId: decodeURIComponent(match[1]), action: match[2], body, rawBody });
-      for (const wake of this.waiters) wake();
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"result":"ok"}');
+      // Checked again: many uploads may have been in flight when the limit was reached.
+      if (size > MAX_CALLBACK_BYTES || res.headersSent || this.full(res)) return;
+      this.keep(orderId, match[2], Buffer.concat(chunks).toString('utf8'), req.headers.authorization);
+      json(res, 200, { result: 'ok' });
+    });
+  }
+
+  /** Answers 429 when the kept callbacks reached their bounds. */
+  private full(res: http.ServerResponse): boolean {
+    if (this.received.length < MAX_KEPT && this.keptBytes < MAX_KEPT_BYTES) return false;
+    this.refused++;
+    json(res, 429, { error: `the receiver keeps at most ${MAX_KEPT} callbacks (${MAX_KEPT_BYTES} bytes) per run` });
+    return true;
+  }
+
+  private keep(orderId: string, action: string, text: string, authorization: string | undefined): void {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const scheme = authorization?.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    this.received.push({
+      orderId: orderId.slice(0, 200),
+      action: action.slice(0, 40),
+      body,
+      preview: text.slice(0, PREVIEW_CHARS),
+      authorization: scheme === '' ? 'missing' : scheme === 'bearer' ? 'bearer' : 'other',
+      at: performance.now(),
+    });
+    this.keptBytes += text.length;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Every kept callback about an order, in the order they arrived. */
+  about(orderId: string): ReceivedCallback[] {
+    return this.received.filter((c) => c.orderId === orderId);
+  }
+
+  /** Every kept callback, in the order they arrived (bounded by MAX_KEPT). */
+  all(): readonly ReceivedCallback[] {
+    return this.received;
+  }
+
+  /** What was kept and refused so far. */
+  stats(): ReceiverStats {
+    return { kept: this.received.length, keptBytes: this.keptBytes, refused: this.refused };
+  }
+
+  /** Resolves true as soon as `done()` holds (checked on each callback), or false after `ms`. */
+  until(done: () => boolean, ms: number): Promise<boolean> {
+    if (done()) return Promise.resolve(true);
+    if (ms <= 0) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const finish = (result: boolean): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(result);
+      };
+      const check = (): void => {
+        if (done()) finish(true);
+      };
+      const timer = setTimeout(() => finish(done()), ms);
+      this.waiters.add(check);
     });
   }
 
   /** The first callback about an order, waiting up to `ms` for it; undefined when none came. */
-  waitFor(orderId: string, ms: number): Promise<ReceivedCallback | undefined> {
-    const find = (): ReceivedCallback | undefined => this.received.find((c) => c.orderId === orderId);
-    const now = find();
-    if (now) return Promise.resolve(now);
-    return new Promise((resolve) => {
-      const done = (): void => {
-        const found = find();
-        if (!found && !timedOut) return;
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve(found);
-      };
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        done();
-      }, ms);
-      this.waiters.add(done);
-    });
+  async waitFor(orderId: string, ms: number): Promise<ReceivedCallback | undefined> {
+    await this.until(() => this.about(orderId).length > 0, ms);
+    return this.about(orderId)[0];
   }
 
   /** Stops listening and drops open connections so nothing outlives the run. */

@@ -11,10 +11,10 @@ export const answers2xx: Check = {
   what: 'the first request gets a 2xx answer at the configured URL (no redirect)',
   why: 'OmniChat counts any other status as a failed call; a redirect is not an answer (and would carry your auth headers elsewhere)',
   fix: "serve the operation at exactly the configured URL and answer 2xx (no redirect); check the path, the method and the server's logs",
-  run(_ctx, _operation, primary) {
-    if (primary.outcome.kind === 'failure') return couldNotCheck(primary.outcome.reason, primary);
+  run(ctx, _operation, primary) {
+    if (!primary.answer.ok) return couldNotCheck(primary.answer.reason, primary);
     if (isSuccess(primary)) return pass(`answered ${describeAnswer(primary)}`);
-    const { status, headers } = primary.outcome;
+    const { status, headers } = primary.answer.value;
     if (status >= 300 && status < 400) {
       const location = headers.location
         ? maskUrl(new URL(headers.location, primary.request.url).toString())
@@ -31,12 +31,25 @@ export const answers2xx: Check = {
         },
       );
     }
-    const hint =
-      status === 401 || status === 403 ? ': check the headers in your config (OmniChat sends exactly those)' : '';
-    return fail(`answered HTTP ${status}${hint}`, {
-      received: bodyPreview(primary),
-      expected: '2xx',
-      exchange: primary,
-    });
+    const refused = status === 401 || status === 403;
+    if (refused && ctx.config.headers.length > 0)
+      return {
+        ...fail(`answered HTTP ${status} to the configured headers`, {
+          received: bodyPreview(primary),
+          expected: '2xx',
+          exchange: primary,
+        }),
+        fix: "check the header values given with --header or in the config's headers: OmniChat sends exactly those, and the merchant refused them",
+      };
+    if (refused)
+      return {
+        ...fail(`answered HTTP ${status} to a request without custom headers`, {
+          received: bodyPreview(primary),
+          expected: '2xx',
+          exchange: primary,
+        }),
+        fix: 'give the headers the merchant requires with --header "Name: value" (or in the config\'s headers), as they will be on OmniChat\'s settings screen',
+      };
+    return fail(`answered HTTP ${status}`, { received: bodyPreview(primary), expected: '2xx', exchange: primary });
   },
 };

@@ -1,23 +1,32 @@
 import type { Check } from '../check';
-import { describeEntry, entriesOf } from '../checker';
-import { couldNotCheck, fail, pass } from '../outcome';
+import { cartProbes, primaryProbe } from '../cart-probes';
+import { judgeCarts } from '../probe-judging';
+import { primaryEntries } from '../checker';
+import { notJudged } from '../outcome';
 
-/** A cart with one unit of an in-stock variant gets no ERROR entry. */
+/** Carts within the stock of a variant (1, 2 and S units of stock S) get no ERROR entry. */
 export const cartInStockOk: Check = {
   id: 'cart-in-stock-ok',
   operations: ['orderValidation'],
-  what: 'a cart with one unit of an in-stock variant found by search gets no ERROR entry',
-  why: 'an ERROR blocks the seller from closing a sale that should go through',
-  fix: 'return no ERROR entry for a line whose variant is visible, not blocked and has the stock it asks for',
-  run(_ctx, _operation, primary) {
-    const read = entriesOf(primary);
-    if ('problem' in read) return couldNotCheck(read.problem, primary);
-    const error = read.entries.find((e) => e.action === 'ERROR');
-    if (!error) return pass(`no ERROR entry (${read.entries.length} entr${read.entries.length === 1 ? 'y' : 'ies'})`);
-    return fail('an in-stock cart got an ERROR entry', {
-      received: describeEntry(error),
-      expected: 'no ERROR entry',
-      exchange: primary,
-    });
+  what: 'carts with 1, 2 and S units of an in-stock variant found by search (S = its stock) get no ERROR entry',
+  why: 'an ERROR blocks the seller from closing a sale that should go through; trying several quantities catches a checker that decides by something other than the stock',
+  fix: 'return no ERROR entry for a line whose variant is visible, not blocked and has at least the quantity it asks for',
+  prefetch: (ctx) => void cartProbes(ctx),
+  async run(ctx, _operation, primary) {
+    const first = primaryEntries(primary);
+    if (!first.ok) return notJudged(first, primary);
+    const probes = await cartProbes(ctx);
+    if (!probes.ok) return notJudged(probes);
+    if (!ctx.pick.ok) return notJudged(ctx.pick);
+    const carts = [primaryProbe(ctx.pick.value, primary), ...probes.value.inStock];
+    const units = carts.map((c) => c.lines[0].quantity);
+    const { variant } = ctx.pick.value;
+    return judgeCarts(
+      carts.map((probe) => ({ probe, errorOn: [] })),
+      {
+        passed: `no ERROR entry for ${units.join(', ')} unit(s) of ${variant.objectId} (${carts[0].lines[0].known})`,
+        failed: (wrong, total) => `${wrong} of ${total} carts within stock got an ERROR entry`,
+      },
+    );
   },
 };

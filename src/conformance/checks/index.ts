@@ -2,6 +2,7 @@ import type { Check } from '../check';
 import { allStatusesAccepted } from './all-statuses-accepted';
 import { answers2xx } from './answers-2xx';
 import { authRequired } from './auth-required';
+import { callbackAuthorized } from './callback-authorized';
 import { callbackReceived } from './callback-received';
 import { cancelUnknownNo5xx } from './cancel-unknown-no-5xx';
 import { cancellationIdempotent } from './cancellation-idempotent';
@@ -9,7 +10,9 @@ import { cartInStockOk } from './cart-in-stock-ok';
 import { catalogueSanity } from './catalogue-sanity';
 import { componentIds } from './component-ids';
 import { creationIdempotent } from './creation-idempotent';
+import { freightChangeAccepted } from './freight-change-accepted';
 import { jsonBody } from './json-body';
+import { multiLineCart } from './multi-line-cart';
 import { notificationRepeatAccepted } from './notification-repeat-accepted';
 import { partialPayloadAccepted } from './partial-payload-accepted';
 import { responseContract } from './response-contract';
@@ -22,12 +25,15 @@ import { searchPaging } from './search-paging';
 import { searchTextFinds } from './search-text-finds';
 import { shippingOptions } from './shipping-options';
 import { stockChecked } from './stock-checked';
+import { unknownVariantRefused } from './unknown-variant-refused';
 import { unknownProperties } from './unknown-properties';
 import { withinTimeBudget } from './within-time-budget';
+import { zeroStockRefused } from './zero-stock-refused';
 
 /**
- * Every check, in the order it runs (and is reported) within an operation. Generic checks first,
- * then OmniChat's semantics; within-time-budget last because it looks at every request sent.
+ * Every check, in the order it is reported within an operation (and runs, with --concurrency 1).
+ * Generic checks first, then OmniChat's semantics; within-time-budget last because it looks at every
+ * request sent. The repeated notification comes before the status sweep, whose CANCELLED ends the story.
  */
 export const CHECKS: readonly Check[] = [
   answers2xx,
@@ -45,13 +51,18 @@ export const CHECKS: readonly Check[] = [
   catalogueSanity,
   cartInStockOk,
   stockChecked,
+  zeroStockRefused,
+  unknownVariantRefused,
+  multiLineCart,
   componentIds,
   shippingOptions,
   partialPayloadAccepted,
   creationIdempotent,
   callbackReceived,
-  allStatusesAccepted,
+  callbackAuthorized,
+  freightChangeAccepted,
   notificationRepeatAccepted,
+  allStatusesAccepted,
   cancellationIdempotent,
   cancelUnknownNo5xx,
   withinTimeBudget,

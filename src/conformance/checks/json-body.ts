@@ -1,13 +1,13 @@
 import { OPERATION_IDS, type OperationId } from '../../contracts';
 import type { Check } from '../check';
-import { bodyPreview, bodyProblem, type Exchange } from '../exchange';
-import { couldNotCheck, fail, pass, warn } from '../outcome';
+import { bodyPreview, primaryBody, type Exchange } from '../exchange';
+import { fail, notJudged, pass, warn } from '../outcome';
 
 /** productSearch and orderValidation must answer with a body; the other three may answer with none. */
 export const BODY_REQUIRED: readonly OperationId[] = ['productSearch', 'orderValidation'];
 
 function contentType(ex: Exchange): string {
-  return ex.outcome.kind === 'answer' ? (ex.outcome.headers['content-type'] ?? '') : '';
+  return ex.answer.ok ? (ex.answer.value.headers['content-type'] ?? '') : '';
 }
 
 const isJsonType = (type: string): boolean => /^application\/([\w.+-]+\+)?json\b/i.test(type);
@@ -20,8 +20,8 @@ export const jsonBody: Check = {
   why: 'OmniChat parses the body; HTML or broken JSON counts as a failed call',
   fix: 'answer with Content-Type application/json and a body that parses as JSON (for productSearch and orderValidation, an array)',
   run(_ctx, operation, primary) {
-    const problem = bodyProblem(primary);
-    if (problem) return couldNotCheck(problem, primary);
+    const body = primaryBody(primary, operation);
+    if (!body.ok) return notJudged(body, primary);
     const type = contentType(primary);
     const required = BODY_REQUIRED.includes(operation);
     if (primary.jsonError !== undefined) {

@@ -8,10 +8,12 @@ export const partialPayloadAccepted: Check = {
   what: 'an order with only objectId and status gets a 2xx, not a 4xx or 5xx',
   why: 'OmniChat validates a just-created order before it has items; a 5xx there is a failed call for every new order',
   fix: 'accept an order that carries only objectId and status (a just-created order has no items yet) with 2xx',
-  async run(ctx) {
-    const ex = await ctx.call('orderValidation', { body: { objectId: ctx.orderId('partial'), status: 'CREATED' } });
+  async run(ctx, operation, primary) {
+    const ex = await ctx.call(operation, { body: { objectId: ctx.orderId('partial'), status: 'CREATED' } });
     return judgeAccepted(
       ex,
+      primary,
+      operation,
       'a partial payload is accepted',
       'a partial payload (objectId and status only) was not accepted',
     );

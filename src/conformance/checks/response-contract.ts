@@ -1,7 +1,7 @@
-import { OPERATION_IDS, validate } from '../../contracts';
+import { OPERATION_IDS, formatViolation, validate } from '../../contracts';
 import type { Check } from '../check';
-import { bodyProblem } from '../exchange';
-import { couldNotCheck, fail, pass, skip } from '../outcome';
+import { primaryBody } from '../exchange';
+import { couldNotCheck, fail, notJudged, pass, skip } from '../outcome';
 import { BODY_REQUIRED } from './json-body';
 
 const MAX_DETAILS = 20;
@@ -21,10 +21,11 @@ export const responseContract: Check = {
   why: 'OmniChat reads these fields by name and type; a wrapped array or a price as a string is not a product list it can use',
   fix: 'return the fields the contract names with their types (see merchant-kit validate and docs/contracts.md)',
   run(_ctx, operation, primary) {
-    const problem = bodyProblem(primary);
-    if (problem) return couldNotCheck(problem, primary);
+    const body = primaryBody(primary, operation);
+    if (!body.ok) return notJudged(body, primary);
     if (!primary.json) {
-      if (BODY_REQUIRED.includes(operation)) return couldNotCheck('the body is not JSON; see json-body', primary);
+      if (BODY_REQUIRED.includes(operation))
+        return couldNotCheck('the body is not JSON; see json-body', primary, { operation, check: 'json-body' });
       return skip('no JSON body to check (allowed for this operation)');
     }
     const violations = validate(operation, 'response', primary.json.value);
@@ -34,7 +35,7 @@ export const responseContract: Check = {
     return fail(`${violations.length} contract ${noun}`, {
       ...splitViolation(first.message),
       pointer: `${first.pointer || '(root)'} [${first.keyword}]`,
-      details: rest.slice(0, MAX_DETAILS).map((v) => `${v.pointer || '(root)'}: ${v.message} [${v.keyword}]`),
+      details: rest.slice(0, MAX_DETAILS).map(formatViolation),
       exchange: primary,
     });
   },

@@ -12,7 +12,7 @@ export const searchBySkuid: Check = {
     judgeLookup(
       ctx,
       'SKUID',
-      (p) => (ctx.pick?.product === p ? ctx.pick.variant.objectId : p.variants[0]?.objectId),
+      (p) => (ctx.pick.ok && ctx.pick.value.product === p ? ctx.pick.value.variant.objectId : p.variants[0]?.objectId),
       'no variant to look up',
     ),
 };

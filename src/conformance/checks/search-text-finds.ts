@@ -1,6 +1,6 @@
 import type { Check } from '../check';
-import { couldNotCheck, fail, pass } from '../outcome';
-import { productArray } from '../search';
+import { fail, notJudged, pass } from '../outcome';
+import { primaryArray } from '../search';
 
 /** A TEXT search for testData.searchQuery finds products (the data every later check uses). */
 export const searchTextFinds: Check = {
@@ -9,11 +9,10 @@ export const searchTextFinds: Check = {
   what: 'a TEXT search for testData.searchQuery returns at least one product',
   why: 'sellers find products by typing; the order checks also need a real product to put in a cart',
   fix: 'make the TEXT search find testData.searchQuery, or set testData.searchQuery to a term your catalogue matches',
-  run(ctx, _operation, primary) {
-    const found = productArray(primary);
-    if ('problem' in found) return couldNotCheck(found.problem, primary);
-    if (found.products.length > 0)
-      return pass(`found ${found.products.length} product(s) for "${ctx.config.searchQuery}"`);
+  run(ctx, operation, primary) {
+    const found = primaryArray(primary, operation);
+    if (!found.ok) return notJudged(found, primary);
+    if (found.value.length > 0) return pass(`found ${found.value.length} product(s) for "${ctx.config.searchQuery}"`);
     return fail(`the TEXT search for "${ctx.config.searchQuery}" found nothing`, {
       received: '[]',
       expected: 'at least one product (set testData.searchQuery to a term your catalogue matches)',

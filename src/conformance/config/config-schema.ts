@@ -1,3 +1,5 @@
+import { SEARCH_TYPES } from '../../contracts';
+
 /**
  * The JSON Schema (2020-12) of the merchant config `merchant-kit verify --config` reads. It mirrors
  * OmniChat's settings screen for a custom integration, plus the runner's own testData and timeoutMs.
@@ -55,11 +57,18 @@ export const CONFIG_SCHEMA = {
         searchTypes: {
           type: 'array',
           uniqueItems: true,
-          items: { enum: ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] },
+          items: { enum: [...SEARCH_TYPES] },
         },
       },
     },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
+    ca: {
+      description: 'PEM file(s) of CA certificates to trust besides the usual ones, relative to this file.',
+      anyOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      ],
+    },
   },
   $defs: {
     url: { type: 'string', pattern: '^https?://[^\\s/?#]+[^\\s]*$' },

@@ -1,8 +1,12 @@
 import { UsageError } from '../../common/usage-error';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
 import { maskUrl } from '../../common/secrets';
+import type { NetworkSettings } from '../http/network';
+import { ProxyEnvError, readProxyEnv, type ProxyEnv } from '../http/proxy-env';
+import { readCaFile, readExtraCaCerts } from './ca-files';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig } from './run-config';
+import { SEARCH_TYPES } from '../../contracts';
+import { DEFAULT_CONCURRENCY, DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
 
 /** The verify flags as commander hands them over. */
 export interface VerifyFlags {
@@ -13,6 +17,12 @@ export interface VerifyFlags {
   timeout?: string;
   destructive?: boolean;
   callbackPort?: string;
+  /** Requests in flight at once within an operation (1 to 16). */
+  concurrency?: string;
+  /** --ca FILE, repeatable: PEM CA certificates trusted besides the usual ones. */
+  ca?: string[];
+  /** --insecure: do not check certificates (stated in every report). */
+  insecure?: boolean;
 }
 
 /** Turns the flags (and the config file they name) into one RunConfig, or throws a one-line UsageError. */
@@ -31,14 +41,36 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
       `${headers.length} headers given (config and --header together): OmniChat sends at most ${MAX_CUSTOM_HEADERS}; remove the extra ones`,
     );
   }
+  const { caFiles: _caFiles, ...fileSettings } = settings;
   return {
-    ...settings,
+    ...fileSettings,
     headers,
     timeoutMs: flags.timeout !== undefined ? parsePositive('--timeout', flags.timeout, 100, 60000) : settings.timeoutMs,
     only: parseOnly(flags.only),
     destructive: flags.destructive !== false,
     callbackPort:
       flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
+    concurrency:
+      flags.concurrency !== undefined ? parsePositive('--concurrency', flags.concurrency, 1, 16) : DEFAULT_CONCURRENCY,
+    network: networkSettings(flags, settings, env),
+  };
+}
+
+/** The config's "ca" files, then --ca files; the proxy variables as curl reads them. */
+function networkSettings(flags: VerifyFlags, settings: FileSettings, env: NodeJS.ProcessEnv): NetworkSettings {
+  const caFiles = [...(settings.caFiles ?? []), ...(flags.ca ?? []).map((file) => ({ file, source: '--ca' }))];
+  let proxy: ProxyEnv;
+  try {
+    proxy = readProxyEnv(env);
+  } catch (error) {
+    if (error instanceof ProxyEnvError) throw new UsageError(error.message);
+    throw error;
+  }
+  return {
+    ca: caFiles.map(({ file, source }) => readCaFile(file, source)),
+    insecure: flags.insecure === true,
+    proxy,
+    extraCaPem: readExtraCaCerts(env),
   };
 }
 
@@ -55,13 +87,15 @@ function fromBaseUrl(raw: string): FileSettings {
     throw new UsageError(`--base-url must be an http or https URL, not ${url.protocol.replace(':', '')}`);
   }
   return {
-    displayName: 'merchant',
+    // Without a config there is no display name: the host says which merchant the report is about.
+    displayName: url.host,
     checkout: 'omni',
     urls: urlsUnder(raw),
     headers: [],
     searchQuery: DEFAULT_SEARCH_QUERY,
     searchTypes: [...SEARCH_TYPES],
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    allowFreightChange: false,
   };
 }
 

@@ -6,13 +6,18 @@ import { MAX_CUSTOM_HEADERS, type HeaderPair } from '../../common/headers';
 import { nearestName, OPERATION_IDS, type OperationId } from '../../contracts';
 import { maskUrl } from '../../common/secrets';
 import { CONFIG_SCHEMA } from './config-schema';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, SEARCH_TYPES, type RunConfig, type SearchType } from './run-config';
+import { SEARCH_TYPES, type SearchType } from '../../contracts';
+import { jsonSyntaxError } from './json-syntax';
+import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
 
 /** The parts of a run that a config file decides. */
 export type FileSettings = Pick<
   RunConfig,
-  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs'
->;
+  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs' | 'allowFreightChange'
+> & {
+  /** The config's "ca" files, resolved against the config file's directory, and where they were named. */
+  caFiles?: { file: string; source: string }[];
+};
 
 interface ConfigFile {
   displayName?: string;
@@ -22,9 +27,12 @@ interface ConfigFile {
   testData?: { searchQuery?: string };
   capabilities?: { searchTypes?: SearchType[] };
   timeoutMs?: number;
+  allowFreightChange?: boolean;
+  ca?: string | string[];
 }
 
-const validateConfig = new Ajv2020({ strict: true, allErrors: false }).compile(CONFIG_SCHEMA);
+// allErrors: a misspelt key is also a missing one (urls.productSerch), and the misspelling is what to report.
+const validateConfig = new Ajv2020({ strict: true, allErrors: true }).compile(CONFIG_SCHEMA);
 
 /** Reads, expands (`${VAR}`) and validates a merchant config; every problem is one UsageError line. */
 export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): FileSettings {
@@ -41,13 +49,17 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--config ${label} is not JSON: ${(error as Error).message}`);
+  } catch {
+    // JSON.parse's own message quotes the text near the error, which may be a header value.
+    const where = jsonSyntaxError(text);
+    const at = where ? `${where.reason} at line ${where.line}, column ${where.column}` : 'a syntax error';
+    throw new UsageError(`--config ${label} is not JSON: ${at} (the text is not shown: it may hold a header value)`);
   }
   const expanded = expandVariables(raw, '', env, label);
   if (!validateConfig(expanded))
-    throw new UsageError(`${label}: ${describeConfigError(validateConfig.errors?.[0], expanded)}`);
+    throw new UsageError(`${label}: ${describeConfigError(mostTelling(validateConfig.errors ?? []), expanded)}`);
   const config = expanded as ConfigFile;
+  checkUrlsParse(config.urls, label);
   return {
     displayName: config.displayName ?? 'merchant',
     checkout: config.checkout ?? 'omni',
@@ -56,7 +68,25 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     searchQuery: config.testData?.searchQuery ?? DEFAULT_SEARCH_QUERY,
     searchTypes: config.capabilities?.searchTypes ?? [...SEARCH_TYPES],
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    allowFreightChange: config.allowFreightChange === true,
+    caFiles: [config.ca ?? []].flat().map((ca) => ({
+      file: path.resolve(path.dirname(file), ca),
+      source: `${label}: "ca"`,
+    })),
   };
+}
+
+/** The schema's pattern lets through URLs that do not parse (`http://[::1/...`): refused here, masked. */
+function checkUrlsParse(urls: Record<OperationId, string>, label: string): void {
+  for (const [operation, url] of Object.entries(urls)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new UsageError(
+        `${label}: "urls.${operation}" is not a valid URL (found ${JSON.stringify(maskUrl(url))}): write it like https://shop.example.com/omnichat/products/productsearch`,
+      );
+    }
+  }
 }
 
 /** Replaces `${VAR}` in every string of the config; a variable that is not set is a usage error naming it. */
@@ -103,16 +133,45 @@ function knownKeysAt(pointer: string): string[] {
   return Object.keys((node.properties as Record<string, unknown> | undefined) ?? {}).filter((k) => k !== '$schema');
 }
 
+// Other tools' spellings of a header pair (HAR and fetch write {name, value}): too far apart for nearestName.
+const HEADER_KEY_ALIASES: Record<string, string> = {
+  name: 'key',
+  header: 'key',
+  headerName: 'key',
+  headerValue: 'value',
+};
+
+/** The valid key an unknown one most likely meant at that place, or undefined. */
+function suggestKey(name: string, pointer: string): string | undefined {
+  if (/^\/headers\/\d+$/.test(pointer) && Object.prototype.hasOwnProperty.call(HEADER_KEY_ALIASES, name))
+    return HEADER_KEY_ALIASES[name];
+  return nearestName(name, knownKeysAt(pointer));
+}
+
+/** The error to report: an unknown key that is a near miss of a valid one explains the others. */
+function mostTelling(errors: ErrorObject[]): ErrorObject | undefined {
+  const misspelt = errors.find(
+    (error) =>
+      error.keyword === 'additionalProperties' &&
+      suggestKey(String(error.params.additionalProperty), error.instancePath) !== undefined,
+  );
+  return misspelt ?? errors[0];
+}
+
 function describeConfigError(error: ErrorObject | undefined, config: unknown): string {
   if (!error) return 'is not a valid config';
+  if (/^\/ca(\/|$)/.test(error.instancePath))
+    return `"ca" must be a file name or a list of file names (PEM CA certificates, relative to the config file)`;
   const where = dotted(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const known = knownKeysAt(error.instancePath);
-      const suggestion = nearestName(name, known);
-      const fix = suggestion ? `did you mean "${suggestion}"?` : `valid keys here: ${known.join(', ')}`;
+      const suggestion = suggestKey(name, error.instancePath);
+      const fix = suggestion
+        ? `did you mean "${dotted(error.instancePath, suggestion)}"?`
+        : `valid keys here: ${known.join(', ')}`;
       return `unknown key "${dotted(error.instancePath, name)}": ${fix}`;
     }
     case 'required': {

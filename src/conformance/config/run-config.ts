@@ -1,11 +1,11 @@
 import type { HeaderPair } from '../../common/headers';
-import type { OperationId } from '../../contracts';
-
-export const SEARCH_TYPES = ['TEXT', 'ID', 'SKUID', 'REFERENCE', 'URL'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+import type { OperationId, SearchType } from '../../contracts';
+import type { NetworkSettings } from '../http/network';
 
 /** OmniChat's time budget for every merchant endpoint (docs/contracts.md, decision 10). */
 export const DEFAULT_TIMEOUT_MS = 5000;
+/** Requests in flight at once within an operation (--concurrency); 1 sends them strictly one after another. */
+export const DEFAULT_CONCURRENCY = 4;
 /** A TEXT search the mock's catalogue (and most clothing stores) answers. */
 export const DEFAULT_SEARCH_QUERY = 'camiseta';
 
@@ -18,8 +18,14 @@ export interface RunConfig {
   searchQuery: string;
   searchTypes: SearchType[];
   timeoutMs: number;
+  /** The settings screen's "Alterar dados do frete": sellers may change the freight of an order. */
+  allowFreightChange: boolean;
+  /** Requests in flight at once within an operation (--concurrency, default 4). */
+  concurrency: number;
   only: OperationId[];
   destructive: boolean;
   /** Port of the local stand-in for OmniChat's orders API, when callbacks are checked. */
   callbackPort?: number;
+  /** Extra CAs, --insecure and the proxy variables; Node's defaults and no proxy when absent. */
+  network?: NetworkSettings;
 }

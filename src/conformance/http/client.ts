@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { HeaderPair } from '../../common/headers';
+import { routeFor, tlsOptions, type NetworkSettings } from './network';
+import { describeProxyRefusal, describeSocketError, type FailureCode } from './socket-errors';
 
 /** OmniChat's answers are small; anything past this is a runaway body and is not read further. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -15,6 +18,8 @@ export interface HttpRequest {
   /** The whole exchange (connect, headers, body) must end within this many milliseconds. */
   deadlineMs: number;
   maxBodyBytes?: number;
+  /** Extra CAs, --insecure and the proxy variables; Node's defaults and no proxy when absent. */
+  network?: NetworkSettings;
 }
 
 /** An answer that arrived in full. */
@@ -29,7 +34,7 @@ export interface HttpAnswer {
 /** Why no usable answer arrived: the runner reports these as "could not check". */
 export interface HttpFailure {
   kind: 'failure';
-  code: 'timeout' | 'refused' | 'dns' | 'tls' | 'protocol' | 'too-large' | 'dropped' | 'network';
+  code: FailureCode;
   reason: string;
   durationMs: number;
 }
@@ -47,11 +52,14 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     let clientRequest: http.ClientRequest | undefined;
+    // Ends whatever the exchange still holds, a socket to a proxy included (see routeFor).
+    const release = new AbortController();
     const finish = (outcome: HttpOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clientRequest?.destroy();
+      release.abort();
       resolve(outcome);
     };
     const fail = (code: HttpFailure['code'], reason: string): void =>
@@ -78,10 +86,20 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(request.body));
     }
-    const transport = url.protocol === 'https:' ? https : http;
+    const secure = url.protocol === 'https:';
+    const transport = secure ? https : http;
+    const route = routeFor(url, request.network, release.signal);
+    const tlsSettings = secure ? tlsOptions(request.network) : {};
     try {
-      // agent: false gives each exchange its own socket, closed at the end: nothing lingers after a run.
-      clientRequest = transport.request(url, { method: request.method, headers, agent: false }, (response) => {
+      // Without a proxy, agent: false gives each exchange its own socket, closed at the end: nothing
+      // lingers after a run. A proxy agent is made for this exchange alone, for the same reason.
+      const options = { method: request.method, headers, agent: route.agent, ...tlsSettings };
+      clientRequest = transport.request(url, options, (response) => {
+        if (route.proxy && fromProxy(response, secure)) {
+          response.resume();
+          fail('proxy', describeProxyRefusal(response.statusCode ?? 0, response.statusMessage ?? '', url, route.proxy));
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         let ended = false;
@@ -113,11 +131,20 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
       return;
     }
     clientRequest.on('error', (error: NodeJS.ErrnoException) => {
-      const [code, reason] = describeSocketError(error, url);
+      const [code, reason] = describeSocketError(error, url, route.proxy);
       fail(code, reason);
     });
     clientRequest.end(request.body);
   });
+}
+
+/**
+ * True when an answer came from the proxy, not the merchant: an https answer over a socket that never
+ * became TLS is the proxy refusing the CONNECT (https-proxy-agent replays its answer), and a 407 is
+ * the proxy asking for credentials whatever the scheme.
+ */
+function fromProxy(response: http.IncomingMessage, secure: boolean): boolean {
+  return response.statusCode === 407 || (secure && !(response.socket instanceof tls.TLSSocket));
 }
 
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
@@ -126,44 +153,4 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
-}
-
-/** Turns a socket error into a reason a merchant can act on (no stack, no request headers). */
-function describeSocketError(error: NodeJS.ErrnoException, url: URL): [HttpFailure['code'], string] {
-  const host = url.host;
-  switch (error.code) {
-    case 'ECONNREFUSED':
-      return ['refused', `connection refused by ${host}: is the server running and the port right?`];
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return ['dns', `the host name ${url.hostname} does not resolve (DNS)`];
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return ['dropped', `${host} closed the connection before answering`];
-    case 'EPROTO':
-      // OpenSSL's "wrong version number": the port answers plain http to our https.
-      return [
-        'tls',
-        `TLS handshake with ${host} failed (EPROTO): the port does not speak https; if the server is plain http, use an http:// URL`,
-      ];
-    case 'HPE_HEADER_OVERFLOW':
-      return [
-        'protocol',
-        `${host} sent response headers larger than Node's limit (16 KB); OmniChat cannot read them either`,
-      ];
-    case 'HPE_INVALID_CONTENT_LENGTH':
-    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
-      return ['protocol', `${host} sent an invalid Content-Length header (${error.code})`];
-    default:
-      if (error.code?.startsWith('HPE_')) {
-        return [
-          'protocol',
-          `${host} did not answer with valid HTTP (${error.code}): is the port right, and is it an HTTP server (not https or another protocol)?`,
-        ];
-      }
-      if (error.code && /CERT|SSL|TLS|SELF_SIGNED|ERR_TLS/.test(error.code)) {
-        return ['tls', `TLS handshake with ${host} failed (${error.code}): check the certificate`];
-      }
-      return ['network', `${error.code ?? 'network error'} talking to ${host}`];
-  }
 }

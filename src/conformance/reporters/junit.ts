@@ -1,12 +1,15 @@
-import type { RunReport } from '../types';
-import { detailLines } from './console';
+import { networkCaveat } from '../network-report';
+import type { CheckResult, RunReport } from '../types';
+import { coverageJunit } from './coverage';
+import { causeName, consequenceCounts, consequencePhrase, findingLines, verdictLine } from './wording';
+
+// eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot carry. */
 export function xmlEscape(text: string): string {
-  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
-  const notInXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
   return text
-    .replace(notInXml, '')
+    .replace(NOT_IN_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -14,24 +17,83 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** Text inside an XML comment is not escaped, but may not hold "--" (nor end with "-"). */
+const commentSafe = (text: string): string =>
+  text
+    .replace(NOT_IN_XML, '')
+    .replace(/-(?=-)/g, '- ')
+    .replace(/-$/, '- ');
+
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
+const REPORT_LIMITS = { maxChars: Infinity, maxAlso: Infinity };
+
+/** The lines a failing, warned or "could not check" testcase carries: the message, the fix, the finding, the curl line. */
+function bodyLines(report: RunReport, check: CheckResult): string[] {
+  if (check.causedBy) {
+    const root = report.operations
+      .find((op) => op.operation === check.causedBy?.operation)
+      ?.checks.find((c) => c.id === check.causedBy?.check);
+    return [check.message, `because of ${causeName(check.causedBy)}${root ? `: ${root.message}` : ''}`];
+  }
+  const lines = [check.message];
+  if (check.fix !== undefined) lines.push(`fix: ${check.fix}`);
+  for (const [label, value] of findingLines(check, REPORT_LIMITS)) lines.push(`${label}: ${value}`);
+  if (check.curl !== undefined) lines.push(`curl: ${check.curl}`);
+  return lines;
+}
+
+/**
+ * The verdict and the "what to fix" list as a comment at the top of the file, for whoever opens it;
+ * CI tools read the testcases below.
+ */
+function leadComment(report: RunReport): string[] {
+  const m = report.meta;
+  const lines = [
+    `merchant-kit verify: ${report.target} (run ${m.runId}, started ${m.startedAt}, ${seconds(m.durationMs)} s, merchant-kit ${m.kitVersion}, contracts ${m.contractVersion})`,
+    verdictLine(report),
+  ];
+  if (report.whatToFix.length > 0) lines.push('What to fix:');
+  report.whatToFix.forEach((item, index) => {
+    lines.push(`${index + 1}. ${causeName(item)}${item.status === 'warn' ? ' (warning)' : ''}: ${item.message}`);
+    if (item.fix !== undefined) lines.push(`   fix: ${item.fix}`);
+    const then = consequencePhrase(consequenceCounts(report, item));
+    if (then) lines.push(`   ${then}`);
+  });
+  return ['<!--', ...lines.map(commentSafe), '-->'];
+}
 
 /** JUnit XML: a testsuite per operation, a testcase per check; error = could not check, skipped = skip. */
 export function renderJunit(report: RunReport): string {
   const s = report.summary;
+  const m = report.meta;
+  const caveat = networkCaveat(report);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    ...leadComment(report),
     `<testsuites name="merchant-kit verify" tests="${s.passed + s.failed + s.warnings + s.errors + s.skipped}" failures="${s.failed}" errors="${s.errors}" skipped="${s.skipped}">`,
   ];
+  const properties = (url: string): string =>
+    [
+      ['url', url],
+      ['runId', m.runId],
+      ['startedAt', m.startedAt],
+      ['kitVersion', m.kitVersion],
+      ['contractVersion', m.contractVersion],
+      ['node', m.node],
+    ]
+      .map(([name, value]) => `<property name="${name}" value="${xmlEscape(value)}"/>`)
+      .join('');
   for (const op of report.operations) {
     const count = (status: string): number => op.checks.filter((c) => c.status === status).length;
     lines.push(
       `  <testsuite name="${xmlEscape(op.operation)}" tests="${op.checks.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}">`,
     );
-    lines.push(`    <properties><property name="url" value="${xmlEscape(op.url)}"/></properties>`);
+    const tls = caveat ? `<property name="tls" value="${xmlEscape(caveat)}"/>` : '';
+    lines.push(`    <properties>${properties(op.url)}${tls}</properties>`);
     for (const check of op.checks) {
       const open = `    <testcase classname="${xmlEscape(op.operation)}" name="${xmlEscape(check.id)}" time="${seconds(check.durationMs)}"`;
-      const body = xmlEscape([check.message, ...detailLines(check)].join('\n'));
+      const text = bodyLines(report, check).join('\n');
+      const body = xmlEscape(text);
       if (check.status === 'pass') lines.push(`${open}/>`);
       else if (check.status === 'fail')
         lines.push(`${open}><failure message="${xmlEscape(check.message)}">${body}</failure></testcase>`);
@@ -39,11 +101,9 @@ export function renderJunit(report: RunReport): string {
         lines.push(`${open}><error message="${xmlEscape(check.message)}">${body}</error></testcase>`);
       else if (check.status === 'skip')
         lines.push(`${open}><skipped message="${xmlEscape(check.message)}"/></testcase>`);
-      else
-        lines.push(
-          `${open}><system-out>${xmlEscape(`warning: ${[check.message, ...detailLines(check)].join('\n')}`)}</system-out></testcase>`,
-        );
+      else lines.push(`${open}><system-out>${xmlEscape(`warning: ${text}`)}</system-out></testcase>`);
     }
+    lines.push(...coverageJunit(op));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');

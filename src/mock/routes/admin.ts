@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { OPERATION_IDS, isOperationId } from '../../contracts';
 import { secretMatches } from '../auth';
 import type { MockContext } from '../context';
@@ -6,23 +6,66 @@ import { readJsonBody } from '../json-body';
 import type { OrderRecord } from '../order-store';
 import { HttpProblem } from '../problems';
 import type { RequestNotes } from '../pipeline';
+import { resetStore } from '../sandbox';
+import { notFound, type SandboxRegistry } from '../sandboxes';
 import { sendJsonText } from './respond';
+import { mountCallbackResend } from './admin-callbacks';
+import { mountEvents, type ContextOf } from './admin-events';
+import { mountSandboxes } from './admin-sandboxes';
+import { mountStock } from './admin-stock';
+import { mountDashboard } from './dashboard';
+import { journalView } from './previews';
 
-/** Mounts the admin API (orders, journal, reset, default scenarios) on a router served at /__admin. */
-export function mountAdmin(router: Router, ctx: MockContext): void {
-  router.use((req: Request, res: Response, next) => {
-    if (ctx.adminToken === undefined) return next();
+/** Where the admin routes leave the store a request is about. */
+interface AdminLocals {
+  adminStore?: MockContext;
+}
+
+/**
+ * Mounts the admin API on a router served at /__admin: the dashboard (before the token check: the page
+ * holds no data), the token check, the sandboxes, and each store's resources, at /__admin for the
+ * default store and at /__admin/sandboxes/{name} for every sandbox (`default` included).
+ */
+export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
+  const adminToken = sandboxes.default.adminToken;
+  mountDashboard(router);
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if (adminToken === undefined) return next();
     const header = req.headers.authorization;
     const presented = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
-    if (!secretMatches(presented, ctx.adminToken)) {
+    if (!secretMatches(presented, adminToken)) {
       (res.locals as RequestNotes).unlogged = true;
       throw new HttpProblem('unauthorized', 'the admin API needs Authorization: Bearer <the --admin-token value>');
     }
     next();
   });
-  router.get('/orders', (_req, res) => jsonList(res, ctx.store.list(), summary, ctx.adminAnswerLimitBytes));
+  mountSandboxes(router, sandboxes);
+  const perStore = express.Router({ mergeParams: true });
+  const storeOf: ContextOf = (_req, res) => (res.locals as AdminLocals).adminStore ?? sandboxes.default;
+  mountStoreResources(perStore, storeOf);
+  router.use(
+    '/sandboxes/:name',
+    (req: Request, res: Response, next: NextFunction) => {
+      const name = String(req.params.name);
+      const ctx = sandboxes.get(name);
+      if (!ctx) throw notFound(name);
+      ctx.usage.lastUsed = Date.now();
+      (res.locals as AdminLocals).adminStore = ctx;
+      next();
+    },
+    perStore,
+  );
+  router.use(perStore);
+}
+
+/** The resources every store has: orders, journal, live events, budgets, reset, scenarios, stock. */
+function mountStoreResources(router: Router, storeOf: ContextOf): void {
+  router.get('/orders', (req, res) => {
+    const ctx = storeOf(req, res);
+    jsonList(res, ctx.store.list(), summary, ctx.adminAnswerLimitBytes);
+  });
   router.get('/orders/:id', (req, res) => {
-    const record = ctx.store.get(String(req.params.id));
+    const record = storeOf(req, res).store.get(String(req.params.id));
     if (!record)
       throw new HttpProblem(
         'order-not-found',
@@ -30,8 +73,12 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
       );
     json(res, detail(record));
   });
-  router.get('/requests', (_req, res) => jsonList(res, ctx.journal.entries(), (e) => e, ctx.adminAnswerLimitBytes));
-  router.get('/budgets', (_req, res) => {
+  router.get('/requests', (req, res) => {
+    const ctx = storeOf(req, res);
+    jsonList(res, ctx.journal.entries(), journalView, ctx.adminAnswerLimitBytes);
+  });
+  router.get('/budgets', (req, res) => {
+    const ctx = storeOf(req, res);
     const { store, journal, searchCache } = ctx.budgets;
     json(res, {
       store: { ...store.usage(), orders: ctx.store.list().length },
@@ -40,19 +87,19 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
       adminAnswerLimitBytes: ctx.adminAnswerLimitBytes,
     });
   });
-  router.post('/reset', (_req, res) => {
-    ctx.store.reset();
-    ctx.journal.clear();
-    ctx.scenarios.clearDefaults();
+  router.post('/reset', (req, res) => {
+    resetStore(storeOf(req, res));
     json(res, { result: 'ok' });
   });
-  router.get('/scenarios', (_req, res) => {
+  router.get('/scenarios', (req, res) => {
+    const ctx = storeOf(req, res);
     json(res, {
       defaults: ctx.scenarios.defaultsView(),
       available: Object.fromEntries(OPERATION_IDS.map((op) => [op, ctx.scenarios.available(op)])),
     });
   });
   router.put('/scenarios/:operation', async (req, res) => {
+    const ctx = storeOf(req, res);
     const operation = String(req.params.operation);
     if (!isOperationId(operation))
       throw new HttpProblem(
@@ -70,6 +117,9 @@ export function mountAdmin(router: Router, ctx: MockContext): void {
     ctx.scenarios.setDefault(operation, scenario ?? undefined);
     json(res, { operation, scenario });
   });
+  mountEvents(router, storeOf);
+  mountStock(router, storeOf);
+  mountCallbackResend(router, storeOf);
 }
 
 function json(res: Response, value: unknown): void {

@@ -1,13 +1,13 @@
 import type { Router } from 'express';
-import type { MockContext } from '../context';
 import { HttpProblem } from '../problems';
+import type { ContextOf } from './admin-events';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Serves the own-checkout page whose URL the provisions callback hands to OmniChat. */
-export function mountCheckout(router: Router, ctx: MockContext): void {
+/** Serves the own-checkout page whose URL the provisions callback hands to OmniChat (per store). */
+export function mountCheckout(router: Router, storeOf: ContextOf): void {
   router.get('/:id', (req, res) => {
-    const record = ctx.store.get(String(req.params.id));
+    const record = storeOf(req, res).store.get(String(req.params.id));
     if (!record)
       throw new HttpProblem(
         'order-not-found',

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import type { HeaderAuth } from '../auth';
 import type { MockContext } from '../context';
 import type { JournalEntry } from '../journal';
 import type { RequestNotes } from '../pipeline';
 import { maskSecret } from '../../common/headers';
 import { isoNow } from '../clock';
+import { addPreviews } from './previews';
 
 const KEPT_HEADERS = ['content-type', 'prefer', 'user-agent'];
 
@@ -16,11 +18,13 @@ export type Observer = (req: IncomingMessage, res: ServerResponse, path: string,
  * entry for everything but the admin API. Refused admin tokens leave no trace. Both entry points (the
  * express app and the plain listener) call the same observer, so their traces cannot drift apart.
  */
-export function createObserver(ctx: MockContext): Observer {
-  const secretNames = new Set(['authorization', ...ctx.auth.names]);
+export function createObserver(stores: { readonly default: MockContext }): Observer {
   return (req, res, path, notes) => {
     const started = performance.now();
     res.on('close', () => {
+      // A request is journaled in the store it belongs to (the sandbox named in its path, if that exists).
+      const ctx = notes.store ?? stores.default;
+      if (notes.counted) ctx.usage.inFlight -= 1;
       if (notes.unlogged) return;
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const status = res.writableFinished ? res.statusCode : 0;
@@ -33,6 +37,7 @@ export function createObserver(ctx: MockContext): Observer {
             path,
             status,
             ms: durationMs,
+            sandbox: ctx.name === 'default' ? undefined : ctx.name,
             operation: notes.operation,
             scenario: notes.scenario,
             violations: notes.violations?.length,
@@ -41,6 +46,7 @@ export function createObserver(ctx: MockContext): Observer {
       }
       // Express routes case-insensitively: /__ADMIN/orders is the admin API too.
       if (isAdminPath(path)) return;
+      const secretNames = secretNamesOf(ctx.auth);
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
         const value = req.headers[name];
@@ -54,9 +60,24 @@ export function createObserver(ctx: MockContext): Observer {
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;
+      addPreviews(ctx, entry, req, res, secretNames);
+      entry.seq = ctx.events.nextSeq();
       ctx.journal.add(entry);
+      ctx.events.publish({ kind: 'request', entry });
     });
   };
+}
+
+const secretNamesByAuth = new WeakMap<HeaderAuth, string[]>();
+
+/** The headers whose values the journal masks: Authorization and the store's configured auth headers. */
+function secretNamesOf(auth: HeaderAuth): string[] {
+  let names = secretNamesByAuth.get(auth);
+  if (names === undefined) {
+    names = [...new Set(['authorization', ...auth.names])];
+    secretNamesByAuth.set(auth, names);
+  }
+  return names;
 }
 
 /** The observer as express middleware; res.locals carries the notes the routes leave. */

@@ -1,6 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import { problemBody, HttpProblem, type ProblemBody } from '../problems';
 
+/**
+ * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
+ * response (cheaper than a WeakMap on the hot path; it goes when the response goes).
+ */
+const SENT = Symbol('sent body');
+
+/** The body an answer was sent with through sendJsonText, if any. */
+export function sentBody(res: ServerResponse): string | Buffer | undefined {
+  return (res as ServerResponse & { [SENT]?: string | Buffer })[SENT];
+}
+
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
 export function sendJsonText(
   res: ServerResponse,
@@ -8,12 +19,11 @@ export function sendJsonText(
   text: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
-  // writeHead with an object: Node's fast path when no header was set before (headers set earlier, e.g. by
-  // a custom scenario, are merged as setHeader would).
-  res.writeHead(status, {
-    'content-type': type,
-    'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.length,
-  });
+  (res as ServerResponse & { [SENT]?: string | Buffer })[SENT] = text;
+  // setHeader, not writeHead's fast path: the journal's preview reads the content type back.
+  res.statusCode = status;
+  res.setHeader('content-type', type);
+  res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
   res.end(text);
 }
 

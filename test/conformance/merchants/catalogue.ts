@@ -1,4 +1,4 @@
-/** A small catalogue for the reference merchant: two shirts match "camiseta", with stock and erpIds. */
+/** A small catalogue for the reference merchant: two shirts match "camiseta", with stock (one size sold out) and erpIds. */
 export interface RefVariant {
   objectId: string;
   name: string;
@@ -39,6 +39,7 @@ export function referenceCatalogue(): RefProduct[] {
     product('CAM-AZUL', 'Camiseta Azul', [
       variant('CAM-AZUL-P', 'Camiseta Azul P', 59.9, 5),
       variant('CAM-AZUL-M', 'Camiseta Azul M', 59.9, 3),
+      variant('CAM-AZUL-G', 'Camiseta Azul G', 59.9, 0),
     ]),
     product('CAM-BRANCA', 'Camiseta Branca', [variant('CAM-BRANCA-U', 'Camiseta Branca Única', 49.9, 8)]),
     product('CALCA-JEANS', 'Calça Jeans', [variant('CALCA-JEANS-40', 'Calça Jeans 40', 159.9, 2)]),

@@ -1,29 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response, type NextFunction } from 'express';
+import type { Break } from './breaks';
 import { fold, referenceCatalogue, type RefProduct } from './catalogue';
+import { sendCallback } from './reference-callback';
+import { checkCart } from './reference-checker';
 
-/** The rules a broken merchant can break, one at a time (see broken-merchants.test.ts). */
-export type Break =
-  | 'wrapped-array'
-  | 'ignores-paging'
-  | 'price-as-string'
-  | 'misspelt-property'
-  | 'miss-404'
-  | 'id-returns-many'
-  | 'skuid-finds-nothing'
-  | 'no-stock-check'
-  | 'wrong-component-id'
-  | 'duplicate-shipping-id'
-  | 'partial-payload-5xx'
-  | 'html-checker'
-  | 'repeat-500'
-  | 'no-callback'
-  | 'refuses-reverted'
-  | 'redirects-notifications'
-  | 'slow-cancellation'
-  | 'cancel-unknown-500'
-  | 'no-auth';
+export type { Break } from './breaks';
 
 export interface MerchantOptions {
   breaks?: Break;
@@ -37,12 +20,20 @@ export interface MerchantOptions {
   provisionsCode?: 200 | 400;
   /** How late the first cancellation answers with slow-cancellation. */
   slowMs?: number;
+  /** The OmniChat API secret sent as Authorization: Bearer on callbacks. */
+  omnichatToken?: string;
+  /** Every product sells out of stock (sellOutOfStock: true): no stock limit applies. */
+  sellOutOfStock?: boolean;
+  /** Every answer comes this much later (to watch requests overlap). */
+  delayMs?: number;
 }
 
 export interface RunningMerchant {
   baseUrl: string;
   /** Requests seen per path, for assertions. */
   hits: string[];
+  /** The most requests it was ever answering at once. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -63,9 +54,15 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
   const pendingCallbacks = new Set<Promise<void>>();
 
   const app = express();
-  app.use((req: Request, _res: Response, next: NextFunction) => {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  app.use((req: Request, res: Response, next: NextFunction) => {
     hits.push(`${req.method} ${req.path}`);
-    next();
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    if (options.delayMs) setTimeout(next, options.delayMs);
+    else next();
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (options.auth && breaks !== 'no-auth' && req.get(options.auth.key) !== options.auth.value) {
@@ -90,6 +87,12 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
         variants: Record<string, unknown>[];
         mainVariant: Record<string, unknown>;
       };
+      if (options.sellOutOfStock) copy.sellOutOfStock = true;
+      if (breaks === 'catalogue-odd') {
+        copy.weight = 206;
+        copy.mainVariant.salePrice = 1;
+        copy.variants[copy.variants.length - 1].erpId = copy.variants[0].erpId;
+      }
       for (const v of [copy.mainVariant, ...copy.variants]) {
         v.quantity = stock.get(String(v.objectId));
         if (breaks === 'price-as-string') v.price = String(v.price);
@@ -114,7 +117,9 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
     else if (type === 'URL') found = catalogue.filter((p) => p.externalUrl === q);
     else {
       const hitsFound = catalogue.filter((p) => fold(p.name).includes(fold(q)));
-      found = breaks === 'ignores-paging' ? hitsFound : hitsFound.slice(from, from + size);
+      if (breaks === 'ignores-paging') found = hitsFound;
+      else if (breaks === 'ignores-from') found = hitsFound.slice(0, size);
+      else found = hitsFound.slice(from, from + size);
     }
     if (found.length === 0 && breaks === 'miss-404') {
       res.status(404).json({ message: 'no product found' });
@@ -134,64 +139,46 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
       res.status(500).json({ message: 'Cannot read properties of undefined (reading map)' });
       return;
     }
-    const entries: Record<string, unknown>[] = [];
-    for (const item of items) {
-      const id = breaks === 'wrong-component-id' ? String(item.variantId) : String(item.objectId);
-      const available = stock.get(String(item.variantId)) ?? 0;
-      if (breaks !== 'no-stock-check' && Number(item.quantity) > available) {
-        entries.push({ action: 'ERROR', component: 'ITEM', componentId: id, message: 'Item não disponível' });
-        continue;
-      }
-      const freight = {
-        id: breaks === 'duplicate-shipping-id' ? 'PAC' : 'Expresso',
-        name: 'Expresso',
-        price: 10,
-        listPrice: 10,
-        tax: 0,
-      };
-      entries.push({
-        action: 'INFO',
-        component: 'ITEM',
-        componentId: id,
-        shippingMethod: 'PAC',
-        shippingOptions: [{ id: 'PAC', name: 'PAC', price: 5, listPrice: 5, tax: 0 }, freight],
-      });
-    }
-    res.json(entries);
+    res.json(checkCart(items, stock, options.sellOutOfStock ? 'no-stock-check' : breaks));
   });
 
   app.post('/v1/orders/orderprovisioning', (req: Request, res: Response) => {
-    const order = req.body as OrderBody;
+    const order = req.body as OrderBody & { shippingMethod?: unknown };
     const id = String(order.objectId);
-    if (orders.has(id)) {
-      if (breaks === 'repeat-500') res.status(500).json({ message: 'duplicate key' });
-      else res.json({ result: 'ok' });
+    if (breaks === 'creation-502') {
+      res.status(502).json({ message: 'could not reach OmniChat to confirm the order' });
       return;
     }
-    orders.add(id);
-    for (const item of order.items ?? [])
-      stock.set(String(item.variantId), (stock.get(String(item.variantId)) ?? 0) - Number(item.quantity));
+    if (
+      breaks === 'refuses-seller-freight' &&
+      order.shippingMethod !== undefined &&
+      !['PAC', 'Expresso'].includes(String(order.shippingMethod))
+    ) {
+      res.status(400).json({ message: `unknown shipping method ${String(order.shippingMethod)}` });
+      return;
+    }
+    const known = orders.has(id);
+    if (known && breaks === 'repeat-500') {
+      res.status(500).json({ message: 'duplicate key' });
+      return;
+    }
+    if (!known) {
+      orders.add(id);
+      for (const item of order.items ?? [])
+        stock.set(String(item.variantId), (stock.get(String(item.variantId)) ?? 0) - Number(item.quantity));
+    }
     res.json({ result: 'ok' });
-    if (options.omnichatApi && breaks !== 'no-callback') {
-      const own = options.checkout === 'own';
-      const body = own
-        ? {
-            responsible: 'reference-merchant',
-            code: options.provisionsCode ?? 200,
-            message: 'Order is ready for payment',
-            checkoutUrl: `https://shop.example.com/checkout/${id}`,
-          }
-        : { responsible: 'reference-merchant', status: 'ORDER_GATEWAY_PROVISIONED', message: 'Pedido Criado!' };
-      const sent = fetch(
-        `${options.omnichatApi}/v2/orders/${encodeURIComponent(id)}/${own ? 'provisions' : 'statusChange'}`,
+    // OmniChat's public boilerplate calls back on every creation, repeated or not.
+    if (options.omnichatApi && breaks !== 'no-callback' && (!known || breaks === 'repeats-callback')) {
+      const sent = sendCallback(
         {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
+          omnichatApi: options.omnichatApi,
+          checkout: options.checkout ?? 'omni',
+          provisionsCode: options.provisionsCode ?? 200,
+          token: options.omnichatToken ?? 'r:reference-api-secret',
+          breaks,
         },
-      ).then(
-        () => undefined,
-        () => undefined,
+        id,
       );
       pendingCallbacks.add(sent);
       void sent.finally(() => pendingCallbacks.delete(sent));
@@ -232,6 +219,7 @@ export async function startMerchant(options: MerchantOptions = {}): Promise<Runn
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     hits,
+    maxInFlight: () => maxInFlight,
     async close() {
       await Promise.all(pendingCallbacks);
       server.closeAllConnections();

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import {
+  renderAnnotations,
+  renderHeader,
+  renderOperation,
+  renderStepSummary,
+  renderTail,
+  type NetworkReport,
+  type OperationReport,
+  type RunMeta,
+  type RunReport,
+} from '../conformance';
+
+/** A stream that may be a terminal (process.stdout is one when nothing redirects it). */
+type Output = NodeJS.WritableStream & { isTTY?: boolean };
+
+/** Erases the live line: back to the line's start, clear to its end. */
+const CLEAR_LINE = '\r\u001b[2K';
+
+/**
+ * Prints verify's console output as the run goes: the header at the start, each operation's block
+ * when it finishes, the verdict and what to fix at the end. On a terminal a live line shows the
+ * check in flight (only ids, never merchant text); anywhere else (CI, a pipe, a file) only plain
+ * lines are written, the same bytes for the same merchant state and run id.
+ */
+export class VerifyOutput {
+  private live = false;
+  private next = 0;
+
+  /** `operations`: those the run will report, in the order it calls them (the live line names the next one). */
+  constructor(
+    private readonly out: Output,
+    private readonly operations: readonly string[],
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  /** True inside a GitHub Actions job (annotations and a step summary are written). */
+  get inGithubActions(): boolean {
+    return this.env.GITHUB_ACTIONS === 'true';
+  }
+
+  start = (meta: Omit<RunMeta, 'durationMs'>, network: NetworkReport): void => {
+    this.out.write(renderHeader(meta, network));
+    this.calling();
+  };
+
+  check = (operation: string, checkId: string): void => {
+    this.showLive(`checking ${operation}: ${checkId} ...`);
+  };
+
+  operation = (report: OperationReport): void => {
+    this.clear();
+    this.out.write(renderOperation(report));
+    this.next = this.operations.indexOf(report.operation) + 1;
+    this.calling();
+  };
+
+  /** Before an operation's first check its first request is on its way, which a slow merchant makes long. */
+  private calling(): void {
+    const operation = this.operations[this.next];
+    if (operation !== undefined) this.showLive(`calling ${operation} ...`);
+  }
+
+  private showLive(text: string): void {
+    if (!this.out.isTTY) return;
+    this.out.write(`${CLEAR_LINE}  ${text}`);
+    this.live = true;
+  }
+
+  /** The end of the run: annotations first in Actions (GitHub hides them from the log), then the tail. */
+  finish(report: RunReport): void {
+    this.clear();
+    if (this.inGithubActions) this.out.write(renderAnnotations(report));
+    this.out.write(renderTail(report));
+  }
+
+  /**
+   * Appends the markdown summary to $GITHUB_STEP_SUMMARY in Actions. A summary that cannot be written
+   * is said on stderr and changes nothing else: the checks' verdict is the exit code.
+   */
+  writeStepSummary(report: RunReport, err: NodeJS.WritableStream): void {
+    const file = this.env.GITHUB_STEP_SUMMARY;
+    if (!this.inGithubActions || !file) return;
+    try {
+      fs.appendFileSync(file, renderStepSummary(report));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      err.write(`merchant-kit: could not append the job summary to $GITHUB_STEP_SUMMARY (${code})\n`);
+    }
+  }
+
+  private clear(): void {
+    if (!this.live) return;
+    this.out.write(CLEAR_LINE);
+    this.live = false;
+  }
+}

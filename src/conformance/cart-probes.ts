@@ -1,0 +1,176 @@
+import { keepEntries } from './checker';
+import type { RunContext } from './context';
+import type { Exchange } from './exchange';
+import { none, ok, type Result } from './result';
+import { search, jsonArray } from './search';
+import {
+  cartLine,
+  readProducts,
+  secondVariant,
+  stockTracked,
+  TEST_LINE_ID,
+  testLineId,
+  testOrder,
+  unknownLine,
+  unknownVariantId,
+  zeroStockVariant,
+  type FoundProduct,
+  type Pick,
+} from './test-data';
+
+/** One line of a probe cart, with what the runner knows about its variant. */
+export interface ProbeLine {
+  lineId: string;
+  variantId: string;
+  quantity: number;
+  /** "stock 5", "stock 0", "no such variant", "stock not stated". */
+  known: string;
+  /** Whether the merchant should let the seller sell it. */
+  sellable: boolean;
+}
+
+/** A cart built to pin down one stock rule, and the checker's answer to it. */
+export interface CartProbe {
+  lines: ProbeLine[];
+  exchange: Exchange;
+}
+
+/** Every cart the stock rules are probed with (point 1 of docs/verify.md's probes), sent once per run. */
+export interface CartProbes {
+  /** 2 and S units of the pick (each at most its stock S): must pass. */
+  inStock: CartProbe[];
+  /** S + 1 units of the pick: must get an ERROR; or why there is no such probe. */
+  overStock: Result<CartProbe>;
+  /** 1 unit of a variant with stock 0: must get an ERROR; or why there is none. */
+  zeroStock: Result<CartProbe>;
+  /** 1 unit of a variant that does not exist: must get an ERROR. */
+  unknownVariant: CartProbe;
+  /** Three lines, the bad one(s) not first: ERROR exactly on the bad lines. */
+  multiLine: CartProbe;
+}
+
+/** How a page of the TEXT search is asked when the first page holds no variant with stock 0. */
+const ZERO_STOCK_PAGE = { from: 10, size: 50 };
+
+/** The first request of orderValidation seen as a probe: one unit of the pick. */
+export function primaryProbe(pick: Pick, primary: Exchange): CartProbe {
+  return { lines: [lineOf(pick, TEST_LINE_ID, 1)], exchange: primary };
+}
+
+/** The cart probes of this run: sent once, whichever check asks first, or why they cannot be built. */
+export function cartProbes(ctx: RunContext): Promise<Result<CartProbes>> {
+  return ctx.shared('cart-probes', async () => {
+    if (!ctx.pick.ok) return ctx.pick;
+    // A pick comes from the products, so they are there whenever it is.
+    return ok(await sendProbes(ctx, ctx.pick.value, ctx.products.ok ? ctx.products.value : [ctx.pick.value.product]));
+  });
+}
+
+async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbes> {
+  const probe = async (suffix: string, lines: ProbeLine[], items: Record<string, unknown>[]): Promise<CartProbe> => ({
+    lines,
+    exchange: keepEntries(await ctx.call('orderValidation', { body: testOrder(ctx.orderId(suffix), items) })),
+  });
+  const single = (suffix: string, target: Pick, quantity: number): Promise<CartProbe> =>
+    probe(suffix, [lineOf(target, TEST_LINE_ID, quantity)], [cartLine(target, TEST_LINE_ID, quantity)]);
+
+  const stock = stockTracked(pick) ? pick.variant.quantity : undefined;
+  // 1 unit is the first request already; 2 and S only when the stock allows them. Every probe is
+  // asked before any is awaited, so that they share the --concurrency slots.
+  const inStockUnits = stock === undefined ? [] : [...new Set([2, stock])].filter((q) => q > 1 && q <= stock);
+  const inStock = Promise.all(inStockUnits.map((q) => single(`stock-${q}`, pick, q)));
+  const overStock = stock === undefined ? undefined : single(`stock-${stock + 1}`, pick, stock + 1);
+  const unknownId = unknownVariantId(ctx.runId);
+  const unknownVariant = probe(
+    'unknown-variant',
+    [{ lineId: TEST_LINE_ID, variantId: unknownId, quantity: 1, known: 'no such variant', sellable: false }],
+    [unknownLine(unknownId, TEST_LINE_ID)],
+  );
+  const multiLine = sendMultiLine(ctx, pick, products, probe);
+  const zeroStock = (async (): Promise<CartProbe | undefined> => {
+    const zero = zeroStockVariant(products) ?? (await searchZeroStock(ctx));
+    return zero ? single('zero-stock', zero, 1) : undefined;
+  })();
+  const zero = await zeroStock;
+  return {
+    inStock: await inStock,
+    overStock: overStock ? ok(await overStock) : none(noStockRule(pick)),
+    zeroStock: zero
+      ? ok(zero)
+      : none(
+          'no variant with stock 0 was found in the search answers (visible, of a product neither blocked nor sold out of stock)',
+        ),
+    unknownVariant: await unknownVariant,
+    multiLine: await multiLine,
+  };
+}
+
+/** Why the pick has no stock to exceed. */
+function noStockRule(pick: Pick): string {
+  if (pick.product.sellOutOfStock)
+    return `product ${pick.product.objectId} sells out of stock (sellOutOfStock: true), so no stock limit applies to it`;
+  return `variant ${pick.variant.objectId} states no quantity, so there is no stock to exceed`;
+}
+
+/**
+ * Line 1 is one unit of the pick, line 2 a variant that does not exist, line 3 one unit of another
+ * variant with stock (or a second unknown variant when the search found no other one).
+ */
+function sendMultiLine(
+  ctx: RunContext,
+  pick: Pick,
+  products: FoundProduct[],
+  probe: (suffix: string, lines: ProbeLine[], items: Record<string, unknown>[]) => Promise<CartProbe>,
+): Promise<CartProbe> {
+  const [one, two, three] = [testLineId(1), testLineId(2), testLineId(3)];
+  const unknown = unknownVariantId(ctx.runId, 2);
+  const lines = [
+    lineOf(pick, one, 1),
+    { lineId: two, variantId: unknown, quantity: 1, known: 'no such variant', sellable: false },
+  ];
+  const items = [cartLine(pick, one, 1), unknownLine(unknown, two)];
+  const other = secondVariant(products, pick);
+  if (other) {
+    lines.push(lineOf(other, three, 1));
+    items.push(cartLine(other, three, 1));
+  } else {
+    const another = unknownVariantId(ctx.runId, 3);
+    lines.push({ lineId: three, variantId: another, quantity: 1, known: 'no such variant', sellable: false });
+    items.push(unknownLine(another, three));
+  }
+  return probe('lines', lines, items);
+}
+
+/** Looks further through the TEXT search for a variant with stock 0, once, when the first page was full. */
+async function searchZeroStock(ctx: RunContext): Promise<Pick | undefined> {
+  if (!ctx.products.ok || ctx.products.value.length < 10) return undefined;
+  const more = jsonArray(await search(ctx, 'TEXT', ctx.config.searchQuery, ZERO_STOCK_PAGE));
+  return more.ok ? zeroStockVariant(readProducts(more.value)) : undefined;
+}
+
+function lineOf(pick: Pick, lineId: string, quantity: number): ProbeLine {
+  const stock = pick.variant.quantity;
+  const known = pick.product.sellOutOfStock
+    ? 'sells out of stock'
+    : stock === undefined
+      ? 'stock not stated'
+      : `stock ${stock}`;
+  const sellable = pick.product.sellOutOfStock || stock === undefined || quantity <= stock;
+  return { lineId, variantId: pick.variant.objectId, quantity, known, sellable };
+}
+
+/** Every cart the run sent to orderValidation with lines (the first request and the probes), for checks that read them all. */
+export async function allCarts(ctx: RunContext, primary: Exchange): Promise<CartProbe[]> {
+  const first = ctx.pick.ok ? [primaryProbe(ctx.pick.value, primary)] : [];
+  const probes = await cartProbes(ctx);
+  if (!probes.ok) return first;
+  const { inStock, overStock, zeroStock, unknownVariant, multiLine } = probes.value;
+  return [
+    ...first,
+    ...inStock,
+    ...(overStock.ok ? [overStock.value] : []),
+    ...(zeroStock.ok ? [zeroStock.value] : []),
+    unknownVariant,
+    multiLine,
+  ];
+}

@@ -1,0 +1,70 @@
+import type { Check } from '../check';
+import { firstRefused } from '../accepted';
+import { bodyPreview, isSuccess } from '../exchange';
+import { couldNotCheck, fail, pass, skip } from '../outcome';
+import { primaryArray } from '../search';
+import { cartLine, secondVariant, TEST_LINE_ID, testOrder, type Pick } from '../test-data';
+import type { RunContext } from '../context';
+
+/** The seller's own freight: a method name no checker quotes. */
+const SELLER_METHOD = 'merchant-kit-seller-freight';
+
+/** The variant for the second test order: the pick when a second unit is there, else another variant with stock. */
+function freightVariant(ctx: RunContext): Pick | undefined {
+  if (!ctx.pick.ok || !ctx.products.ok) return undefined;
+  const { product, variant } = ctx.pick.value;
+  if (product.sellOutOfStock || variant.quantity === undefined || variant.quantity >= 2) return ctx.pick.value;
+  return secondVariant(ctx.products.value, ctx.pick.value);
+}
+
+/** A freight cost no quoted option has: 12.34, raised by 1 until it differs from every quoted price. */
+function sellerCost(quoted: number[]): number {
+  let cost = 12.34;
+  while (quoted.includes(cost)) cost += 1;
+  return Math.round(cost * 100) / 100;
+}
+
+/** With "Alterar dados do frete" on, an order whose freight the seller changed is accepted. */
+export const freightChangeAccepted: Check = {
+  id: 'freight-change-accepted',
+  operations: ['orderCreation'],
+  what: 'with allowFreightChange true, an order whose freightCost and shippingMethod differ from every option the checker quoted for that cart gets a 2xx (skipped otherwise)',
+  why: 'with the switch on, OmniChat sends the freight the seller typed as is; a merchant that rejects it loses the sale',
+  fix: "accept the order's freightCost and shippingMethod as sent when the integration lets sellers change freight, even when they match no option you quoted",
+  async run(ctx, operation, primary) {
+    if (!ctx.config.allowFreightChange)
+      return skip('allowFreightChange is not true in the config: OmniChat sends the freight as the checker quoted it');
+    const refused = firstRefused(primary, operation);
+    if (refused) return refused;
+    const pick = freightVariant(ctx);
+    if (!pick) return couldNotCheck('the search found no second unit in stock for a second test order');
+    const id = ctx.orderId('freight');
+    const items = [cartLine(pick, TEST_LINE_ID, 1)];
+    // What the checker quotes for exactly this cart, so the seller's freight differs from all of it.
+    const quote = await ctx.call('orderValidation', { body: testOrder(id, items) });
+    // Read like orderValidation's own first answer: what stops it is that operation's finding.
+    const entries = primaryArray(quote, 'orderValidation');
+    if (!entries.ok)
+      return couldNotCheck(`the checker gave no quote for the cart (${entries.reason})`, quote, entries.causedBy);
+    const quoted = entries.value.flatMap((e) => (Array.isArray(e.shippingOptions) ? e.shippingOptions : []));
+    const prices = quoted
+      .map((o) => (o as { price?: unknown }).price)
+      .filter((p): p is number => typeof p === 'number');
+    const order = {
+      ...testOrder(id, items),
+      shippingMethod: SELLER_METHOD,
+      freightCost: sellerCost(prices),
+      deliveryTime: '3 dias úteis',
+    };
+    const ex = await ctx.call(operation, { body: order });
+    ctx.sentOrder(order, isSuccess(ex), ex.durationMs);
+    if (!ex.answer.ok) return couldNotCheck(`no answer (${ex.answer.reason})`, ex);
+    const changed = `shippingMethod ${SELLER_METHOD}, freightCost ${order.freightCost}`;
+    if (isSuccess(ex)) return pass(`an order whose freight the seller changed (${changed}) is accepted`);
+    return fail(`an order whose freight the seller changed (${changed}) was refused`, {
+      received: bodyPreview(ex),
+      expected: `2xx (the checker quoted ${quoted.length} option(s); the seller chose another freight)`,
+      exchange: ex,
+    });
+  },
+};

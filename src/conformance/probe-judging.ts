@@ -1,0 +1,81 @@
+import type { CartProbe } from './cart-probes';
+import { describeEntries, entriesOf, erroredLines, errorsOf } from './checker';
+import { couldNotCheck, fail, pass, type Verdict } from './outcome';
+import { none, ok, type Result } from './result';
+import type { ProbeFinding } from './types';
+
+/** "cart [line mk-test-line-1: 2 x CAM-AZUL-P (stock 5)]", for probe findings. */
+export function describeCart(probe: CartProbe): string {
+  const lines = probe.lines.map((l) =>
+    probe.lines.length > 1
+      ? `line ${l.lineId}: ${l.quantity} x ${l.variantId} (${l.known})`
+      : `${l.quantity} x ${l.variantId} (${l.known})`,
+  );
+  return `cart [${lines.join('; ')}]`;
+}
+
+/**
+ * Judges a probe: `errorOn` lists the lines that must get an ERROR entry and no other line may get
+ * one (in a one-line cart any ERROR counts for its line: component-ids judges the ids). The value is
+ * what went wrong, or undefined when the probe passed; no value when it got no answer at all.
+ */
+function judgeProbe(probe: CartProbe, errorOn: string[]): Result<ProbeFinding | undefined> {
+  const ex = probe.exchange;
+  if (!ex.answer.ok) return none(`no answer to ${describeCart(probe)} (${ex.answer.reason})`);
+  const expected =
+    errorOn.length === 0
+      ? 'no ERROR entry'
+      : probe.lines.length === 1
+        ? 'an ERROR entry for the line'
+        : `ERROR entries on exactly ${errorOn.join(', ')}`;
+  const entries = entriesOf(ex);
+  if (!entries.ok)
+    return ok({ probe: describeCart(probe), expected: `HTTP 200 with ${expected}`, received: entries.reason });
+  const wrong = { probe: describeCart(probe), expected, received: describeEntries(entries.value) };
+  if (probe.lines.length === 1) {
+    const refused = errorsOf(entries.value).length > 0;
+    return ok(refused === errorOn.length > 0 ? undefined : wrong);
+  }
+  const errored = [...new Set(erroredLines(entries.value))].sort();
+  const wanted = [...errorOn].sort();
+  return ok(errored.join() === wanted.join() ? undefined : wrong);
+}
+
+/** True when the probe was answered and went wrong (a probe without an answer is no finding). */
+export function wentWrong(probe: CartProbe, errorOn: string[]): boolean {
+  const judged = judgeProbe(probe, errorOn);
+  return judged.ok && judged.value !== undefined;
+}
+
+/** One line per finding, for a check's details. */
+const findingLine = (f: ProbeFinding): string => `${f.probe}: expected ${f.expected}, received ${f.received}`;
+
+/** How judgeCarts words its verdict: whole sentences from the check that owns them. */
+export interface CartWording {
+  passed: string;
+  /** The failure message, given how many carts went wrong out of how many. */
+  failed: (wrong: number, total: number) => string;
+}
+
+/**
+ * Judges carts that each must get ERROR entries on exactly `errorOn` of its lines: passes when all
+ * do, fails listing every probe that went wrong (cart, expected, received), and cannot check when one
+ * got no answer at all.
+ */
+export function judgeCarts(carts: { probe: CartProbe; errorOn: string[] }[], wording: CartWording): Verdict {
+  const wrong: { finding: ProbeFinding; probe: CartProbe }[] = [];
+  for (const { probe, errorOn } of carts) {
+    const judged = judgeProbe(probe, errorOn);
+    if (!judged.ok) return couldNotCheck(judged.reason, probe.exchange);
+    if (judged.value) wrong.push({ finding: judged.value, probe });
+  }
+  if (wrong.length === 0) return pass(wording.passed);
+  const [head] = wrong;
+  return fail(wording.failed(wrong.length, carts.length), {
+    received: head.finding.received,
+    expected: head.finding.expected,
+    details: wrong.map((w) => findingLine(w.finding)),
+    probes: wrong.map((w) => w.finding),
+    exchange: head.probe.exchange,
+  });
+}

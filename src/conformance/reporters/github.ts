@@ -1,0 +1,108 @@
+import type { RunReport } from '../types';
+import { indexRequests } from './requests';
+import {
+  causeName,
+  consequenceCounts,
+  consequencePhrase,
+  consequencePlaces,
+  countStatuses,
+  countsPhrase,
+  findingLines,
+  resultOf,
+  summaryLine,
+  verdictLine,
+} from './wording';
+
+// GitHub Actions' workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+/** A workflow command's message: %, CR and LF are encoded, so merchant text can never start a command of its own. */
+const commandData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** A workflow command's property value: the message's encoding, plus ':' and ','. */
+const commandProperty = (text: string): string => commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const ANNOTATION_LIMITS = { maxChars: 300, maxAlso: 3 };
+
+/**
+ * One `::error` per cause that fails the run (a failure or a "could not check" of its own) and one
+ * `::warning` per warning, titled with the operation and check id. Consequences are counted in their
+ * cause's annotation, not annotated one by one (GitHub shows only the first ten of each kind).
+ */
+export function renderAnnotations(report: RunReport): string {
+  const lines = report.whatToFix.map((item) => {
+    const result = resultOf(report, item);
+    const body = [item.message];
+    if (item.fix !== undefined) body.push(`Fix: ${item.fix}`);
+    for (const [label, value] of result ? findingLines(result, ANNOTATION_LIMITS) : []) body.push(`${label}: ${value}`);
+    const then = consequencePhrase(consequenceCounts(report, item));
+    if (then) body.push(`${then}: ${consequencePlaces(item)}`);
+    const kind = item.status === 'warn' ? 'warning' : 'error';
+    const title = `${causeName(item)}${item.status === 'error' ? ' (could not check)' : ''}`;
+    return `::${kind} title=${commandProperty(title)}::${commandData(body.join('\n'))}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * Markdown text: HTML and the inline markdown syntax are escaped, so a merchant's answer renders as
+ * the text it is. Merchant text never starts a line here (each line opens with the kit's own words),
+ * so the line-start syntax (lists, headings, quotes) needs no escape.
+ */
+function md(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+/** A fenced block longer than any run of backticks in the text, so the text cannot close it. */
+function fenced(text: string, info = ''): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
+const SUMMARY_LIMITS = { maxChars: 500, maxAlso: 5 };
+
+/**
+ * The job summary appended to $GITHUB_STEP_SUMMARY: the verdict, what to fix, a line per operation,
+ * each request once (folded) and the run's details.
+ */
+export function renderStepSummary(report: RunReport): string {
+  const m = report.meta;
+  const out = [`## merchant-kit verify: ${md(report.target)}`, '', `**${md(verdictLine(report))}**`, ''];
+  if (report.whatToFix.length > 0) {
+    out.push('### What to fix', '');
+    report.whatToFix.forEach((item, index) => {
+      const result = resultOf(report, item);
+      const kind = item.status === 'warn' ? ' (warning)' : item.status === 'error' ? ' (could not check)' : '';
+      out.push(`${index + 1}. **${md(item.operation)}** \`${item.check}\`${kind}: ${md(item.message)}`);
+      if (item.fix !== undefined) out.push(`   - Fix: ${md(item.fix)}`);
+      for (const [label, value] of result ? findingLines(result, SUMMARY_LIMITS) : [])
+        out.push(`   - ${label}: ${md(value)}`);
+      const then = consequencePhrase(consequenceCounts(report, item));
+      if (then) out.push(`   - ${md(`${then}: ${consequencePlaces(item)}`)}`);
+    });
+    out.push('');
+  }
+  out.push('| operation | status | checks |', '|---|---|---|');
+  for (const op of report.operations)
+    out.push(`| ${op.operation} | ${op.status} | ${md(countsPhrase(countStatuses(op.checks)))} |`);
+  out.push('');
+  const requests = indexRequests(report).entries;
+  if (requests.length > 0) {
+    out.push('<details><summary>Requests to repeat (secrets masked)</summary>', '');
+    for (const r of requests)
+      out.push(
+        `Request ${r.number}, used by ${r.usedBy.map((u) => md(causeName(u))).join(', ')}:`,
+        '',
+        fenced(r.curl, 'sh'),
+        '',
+      );
+    out.push('</details>', '');
+  }
+  out.push(
+    `Run ${md(m.runId)}, started ${md(m.startedAt)}, ${(m.durationMs / 1000).toFixed(1)} s, merchant-kit ${md(m.kitVersion)}, contracts ${md(m.contractVersion)}, Node.js ${md(m.node)}. Summary: ${summaryLine(report.summary)}.`,
+    '',
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+import type { JournalEntry } from './journal';
+
+/** What a store tells those watching it (the dashboard's live stream). */
+export type MockEvent =
+  | { kind: 'request'; entry: JournalEntry }
+  | { kind: 'order'; objectId: string }
+  | { kind: 'stock'; productId: string }
+  | { kind: 'reset' }
+  | { kind: 'deleted' };
+
+/**
+ * The live events of one store: each journaled request (numbered, so a stream can resume after the
+ * last one it saw), an order whose callbacks changed, a reset. Publishing costs nothing while no one
+ * listens.
+ */
+export class EventHub {
+  private readonly listeners = new Set<(event: MockEvent) => void>();
+  private seq = 0;
+
+  /** The next request number (journal entries carry it as `seq`). */
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** The number of the last request journaled. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** How many streams watch this store. */
+  get watchers(): number {
+    return this.listeners.size;
+  }
+
+  /** Calls `listener` for every event from now on; returns the function that stops it. */
+  subscribe(listener: (event: MockEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every listener. */
+  publish(event: MockEvent): void {
+    if (this.listeners.size === 0) return;
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}

@@ -1,0 +1,178 @@
+import { ByteBudget, type Charge } from './byte-budget';
+import { stringBytes } from './heap-estimate';
+import { DEFAULT_STORE_BUDGET_BYTES } from './limits';
+import type { CheckerEntry, OrderPayload } from './order-types';
+import { str } from './order-types';
+
+/** One service as quoted for a whole cart: the sum of its price over the cart's lines. */
+export interface QuotedFreight {
+  shippingMethod: string;
+  name: string;
+  freightCost: number;
+}
+
+/** The freight the mock quoted for one cart (its last orderValidation answer). */
+export interface FreightQuote {
+  options: QuotedFreight[];
+  /** The service the checker selected (the order's own method when quoted, else the cheapest). */
+  selected: string;
+}
+
+/** What an order's freight is, compared with its cart's quote. */
+export interface FreightVerdict {
+  kind: 'as-quoted' | 'changed' | 'not-quoted' | 'no-freight';
+  /** The line noted on the order (and the problem's detail when a change is refused). */
+  note: string;
+  quoted?: { shippingMethod: string; freightCost: number };
+  ordered?: { shippingMethod?: string; freightCost?: number };
+}
+
+/** Default bound on remembered quotes per store: past it the oldest cart's quote is forgotten. */
+export const DEFAULT_MAX_QUOTES = 10_000;
+
+// A quote's Map entry and objects, and one quoted service.
+const QUOTE_BYTES = 200;
+const OPTION_BYTES = 100;
+
+/**
+ * The shipping options quoted per cart (by the order's objectId), so that orderCreation can tell whether
+ * the seller kept the freight ("Alterar dados do frete" off) or changed it. Bounded by count, and in
+ * bytes by the budget it draws from (the order store's, shared between sandboxes).
+ */
+export class FreightQuotes {
+  private readonly quotes = new Map<string, { quote: FreightQuote; charge: Charge }>();
+
+  constructor(
+    private readonly budget: ByteBudget = new ByteBudget('order store', DEFAULT_STORE_BUDGET_BYTES),
+    private readonly capacity: number = DEFAULT_MAX_QUOTES,
+  ) {}
+
+  /** Remembers the quote an orderValidation answer gave the cart; carts without freight options leave none. */
+  remember(objectId: string, order: OrderPayload, entries: CheckerEntry[]): void {
+    // Runs on every cart check: a plain array (a freight table has a handful of services), no Map.
+    const options: QuotedFreight[] = [];
+    for (const entry of entries) {
+      if (entry.shippingOptions === undefined) continue;
+      for (const option of entry.shippingOptions) {
+        const known = options.find((o) => o.shippingMethod === option.id);
+        if (known) known.freightCost = (toCents(known.freightCost) + toCents(option.price)) / 100;
+        else options.push({ shippingMethod: option.id, name: option.name, freightCost: option.price });
+      }
+    }
+    if (options.length === 0) {
+      this.forget(objectId);
+      return;
+    }
+    const asked = str(order.shippingMethod);
+    const selected =
+      (asked === undefined ? undefined : options.find((o) => sameMethod(o, asked))) ??
+      options.reduce((best, o) => (o.freightCost < best.freightCost ? o : best));
+    this.keep(objectId, { options, selected: selected.shippingMethod });
+  }
+
+  /** Keeps a quote worked out before (an orderValidation answer reused for the same cart); undefined forgets it. */
+  keep(objectId: string, quote: FreightQuote | undefined): void {
+    if (quote === undefined) {
+      this.forget(objectId);
+      return;
+    }
+    const bytes = QUOTE_BYTES + stringBytes(objectId) + OPTION_BYTES * quote.options.length;
+    const known = this.quotes.get(objectId);
+    if (known !== undefined) {
+      // The same cart quoted again (every change to it is): the holding is resized, not reopened.
+      known.quote = quote;
+      known.charge.resize(bytes);
+      return;
+    }
+    if (this.quotes.size >= this.capacity) this.forget(this.quotes.keys().next().value as string);
+    const held = { quote, charge: undefined as unknown as Charge };
+    this.quotes.set(objectId, held);
+    held.charge = this.budget.open(bytes, () => {
+      if (this.quotes.get(objectId) === held) this.quotes.delete(objectId);
+    });
+  }
+
+  /** The last quote of this cart. */
+  get(objectId: string): FreightQuote | undefined {
+    return this.quotes.get(objectId)?.quote;
+  }
+
+  /** How many carts' quotes are kept. */
+  get size(): number {
+    return this.quotes.size;
+  }
+
+  /** Forgets every quote. */
+  clear(): void {
+    for (const { charge } of this.quotes.values()) charge.close();
+    this.quotes.clear();
+  }
+
+  private forget(objectId: string): void {
+    this.quotes.get(objectId)?.charge.close();
+    this.quotes.delete(objectId);
+  }
+}
+
+/**
+ * Compares the order's freight (`shippingMethod`, `freightCost`) with its cart's quote: the method must
+ * name a quoted service (by id or name, any case) and the cost, when given, equal that service's total
+ * to the cent; with only a cost, some quoted total must equal it.
+ */
+export function compareFreight(quote: FreightQuote | undefined, order: OrderPayload): FreightVerdict {
+  const method = str(order.shippingMethod);
+  const cost =
+    typeof order.freightCost === 'number' && Number.isFinite(order.freightCost) ? order.freightCost : undefined;
+  if (method === undefined && cost === undefined)
+    return { kind: 'no-freight', note: 'freight not checked: the order carries no shippingMethod or freightCost' };
+  const ordered = { shippingMethod: method, freightCost: cost };
+  if (quote === undefined)
+    return {
+      kind: 'not-quoted',
+      note: `freight not checked: the cart was never quoted (no orderValidation for this objectId); order ${describe(ordered)}`,
+      ordered,
+    };
+  const byMethod = method === undefined ? undefined : quote.options.find((o) => sameMethod(o, method));
+  const match =
+    method === undefined
+      ? quote.options.find((o) => toCents(o.freightCost) === toCents(cost as number))
+      : byMethod !== undefined && (cost === undefined || toCents(byMethod.freightCost) === toCents(cost))
+        ? byMethod
+        : undefined;
+  if (match !== undefined)
+    return {
+      kind: 'as-quoted',
+      note: `freight as quoted: ${describe(match)}`,
+      quoted: pick(match),
+      ordered,
+    };
+  const quoted = byMethod ?? quote.options.find((o) => o.shippingMethod === quote.selected) ?? quote.options[0];
+  return {
+    kind: 'changed',
+    note: `freight changed by the seller: quoted ${describe(quoted)}, order ${describe(ordered)}`,
+    quoted: pick(quoted),
+    ordered,
+  };
+}
+
+function sameMethod(option: QuotedFreight, method: string): boolean {
+  const wanted = method.trim().toLowerCase();
+  return option.shippingMethod.toLowerCase() === wanted || option.name.toLowerCase() === wanted;
+}
+
+function pick(option: QuotedFreight): { shippingMethod: string; freightCost: number } {
+  return { shippingMethod: option.shippingMethod, freightCost: option.freightCost };
+}
+
+/** "SEDEX 49.90", "Retirada 0.00", "SEDEX" or "0.00": what the seller sees, method then cost. */
+function describe(freight: { shippingMethod?: string; freightCost?: number }): string {
+  const parts: string[] = [];
+  if (freight.shippingMethod !== undefined) parts.push(freight.shippingMethod.slice(0, 60));
+  if (freight.freightCost !== undefined) parts.push(freight.freightCost.toFixed(2));
+  return parts.join(' ');
+}
+
+/** Money in whole cents, so 24.9 and 24.90000001 are the same price and sums do not drift. */
+function toCents(value: number): number {
+  return Math.round(value * 100);
+}

@@ -1,0 +1,87 @@
+import type { Request, Response, Router } from 'express';
+import type { MockContext } from '../context';
+import type { MockEvent } from '../events';
+import { HttpProblem } from '../problems';
+import { journalView } from './previews';
+
+/** Live streams open at once, over the whole server (each is a dashboard tab). */
+export const MAX_STREAMS = 32;
+/** A comment line this often keeps proxies and the browser from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+/** A stream whose client stops reading is ended past this many unsent bytes (it resumes with `since`). */
+const STREAM_BUFFER_LIMIT = 512 * 1024;
+
+/** Picks the store an admin request is about (the default one, or a sandbox). */
+export type ContextOf = (req: Request, res: Response) => MockContext;
+
+/**
+ * `GET /events`: server-sent events of one store, `request` (a journal entry, `id:` its seq), `order`
+ * (an order's callbacks changed), `stock`, `reset` and `deleted` (the sandbox is gone; the stream ends). `?since=SEQ` first replays the journaled requests
+ * after SEQ, so a client that read `/requests` (or lost its connection) misses nothing and sees nothing twice.
+ */
+export function mountEvents(router: Router, contextOf: ContextOf): void {
+  router.get('/events', (req, res) => {
+    const ctx = contextOf(req, res);
+    const since = sinceOf(req.originalUrl);
+    if (ctx.streams.size >= MAX_STREAMS)
+      throw new HttpProblem(
+        'too-many-streams',
+        `${MAX_STREAMS} live streams are open already (one per dashboard tab): close a tab and try again`,
+      );
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    const send = (event: MockEvent): void => {
+      if (res.writableLength > STREAM_BUFFER_LIMIT) end();
+      else res.write(format(event));
+      // A deleted sandbox has nothing more to tell.
+      if (event.kind === 'deleted') end();
+    };
+    if (since !== undefined) {
+      // A since past the last request means the mock restarted: everything it holds is new to the client.
+      const after = since > ctx.events.lastSeq ? 0 : since;
+      for (const entry of ctx.journal.entries()) if ((entry.seq ?? 0) > after) send({ kind: 'request', entry });
+    }
+    const unsubscribe = ctx.events.subscribe(send);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const end = (): void => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      ctx.streams.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    ctx.streams.add(end);
+    res.on('close', end);
+  });
+}
+
+/** One event in the text/event-stream format; JSON never holds a raw line break, so data is one line. */
+function format(event: MockEvent): string {
+  switch (event.kind) {
+    case 'request':
+      return `id: ${event.entry.seq ?? 0}\nevent: request\ndata: ${JSON.stringify(journalView(event.entry))}\n\n`;
+    case 'order':
+      return `event: order\ndata: ${JSON.stringify({ objectId: event.objectId })}\n\n`;
+    case 'stock':
+      return `event: stock\ndata: ${JSON.stringify({ productId: event.productId })}\n\n`;
+    case 'reset':
+      return 'event: reset\ndata: {}\n\n';
+    case 'deleted':
+      return 'event: deleted\ndata: {}\n\n';
+  }
+}
+
+function sinceOf(url: string): number | undefined {
+  const raw = new URL(url, 'http://mock').searchParams.get('since');
+  if (raw === null) return undefined;
+  if (!/^\d{1,15}$/.test(raw))
+    throw new HttpProblem(
+      'bad-admin-request',
+      `since must be a request number (seq) of 0 or more, got ${JSON.stringify(raw.slice(0, 20))}`,
+    );
+  return Number(raw);
+}

@@ -1,0 +1,79 @@
+import type { Request, Router } from 'express';
+import { OPERATIONS, OPERATION_IDS } from '../../contracts';
+import type { MockContext } from '../context';
+import { readJsonBody } from '../json-body';
+import { HttpProblem } from '../problems';
+import { inUse, storePrefix } from '../sandbox';
+import { applySettings, settingsView } from '../sandbox-settings';
+import { notFound, type SandboxRegistry } from '../sandboxes';
+import { sendJsonText } from './respond';
+
+/** A store as the sandbox list shows it: its five paths, settings (secrets masked) and what it holds. */
+export function sandboxView(ctx: MockContext): Record<string, unknown> {
+  const prefix = storePrefix(ctx.name);
+  return {
+    name: ctx.name,
+    paths: Object.fromEntries(OPERATION_IDS.map((id) => [id, `${prefix}${ctx.basePath}${OPERATIONS[id].path}`])),
+    settings: settingsView(ctx.settings),
+    orders: ctx.store.list().length,
+    requests: ctx.journal.entries().length,
+    stockChanges: ctx.catalog.changes,
+    watchers: ctx.events.watchers,
+    inUse: inUse(ctx),
+    createdAt: new Date(ctx.usage.createdAt).toISOString(),
+    lastUsedAt: new Date(ctx.usage.lastUsed).toISOString(),
+  };
+}
+
+/**
+ * The sandboxes themselves: list (`GET /sandboxes`), create with settings (`POST /sandboxes`), read,
+ * change settings and delete one (`GET`, `PATCH`, `DELETE /sandboxes/{name}`; `default` is the store
+ * at the plain base path, which can be changed but not deleted).
+ */
+export function mountSandboxes(router: Router, sandboxes: SandboxRegistry): void {
+  router.get('/sandboxes', (_req, res) => {
+    sendJsonText(
+      res,
+      200,
+      JSON.stringify({
+        sandboxes: sandboxes.list().map(sandboxView),
+        maxSandboxes: sandboxes.limits.max,
+        idleSeconds: Math.round(sandboxes.limits.idleMs / 1000),
+        dropped: sandboxes.dropped,
+      }),
+    );
+  });
+  router.post('/sandboxes', async (req, res) => {
+    const body = await objectBody(req);
+    if (typeof body.name !== 'string')
+      throw new HttpProblem('bad-admin-request', 'send {"name": "qa-ana", ...settings}: name is required');
+    const ctx = sandboxes.create(body.name, (defaults) => applySettings(body, defaults, ['name']));
+    sendJsonText(res, 201, JSON.stringify(sandboxView(ctx)));
+  });
+  router.get('/sandboxes/:name', (req, res) => {
+    sendJsonText(res, 200, JSON.stringify(sandboxView(existing(sandboxes, req))));
+  });
+  router.patch('/sandboxes/:name', async (req, res) => {
+    const ctx = existing(sandboxes, req);
+    sandboxes.configure(ctx, applySettings(await objectBody(req), ctx.settings));
+    sendJsonText(res, 200, JSON.stringify(sandboxView(ctx)));
+  });
+  router.delete('/sandboxes/:name', (req, res) => {
+    sandboxes.remove(String(req.params.name));
+    sendJsonText(res, 200, JSON.stringify({ result: 'ok' }));
+  });
+}
+
+function existing(sandboxes: SandboxRegistry, req: Request): MockContext {
+  const name = String(req.params.name);
+  const ctx = sandboxes.get(name);
+  if (!ctx) throw notFound(name);
+  return ctx;
+}
+
+async function objectBody(req: Request): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpProblem('bad-admin-request', 'send a JSON object of settings, e.g. {"checkout": "own"}');
+  return body as Record<string, unknown>;
+}

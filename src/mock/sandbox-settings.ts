@@ -1,0 +1,91 @@
+import { MAX_CUSTOM_HEADERS, maskSecret, parseHeaderFlag, type HeaderPair } from '../common/headers';
+import { maskUrl } from '../common/secrets';
+import { HttpProblem } from './problems';
+
+/** One OmniChat integration as a store mirrors it: what OmniChat's settings screen holds for it. */
+export interface SandboxSettings {
+  /** Checkout Omni (statusChange callback) or Checkout Próprio (provisions callback). */
+  checkout: 'omni' | 'own';
+  /** The custom headers every operation request must carry (at most 5). */
+  headers: HeaderPair[];
+  /** OmniChat's orders API base for callbacks; none are sent without it. */
+  omnichatApi?: string;
+  /** Sent as `Authorization: Bearer <token>` on callbacks. */
+  omnichatToken?: string;
+  /** "Alterar dados do frete": false refuses an order whose freight is not the one quoted. */
+  allowFreightChange: boolean;
+}
+
+/** The settings as the admin API shows them: secrets masked, never their values or lengths. */
+export function settingsView(settings: SandboxSettings): Record<string, unknown> {
+  return {
+    checkout: settings.checkout,
+    headers: settings.headers.map(({ key, value }) => ({ key, value: maskSecret(value) })),
+    omnichatApi: settings.omnichatApi === undefined ? null : maskUrl(settings.omnichatApi),
+    omnichatToken: settings.omnichatToken === undefined ? null : '***',
+    allowFreightChange: settings.allowFreightChange,
+  };
+}
+
+const KEYS = ['checkout', 'headers', 'omnichatApi', 'omnichatToken', 'allowFreightChange'];
+
+/**
+ * Applies the settings of an admin request body over `base` (a key left out keeps its value, null
+ * clears an optional one). A bad value is a 400 naming the key and the fix, its value never echoed.
+ */
+export function applySettings(
+  body: Record<string, unknown>,
+  base: SandboxSettings,
+  ignore: string[] = [],
+): SandboxSettings {
+  const next: SandboxSettings = { ...base, headers: [...base.headers] };
+  for (const key of Object.keys(body)) {
+    if (ignore.includes(key)) continue;
+    if (!KEYS.includes(key))
+      throw bad(`unknown setting ${JSON.stringify(key.slice(0, 40))}: the settings are ${KEYS.join(', ')}`);
+  }
+  if (body.checkout !== undefined) {
+    if (body.checkout !== 'omni' && body.checkout !== 'own') throw bad('checkout must be "omni" or "own"');
+    next.checkout = body.checkout;
+  }
+  if (body.allowFreightChange !== undefined) {
+    if (typeof body.allowFreightChange !== 'boolean') throw bad('allowFreightChange must be true or false');
+    next.allowFreightChange = body.allowFreightChange;
+  }
+  if (body.headers !== undefined) next.headers = headersOf(body.headers);
+  if (body.omnichatApi !== undefined) {
+    if (body.omnichatApi === null) next.omnichatApi = undefined;
+    else if (typeof body.omnichatApi !== 'string' || !/^https?:\/\/[^\s/]+/.test(body.omnichatApi))
+      throw bad('omnichatApi must be an http(s) URL such as https://orders-api.omni.chat, or null for no callbacks');
+    else next.omnichatApi = body.omnichatApi;
+  }
+  if (body.omnichatToken !== undefined) {
+    if (body.omnichatToken === null) next.omnichatToken = undefined;
+    else if (typeof body.omnichatToken !== 'string' || body.omnichatToken === '' || /[\r\n\0]/.test(body.omnichatToken))
+      throw bad('omnichatToken must be a non-empty string on one line, or null');
+    else next.omnichatToken = body.omnichatToken;
+  }
+  return next;
+}
+
+function headersOf(value: unknown): HeaderPair[] {
+  if (!Array.isArray(value)) throw bad('headers must be a list of {"key": NAME, "value": VALUE}');
+  if (value.length > MAX_CUSTOM_HEADERS)
+    throw bad(`headers has ${value.length} entries: OmniChat sends at most ${MAX_CUSTOM_HEADERS} custom headers`);
+  return value.map((entry, index) => {
+    const pair = entry as Record<string, unknown>;
+    if (typeof entry !== 'object' || entry === null || typeof pair.key !== 'string' || typeof pair.value !== 'string')
+      throw bad(`headers/${index} must be {"key": NAME, "value": VALUE}, both strings`);
+    const parsed = parseHeaderFlag(`${pair.key}: ${pair.value}`);
+    // The value is never echoed: the message names the header and the rule only.
+    if ('error' in parsed || parsed.key !== pair.key.trim())
+      throw bad(
+        `headers/${index} (${pair.key.slice(0, 40)}) is not a valid header: a token name and a non-empty value on one line`,
+      );
+    return parsed;
+  });
+}
+
+function bad(detail: string): HttpProblem {
+  return new HttpProblem('bad-admin-request', detail);
+}

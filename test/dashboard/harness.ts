@@ -1,0 +1,70 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
+import { launchBrowser } from '../support/browser';
+import { smallApp } from '../mock/helpers';
+
+/** A mock on a real loopback port, as `serve` runs it (the plain listener in front of the app). */
+export interface ServedMock {
+  app: MockApp;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts a mock on the small catalog; close it in afterAll. */
+export async function serveMock(options: MockOptions = {}): Promise<ServedMock> {
+  const app = smallApp(options);
+  const server = http.createServer(createMockListener(app));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    app,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await app.mock.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** One browser for a test file, and a fresh context (its own sessionStorage) per page. */
+export class DashboardBrowser {
+  private browser: Browser | undefined;
+  private readonly contexts: BrowserContext[] = [];
+  /** Errors thrown in any page (a test asserts there were none). */
+  readonly errors: string[] = [];
+
+  async start(): Promise<void> {
+    this.browser = await launchBrowser();
+  }
+
+  /**
+   * Opens the dashboard in a new tab of its own; errors the page throws fail the test. bypassCSP lets
+   * axe-core be injected: the page itself never needs it.
+   */
+  async open(origin: string, width = 1280, hash = '', { live = true } = {}): Promise<Page> {
+    if (!this.browser) throw new Error('start() the browser first');
+    const context = await this.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.errors.push(error.message));
+    await page.goto(`${origin}/__admin/${hash}`);
+    if (live) await page.locator('#live[data-state="live"]').waitFor();
+    return page;
+  }
+
+  async stop(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close();
+    await this.browser?.close();
+  }
+}
+
+/** POSTs JSON to the mock as OmniChat would. */
+export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
