@@ -70,6 +70,10 @@ function versusPrism(c: Comparison): SummaryRow[] {
   ];
 }
 
+function formatMicros(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} µs` : 'n/a';
+}
+
 /** Ours next to a bare node:http server answering the same bytes: the share of the machine's limit ours reaches. */
 function bareRows(bare: BareResult | undefined): SummaryRow[] {
   if (bare === undefined) return [];
@@ -86,15 +90,31 @@ function bareRows(bare: BareResult | undefined): SummaryRow[] {
       },
     ];
   }
-  return bare.comparisons.map((c) => ({
-    measure: `${c.operation} req/s vs bare node:http`,
-    ours: formatCount(c.a.reqPerSec),
-    reference: formatCount(c.b.reqPerSec),
-    ratio: formatRatio(c.medianRatio),
-    target: TARGETS.throughputVsBare,
-    checked: c.a.non2xx + c.a.errors > 0 ? Number.NaN : c.medianRatio,
-    note: c.a.non2xx + c.a.errors > 0 ? `ours: ${c.a.non2xx} non-2xx, ${c.a.errors} errors` : '',
-  }));
+  return bare.comparisons.flatMap((c): SummaryRow[] => {
+    const cpu = bare.cpu?.find((row) => row.operation === c.operation);
+    const rows: SummaryRow[] = [
+      {
+        measure: `${c.operation} req/s vs bare node:http`,
+        ours: formatCount(c.a.reqPerSec),
+        reference: formatCount(c.b.reqPerSec),
+        ratio: formatRatio(c.medianRatio),
+        target: TARGETS.throughputVsBare,
+        checked: c.a.non2xx + c.a.errors > 0 ? Number.NaN : c.medianRatio,
+        note: c.a.non2xx + c.a.errors > 0 ? `ours: ${c.a.non2xx} non-2xx, ${c.a.errors} errors` : '',
+      },
+    ];
+    if (cpu !== undefined) {
+      rows.push({
+        measure: `${c.operation} CPU per request vs bare`,
+        ours: formatMicros(cpu.oursUs),
+        reference: formatMicros(cpu.bareUs),
+        // bare / ours: the share of the machine's limit ours would reach with the cores to itself.
+        ratio: formatRatio(ratio(cpu.bareUs, cpu.oursUs)),
+        note: 'bare/ours: the req/s ratio on an idle machine',
+      });
+    }
+    return rows;
+  });
 }
 
 function startupRow(startups: BenchResults['startups']): SummaryRow {

@@ -61,6 +61,7 @@ describe('the bare node:http reference', () => {
           { operation: 'productSearch', a: stats(19000), b: stats(20000), medianRatio: 0.95 },
           { operation: 'orderValidation, documented example', a: stats(11000), b: stats(39000), medianRatio: 0.28 },
         ],
+        cpu: [{ operation: 'orderValidation, documented example', oursUs: 80, bareUs: 24 }],
       },
     };
     const rows = buildSummary(base);
@@ -69,5 +70,8 @@ describe('the bare node:http reference', () => {
     expect(search && verdict(search)).toBe('ok');
     expect(order && verdict(order)).toBe('MISSED');
     expect(order?.reference).toBe('39,000');
+    const cpu = rows.find((r) => r.measure === 'orderValidation, documented example CPU per request vs bare');
+    expect(cpu).toMatchObject({ ours: '80.0 µs', reference: '24.0 µs', ratio: '0.30x' });
+    expect(cpu?.target).toBeUndefined();
   });
 });
