@@ -63,7 +63,14 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   await prism.stop();
 
   log("\nthis machine's limit: a bare node:http server answering the bytes ours answers, in turn with ours:");
-  const bareRequests = { ...workload.requests, 'orderValidation, documented example': DOCUMENTED_ORDER_REQUEST };
+  const bareRequests = {
+    ...workload.requests,
+    'orderValidation, documented example': DOCUMENTED_ORDER_REQUEST,
+    'orderValidation, documented example, a new order each request': {
+      ...DOCUMENTED_ORDER_REQUEST,
+      newOrderEachRequest: true as const,
+    },
+  };
   const bare = await compareWithBare(ours, bareRequests, options.rounds, load, log);
   if (bare.error) log(`  not measured: ${bare.error}`);
 
