@@ -17,6 +17,14 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       timeout?: number;
+      /** Per-request overrides; setupRequest may change each request before it is sent. */
+      requests?: { setupRequest?: (request: RequestParams) => RequestParams }[];
+    }
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      body?: string;
+      headers?: Record<string, string>;
     }
     interface Result {
       requests: Histogram;

@@ -6,6 +6,12 @@ export interface ProbeRequest {
   path: string;
   body?: string;
   headers?: Record<string, string>;
+  /**
+   * Under load, give every request its own order: the body's first "objectId" gets a counter. The
+   * mock reuses its answer to a body it has just seen (while its state is unchanged), so this is what
+   * shows the whole POST path's cost, as for an integration whose every cart differs.
+   */
+  newOrderEachRequest?: true;
 }
 
 export interface ProbeAnswer {

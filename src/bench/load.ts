@@ -22,11 +22,20 @@ let current: autocannon.Instance | undefined;
 
 /** Loads one server with one request for the given duration (autocannon in this process, on loopback). */
 export async function runLoad(port: number, request: ProbeRequest, options: LoadOptions): Promise<LoadStats> {
+  let sent = 0;
+  const body = request.body ?? '';
+  const objectId = /"objectId":"([^"]*)"/.exec(body);
+  const newOrder =
+    request.newOrderEachRequest && objectId
+      ? (): string => body.replace(objectId[0], `"objectId":"${objectId[1]}-${(sent += 1)}"`)
+      : undefined;
   const instance = autocannon({
     url: `http://127.0.0.1:${port}${request.path}`,
     method: request.method,
     body: request.body,
     headers: request.headers,
+    // The same length each time would not hold (the counter grows): autocannon sets Content-Length per request.
+    requests: newOrder ? [{ setupRequest: (req) => ({ ...req, body: newOrder() }) }] : undefined,
     connections: options.connections,
     duration: options.durationSec,
     timeout: 10,

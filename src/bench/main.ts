@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { compareWithBare, DOCUMENTED_ORDER_REQUEST } from './bare';
 import { compareInTurn, summarize } from './compare';
 import { stopLoad, type LoadOptions } from './load';
 import { BenchUsageError, parseOptions, type BenchOptions } from './options';
@@ -61,6 +62,18 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   // Prism is done: stopped so that it holds neither memory nor timers during the next phases.
   await prism.stop();
 
+  log("\nthis machine's limit: a bare node:http server answering the bytes ours answers, in turn with ours:");
+  const bareRequests = {
+    ...workload.requests,
+    'orderValidation, documented example': DOCUMENTED_ORDER_REQUEST,
+    'orderValidation, documented example, a new order each request': {
+      ...DOCUMENTED_ORDER_REQUEST,
+      newOrderEachRequest: true as const,
+    },
+  };
+  const bare = await compareWithBare(ours, bareRequests, options.rounds, load, log);
+  if (bare.error) log(`  not measured: ${bare.error}`);
+
   log('verify against the local mock:');
   const verify = await timeVerify(ours.port);
   log(
@@ -80,12 +93,12 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   else log(`\n${roundsTable(scale.rounds, '100k', 'default')}`);
 
   const rows = [
-    ...buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale }),
+    ...buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale, bare }),
     ...slowVerifyRows(slow),
   ];
   log('## Summary\n');
   log(
-    'reference = Prism on the same contract, or the default catalog for the 100k rows; ratio = median of the per-round ratios\n',
+    'reference = Prism on the same contract, a bare node:http server answering our bytes for the "vs bare" rows, or the default catalog for the 100k rows; ratio = median of the per-round ratios\n',
   );
   log(summaryTable(rows));
   const missed = countMissed(rows);

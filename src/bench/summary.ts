@@ -1,3 +1,4 @@
+import type { BareResult } from './bare';
 import type { Comparison } from './compare';
 import type { VerifyTiming } from './phases';
 import { formatCount, formatMb, formatMs, formatRatio, type SummaryRow } from './report';
@@ -13,6 +14,7 @@ export const TARGETS = {
   scaleRss: { comparison: 'below', limit: 400, unit: ' MB' },
   scaleStartup: { comparison: 'below', limit: 10000, unit: ' ms' },
   verifyWall: { comparison: 'below', limit: 3000, unit: ' ms' },
+  throughputVsBare: { comparison: 'atLeast', limit: 0.6, unit: 'x' },
 } satisfies Record<string, Target>;
 
 export interface BenchResults {
@@ -23,12 +25,15 @@ export interface BenchResults {
   memory: { ours: Memory; prism: Memory };
   verify: VerifyTiming;
   scale: ScaleResult;
+  /** a = ours, b = a bare node:http server answering ours' bytes (absent when that phase did not run). */
+  bare?: BareResult;
 }
 
 /** The rows of the final table, ours next to its reference, each with its target. */
 export function buildSummary(results: BenchResults): SummaryRow[] {
   return [
     ...results.comparisons.flatMap(versusPrism),
+    ...bareRows(results.bare),
     startupRow(results.startups),
     {
       measure: 'RSS peak vs Prism, default catalog',
@@ -63,6 +68,53 @@ function versusPrism(c: Comparison): SummaryRow[] {
       ratio: '',
     },
   ];
+}
+
+function formatMicros(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} µs` : 'n/a';
+}
+
+/** Ours next to a bare node:http server answering the same bytes: the share of the machine's limit ours reaches. */
+function bareRows(bare: BareResult | undefined): SummaryRow[] {
+  if (bare === undefined) return [];
+  if (bare.error !== undefined) {
+    return [
+      {
+        measure: 'req/s vs bare node:http',
+        ours: 'not measured',
+        reference: '',
+        ratio: '',
+        target: TARGETS.throughputVsBare,
+        checked: Number.NaN,
+        note: bare.error.slice(0, 160),
+      },
+    ];
+  }
+  return bare.comparisons.flatMap((c): SummaryRow[] => {
+    const cpu = bare.cpu?.find((row) => row.operation === c.operation);
+    const rows: SummaryRow[] = [
+      {
+        measure: `${c.operation} req/s vs bare node:http`,
+        ours: formatCount(c.a.reqPerSec),
+        reference: formatCount(c.b.reqPerSec),
+        ratio: formatRatio(c.medianRatio),
+        target: TARGETS.throughputVsBare,
+        checked: c.a.non2xx + c.a.errors > 0 ? Number.NaN : c.medianRatio,
+        note: c.a.non2xx + c.a.errors > 0 ? `ours: ${c.a.non2xx} non-2xx, ${c.a.errors} errors` : '',
+      },
+    ];
+    if (cpu !== undefined) {
+      rows.push({
+        measure: `${c.operation} CPU per request vs bare`,
+        ours: formatMicros(cpu.oursUs),
+        reference: formatMicros(cpu.bareUs),
+        // bare / ours: the share of the machine's limit ours would reach with the cores to itself.
+        ratio: formatRatio(ratio(cpu.bareUs, cpu.oursUs)),
+        note: 'bare/ours: the req/s ratio on an idle machine',
+      });
+    }
+    return rows;
+  });
 }
 
 function startupRow(startups: BenchResults['startups']): SummaryRow {

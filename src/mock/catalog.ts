@@ -4,7 +4,7 @@ import type { Product, Variant } from './catalog-types';
 import { stringBytes } from './heap-estimate';
 import { SEARCH_CACHE_BUDGET_BYTES } from './limits';
 import { normalizeUrl, tokenize } from './normalize';
-import { TextIndex } from './text-index';
+import { queryTerms, TextIndex } from './text-index';
 
 /** A productSearch request after query validation (defaults filled). */
 export interface SearchRequest {
@@ -22,6 +22,8 @@ export interface VariantRef {
 }
 
 const RESULT_CACHE_SIZE = 512;
+/** The contract's maxLength of `query`. */
+const MAX_QUERY_LENGTH = 2048;
 // A cache entry's Map slot and objects; one position in a JS array of small integers.
 const CACHE_ENTRY_BYTES = 200;
 const POSITION_BYTES = 8;
@@ -154,7 +156,8 @@ export class Catalog {
   }
 
   private textMatches(query: string): number[] {
-    const tokens = tokenize(query);
+    // --lenient lets a longer query through: its first 2,048 characters (the contract's limit) are searched.
+    const tokens = queryTerms(tokenize(query.slice(0, MAX_QUERY_LENGTH)));
     if (tokens.length === 0) return this.allPositions();
     const key = tokens.join(' ');
     const hit = this.textCache.get(key);

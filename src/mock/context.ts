@@ -1,3 +1,5 @@
+import type { AnswerCache } from './answer-cache';
+import type { FreightQuote } from './freight-quotes';
 import type { SandboxCatalog } from './sandbox-catalog';
 import type { OrderRecord } from './order-store';
 import type { FreightTable } from './freight';
@@ -26,6 +28,11 @@ export interface MockContext {
   catalog: SandboxCatalog;
   freight: FreightTable;
   store: OrderStore;
+  /**
+   * orderValidation answers reused for identical bodies while this store's stock and orders stay the
+   * same; each keeps the cart's freight quote, remembered again on reuse.
+   */
+  checkerAnswers: AnswerCache<CheckerEffect>;
   journal: Journal;
   /** The byte budgets the store, the journal and the search caches draw from (shared between sandboxes). */
   budgets: MockBudgets;
@@ -49,6 +56,9 @@ export interface MockContext {
   /** When the store was created and last used (ms since the epoch), and how many requests it answers now. */
   usage: { createdAt: number; lastUsed: number; inFlight: number };
 }
+
+/** What answering a cart did besides the answer: the quote remembered for its objectId (none without one). */
+export type CheckerEffect = { objectId: string; quote: FreightQuote | undefined } | undefined;
 
 /** A store's view of the callback sender: whether its settings name an OmniChat API, and a way to call it. */
 export interface StoreCallbacks {

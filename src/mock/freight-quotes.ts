@@ -67,8 +67,16 @@ export class FreightQuotes {
     const selected =
       (asked === undefined ? undefined : options.find((o) => sameMethod(o, asked))) ??
       options.reduce((best, o) => (o.freightCost < best.freightCost ? o : best));
-    const quote = { options, selected: selected.shippingMethod };
-    const bytes = QUOTE_BYTES + stringBytes(objectId) + OPTION_BYTES * options.length;
+    this.keep(objectId, { options, selected: selected.shippingMethod });
+  }
+
+  /** Keeps a quote worked out before (an orderValidation answer reused for the same cart); undefined forgets it. */
+  keep(objectId: string, quote: FreightQuote | undefined): void {
+    if (quote === undefined) {
+      this.forget(objectId);
+      return;
+    }
+    const bytes = QUOTE_BYTES + stringBytes(objectId) + OPTION_BYTES * quote.options.length;
     const known = this.quotes.get(objectId);
     if (known !== undefined) {
       // The same cart quoted again (every change to it is): the holding is resized, not reopened.

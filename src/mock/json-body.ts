@@ -16,16 +16,23 @@ export const MAX_JSON_DEPTH = 1000;
 /** Where a request keeps the body it sent, as received, for the journal's preview (it goes with the request). */
 const RECEIVED = Symbol('received body');
 
-/** The bytes a request's body arrived as, once readJsonBody has read it whole (valid JSON or not). */
+/** The bytes a request's body arrived as, once readBody has read it whole (valid JSON or not). */
 export function receivedBody(req: IncomingMessage): Buffer | undefined {
   return (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED];
 }
 
 /**
- * Reads a JSON request body: 415 for another content type, 413 past the limit (before reading when
- * Content-Length says so), 400 for malformed JSON. A request without a body and content type reads as undefined.
+ * Reads and parses a JSON request body: 415 for another content type, 413 past the limit (before
+ * reading when Content-Length says so), 400 for malformed JSON. A request without a body and content
+ * type reads as undefined.
  */
-export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES): Promise<unknown> {
+  const bytes = await readBody(req, limit);
+  return bytes === undefined ? undefined : parseJsonBytes(bytes);
+}
+
+/** Reads a JSON request body's bytes, unparsed, with the checks of readJsonBody but the parse. */
+export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES): Promise<Buffer | undefined> {
   const type = req.headers['content-type'];
   const declared = req.headers['content-length'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || (declared !== undefined && declared !== '0');
@@ -35,7 +42,7 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
     return Promise.reject(new HttpProblem('unsupported-media-type', said('detail.contentType', { found })));
   }
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit, discardRest(req)));
-  return new Promise((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
@@ -49,13 +56,9 @@ export function readJsonBody(req: IncomingMessage, limit: number = BODY_LIMIT_BY
     };
     const onEnd = (): void => {
       cleanup();
-      try {
-        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-        (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED] = bytes;
-        resolve(parseJsonBytes(bytes));
-      } catch (error) {
-        reject(error);
-      }
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      (req as IncomingMessage & { [RECEIVED]?: Buffer })[RECEIVED] = bytes;
+      resolve(bytes);
     };
     const onError = (): void => {
       cleanup();

@@ -86,6 +86,8 @@ export class OrderStore {
   private readonly orders = new Map<string, Stored>();
   private readonly budget: ByteBudget;
   private readonly historyLimit: number;
+  /** Bumped whenever an order is stored, forgotten or releases its stock (what the checker reads). */
+  version = 0;
 
   constructor(
     private readonly catalog: SandboxCatalog,
@@ -106,6 +108,7 @@ export class OrderStore {
     record.order = order;
     // A CANCELLED notification may have come first: then the order holds nothing.
     if (!record.released) reserveStock(this.catalog, record, order);
+    this.version += 1;
     if (record.status !== 'CANCELLED') record.status = 'CREATED';
     stored.fixedBytes = fixedBytes(record);
     this.push(stored, { at: now.toISOString(), event: 'created', status: 'CREATED', source: 'orderCreation' });
@@ -187,11 +190,13 @@ export class OrderStore {
   reset(): void {
     for (const stored of this.orders.values()) stored.charge.close();
     this.orders.clear();
+    this.version += 1;
     this.catalog.resetStock();
   }
 
   private blank(objectId: string, order: OrderPayload): Stored {
     if (this.orders.size >= this.maxOrders) this.forget(this.orders.keys().next().value as string);
+    this.version += 1;
     const record: OrderRecord = {
       objectId,
       created: false,
@@ -218,6 +223,7 @@ export class OrderStore {
     const stored = this.orders.get(objectId);
     if (stored === undefined || (expected !== undefined && stored !== expected)) return;
     this.orders.delete(objectId);
+    this.version += 1;
     stored.charge.close();
     this.release(stored.record);
   }
@@ -244,13 +250,15 @@ export class OrderStore {
   private recount(stored: Stored): void {
     let callbackBytes = 0;
     for (const c of stored.record.callbacks)
-      callbackBytes += CALLBACK_BYTES + stringBytes(c.url) + ATTEMPT_BYTES * c.attempts.length;
+      callbackBytes +=
+        CALLBACK_BYTES + stringBytes(c.url) + estimateHeapBytes(c.body) + ATTEMPT_BYTES * c.attempts.length;
     stored.charge.resize(stored.fixedBytes + stored.historyBytes + callbackBytes);
   }
 
   private release(record: OrderRecord): void {
     if (record.released) return;
     record.released = true;
+    this.version += 1;
     for (const r of record.reservations) this.catalog.adjustStock(r.sku, r.units);
   }
 }

@@ -17,8 +17,14 @@ export class SandboxCatalog {
   /** Positions of the products this sandbox shows differently from the catalog. */
   private readonly changed = new Set<number>();
   private readonly json = new Map<number, string>();
+  private version = 0;
 
   constructor(readonly shared: Catalog) {}
+
+  /** Bumped on every change of this sandbox's stock or blocks: what answers built from them are valid for. */
+  get stockVersion(): number {
+    return this.version;
+  }
 
   /** Number of products. */
   get size(): number {
@@ -79,6 +85,7 @@ export class SandboxCatalog {
   setStock(sku: string, quantity: number): void {
     const ref = this.shared.variant(sku);
     if (ref === undefined) return;
+    this.version += 1;
     if (quantity === ref.variant.quantity) this.quantities.delete(sku);
     else this.quantities.set(sku, quantity);
     this.touch(ref.position);
@@ -91,6 +98,7 @@ export class SandboxCatalog {
 
   /** Blocks or unblocks a product in this sandbox. */
   setBlocked(position: number, blocked: boolean): void {
+    this.version += 1;
     if (blocked === (this.shared.product(position).blocked === true)) this.blocks.delete(position);
     else this.blocks.set(position, blocked);
     this.touch(position);
@@ -98,6 +106,7 @@ export class SandboxCatalog {
 
   /** Puts every stock and block back to the catalog's. */
   resetStock(): void {
+    this.version += 1;
     this.quantities.clear();
     this.blocks.clear();
     this.changed.clear();

@@ -1,3 +1,4 @@
+import { AnswerCache } from './answer-cache';
 import { HeaderAuth } from './auth';
 import { callbackHistoryEntry, type CallbackSender } from './callbacks';
 import type { Catalog } from './catalog';
@@ -61,6 +62,7 @@ export function createStore(
       budget: shared.budgets.store,
       historyLimit: shared.historyLimit,
     }),
+    checkerAnswers: new AnswerCache(shared.budgets.searchCache),
     journal: new Journal(JOURNAL_SIZE, shared.budgets.journal),
     budgets: shared.budgets,
     adminAnswerLimitBytes: shared.adminAnswerLimitBytes,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createBudgets, type MockApp } from '../../src/mock';
-import { CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
+import { CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -134,6 +134,24 @@ describe('byte budgets', () => {
     expect(budgets.searchCache.usedBytes).toBeLessThanOrEqual(8 * KB);
     expect(budgets.searchCache.evictions).toBeGreaterThan(0);
     expect((await request(app).get(SEARCH).query({ query: 'iphone' })).text).toBe(first);
+    await app.mock.close();
+  });
+
+  it('keeps reused orderValidation answers within the same budget, and answers each cart right', async () => {
+    const app = smallApp({ budgets: createBudgets({ searchCacheBytes: 16 * KB }) });
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < 60; i += 1) {
+        const res = await request(app)
+          .post(CHECKER)
+          .send(order(`AC-${i}`, [line('L1', '2001-P', 1 + (i % 7))]));
+        const errors = (res.body as { action: string }[]).filter((e) => e.action === 'ERROR');
+        // 2001-P has 5 in stock: carts of 6 and 7 units are refused, every time.
+        expect(errors).toHaveLength(1 + (i % 7) > 5 ? 1 : 0);
+      }
+    }
+    const budgets = (await request(app).get('/__admin/budgets')).body;
+    expect(budgets.searchCache.holdings).toBeGreaterThan(0);
+    expect(budgets.searchCache.usedBytes).toBeLessThanOrEqual(16 * KB);
     await app.mock.close();
   });
 });

@@ -5,6 +5,7 @@ import type { MockContext } from '../context';
 import type { JournalEntry } from '../journal';
 import type { RequestNotes } from '../pipeline';
 import { maskSecret } from '../../common/headers';
+import { isoNow } from '../clock';
 import { addPreviews } from './previews';
 
 const KEPT_HEADERS = ['content-type', 'prefer', 'user-agent'];
@@ -31,7 +32,7 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       if (ctx.log) {
         ctx.log(
           JSON.stringify({
-            time: new Date().toISOString(),
+            time: isoNow(),
             method,
             path,
             status,
@@ -55,7 +56,7 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
         const value = req.headers[name];
         if (typeof value === 'string') headers[name] = maskSecret(value);
       }
-      const entry: JournalEntry = { at: new Date().toISOString(), method, path, status, durationMs, headers };
+      const entry: JournalEntry = { at: isoNow(), method, path, status, durationMs, headers };
       if (notes.operation) entry.operation = notes.operation;
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;

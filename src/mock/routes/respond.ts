@@ -22,6 +22,7 @@ export function sendJsonText(
   type = 'application/json; charset=utf-8',
 ): void {
   (res as ServerResponse & { [SENT]?: string | Buffer })[SENT] = text;
+  // setHeader, not writeHead's fast path: the journal's preview reads the content type back.
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);

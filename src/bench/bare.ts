@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURES_DIR, OPERATIONS, PACKAGE_ROOT } from '../contracts';
+import type { CannedAnswer } from './bare-server';
+import { summarize, type Comparison, type RoundResult } from './compare';
+import type { ProbeRequest } from './http-probe';
+import { runLoad, type LoadOptions, type LoadStats } from './load';
+import { freePort, startServer, type RunningServer } from './servers';
+import { median } from './stats';
+
+/** The built bare server (`npm run bench` builds first). */
+const BARE_SERVER_PATH = path.join(PACKAGE_ROOT, 'dist', 'bench', 'bare-server.js');
+const START_TIMEOUT_MS = 30000;
+
+/** OmniChat's documented orderValidation example (docs/contracts.md), minified: 1.5 KB in, a 701-byte answer. */
+export const DOCUMENTED_ORDER_REQUEST: ProbeRequest = {
+  method: 'POST',
+  path: `/v1${OPERATIONS.orderValidation.path}`,
+  body: JSON.stringify(
+    JSON.parse(
+      fs.readFileSync(path.join(FIXTURES_DIR, 'examples', 'orderValidation', 'request.documented.json'), 'utf8'),
+    ),
+  ),
+  headers: { 'content-type': 'application/json' },
+};
+
+/** CPU time a server spent per answered request over the load runs of one operation (utime + stime). */
+export interface CpuPerRequest {
+  operation: string;
+  oursUs: number;
+  bareUs: number;
+}
+
+/** What the comparison with the bare server gave: one comparison per request, or why there is none. */
+export interface BareResult {
+  /** a = ours, b = the bare server answering ours' bytes. */
+  comparisons: Comparison[];
+  /** The same runs in CPU per request: steadier than req/s when other work shares the cores. */
+  cpu?: CpuPerRequest[];
+  error?: string;
+}
+
+// Short unrecorded runs first, so neither side is measured while its JIT is still cold.
+const WARMUP_SEC = 1;
+/** Linux's clock tick for /proc/<pid>/stat times (USER_HZ, 100 on every common build). */
+const TICKS_PER_SEC = 100;
+
+/** Asks the mock once per request and keeps each answer's status, content type and exact bytes. */
+export async function captureAnswers(port: number, requests: Record<string, ProbeRequest>): Promise<CannedAnswer[]> {
+  const answers: CannedAnswer[] = [];
+  for (const request of Object.values(requests)) {
+    const answer = await new Promise<{ status: number; type: string; body: Buffer }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              type: String(res.headers['content-type'] ?? ''),
+              body: Buffer.concat(chunks),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(request.body);
+    });
+    answers.push({
+      method: request.method,
+      path: request.path,
+      status: answer.status,
+      contentType: answer.type,
+      bodyBase64: answer.body.toString('base64'),
+    });
+  }
+  return answers;
+}
+
+/**
+ * This machine's limit for the mock's answers: a bare node:http server (its own process, like ours)
+ * answering the bytes ours answered, loaded in turn with ours. The ratio says how much of the
+ * machine's HTTP throughput the mock's work (routing, body, contract check, answer, journal) leaves.
+ */
+export async function compareWithBare(
+  ours: RunningServer,
+  requests: Record<string, ProbeRequest>,
+  rounds: number,
+  load: LoadOptions,
+  log: (line: string) => void,
+): Promise<BareResult> {
+  const file = path.join(os.tmpdir(), `merchant-kit-bench-answers-${process.pid}.json`);
+  let bare: RunningServer | undefined;
+  try {
+    const answers = await captureAnswers(ours.port, requests);
+    const wrong = answers.find((a) => a.status < 200 || a.status > 299);
+    if (wrong) return { comparisons: [], error: `ours answered ${wrong.method} ${wrong.path} with ${wrong.status}` };
+    fs.writeFileSync(file, JSON.stringify(answers));
+    const first = Object.values(requests)[0];
+    const port = await freePort();
+    bare = await startServer({
+      name: 'bare node:http',
+      command: process.execPath,
+      args: [BARE_SERVER_PATH, String(port), file],
+      port,
+      isReady: async (p) => (await probeStatus(p, first)) === 200,
+      timeoutMs: START_TIMEOUT_MS,
+    });
+    const { rows, cpu } = await inTurnWithCpu(ours, bare, requests, rounds, load, log);
+    return { comparisons: summarize(rows), cpu };
+  } catch (error) {
+    return { comparisons: [], error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await bare?.stop();
+    fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Loads ours and the bare server in turn (A B per request and round, after a warm-up), and reads each
+ * one's CPU time from /proc around every run: req/s swing with whatever else runs on the machine, the
+ * CPU a server spends per request much less.
+ */
+async function inTurnWithCpu(
+  ours: RunningServer,
+  bare: RunningServer,
+  requests: Record<string, ProbeRequest>,
+  rounds: number,
+  load: LoadOptions,
+  log: (line: string) => void,
+): Promise<{ rows: RoundResult[]; cpu: CpuPerRequest[] }> {
+  for (const request of Object.values(requests)) {
+    await runLoad(ours.port, request, { ...load, durationSec: WARMUP_SEC });
+    await runLoad(bare.port, request, { ...load, durationSec: WARMUP_SEC });
+  }
+  const rows: RoundResult[] = [];
+  const spent = new Map<string, { ours: number[]; bare: number[] }>();
+  const measured = async (server: RunningServer, request: ProbeRequest): Promise<[LoadStats, number]> => {
+    const before = cpuSeconds(server.pid);
+    const stats = await runLoad(server.port, request, load);
+    const answered = stats.reqPerSec * load.durationSec;
+    return [stats, answered > 0 ? ((cpuSeconds(server.pid) - before) * 1e6) / answered : Number.NaN];
+  };
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const [operation, request] of Object.entries(requests)) {
+      const [a, oursUs] = await measured(ours, request);
+      const [b, bareUs] = await measured(bare, request);
+      log(
+        `  round ${round} ${operation}: ours ${Math.round(a.reqPerSec)} req/s, ${oursUs.toFixed(1)} µs CPU/req; bare ${Math.round(b.reqPerSec)} req/s, ${bareUs.toFixed(1)} µs CPU/req${a.non2xx + a.errors > 0 ? `  FLAG ours non-2xx ${a.non2xx}, errors ${a.errors}` : ''}`,
+      );
+      rows.push({ round, operation, a, b });
+      const sums = spent.get(operation) ?? { ours: [], bare: [] };
+      sums.ours.push(oursUs);
+      sums.bare.push(bareUs);
+      spent.set(operation, sums);
+    }
+  }
+  const cpu = [...spent].map(([operation, s]) => ({ operation, oursUs: median(s.ours), bareUs: median(s.bare) }));
+  return { rows, cpu };
+}
+
+/** A process's CPU time so far (user + system), from /proc; NaN where /proc is not available. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // After the command name: utime and stime are fields 14 and 15 of the line, 12 and 13 here.
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SEC;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function probeStatus(port: number, request: ProbeRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(request.body);
+  });
+}

@@ -1,0 +1,77 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { captureAnswers, DOCUMENTED_ORDER_REQUEST } from '../../src/bench/bare';
+import { startBareServer } from '../../src/bench/bare-server';
+import { probe } from '../../src/bench/http-probe';
+import { validate } from '../../src/contracts';
+import { createMockApp, createMockListener } from '../../src/mock';
+import { verdict } from '../../src/bench/report';
+import { buildSummary, type BenchResults } from '../../src/bench/summary';
+
+const listen = (server: http.Server): Promise<number> =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+
+describe('the bare node:http reference', () => {
+  it("answers the very bytes the mock answered, after reading the request's body", async () => {
+    const app = createMockApp({});
+    const mock = http.createServer(createMockListener(app));
+    const mockPort = await listen(mock);
+    const requests = { orderValidation: DOCUMENTED_ORDER_REQUEST };
+    const answers = await captureAnswers(mockPort, requests);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ method: 'POST', path: '/v1/orders/orderchecker', status: 200 });
+    const mockAnswer = await probe(mockPort, DOCUMENTED_ORDER_REQUEST);
+    expect(validate('orderValidation', 'response', JSON.parse(mockAnswer.body))).toEqual([]);
+
+    const bare = startBareServer(0, answers);
+    await new Promise((resolve) => bare.once('listening', resolve));
+    const barePort = (bare.address() as AddressInfo).port;
+    const bareAnswer = await probe(barePort, DOCUMENTED_ORDER_REQUEST);
+    expect(bareAnswer).toEqual(mockAnswer);
+    expect((await probe(barePort, { method: 'GET', path: '/elsewhere' })).status).toBe(404);
+    await new Promise((resolve) => bare.close(resolve));
+    await app.mock.close();
+    await new Promise((resolve) => mock.close(resolve));
+  });
+
+  it("is OmniChat's documented example order, 1.5 KB minified, valid against the contract", () => {
+    const body = JSON.parse(DOCUMENTED_ORDER_REQUEST.body ?? '') as unknown;
+    expect(validate('orderValidation', 'request', body)).toEqual([]);
+    expect(Buffer.byteLength(DOCUMENTED_ORDER_REQUEST.body ?? '')).toBeGreaterThan(1400);
+  });
+
+  it('adds rows ours vs bare node:http, each held to at least 0.6x', () => {
+    const stats = (reqPerSec: number) => ({ reqPerSec, p50Ms: 2, p99Ms: 9, non2xx: 0, errors: 0 });
+    const base: BenchResults = {
+      comparisons: [],
+      startups: { oursMs: [300], prismMs: [1200] },
+      memory: { ours: { rssMb: 90, peakMb: 120 }, prism: { rssMb: 160, peakMb: 170 } },
+      verify: { wallMs: [900], exitCodes: [0] },
+      scale: {
+        error: 'not run',
+        startupMs: NaN,
+        searchHits: 0,
+        afterStart: { rssMb: NaN, peakMb: NaN },
+        afterLoad: { rssMb: NaN, peakMb: NaN },
+        defaultAfterLoad: { rssMb: NaN, peakMb: NaN },
+        rounds: [],
+      },
+      bare: {
+        comparisons: [
+          { operation: 'productSearch', a: stats(19000), b: stats(20000), medianRatio: 0.95 },
+          { operation: 'orderValidation, documented example', a: stats(11000), b: stats(39000), medianRatio: 0.28 },
+        ],
+        cpu: [{ operation: 'orderValidation, documented example', oursUs: 80, bareUs: 24 }],
+      },
+    };
+    const rows = buildSummary(base);
+    const search = rows.find((r) => r.measure === 'productSearch req/s vs bare node:http');
+    const order = rows.find((r) => r.measure === 'orderValidation, documented example req/s vs bare node:http');
+    expect(search && verdict(search)).toBe('ok');
+    expect(order && verdict(order)).toBe('MISSED');
+    expect(order?.reference).toBe('39,000');
+    const cpu = rows.find((r) => r.measure === 'orderValidation, documented example CPU per request vs bare');
+    expect(cpu).toMatchObject({ ours: '80.0 µs', reference: '24.0 µs', ratio: '0.30x' });
+    expect(cpu?.target).toBeUndefined();
+  });
+});
