@@ -16,6 +16,8 @@ import {
   type Violation,
 } from '../contracts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/usage-error';
+import type { Lang } from '../common/i18n';
+import { langOption } from './lang-option';
 
 const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
 
@@ -27,8 +29,9 @@ export function registerValidateCommand(program: Command): void {
     .argument('<operation>', `one of ${ALL_NAMES.join(', ')}`)
     .argument('<kind>', 'request or response')
     .argument('<file>', 'a JSON file, or - to read standard input')
-    .action((operation: string, kind: string, file: string) => {
-      process.exitCode = runValidate(operation, kind, file);
+    .option('--lang <lang>', 'language of the violations: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)')
+    .action((operation: string, kind: string, file: string, options: { lang?: string }) => {
+      process.exitCode = runValidate(operation, kind, file, process.stdout, langOption(options.lang));
     });
 }
 
@@ -38,6 +41,7 @@ export function runValidate(
   kind: string,
   file: string,
   out: NodeJS.WritableStream = process.stdout,
+  lang: Lang = 'en',
 ): number {
   if (!isOperationId(operation) && !isCallbackId(operation)) {
     throw new UsageError(`unknown operation ${JSON.stringify(operation)}: ${didYouMean(operation, ALL_NAMES)}`);
@@ -55,8 +59,8 @@ export function runValidate(
   } catch (error) {
     throw new UsageError(`${file === '-' ? 'standard input' : file} is not JSON: ${(error as Error).message}`);
   }
-  const violations = validatePayload(operation, kind, value);
-  out.write(formatResult(operation, kind, violations));
+  const violations = validatePayload(operation, kind, value, lang);
+  out.write(formatResult(operation, kind, violations, lang));
   return violations.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -68,14 +72,22 @@ function didYouMean(name: string, names: readonly string[]): string {
 }
 
 /** productSearch has no body: its "request" is the query string, given as a JSON object of parameters. */
-function validatePayload(operation: OperationId | CallbackId, kind: PayloadKind, value: unknown): Violation[] {
-  if (operation !== 'productSearch' || kind !== 'request') return validate(operation, kind, value);
+function validatePayload(
+  operation: OperationId | CallbackId,
+  kind: PayloadKind,
+  value: unknown,
+  lang: Lang,
+): Violation[] {
+  if (operation !== 'productSearch' || kind !== 'request') return validate(operation, kind, value, lang);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [
-      { pointer: '', keyword: 'type', message: `must be an object of query parameters, found ${describeValue(value)}` },
-    ];
+    const found = describeValue(value, lang);
+    const message =
+      lang === 'pt-BR'
+        ? `deve ser um objeto com os parâmetros da query, encontrado ${found}`
+        : `must be an object of query parameters, found ${found}`;
+    return [{ pointer: '', keyword: 'type', message }];
   }
-  return validateSearchQuery(value as Record<string, unknown>).violations;
+  return validateSearchQuery(value as Record<string, unknown>, lang).violations;
 }
 
 function readInput(file: string): string {
@@ -90,9 +102,16 @@ function readInput(file: string): string {
 }
 
 /** One line per violation: pointer, then what was expected and what was found. */
-export function formatResult(operation: string, kind: string, violations: Violation[]): string {
-  if (violations.length === 0) return `valid: the ${operation} ${kind} contract holds\n`;
+export function formatResult(operation: string, kind: string, violations: Violation[], lang: Lang = 'en'): string {
+  const pt = lang === 'pt-BR';
+  if (violations.length === 0)
+    return pt
+      ? `válido: o contrato ${kind} de ${operation} é respeitado\n`
+      : `valid: the ${operation} ${kind} contract holds\n`;
   const lines = violations.map((v) => `  ${formatViolation(v)}`);
-  const noun = violations.length === 1 ? 'violation' : 'violations';
-  return `invalid: ${violations.length} ${noun} of the ${operation} ${kind} contract\n${lines.join('\n')}\n`;
+  const n = violations.length;
+  const head = pt
+    ? `inválido: ${n} ${n === 1 ? 'violação' : 'violações'} do contrato ${kind} de ${operation}`
+    : `invalid: ${n} ${n === 1 ? 'violation' : 'violations'} of the ${operation} ${kind} contract`;
+  return `${head}\n${lines.join('\n')}\n`;
 }

@@ -14,6 +14,8 @@ import {
 } from '../conformance';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from '../common/usage-error';
+import { langOption } from './lang-option';
+import { translatorFor } from '../conformance/i18n';
 import { rejectVerifyPositionals } from './verify-positionals';
 import { VerifyOutput } from './verify-output';
 
@@ -22,6 +24,7 @@ interface VerifyOptions extends VerifyFlags {
   json?: string;
   junit?: string;
   html?: string;
+  lang?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -55,6 +58,7 @@ export function registerVerifyCommand(program: Command): void {
       collect,
     )
     .option('--insecure', 'do not check TLS certificates (every report says so; prefer --ca)')
+    .option('--lang <lang>', 'language of the reports: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)')
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
@@ -77,6 +81,7 @@ export async function runVerifyCommand(
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  const lang = langOption(options.lang);
   const config = runConfigFromFlags(options);
   // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
   for (const [flag, file] of [
@@ -91,8 +96,11 @@ export async function runVerifyCommand(
   const output = new VerifyOutput(
     out,
     RUN_ORDER.filter((operation) => config.only.includes(operation)),
+    process.env,
+    lang,
   );
   const report = await runVerify(config, {
+    lang,
     runId: parseRunId(options.runId),
     onStart: output.start,
     onCheck: output.check,
@@ -104,8 +112,7 @@ export async function runVerifyCommand(
   writeReport('--junit', options.junit, () => renderJunit(report));
   writeReport('--html', options.html, () => renderHtml(report));
   const code = exitCodeFor(report.summary);
-  if (code === EXIT_USAGE)
-    err.write(`merchant-kit: nothing was tested: every check was skipped (see --only and --no-destructive)\n`);
+  if (code === EXIT_USAGE) err.write(`merchant-kit: ${translatorFor(lang)('console.nothingTested')}\n`);
   return code;
 }
 

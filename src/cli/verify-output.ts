@@ -10,6 +10,8 @@ import {
   type RunMeta,
   type RunReport,
 } from '../conformance';
+import type { Lang } from '../common/i18n';
+import { translatorFor } from '../conformance/i18n';
 
 /** A stream that may be a terminal (process.stdout is one when nothing redirects it). */
 type Output = NodeJS.WritableStream & { isTTY?: boolean };
@@ -32,6 +34,7 @@ export class VerifyOutput {
     private readonly out: Output,
     private readonly operations: readonly string[],
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly lang: Lang = 'en',
   ) {}
 
   /** True inside a GitHub Actions job (annotations and a step summary are written). */
@@ -45,12 +48,12 @@ export class VerifyOutput {
   };
 
   check = (operation: string, checkId: string): void => {
-    this.showLive(`checking ${operation}: ${checkId} ...`);
+    this.showLive(translatorFor(this.lang)('console.checking', { operation, check: checkId }));
   };
 
   operation = (report: OperationReport): void => {
     this.clear();
-    this.out.write(renderOperation(report));
+    this.out.write(renderOperation(report, this.lang));
     this.next = this.operations.indexOf(report.operation) + 1;
     this.calling();
   };
@@ -58,7 +61,7 @@ export class VerifyOutput {
   /** Before an operation's first check its first request is on its way, which a slow merchant makes long. */
   private calling(): void {
     const operation = this.operations[this.next];
-    if (operation !== undefined) this.showLive(`calling ${operation} ...`);
+    if (operation !== undefined) this.showLive(translatorFor(this.lang)('console.calling', { operation }));
   }
 
   private showLive(text: string): void {

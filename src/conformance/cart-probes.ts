@@ -1,6 +1,7 @@
 import { keepEntries } from './checker';
 import type { RunContext } from './context';
 import type { Exchange } from './exchange';
+import type { T } from './i18n';
 import { none, ok, type Result } from './result';
 import { search, jsonArray } from './search';
 import {
@@ -53,8 +54,8 @@ export interface CartProbes {
 const ZERO_STOCK_PAGE = { from: 10, size: 50 };
 
 /** The first request of orderValidation seen as a probe: one unit of the pick. */
-export function primaryProbe(pick: Pick, primary: Exchange): CartProbe {
-  return { lines: [lineOf(pick, TEST_LINE_ID, 1)], exchange: primary };
+export function primaryProbe(t: T, pick: Pick, primary: Exchange): CartProbe {
+  return { lines: [lineOf(t, pick, TEST_LINE_ID, 1)], exchange: primary };
 }
 
 /** The cart probes of this run: sent once, whichever check asks first, or why they cannot be built. */
@@ -67,12 +68,13 @@ export function cartProbes(ctx: RunContext): Promise<Result<CartProbes>> {
 }
 
 async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbes> {
+  const t = ctx.t;
   const probe = async (suffix: string, lines: ProbeLine[], items: Record<string, unknown>[]): Promise<CartProbe> => ({
     lines,
     exchange: keepEntries(await ctx.call('orderValidation', { body: testOrder(ctx.orderId(suffix), items) })),
   });
   const single = (suffix: string, target: Pick, quantity: number): Promise<CartProbe> =>
-    probe(suffix, [lineOf(target, TEST_LINE_ID, quantity)], [cartLine(target, TEST_LINE_ID, quantity)]);
+    probe(suffix, [lineOf(t, target, TEST_LINE_ID, quantity)], [cartLine(target, TEST_LINE_ID, quantity)]);
 
   const stock = stockTracked(pick) ? pick.variant.quantity : undefined;
   // 1 unit is the first request already; 2 and S only when the stock allows them. Every probe is
@@ -83,7 +85,7 @@ async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[])
   const unknownId = unknownVariantId(ctx.runId);
   const unknownVariant = probe(
     'unknown-variant',
-    [{ lineId: TEST_LINE_ID, variantId: unknownId, quantity: 1, known: 'no such variant', sellable: false }],
+    [{ lineId: TEST_LINE_ID, variantId: unknownId, quantity: 1, known: t('cart.noSuchVariant'), sellable: false }],
     [unknownLine(unknownId, TEST_LINE_ID)],
   );
   const multiLine = sendMultiLine(ctx, pick, products, probe);
@@ -94,22 +96,17 @@ async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[])
   const zero = await zeroStock;
   return {
     inStock: await inStock,
-    overStock: overStock ? ok(await overStock) : none(noStockRule(pick)),
-    zeroStock: zero
-      ? ok(zero)
-      : none(
-          'no variant with stock 0 was found in the search answers (visible, of a product neither blocked nor sold out of stock)',
-        ),
+    overStock: overStock ? ok(await overStock) : none(noStockRule(t, pick)),
+    zeroStock: zero ? ok(zero) : none(t('cart.noZeroStock')),
     unknownVariant: await unknownVariant,
     multiLine: await multiLine,
   };
 }
 
 /** Why the pick has no stock to exceed. */
-function noStockRule(pick: Pick): string {
-  if (pick.product.sellOutOfStock)
-    return `product ${pick.product.objectId} sells out of stock (sellOutOfStock: true), so no stock limit applies to it`;
-  return `variant ${pick.variant.objectId} states no quantity, so there is no stock to exceed`;
+function noStockRule(t: T, pick: Pick): string {
+  if (pick.product.sellOutOfStock) return t('cart.noStockLimit', { product: pick.product.objectId });
+  return t('cart.noQuantity', { variant: pick.variant.objectId });
 }
 
 /**
@@ -124,18 +121,19 @@ function sendMultiLine(
 ): Promise<CartProbe> {
   const [one, two, three] = [testLineId(1), testLineId(2), testLineId(3)];
   const unknown = unknownVariantId(ctx.runId, 2);
+  const t = ctx.t;
   const lines = [
-    lineOf(pick, one, 1),
-    { lineId: two, variantId: unknown, quantity: 1, known: 'no such variant', sellable: false },
+    lineOf(t, pick, one, 1),
+    { lineId: two, variantId: unknown, quantity: 1, known: t('cart.noSuchVariant'), sellable: false },
   ];
   const items = [cartLine(pick, one, 1), unknownLine(unknown, two)];
   const other = secondVariant(products, pick);
   if (other) {
-    lines.push(lineOf(other, three, 1));
+    lines.push(lineOf(t, other, three, 1));
     items.push(cartLine(other, three, 1));
   } else {
     const another = unknownVariantId(ctx.runId, 3);
-    lines.push({ lineId: three, variantId: another, quantity: 1, known: 'no such variant', sellable: false });
+    lines.push({ lineId: three, variantId: another, quantity: 1, known: t('cart.noSuchVariant'), sellable: false });
     items.push(unknownLine(another, three));
   }
   return probe('lines', lines, items);
@@ -144,24 +142,24 @@ function sendMultiLine(
 /** Looks further through the TEXT search for a variant with stock 0, once, when the first page was full. */
 async function searchZeroStock(ctx: RunContext): Promise<Pick | undefined> {
   if (!ctx.products.ok || ctx.products.value.length < 10) return undefined;
-  const more = jsonArray(await search(ctx, 'TEXT', ctx.config.searchQuery, ZERO_STOCK_PAGE));
+  const more = jsonArray(ctx.t, await search(ctx, 'TEXT', ctx.config.searchQuery, ZERO_STOCK_PAGE));
   return more.ok ? zeroStockVariant(readProducts(more.value)) : undefined;
 }
 
-function lineOf(pick: Pick, lineId: string, quantity: number): ProbeLine {
+function lineOf(t: T, pick: Pick, lineId: string, quantity: number): ProbeLine {
   const stock = pick.variant.quantity;
   const known = pick.product.sellOutOfStock
-    ? 'sells out of stock'
+    ? t('cart.sellsOutOfStock')
     : stock === undefined
-      ? 'stock not stated'
-      : `stock ${stock}`;
+      ? t('cart.stockNotStated')
+      : t('cart.stock', { stock });
   const sellable = pick.product.sellOutOfStock || stock === undefined || quantity <= stock;
   return { lineId, variantId: pick.variant.objectId, quantity, known, sellable };
 }
 
 /** Every cart the run sent to orderValidation with lines (the first request and the probes), for checks that read them all. */
 export async function allCarts(ctx: RunContext, primary: Exchange): Promise<CartProbe[]> {
-  const first = ctx.pick.ok ? [primaryProbe(ctx.pick.value, primary)] : [];
+  const first = ctx.pick.ok ? [primaryProbe(ctx.t, ctx.pick.value, primary)] : [];
   const probes = await cartProbes(ctx);
   if (!probes.ok) return first;
   const { inStock, overStock, zeroStock, unknownVariant, multiLine } = probes.value;

@@ -22,7 +22,7 @@ export interface OperationFacts {
 
 /** Reads the facts about an operation's first request (`primary`, when one was sent) and the run's context. */
 export function operationFacts(ctx: RunContext, operation: OperationId, primary: Exchange | undefined): OperationFacts {
-  const productProblem = `could not check: ${ctx.pick.ok ? '' : ctx.pick.reason}`;
+  const productProblem = ctx.t('outcome.couldNotCheck', { reason: ctx.pick.ok ? '' : ctx.pick.reason });
   if (!primary) return { primaryUnusable: true, productProblem };
   let unusable = !isSuccess(primary);
   // The search is there to give the later checks a sellable variant: without one, its answer was of no

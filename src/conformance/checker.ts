@@ -1,4 +1,5 @@
 import type { Exchange } from './exchange';
+import type { T } from './i18n';
 import type { Result } from './result';
 import { jsonArray, primaryArray } from './search';
 
@@ -6,13 +7,13 @@ import { jsonArray, primaryArray } from './search';
 export type Entry = Record<string, unknown>;
 
 /** The checker entries of the first orderValidation answer, or why they cannot be read (naming the check that says why). */
-export function primaryEntries(primary: Exchange): Result<Entry[]> {
-  return primaryArray(primary, 'orderValidation');
+export function primaryEntries(t: T, primary: Exchange): Result<Entry[]> {
+  return primaryArray(t, primary, 'orderValidation');
 }
 
 /** The checker entries of any other orderValidation answer, or a preview of what came instead. */
-export function entriesOf(ex: Exchange): Result<Entry[]> {
-  return jsonArray(ex);
+export function entriesOf(t: T, ex: Exchange): Result<Entry[]> {
+  return jsonArray(t, ex);
 }
 
 /** The cart line ids (items[].objectId) of the order a request sent. */
@@ -54,13 +55,16 @@ export function describeEntry(entry: Entry): string {
 }
 
 /** What a checker answer says, in one bounded line: "[]" or each entry's action and line. */
-export function describeEntries(entries: Entry[]): string {
-  if (entries.length === 0) return '[] (no entries)';
-  const shown = entries.slice(0, 6).map((e) => {
-    const message = typeof e.message === 'string' ? ` ${JSON.stringify(e.message.slice(0, 60))}` : '';
-    return `${String(e.action)} on ${JSON.stringify(e.componentId)}${message}`;
-  });
-  return `${shown.join('; ')}${entries.length > 6 ? `; and ${entries.length - 6} more` : ''}`;
+export function describeEntries(t: T, entries: Entry[]): string {
+  if (entries.length === 0) return t('cart.noEntries');
+  const shown = entries
+    .slice(0, 6)
+    .map((e) => {
+      const message = typeof e.message === 'string' ? ` ${JSON.stringify(e.message.slice(0, 60))}` : '';
+      return t('cart.entryOn', { action: String(e.action), component: JSON.stringify(e.componentId), message });
+    })
+    .join('; ');
+  return entries.length > 6 ? t('cart.andMore', { entries: shown, count: entries.length - 6 }) : shown;
 }
 
 /** Probe answers are kept for the whole operation: at most this many entries each. */

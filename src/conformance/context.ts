@@ -4,6 +4,8 @@ import type { CallbackReceiver } from './callbacks/receiver';
 import type { RunConfig } from './config/run-config';
 import { exchange, isSuccess, type Exchange } from './exchange';
 import { secretForms, type SecretForm } from '../common/secrets';
+import type { Lang } from '../common/i18n';
+import { translatorFor, type T } from './i18n';
 import { Limiter } from './limiter';
 import { none, ok, type Cause, type Result } from './result';
 import { testOrderId, type FoundProduct, type Pick } from './test-data';
@@ -42,22 +44,26 @@ export interface ContextOptions {
   callbackWaitMs?: number;
   /** The shortest wait for a second callback after the repeated order (docs/verify.md; tests shorten it). */
   callbackGraceMs?: number;
+  /** The language of every text the checks write (default English). */
+  lang?: Lang;
 }
 
 /** What the run has learnt so far and how to talk to the merchant; shared by every check. */
 export class RunContext {
   /** Every exchange of the running operation (bodies dropped), for within-time-budget. */
   readonly exchanges = new Map<OperationId, Exchange[]>();
+  /** verify's texts in the run's language: every message a check builds goes through it. */
+  readonly t: T;
   /** Products the TEXT search found, or why there are none. */
-  products: Result<FoundProduct[]> = none('the product search has not run');
+  products: Result<FoundProduct[]>;
   /** Set when the first search answer breaks its contract: what the runner could not read out of it is that finding's consequence. */
   catalogueCause?: Cause;
   /** The variant the order checks use, or why there is none. */
-  pick: Result<Pick> = none('the product search has not run');
+  pick: Result<Pick>;
   /** Every distinct product the searches returned, by objectId, for field coverage (bounded). */
   readonly seenProducts = new Map<string, Record<string, unknown>>();
   /** The test order orderCreation accepted, or why there is none (the later operations need it). */
-  created: Result<SentOrder> = none('orderCreation has not run');
+  created: Result<SentOrder>;
   /** Every test order sent to orderCreation, accepted or not: the run cancels them at the end. */
   readonly sentOrders: SentOrder[] = [];
   /** When the run started (ISO 8601): the updatedAt of its notifications, so that a run's requests repeat exactly. */
@@ -83,6 +89,9 @@ export class RunContext {
     readonly runId: string,
     options: ContextOptions = {},
   ) {
+    this.t = translatorFor(options.lang ?? 'en');
+    this.products = this.pick = none(this.t('run.searchNotRun'));
+    this.created = none(this.t('run.creationNotRun'));
     this.secrets = secretForms(config);
     this.callbacks = options.callbacks;
     this.callbackWaitMs = options.callbackWaitMs ?? 10_000;
@@ -179,7 +188,7 @@ export class RunContext {
   private async send(operation: OperationId, request: Exchange['request']): Promise<Exchange> {
     this.pending.set(operation, (this.pending.get(operation) ?? 0) + 1);
     try {
-      const ex = await this.limiter.run(() => exchange(request, this.secrets));
+      const ex = await this.limiter.run(() => exchange(request, this.secrets, this.t));
       this.adjustConcurrency(ex);
       this.record(operation, ex);
       return ex;

@@ -1,6 +1,7 @@
 import type { OperationId } from '../contracts';
 import { send, type HttpRequest } from './http/client';
 import { maskSecretsDeep, maskSecretsIn, type SecretForm } from '../common/secrets';
+import type { T } from './i18n';
 import { none, ok, type Result } from './result';
 
 /** An answer that arrived whole: the status, its headers (lower-case names) and the body as text. */
@@ -32,9 +33,9 @@ export interface Exchange {
  * before any check sees it: a merchant that echoes our headers back must not get them into a report,
  * and masking later would miss a secret that a preview cuts in half.
  */
-export async function exchange(request: HttpRequest, forms: SecretForm[] = []): Promise<Exchange> {
+export async function exchange(request: HttpRequest, forms: SecretForm[], t: T): Promise<Exchange> {
   // The transport's own shape (kind: answer | failure) ends here; the runner reads Results.
-  const received = await send(request);
+  const received = await send(request, t);
   if (received.kind === 'failure') {
     const failed: Exchange = { request, durationMs: received.durationMs, answer: none(received.reason) };
     return received.code === 'too-large' ? { ...failed, tooLarge: true } : failed;
@@ -57,7 +58,7 @@ export async function exchange(request: HttpRequest, forms: SecretForm[] = []): 
     try {
       result.json = { value: maskParsed(JSON.parse(received.body) as unknown, forms) };
     } catch {
-      result.jsonError = parseError(body);
+      result.jsonError = parseError(body, t);
     }
   }
   return result;
@@ -86,10 +87,10 @@ function maskParsed(value: unknown, forms: SecretForm[]): unknown {
 }
 
 /** JSON.parse's message quotes a piece of the text it choked on, so it is taken from the masked body. */
-function parseError(masked: string): string {
+function parseError(masked: string, t: T): string {
   try {
     JSON.parse(masked);
-    return 'the body is not valid JSON';
+    return t('answer.invalidJson');
   } catch (error) {
     return (error as Error).message;
   }
@@ -118,20 +119,19 @@ export function isSuccess(ex: Exchange): boolean {
 const isRedirect = (status: number): boolean => status >= 300 && status < 400;
 
 /** "HTTP 200", "HTTP 301 (redirect)" or the transport failure, for messages. */
-export function describeAnswer(ex: Exchange): string {
-  if (!ex.answer.ok) return `no answer: ${ex.answer.reason}`;
+export function describeAnswer(t: T, ex: Exchange): string {
+  if (!ex.answer.ok) return t('answer.noAnswer', { reason: ex.answer.reason });
   const { status } = ex.answer.value;
-  return isRedirect(status) ? `HTTP ${status} (redirect)` : `HTTP ${status}`;
+  return isRedirect(status) ? t('answer.redirect', { status }) : t('answer.status', { status });
 }
 
 /**
  * The answer when it can be judged at all: a transport failure or a redirect cannot (answers-2xx
  * reports those once, so they are "could not check" everywhere else, never "fail").
  */
-function judgeable(ex: Exchange): Result<Answer> {
-  if (!ex.answer.ok) return none(`no answer (${ex.answer.reason})`);
-  if (isRedirect(ex.answer.value.status))
-    return none(`the merchant redirected (HTTP ${ex.answer.value.status}); see answers-2xx`);
+function judgeable(t: T, ex: Exchange): Result<Answer> {
+  if (!ex.answer.ok) return none(t('answer.noAnswerParen', { reason: ex.answer.reason }));
+  if (isRedirect(ex.answer.value.status)) return none(t('answer.redirected', { status: ex.answer.value.status }));
   return ex.answer;
 }
 
@@ -139,18 +139,19 @@ function judgeable(ex: Exchange): Result<Answer> {
  * The 2xx answer of an operation's first request, or why its body cannot be judged; the reason names
  * answers-2xx, which reports the status once (the other checks then point to it, never blame).
  */
-export function primaryBody(ex: Exchange, operation: OperationId): Result<Answer> {
+export function primaryBody(t: T, ex: Exchange, operation: OperationId): Result<Answer> {
   const cause = { operation, check: 'answers-2xx' };
-  const answer = judgeable(ex);
+  const answer = judgeable(t, ex);
   if (!answer.ok) return none(answer.reason, cause);
   if (isSuccess(ex)) return answer;
-  return none(`the answer was ${describeAnswer(ex)}, not 2xx; see answers-2xx`, cause);
+  return none(t('answer.not2xx', { answer: describeAnswer(t, ex) }), cause);
 }
 
 /** A bounded preview of an answer's body for "received" lines. */
-export function bodyPreview(ex: Exchange, max = 200): string {
+export function bodyPreview(t: T, ex: Exchange, max = 200): string {
   if (!ex.answer.ok) return ex.answer.reason;
   const text = ex.answer.value.body.replace(/\s+/g, ' ').trim();
-  if (text === '') return `${describeAnswer(ex)}, empty body`;
-  return `${describeAnswer(ex)}: ${text.length > max ? `${text.slice(0, max)}...` : text}`;
+  const answer = describeAnswer(t, ex);
+  if (text === '') return t('answer.emptyBody', { answer });
+  return t('answer.preview', { answer, text: text.length > max ? `${text.slice(0, max)}...` : text });
 }

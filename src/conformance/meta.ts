@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONTRACTS_DIR, OPERATION_IDS, PACKAGE_ROOT, type OperationId } from '../contracts';
 import { maskUrl } from '../common/secrets';
+import type { Lang } from '../common/i18n';
 import type { RunConfig } from './config/run-config';
 import type { RunMeta } from './types';
 
@@ -44,7 +45,12 @@ function listFiles(dir: string): string[] {
 }
 
 /** What is known of a run when it starts: everything of its metadata but the duration. */
-export function startMeta(config: RunConfig, runId: string, started = new Date()): Omit<RunMeta, 'durationMs'> {
+export function startMeta(
+  config: RunConfig,
+  runId: string,
+  lang: Lang = 'en',
+  started = new Date(),
+): Omit<RunMeta, 'durationMs'> {
   const urls = Object.fromEntries(OPERATION_IDS.map((op) => [op, maskUrl(config.urls[op])])) as Record<
     OperationId,
     string
@@ -57,5 +63,6 @@ export function startMeta(config: RunConfig, runId: string, started = new Date()
     node: process.version,
     target: config.displayName,
     urls,
+    lang,
   };
 }

@@ -3,6 +3,7 @@ import { maskUrl } from '../common/secrets';
 import type { RunConfig } from './config/run-config';
 import { proxyFor } from './http/proxy-env';
 import type { NetworkReport } from './types';
+import type { T } from './i18n';
 
 /** How this run reaches the merchant, for the report: --insecure, the extra CA files, the proxies used. */
 export function networkReport(config: RunConfig): NetworkReport {
@@ -21,8 +22,6 @@ export function networkReport(config: RunConfig): NetworkReport {
 }
 
 /** The sentence every report states when certificates were not checked, or undefined. */
-export function networkCaveat(report: { network?: NetworkReport }): string | undefined {
-  return report.network?.insecure
-    ? 'TLS certificates were NOT checked (--insecure): a pass does not show that OmniChat can connect'
-    : undefined;
+export function networkCaveat(t: T, report: { network?: NetworkReport }): string | undefined {
+  return report.network?.insecure ? t('tls.insecureCaveat') : undefined;
 }

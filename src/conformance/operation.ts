@@ -7,6 +7,7 @@ import { CHECKS } from './checks';
 import type { RunContext } from './context';
 import { checkerCoverage, productCoverage } from './coverage';
 import type { Exchange } from './exchange';
+import { checkText, type T } from './i18n';
 import { learnCancellation, learnCreation, planPrimary } from './orders';
 import { couldNotCheck, notJudged, skip, type Verdict } from './outcome';
 import { none, ok, type Cause, type Result } from './result';
@@ -34,7 +35,7 @@ export async function runOperation(
 ): Promise<{ report: OperationReport; primary?: Exchange }> {
   const checks = CHECKS.filter((c) => c.operations.includes(operation));
   const { verdicts, primary } = await judge(ctx, operation, checks, onCheck);
-  const results = checks.map((check, i) => withFix(check, verdicts[i]));
+  const results = checks.map((check, i) => toResult(ctx.t, check, verdicts[i]));
   const report: OperationReport = {
     operation,
     method: OPERATIONS[operation].method,
@@ -52,9 +53,9 @@ type Judged = { verdicts: Verdict[]; primary?: Exchange };
 
 async function judge(ctx: RunContext, operation: OperationId, checks: Check[], onCheck?: OnCheck): Promise<Judged> {
   if (!ctx.config.destructive && DESTRUCTIVE.includes(operation))
-    return { verdicts: checks.map(() => skip('--no-destructive: no test order is created, notified or cancelled')) };
+    return { verdicts: checks.map(() => skip(ctx.t('run.noDestructive'))) };
   const plan = planPrimary(ctx, operation);
-  if (!plan.ok) return { verdicts: unbuilt(operation, checks, plan) };
+  if (!plan.ok) return { verdicts: unbuilt(ctx.t, operation, checks, plan) };
   const prefetch = (): void => {
     if (ctx.config.concurrency > 1) for (const check of checks) check.prefetch?.(ctx, operation);
   };
@@ -70,7 +71,7 @@ async function judge(ctx: RunContext, operation: OperationId, checks: Check[], o
   if (!primary.answer.ok) {
     // Reported once, by the first check (answers-2xx); the others point to it.
     const first = { operation, check: checks[0].id };
-    const rest = couldNotCheck(`the first request got no answer; see ${first.check}`, undefined, first);
+    const rest = couldNotCheck(ctx.t('run.firstNoAnswer', { check: first.check }), undefined, first);
     const answered = await runCheck(ctx, operation, checks[0], primary, onCheck);
     return { verdicts: [answered, ...checks.slice(1).map(() => rest)], primary };
   }
@@ -90,13 +91,13 @@ async function judge(ctx: RunContext, operation: OperationId, checks: Check[], o
 }
 
 /** No first request could be built: every check says why, pointing to the root cause (or to the first check). */
-function unbuilt(operation: OperationId, checks: Check[], plan: { reason: string; causedBy?: Cause }): Verdict[] {
+function unbuilt(t: T, operation: OperationId, checks: Check[], plan: { reason: string; causedBy?: Cause }): Verdict[] {
   if (plan.causedBy) return checks.map(() => notJudged(plan));
   const first = { operation, check: checks[0].id };
   return checks.map((_check, i) =>
     i === 0
       ? couldNotCheck(plan.reason)
-      : couldNotCheck(`no request could be built; see ${first.check}`, undefined, first),
+      : couldNotCheck(t('run.noRequestBuilt', { check: first.check }), undefined, first),
   );
 }
 
@@ -117,15 +118,23 @@ async function runCheck(
   try {
     verdict = await check.run(ctx, operation, primary);
   } catch (error) {
-    verdict = couldNotCheck(`internal error in the check (${error instanceof Error ? error.message : String(error)})`);
+    verdict = couldNotCheck(
+      ctx.t('run.internalError', { error: error instanceof Error ? error.message : String(error) }),
+    );
   }
   return { ...verdict, durationMs: verdict.durationMs ?? Number((process.hrtime.bigint() - started) / 1_000_000n) };
 }
 
-/** A failure or warning carries its check's fix, for the "what to fix" list. */
-function withFix(check: Check, verdict: Verdict): CheckResult {
+/**
+ * A check's verdict as a result: a "could not check" says so before its reason, and a failure or
+ * warning carries its check's fix (for the "what to fix" list), both in the run's language.
+ */
+function toResult(t: T, check: Check, verdict: Verdict): CheckResult {
+  const message =
+    verdict.status === 'error' ? t('outcome.couldNotCheck', { reason: verdict.message }) : verdict.message;
   const needsFix = (verdict.status === 'fail' || verdict.status === 'warn') && verdict.fix === undefined;
-  return needsFix ? { id: check.id, ...verdict, fix: check.fix } : { id: check.id, ...verdict };
+  const fix = needsFix ? (checkText(t, check.id, 'fix') ?? check.fix) : undefined;
+  return fix !== undefined ? { id: check.id, ...verdict, message, fix } : { id: check.id, ...verdict, message };
 }
 
 /** What an operation's first request taught the run; the later operations build on it. */
@@ -136,9 +145,9 @@ export function learn(ctx: RunContext, operation: OperationId, primary: Exchange
 }
 
 function learnProducts(ctx: RunContext, primary: Exchange): void {
-  const found = primaryArray(primary, 'productSearch');
+  const found = primaryArray(ctx.t, primary, 'productSearch');
   if (!found.ok) {
-    ctx.products = ctx.pick = none(`the product search gave no usable answer (${found.reason})`, found.causedBy);
+    ctx.products = ctx.pick = none(ctx.t('run.searchUnusable', { reason: found.reason }), found.causedBy);
     return;
   }
   const products = readProducts(found.value);
@@ -146,20 +155,15 @@ function learnProducts(ctx: RunContext, primary: Exchange): void {
   if (validate('productSearch', 'response', found.value).length > 0)
     ctx.catalogueCause = { operation: 'productSearch', check: 'response-contract' };
   if (products.length === 0) {
-    ctx.products = ctx.pick = none(
-      `the TEXT search for "${query}" found no product (set testData.searchQuery to a term your catalogue matches)`,
-      { operation: 'productSearch', check: 'search-text-finds' },
-    );
+    ctx.products = ctx.pick = none(ctx.t('run.searchFoundNothing', { query }), {
+      operation: 'productSearch',
+      check: 'search-text-finds',
+    });
     return;
   }
   ctx.products = ok(products);
   const pick = pickVariant(products);
-  ctx.pick = pick
-    ? ok(pick)
-    : none(
-        `the TEXT search for "${query}" found no sellable variant (visible, not blocked, in stock)`,
-        ctx.catalogueCause,
-      );
+  ctx.pick = pick ? ok(pick) : none(ctx.t('run.noSellableVariant', { query }), ctx.catalogueCause);
 }
 
 /** Field coverage of the answers seen: products for productSearch, checker entries for orderValidation. */
@@ -168,7 +172,7 @@ async function coverageOf(
   operation: OperationId,
   primary: Exchange | undefined,
 ): Promise<FieldCoverage[] | undefined> {
-  if (operation === 'productSearch') return productCoverage([...ctx.seenProducts.values()]);
+  if (operation === 'productSearch') return productCoverage(ctx.t, [...ctx.seenProducts.values()]);
   if (operation !== 'orderValidation') return undefined;
   const exchanges = primary ? [primary] : [];
   const probes = await ctx.sharedIfStarted<Result<CartProbes>>('cart-probes');
@@ -179,8 +183,9 @@ async function coverageOf(
     if (zeroStock.ok) exchanges.push(zeroStock.value.exchange);
   }
   return checkerCoverage(
+    ctx.t,
     exchanges.flatMap((ex) => {
-      const entries = entriesOf(ex);
+      const entries = entriesOf(ctx.t, ex);
       return entries.ok ? entries.value : [];
     }),
   );

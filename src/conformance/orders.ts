@@ -57,7 +57,7 @@ export function learnCreation(ctx: RunContext, primary: Exchange, pick: Pick): v
   const sent = ctx.sentOrder(mainOrder(ctx, pick), isSuccess(primary), primary.durationMs);
   ctx.created = sent.accepted
     ? ok(sent)
-    : none(`the test order ${sent.id} was not accepted (${describeAnswer(primary)}); see orderCreation answers-2xx`, {
+    : none(ctx.t('run.orderNotAccepted', { id: sent.id, answer: describeAnswer(ctx.t, primary) }), {
         operation: 'orderCreation',
         check: 'answers-2xx',
       });
@@ -74,13 +74,10 @@ export async function cancelLeftovers(ctx: RunContext): Promise<string[]> {
   for (const order of ctx.sentOrders.filter((o) => !o.cancelled)) {
     const ex = await ctx.call('orderCancellation', { body: { ...order.payload, status: 'CANCELLED' } });
     order.cancelled = isSuccess(ex);
-    if (order.cancelled) notes.push(`test order ${order.id} cancelled at the end`);
-    else if (order.accepted)
-      notes.push(`test order ${order.id} could not be cancelled (${describeAnswer(ex)}): cancel it by hand`);
-    else
-      notes.push(
-        `test order ${order.id} was refused and its cancellation too (${describeAnswer(ex)}): check that your store kept nothing`,
-      );
+    const said = { id: order.id, answer: describeAnswer(ctx.t, ex) };
+    if (order.cancelled) notes.push(ctx.t('run.orderCancelled', { id: order.id }));
+    else if (order.accepted) notes.push(ctx.t('run.orderNotCancelled', said));
+    else notes.push(ctx.t('run.orderRefusedTwice', said));
   }
   return notes;
 }

@@ -39,10 +39,11 @@ export const fail = (message: string, detail: FailureDetail): Verdict => verdict
 export const warn = (message: string, detail: FailureDetail = {}): Verdict => verdict('warn', message, detail);
 /**
  * Could not check (timeout, refused, nothing to test with): never a pass. `causedBy` names the check
- * that reports the root cause, when another check's finding is why this one could not run.
+ * that reports the root cause, when another check's finding is why this one could not run. The
+ * message is the reason alone: the runner puts "could not check: " before it, in the run's language.
  */
 export function couldNotCheck(reason: string, exchange?: Exchange, causedBy?: Cause): Verdict {
-  const out = verdict('error', `could not check: ${reason}`, { exchange });
+  const out = verdict('error', reason, { exchange });
   return causedBy ? { ...out, causedBy } : out;
 }
 /** "Could not check" for a Result without a value: its reason, and its root cause when it has one. */

@@ -3,15 +3,15 @@ import { describeEntries, entriesOf, erroredLines, errorsOf } from './checker';
 import { couldNotCheck, fail, pass, type Verdict } from './outcome';
 import { none, ok, type Result } from './result';
 import type { ProbeFinding } from './types';
+import type { T } from './i18n';
 
 /** "cart [line mk-test-line-1: 2 x CAM-AZUL-P (stock 5)]", for probe findings. */
-export function describeCart(probe: CartProbe): string {
-  const lines = probe.lines.map((l) =>
-    probe.lines.length > 1
-      ? `line ${l.lineId}: ${l.quantity} x ${l.variantId} (${l.known})`
-      : `${l.quantity} x ${l.variantId} (${l.known})`,
-  );
-  return `cart [${lines.join('; ')}]`;
+export function describeCart(t: T, probe: CartProbe): string {
+  const lines = probe.lines.map((l) => {
+    const said = { line: l.lineId, quantity: l.quantity, variant: l.variantId, known: l.known };
+    return probe.lines.length > 1 ? t('cart.line', said) : t('cart.single', said);
+  });
+  return t('cart.cart', { lines: lines.join('; ') });
 }
 
 /**
@@ -19,19 +19,20 @@ export function describeCart(probe: CartProbe): string {
  * one (in a one-line cart any ERROR counts for its line: component-ids judges the ids). The value is
  * what went wrong, or undefined when the probe passed; no value when it got no answer at all.
  */
-function judgeProbe(probe: CartProbe, errorOn: string[]): Result<ProbeFinding | undefined> {
+function judgeProbe(t: T, probe: CartProbe, errorOn: string[]): Result<ProbeFinding | undefined> {
   const ex = probe.exchange;
-  if (!ex.answer.ok) return none(`no answer to ${describeCart(probe)} (${ex.answer.reason})`);
+  const cart = describeCart(t, probe);
+  if (!ex.answer.ok) return none(t('cart.noAnswerTo', { cart, reason: ex.answer.reason }));
   const expected =
     errorOn.length === 0
-      ? 'no ERROR entry'
+      ? t('cart.noError')
       : probe.lines.length === 1
-        ? 'an ERROR entry for the line'
-        : `ERROR entries on exactly ${errorOn.join(', ')}`;
-  const entries = entriesOf(ex);
+        ? t('cart.errorForLine')
+        : t('cart.errorsOn', { lines: errorOn.join(', ') });
+  const entries = entriesOf(t, ex);
   if (!entries.ok)
-    return ok({ probe: describeCart(probe), expected: `HTTP 200 with ${expected}`, received: entries.reason });
-  const wrong = { probe: describeCart(probe), expected, received: describeEntries(entries.value) };
+    return ok({ probe: cart, expected: t('search.http200With', { expected }), received: entries.reason });
+  const wrong = { probe: cart, expected, received: describeEntries(t, entries.value) };
   if (probe.lines.length === 1) {
     const refused = errorsOf(entries.value).length > 0;
     return ok(refused === errorOn.length > 0 ? undefined : wrong);
@@ -42,13 +43,14 @@ function judgeProbe(probe: CartProbe, errorOn: string[]): Result<ProbeFinding | 
 }
 
 /** True when the probe was answered and went wrong (a probe without an answer is no finding). */
-export function wentWrong(probe: CartProbe, errorOn: string[]): boolean {
-  const judged = judgeProbe(probe, errorOn);
+export function wentWrong(t: T, probe: CartProbe, errorOn: string[]): boolean {
+  const judged = judgeProbe(t, probe, errorOn);
   return judged.ok && judged.value !== undefined;
 }
 
 /** One line per finding, for a check's details. */
-const findingLine = (f: ProbeFinding): string => `${f.probe}: expected ${f.expected}, received ${f.received}`;
+const findingLine = (t: T, f: ProbeFinding): string =>
+  t('cart.finding', { probe: f.probe, expected: f.expected, received: f.received });
 
 /** How judgeCarts words its verdict: whole sentences from the check that owns them. */
 export interface CartWording {
@@ -62,10 +64,10 @@ export interface CartWording {
  * do, fails listing every probe that went wrong (cart, expected, received), and cannot check when one
  * got no answer at all.
  */
-export function judgeCarts(carts: { probe: CartProbe; errorOn: string[] }[], wording: CartWording): Verdict {
+export function judgeCarts(t: T, carts: { probe: CartProbe; errorOn: string[] }[], wording: CartWording): Verdict {
   const wrong: { finding: ProbeFinding; probe: CartProbe }[] = [];
   for (const { probe, errorOn } of carts) {
-    const judged = judgeProbe(probe, errorOn);
+    const judged = judgeProbe(t, probe, errorOn);
     if (!judged.ok) return couldNotCheck(judged.reason, probe.exchange);
     if (judged.value) wrong.push({ finding: judged.value, probe });
   }
@@ -74,7 +76,7 @@ export function judgeCarts(carts: { probe: CartProbe; errorOn: string[] }[], wor
   return fail(wording.failed(wrong.length, carts.length), {
     received: head.finding.received,
     expected: head.finding.expected,
-    details: wrong.map((w) => findingLine(w.finding)),
+    details: wrong.map((w) => findingLine(t, w.finding)),
     probes: wrong.map((w) => w.finding),
     exchange: head.probe.exchange,
   });

@@ -1,5 +1,6 @@
 import type { OperationId } from '../contracts';
 import { UsageError } from '../common/usage-error';
+import type { Lang } from '../common/i18n';
 import { ReportAssembler } from './assemble';
 import { CallbackReceiver } from './callbacks/receiver';
 import { operationFacts } from './causes';
@@ -31,6 +32,8 @@ export interface RunOptions {
   callbackWaitMs?: number;
   /** The shortest wait for a repeated callback after the repeated order (1 s; tests shorten it). */
   callbackGraceMs?: number;
+  /** The language of every text of the report (default English); ids, statuses and keys never change with it. */
+  lang?: Lang;
   /** Called once before the first request, with what is known of the run (its title, id, versions, network). */
   onStart?: (meta: Omit<RunMeta, 'durationMs'>, network: NetworkReport) => void;
   /** Called as each check starts (a live progress line on a terminal). */
@@ -51,8 +54,9 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
     callbacks: options.callbacks ?? ownReceiver,
     callbackWaitMs: options.callbackWaitMs,
     callbackGraceMs: options.callbackGraceMs,
+    lang: options.lang,
   });
-  const meta = startMeta(config, ctx.runId);
+  const meta = startMeta(config, ctx.runId, ctx.t.lang);
   const network = networkReport(config);
   options.onStart?.(meta, network);
   const assembler = new ReportAssembler(ctx.secrets);

@@ -5,6 +5,7 @@ import type { SearchType } from '../contracts';
 import { couldNotCheck, fail, notJudged, pass, skip, type Verdict } from './outcome';
 import { none, ok, type Result } from './result';
 import { TEST_ORDER_PREFIX, type FoundProduct } from './test-data';
+import type { T } from './i18n';
 
 /** The fixed query parameters OmniChat sends with every search, marked as test traffic. */
 const SEARCH_CONTEXT = {
@@ -30,9 +31,9 @@ type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The JSON array of a 2xx answer (its objects), or why there is none: for requests other than the first. */
-export function jsonArray(ex: Exchange): Result<JsonRecord[]> {
-  if (!isSuccess(ex)) return none(bodyPreview(ex));
-  if (!ex.json || !Array.isArray(ex.json.value)) return none(`not a JSON array: ${bodyPreview(ex)}`);
+export function jsonArray(t: T, ex: Exchange): Result<JsonRecord[]> {
+  if (!isSuccess(ex)) return none(bodyPreview(t, ex));
+  if (!ex.json || !Array.isArray(ex.json.value)) return none(t('answer.notJsonArray', { preview: bodyPreview(t, ex) }));
   return ok(ex.json.value.filter(isRecord));
 }
 
@@ -40,27 +41,29 @@ export function jsonArray(ex: Exchange): Result<JsonRecord[]> {
  * The JSON array of an operation's first answer, or why it cannot be judged, naming the check that
  * reports the root cause (answers-2xx, json-body or response-contract) so nothing else blames it again.
  */
-export function primaryArray(ex: Exchange, operation: OperationId): Result<JsonRecord[]> {
-  const body = primaryBody(ex, operation);
+export function primaryArray(t: T, ex: Exchange, operation: OperationId): Result<JsonRecord[]> {
+  const body = primaryBody(t, ex, operation);
   if (!body.ok) return body;
-  if (!ex.json) return none('the body is not JSON; see json-body', { operation, check: 'json-body' });
-  if (!Array.isArray(ex.json.value))
-    return none('the answer is not a JSON array; see response-contract', { operation, check: 'response-contract' });
+  if (!ex.json) return none(t('answer.bodyNotJson'), { operation, check: 'json-body' });
+  if (!Array.isArray(ex.json.value)) return none(t('answer.notArray'), { operation, check: 'response-contract' });
   return ok(ex.json.value.filter(isRecord));
 }
 
 /** "could not check" when a request other than the first got no answer at all (timeout, refused, ...). */
-export function noAnswer(ex: Exchange): Verdict | undefined {
-  return ex.answer.ok ? undefined : couldNotCheck(`no answer (${ex.answer.reason})`, ex);
+export function noAnswer(t: T, ex: Exchange): Verdict | undefined {
+  return ex.answer.ok ? undefined : couldNotCheck(t('answer.noAnswerParen', { reason: ex.answer.reason }), ex);
 }
 
 /** objectIds of the products in an answer, for messages and comparisons. */
 export const idsOf = (products: JsonRecord[]): string[] => products.map((p) => String(p.objectId));
 
 /** Up to ten ids, for "received" lines. */
-export function listIds(ids: string[]): string {
+export function listIds(t: T, ids: string[]): string {
   if (ids.length === 0) return '[]';
-  return `objectId ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, and ${ids.length - 10} more` : ''}`;
+  const shown = ids.slice(0, 10).join(', ');
+  return t('search.listIds', {
+    ids: ids.length > 10 ? t('search.andMore', { ids: shown, count: ids.length - 10 }) : shown,
+  });
 }
 
 /** The product the lookups (ID, SKUID, REFERENCE, URL) start from: the one the order checks use. */
@@ -81,8 +84,8 @@ export async function judgeLookup(
   missing: string,
   exact = false,
 ): Promise<Verdict> {
-  if (!ctx.config.searchTypes.includes(searchType))
-    return skip(`${searchType} search is not declared in capabilities.searchTypes`);
+  const t = ctx.t;
+  if (!ctx.config.searchTypes.includes(searchType)) return skip(t('search.notDeclared', { type: searchType }));
   if (!ctx.products.ok) return notJudged(ctx.products);
   const product = subjectProduct(ctx);
   const owner =
@@ -90,21 +93,23 @@ export async function judgeLookup(
   const value = owner ? choose(owner) : undefined;
   if (value === undefined || !owner) return couldNotCheck(missing, undefined, ctx.catalogueCause);
   const ex = await search(ctx, searchType, value);
-  const unanswered = noAnswer(ex);
+  const unanswered = noAnswer(t, ex);
   if (unanswered) return unanswered;
-  const expected = exact ? `exactly [${owner.objectId}]` : `a list containing ${owner.objectId}`;
-  const found = jsonArray(ex);
+  const expected = exact ? t('search.exactly', { id: owner.objectId }) : t('search.containing', { id: owner.objectId });
+  const found = jsonArray(t, ex);
+  const said = { type: searchType, value: JSON.stringify(value), id: owner.objectId };
   if (!found.ok)
-    return fail(`${searchType} search for ${JSON.stringify(value)} did not answer 200 with a product list`, {
+    return fail(t('search.noList', said), {
       received: found.reason,
-      expected: `HTTP 200 with ${expected}`,
+      expected: t('search.http200With', { expected }),
       exchange: ex,
     });
   const ids = idsOf(found.value);
   const matches = exact ? ids.length === 1 && ids[0] === owner.objectId : ids.includes(owner.objectId);
-  if (matches) return pass(`${searchType} search for ${JSON.stringify(value)} finds product ${owner.objectId}`);
-  return fail(
-    `${searchType} search for ${JSON.stringify(value)} did not return ${exact ? 'exactly ' : ''}product ${owner.objectId}`,
-    { received: listIds(ids), expected, exchange: ex },
-  );
+  if (matches) return pass(t('search.finds', said));
+  return fail(exact ? t('search.notReturnedExactly', said) : t('search.notReturned', said), {
+    received: listIds(t, ids),
+    expected,
+    exchange: ex,
+  });
 }

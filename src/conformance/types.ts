@@ -1,4 +1,5 @@
 import type { OperationId } from '../contracts';
+import type { Lang } from '../common/i18n';
 
 /** A check's verdict. `error` means "could not check" and is never counted as a pass. */
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
@@ -113,6 +114,8 @@ export interface RunMeta {
   target: string;
   /** The five configured URLs, secrets masked, whether or not each operation ran. */
   urls: Record<OperationId, string>;
+  /** The language of the report's texts ("en" or "pt-BR"); ids, statuses and keys never change with it. */
+  lang: Lang;
 }
 
 /** Everything a run found; reporters only render this. */

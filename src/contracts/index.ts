@@ -1,6 +1,14 @@
 export * from './operations';
 export * from './paths';
-export { type Violation, formatViolation, valueAt, describeValue, escapePointer } from './violation';
+export {
+  type Violation,
+  formatViolation,
+  localizeViolation,
+  violationSides,
+  valueAt,
+  describeValue,
+  escapePointer,
+} from './violation';
 export { validate, validateSearchQuery, validateAgainst } from './validate';
 export {
   findUnknowns,

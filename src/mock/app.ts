@@ -15,6 +15,7 @@ import {
 import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './limits';
 import { DEFAULT_MAX_ORDERS } from './order-store';
 import type { RequestNotes } from './pipeline';
+import { said } from './i18n';
 import { HttpProblem } from './problems';
 import { mountAdmin } from './routes/admin';
 import type { ContextOf } from './routes/admin-events';
@@ -161,7 +162,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   app.use((req: Request) => {
     throw new HttpProblem(
       'not-found',
-      `no route ${req.method} ${req.path.slice(0, 200)}; the five operations live under ${basePath || '/'} (or /sandboxes/NAME${basePath}; see merchant-kit contracts)`,
+      said('detail.noRoute', { method: req.method, path: req.path.slice(0, 200), base: basePath || '/', basePath }),
     );
   });
   app.use(renderError);

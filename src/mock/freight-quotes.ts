@@ -129,7 +129,7 @@ export function compareFreight(quote: FreightQuote | undefined, order: OrderPayl
   if (quote === undefined)
     return {
       kind: 'not-quoted',
-      note: `freight not checked: the cart was never quoted (no orderValidation for this objectId); order ${describe(ordered)}`,
+      note: `freight not checked: the cart was never quoted (no orderValidation for this objectId); order ${describeFreight(ordered)}`,
       ordered,
     };
   const byMethod = method === undefined ? undefined : quote.options.find((o) => sameMethod(o, method));
@@ -142,14 +142,14 @@ export function compareFreight(quote: FreightQuote | undefined, order: OrderPayl
   if (match !== undefined)
     return {
       kind: 'as-quoted',
-      note: `freight as quoted: ${describe(match)}`,
+      note: `freight as quoted: ${describeFreight(match)}`,
       quoted: pick(match),
       ordered,
     };
   const quoted = byMethod ?? quote.options.find((o) => o.shippingMethod === quote.selected) ?? quote.options[0];
   return {
     kind: 'changed',
-    note: `freight changed by the seller: quoted ${describe(quoted)}, order ${describe(ordered)}`,
+    note: `freight changed by the seller: quoted ${describeFreight(quoted)}, order ${describeFreight(ordered)}`,
     quoted: pick(quoted),
     ordered,
   };
@@ -165,7 +165,7 @@ function pick(option: QuotedFreight): { shippingMethod: string; freightCost: num
 }
 
 /** "SEDEX 49.90", "Retirada 0.00", "SEDEX" or "0.00": what the seller sees, method then cost. */
-function describe(freight: { shippingMethod?: string; freightCost?: number }): string {
+export function describeFreight(freight: { shippingMethod?: string; freightCost?: number }): string {
   const parts: string[] = [];
   if (freight.shippingMethod !== undefined) parts.push(freight.shippingMethod.slice(0, 60));
   if (freight.freightCost !== undefined) parts.push(freight.freightCost.toFixed(2));

@@ -6,6 +6,8 @@ import { checkOrder } from './order-validator';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
 import { HttpProblem } from './problems';
+import { describeFreight } from './freight-quotes';
+import { said } from './i18n';
 
 const OK = '{"result":"ok"}';
 
@@ -55,7 +57,10 @@ export function createOrder(ctx: MockContext, order: OrderPayload): string {
   if (freight.kind === 'changed' && !ctx.settings.allowFreightChange) {
     throw new HttpProblem(
       'freight-changed',
-      `${freight.note}; this integration does not allow freight changes (allowFreightChange off): send the quoted freight or allow changes`,
+      said('detail.freightChanged', {
+        quoted: describeFreight(freight.quoted ?? {}),
+        ordered: describeFreight(freight.ordered ?? {}),
+      }),
       { fields: { quoted: freight.quoted, ordered: freight.ordered } },
     );
   }
@@ -71,10 +76,8 @@ export function createOrder(ctx: MockContext, order: OrderPayload): string {
 export function cancelOrder(ctx: MockContext, order: OrderPayload): string {
   const id = str(order.objectId);
   if (id === undefined || ctx.store.cancel(id) === undefined) {
-    throw new HttpProblem(
-      'order-not-found',
-      `no order with objectId ${JSON.stringify((id ?? '').slice(0, 80))}: create it first (orderCreation) or check the id`,
-    );
+    const shown = JSON.stringify((id ?? '').slice(0, 80));
+    throw new HttpProblem('order-not-found', said('detail.orderNotFound', { id: shown }));
   }
   return OK;
 }

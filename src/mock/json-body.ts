@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { said } from './i18n';
 import { HttpProblem } from './problems';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,10 +38,8 @@ export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES)
   const hasBody = req.headers['transfer-encoding'] !== undefined || (declared !== undefined && declared !== '0');
   if (type === undefined && !hasBody) return Promise.resolve(undefined);
   if (type === undefined || !JSON_TYPE.test(type)) {
-    const found = type === undefined ? 'none' : JSON.stringify(type.slice(0, 80));
-    return Promise.reject(
-      new HttpProblem('unsupported-media-type', `Content-Type must be application/json, found ${found}`),
-    );
+    const found = type === undefined ? said('detail.contentTypeNone') : JSON.stringify(type.slice(0, 80));
+    return Promise.reject(new HttpProblem('unsupported-media-type', said('detail.contentType', { found })));
   }
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit, discardRest(req)));
   return new Promise<Buffer>((resolve, reject) => {
@@ -63,7 +62,7 @@ export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES)
     };
     const onError = (): void => {
       cleanup();
-      reject(new HttpProblem('malformed-json', 'the request body could not be read to its end'));
+      reject(new HttpProblem('malformed-json', said('detail.bodyCut')));
     };
     const cleanup = (): void => {
       req.off('data', onData);
@@ -79,10 +78,7 @@ export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES)
 /** Parses a body's bytes: 400 malformed-json when they are not UTF-8 (decoding would replace them silently). */
 export function parseJsonBytes(bytes: Buffer): unknown {
   if (!isUtf8(bytes)) {
-    throw new HttpProblem(
-      'malformed-json',
-      'the request body is not valid UTF-8: send the JSON encoded as UTF-8 (RFC 8259), without Latin-1 or broken bytes',
-    );
+    throw new HttpProblem('malformed-json', said('detail.notUtf8'));
   }
   return parseJson(bytes.toString('utf8'));
 }
@@ -98,7 +94,7 @@ export function parseJson(text: string): unknown {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : 'unreadable';
-    throw new HttpProblem('malformed-json', `the request body is not valid JSON: ${reason.slice(0, 200)}`);
+    throw new HttpProblem('malformed-json', said('detail.notJson', { reason: reason.slice(0, 200) }));
   }
   sanitize(value);
   return value;
@@ -115,7 +111,7 @@ function sanitize(root: unknown): void {
     if (depth > MAX_JSON_DEPTH) {
       throw new HttpProblem(
         'malformed-json',
-        `the request body is nested deeper than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels; no OmniChat payload comes close`,
+        said('detail.tooDeep', { depth: (lang) => MAX_JSON_DEPTH.toLocaleString(lang) }),
       );
     }
     if (Array.isArray(value)) {
@@ -156,11 +152,10 @@ function isPollutingKey(key: string): boolean {
 }
 
 function tooLarge(limit: number, linger: Promise<void>): HttpProblem {
-  return new HttpProblem(
-    'payload-too-large',
-    `the request body is over the ${limit / 1024 / 1024} MB limit; send a smaller order`,
-    { headers: { connection: 'close' }, linger },
-  );
+  return new HttpProblem('payload-too-large', said('detail.tooLarge', { mb: limit / 1024 / 1024 }), {
+    headers: { connection: 'close' },
+    linger,
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf
 import { parseJsonBytes, readBody } from './json-body';
 import { str, type OrderPayload } from './order-types';
 import { HttpProblem, violationsDetail } from './problems';
+import { mockT } from './i18n';
 import { parseQuery } from './query-string';
 import { answerFault } from './routes/faults';
 import { sendJsonText, waitFor } from './routes/respond';
@@ -45,10 +46,7 @@ export async function handleOperation(
   notes.operation = operation;
   const failing = ctx.auth.failing(req.headers);
   if (failing !== undefined) {
-    throw new HttpProblem(
-      'unauthorized',
-      `header ${failing} is missing or does not match the value configured for this integration`,
-    );
+    throw new HttpProblem('unauthorized', (lang) => mockT(lang)('detail.unauthorized', { header: failing }));
   }
   // Parsed once, and only when there is a query string at all.
   const query = req.url?.includes('?') ? parseQuery(req.url) : {};
@@ -66,7 +64,7 @@ export async function handleOperation(
   if (operation === 'productSearch') {
     const { __scenario: _ignored, ...params } = query;
     const checked = validateSearchQuery(params);
-    accept(ctx, notes, checked.violations, 'query string');
+    accept(ctx, notes, checked.violations, 'detail.queryString');
     sendJsonText(res, 200, searchProducts(ctx, searchRequestOf(checked.query), outOfStock));
     return;
   }
@@ -81,7 +79,7 @@ export async function handleOperation(
     return;
   }
   const body = raw === undefined ? undefined : parseJsonBytes(raw);
-  accept(ctx, notes, validate(operation, 'request', body), 'body');
+  accept(ctx, notes, validate(operation, 'request', body), 'detail.body');
   const order = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as OrderPayload;
   switch (operation) {
     case 'orderValidation': {
@@ -108,15 +106,26 @@ export async function handleOperation(
 }
 
 /** A contract violation is a 400 naming the field; with --lenient it is kept in the journal and the request goes on. */
-function accept(ctx: MockContext, notes: RequestNotes, violations: Violation[], what: string): void {
+function accept(
+  ctx: MockContext,
+  notes: RequestNotes,
+  violations: Violation[],
+  what: 'detail.body' | 'detail.queryString',
+): void {
   if (violations.length === 0) return;
   if (ctx.lenient) {
     notes.violations = violations;
     return;
   }
+  const operation = notes.operation ?? '';
   throw new HttpProblem(
     'contract-violation',
-    `the ${what} breaks the ${notes.operation} contract: ${violationsDetail(violations)}`,
+    (lang) =>
+      mockT(lang)('detail.contractViolation', {
+        what: mockT(lang)(what),
+        operation,
+        violations: violationsDetail(violations, lang),
+      }),
     { errors: violations },
   );
 }

@@ -1,4 +1,6 @@
-import { formatViolation, type Violation } from '../contracts';
+import { formatViolation, localizeViolation, type Violation } from '../contracts';
+import type { Lang } from '../common/i18n';
+import { mockT } from './i18n';
 
 /** Base of every problem `type` URI the mock answers with. */
 export const PROBLEM_BASE = 'https://omnichat-merchant-kit.dev/problems/';
@@ -43,32 +45,45 @@ export interface ProblemBody {
   [extra: string]: unknown;
 }
 
-/** An error a seam raises to answer with a problem; the error middleware renders it. */
+/** A detail text: fixed, or said in the language of the request (rendered only when a problem is sent). */
+export type DetailText = string | ((lang: Lang) => string);
+
+/** An error a seam raises to answer with a problem; the error middleware renders it in the request's language. */
 export class HttpProblem extends Error {
-  readonly body: ProblemBody;
   readonly headers: Record<string, string>;
   /** When set, the answer is written at once but ended (and the connection closed) only once this settles. */
   readonly linger?: Promise<void>;
 
   constructor(
-    type: ProblemType,
-    detail: string,
-    extra: {
+    readonly type: ProblemType,
+    readonly detail: DetailText,
+    private readonly extra: {
       errors?: Violation[];
       headers?: Record<string, string>;
       fields?: Record<string, unknown>;
       linger?: Promise<void>;
     } = {},
   ) {
-    super(detail);
+    super(typeof detail === 'string' ? detail : detail('en'));
     this.name = 'HttpProblem';
-    this.body = problemBody(type, detail, extra.errors, extra.fields);
     this.headers = extra.headers ?? {};
     this.linger = extra.linger;
   }
 
+  /** The problem in English. */
+  get body(): ProblemBody {
+    return this.bodyIn('en');
+  }
+
+  /** The problem in a language: title, detail and the violations' messages; type, status and pointers never change. */
+  bodyIn(lang: Lang): ProblemBody {
+    const detail = typeof this.detail === 'string' ? this.detail : this.detail(lang);
+    const errors = lang === 'en' ? this.extra.errors : this.extra.errors?.map((v) => localizeViolation(v, lang));
+    return problemBody(this.type, detail, errors, this.extra.fields, lang);
+  }
+
   get status(): number {
-    return this.body.status;
+    return PROBLEM_TYPES[this.type].status;
   }
 }
 
@@ -78,16 +93,24 @@ export function problemBody(
   detail: string,
   errors?: Violation[],
   fields?: Record<string, unknown>,
+  lang: Lang = 'en',
 ): ProblemBody {
   const entry = PROBLEM_TYPES[type];
-  const body: ProblemBody = { type: PROBLEM_BASE + type, title: entry.title, status: entry.status, detail };
+  const title = lang === 'en' ? entry.title : mockT(lang)(`title.${type}`);
+  const body: ProblemBody = { type: PROBLEM_BASE + type, title, status: entry.status, detail };
   if (errors) body.errors = errors;
   return fields ? { ...fields, ...body } : body;
 }
 
-/** The detail line for a list of violations: the first two, named by pointer. */
-export function violationsDetail(violations: Violation[]): string {
-  const shown = violations.slice(0, 2).map(formatViolation);
-  const more = violations.length > 2 ? ` (and ${violations.length - 2} more, see errors)` : '';
+/** The detail line for a list of violations: the first two, named by pointer, in a language. */
+export function violationsDetail(violations: Violation[], lang: Lang = 'en'): string {
+  const shown = violations.slice(0, 2).map((v) => formatViolation(v, lang));
+  const more = violations.length > 2 ? mockT(lang)('detail.andMore', { count: violations.length - 2 }) : '';
   return `${shown.join('; ')}${more}`;
 }
+
+/** The same detail, said in the language the problem is rendered in. */
+export const violationsText =
+  (violations: Violation[]): DetailText =>
+  (lang) =>
+    violationsDetail(violations, lang);

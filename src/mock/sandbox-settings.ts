@@ -1,6 +1,7 @@
 import { MAX_CUSTOM_HEADERS, maskSecret, parseHeaderFlag, type HeaderPair } from '../common/headers';
 import { maskUrl } from '../common/secrets';
-import { HttpProblem } from './problems';
+import { said } from './i18n';
+import { HttpProblem, type DetailText } from './problems';
 
 /** One OmniChat integration as a store mirrors it: what OmniChat's settings screen holds for it. */
 export interface SandboxSettings {
@@ -42,50 +43,48 @@ export function applySettings(
   for (const key of Object.keys(body)) {
     if (ignore.includes(key)) continue;
     if (!KEYS.includes(key))
-      throw bad(`unknown setting ${JSON.stringify(key.slice(0, 40))}: the settings are ${KEYS.join(', ')}`);
+      throw bad(said('admin.unknownSetting', { key: JSON.stringify(key.slice(0, 40)), keys: KEYS.join(', ') }));
   }
   if (body.checkout !== undefined) {
-    if (body.checkout !== 'omni' && body.checkout !== 'own') throw bad('checkout must be "omni" or "own"');
+    if (body.checkout !== 'omni' && body.checkout !== 'own') throw bad(said('admin.checkout'));
     next.checkout = body.checkout;
   }
   if (body.allowFreightChange !== undefined) {
-    if (typeof body.allowFreightChange !== 'boolean') throw bad('allowFreightChange must be true or false');
+    if (typeof body.allowFreightChange !== 'boolean') throw bad(said('admin.allowFreightChange'));
     next.allowFreightChange = body.allowFreightChange;
   }
   if (body.headers !== undefined) next.headers = headersOf(body.headers);
   if (body.omnichatApi !== undefined) {
     if (body.omnichatApi === null) next.omnichatApi = undefined;
     else if (typeof body.omnichatApi !== 'string' || !/^https?:\/\/[^\s/]+/.test(body.omnichatApi))
-      throw bad('omnichatApi must be an http(s) URL such as https://orders-api.omni.chat, or null for no callbacks');
+      throw bad(said('admin.omnichatApi'));
     else next.omnichatApi = body.omnichatApi;
   }
   if (body.omnichatToken !== undefined) {
     if (body.omnichatToken === null) next.omnichatToken = undefined;
     else if (typeof body.omnichatToken !== 'string' || body.omnichatToken === '' || /[\r\n\0]/.test(body.omnichatToken))
-      throw bad('omnichatToken must be a non-empty string on one line, or null');
+      throw bad(said('admin.omnichatToken'));
     else next.omnichatToken = body.omnichatToken;
   }
   return next;
 }
 
 function headersOf(value: unknown): HeaderPair[] {
-  if (!Array.isArray(value)) throw bad('headers must be a list of {"key": NAME, "value": VALUE}');
+  if (!Array.isArray(value)) throw bad(said('admin.headersList'));
   if (value.length > MAX_CUSTOM_HEADERS)
-    throw bad(`headers has ${value.length} entries: OmniChat sends at most ${MAX_CUSTOM_HEADERS} custom headers`);
+    throw bad(said('admin.headersCount', { count: value.length, max: MAX_CUSTOM_HEADERS }));
   return value.map((entry, index) => {
     const pair = entry as Record<string, unknown>;
     if (typeof entry !== 'object' || entry === null || typeof pair.key !== 'string' || typeof pair.value !== 'string')
-      throw bad(`headers/${index} must be {"key": NAME, "value": VALUE}, both strings`);
+      throw bad(said('admin.headerShape', { index }));
     const parsed = parseHeaderFlag(`${pair.key}: ${pair.value}`);
     // The value is never echoed: the message names the header and the rule only.
     if ('error' in parsed || parsed.key !== pair.key.trim())
-      throw bad(
-        `headers/${index} (${pair.key.slice(0, 40)}) is not a valid header: a token name and a non-empty value on one line`,
-      );
+      throw bad(said('admin.headerInvalid', { index, name: pair.key.slice(0, 40) }));
     return parsed;
   });
 }
 
-function bad(detail: string): HttpProblem {
+function bad(detail: DetailText): HttpProblem {
   return new HttpProblem('bad-admin-request', detail);
 }

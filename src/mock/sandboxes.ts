@@ -1,4 +1,5 @@
 import type { MockContext } from './context';
+import { said } from './i18n';
 import { HttpProblem } from './problems';
 import { changeSettings, createStore, inUse, resetStore, type SharedParts } from './sandbox';
 import type { SandboxSettings } from './sandbox-settings';
@@ -28,10 +29,7 @@ export interface SandboxLimits {
 /** Refuses a name that is not `[a-z0-9-]{1,40}`, saying the rule. */
 export function checkSandboxName(name: string): void {
   if (SANDBOX_NAME.test(name)) return;
-  throw new HttpProblem(
-    'bad-sandbox-name',
-    `sandbox name ${JSON.stringify(name.slice(0, 60))} is not valid: use 1 to 40 lower-case letters, digits and dashes, e.g. qa-ana`,
-  );
+  throw new HttpProblem('bad-sandbox-name', said('admin.badSandboxName', { name: JSON.stringify(name.slice(0, 60)) }));
 }
 
 /**
@@ -85,11 +83,7 @@ export class SandboxRegistry {
   /** Creates a sandbox with its own settings (from the server's, changed by `settings`); 409 if it exists. */
   create(name: string, settings: (defaults: SandboxSettings) => SandboxSettings): MockContext {
     checkSandboxName(name);
-    if (this.get(name))
-      throw new HttpProblem(
-        'sandbox-exists',
-        `sandbox ${name} exists already: change its settings with PATCH /__admin/sandboxes/${name}`,
-      );
+    if (this.get(name)) throw new HttpProblem('sandbox-exists', said('admin.sandboxExists', { name }));
     return this.add(name, settings(this.defaults));
   }
 
@@ -100,11 +94,7 @@ export class SandboxRegistry {
 
   /** Deletes a sandbox: its orders, journal and stock changes are forgotten, its callbacks abandoned. */
   remove(name: string): void {
-    if (name === 'default')
-      throw new HttpProblem(
-        'bad-admin-request',
-        'the default sandbox cannot be deleted: reset it instead (POST /__admin/reset)',
-      );
+    if (name === 'default') throw new HttpProblem('bad-admin-request', said('admin.defaultUndeletable'));
     const ctx = this.named.get(name);
     if (!ctx) throw notFound(name);
     this.drop(ctx);
@@ -140,11 +130,9 @@ export class SandboxRegistry {
   private add(name: string, settings: SandboxSettings): MockContext {
     if (this.named.size >= this.limits.max) this.sweep();
     if (this.named.size >= this.limits.max)
-      throw new HttpProblem(
-        'sandbox-limit',
-        `this mock holds ${this.limits.max} sandboxes already, its --max-sandboxes bound: delete one (DELETE /__admin/sandboxes/NAME) or start serve with a larger --max-sandboxes`,
-        { fields: { maxSandboxes: this.limits.max } },
-      );
+      throw new HttpProblem('sandbox-limit', said('admin.sandboxLimit', { max: this.limits.max }), {
+        fields: { maxSandboxes: this.limits.max },
+      });
     const ctx = createStore(this.shared, name, settings, this.now());
     this.named.set(name, ctx);
     return ctx;
@@ -163,6 +151,6 @@ export class SandboxRegistry {
 export function notFound(name: string): HttpProblem {
   return new HttpProblem(
     'sandbox-not-found',
-    `no sandbox ${JSON.stringify(name.slice(0, 60))}: it is created on its first operation request, or with POST /__admin/sandboxes`,
+    said('admin.sandboxNotFound', { name: JSON.stringify(name.slice(0, 60)) }),
   );
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATION_IDS, isOperationId, type OperationId } from '../contracts';
+import { said } from './i18n';
 import { HttpProblem } from './problems';
 
 /** Faults every operation knows, picked with `Prefer: scenario=NAME` or `?__scenario=NAME`. */
@@ -140,7 +141,7 @@ export class Scenarios {
       if (!/^\d+$/.test(asked.delay) || n > MAX_DELAY_MS) {
         throw new HttpProblem(
           'unknown-scenario',
-          `Prefer delay must be whole milliseconds from 0 to ${MAX_DELAY_MS}, found ${JSON.stringify(asked.delay.slice(0, 20))}`,
+          said('detail.badDelay', { max: MAX_DELAY_MS, found: JSON.stringify(asked.delay.slice(0, 20)) }),
         );
       }
       delayMs = n;
@@ -157,7 +158,11 @@ export class Scenarios {
     if (isBuiltin(name) || this.custom.get(operation)?.has(name)) return;
     throw new HttpProblem(
       'unknown-scenario',
-      `no scenario ${JSON.stringify(name.slice(0, 60))} for ${operation}; available: ${this.available(operation).join(', ')}`,
+      said('detail.unknownScenario', {
+        name: JSON.stringify(name.slice(0, 60)),
+        operation,
+        available: this.available(operation).join(', '),
+      }),
       {
         fields: { available: this.available(operation) },
       },

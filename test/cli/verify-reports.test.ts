@@ -206,6 +206,7 @@ describe('merchant-kit verify: metadata', () => {
       startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       durationMs: expect.any(Number),
       kitVersion: pkg.version,
+      lang: 'en',
       contractVersion: expect.stringMatching(/^sha256:[0-9a-f]{12}$/),
       runId: 'meta-1',
       node: process.version,

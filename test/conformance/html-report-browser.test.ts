@@ -19,10 +19,12 @@ let browser: Browser;
 beforeAll(async () => {
   const guarded = await startMerchant({ auth: AUTH });
   const faulty = await startFaultyMerchant({ auth: AUTH, search: 'misspelt-property' });
+  const faultyPt = await startFaultyMerchant({ auth: AUTH, search: 'misspelt-property' });
   const contract = await startMerchant({ auth: AUTH, breaks: 'price-as-string' });
   try {
     const runs = {
       'five faults': await verify('http://127.0.0.1:1/v1', {}, undefined, { urls: faulty.urls }),
+      'five faults, in pt-BR': await verify('http://127.0.0.1:1/v1', {}, undefined, { urls: faultyPt.urls }, 'pt-BR'),
       'a wrong token': await verify(guarded.baseUrl, { header: ['Authorization: Bearer not-the-token'] }),
       'a base URL that is down': await verify(`http://127.0.0.1:${await freePort()}/v1`, { header: [] }),
       'a contract violation that stops the order checks': await verify(contract.baseUrl),
@@ -34,7 +36,7 @@ beforeAll(async () => {
       pages[name] = file;
     }
   } finally {
-    await Promise.all([guarded.close(), faulty.close(), contract.close()]);
+    await Promise.all([guarded.close(), faulty.close(), faultyPt.close(), contract.close()]);
   }
   browser = await launchBrowser();
 }, 60_000);
@@ -46,6 +48,7 @@ afterAll(async () => {
 
 const REPORTS = [
   'five faults',
+  'five faults, in pt-BR',
   'a wrong token',
   'a base URL that is down',
   'a contract violation that stops the order checks',
@@ -82,7 +85,9 @@ describe('the HTML report in a browser', () => {
           expect(await page.locator('.banner strong').textContent()).toBe('PASS');
           expect(await page.locator('ol.fixes').count()).toBe(0);
         } else {
-          expect(await page.locator('.banner strong').textContent()).toBe('FAIL');
+          expect(await page.locator('.banner strong').textContent()).toBe(
+            report.endsWith('in pt-BR') ? 'REPROVADO' : 'FAIL',
+          );
           expect(await onFirstScreen('ol.fixes > li:first-child')).toBe(true);
         }
       } finally {
@@ -205,6 +210,30 @@ describe('the HTML report in a browser', () => {
           .first()
           .evaluate((d) => (d as HTMLDetailsElement).open),
       ).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says the same five findings in Portuguese: the page is pt-BR, its links and ids are the English ones', async () => {
+    const { page } = await open('five faults, in pt-BR', 1280);
+    try {
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+      const targets = await page.locator('ol.fixes a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(targets).toEqual([
+        '#orderValidation--stock-checked',
+        '#orderCreation--creation-idempotent',
+        '#statusNotification--all-statuses-accepted',
+        '#orderCancellation--answers-2xx',
+        '#productSearch--unknown-properties',
+      ]);
+      expect(await page.locator('.banner').textContent()).toMatch(
+        /^REPROVADO 4 causas a corrigir \(\d+ aprovadas, 4 reprovadas, 1 aviso, /,
+      );
+      const finding = page.locator('#orderCreation--creation-idempotent');
+      expect(await finding.locator('.how').textContent()).toMatch(/^Correção: torne a criação de pedidos idempotente/);
+      expect(await finding.locator('.why').textContent()).toMatch(/^Por que a OmniChat precisa disso: /);
+      expect(await finding.locator('code.id').first().textContent()).toBe('creation-idempotent');
     } finally {
       await page.close();
     }

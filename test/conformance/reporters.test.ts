@@ -139,7 +139,9 @@ describe('the console reporter', () => {
 
   it('is the header, each operation as printed when it finished, then the tail', () => {
     expect(renderConsole(fiveFaults)).toBe(
-      renderHeader(fiveFaults.meta) + fiveFaults.operations.map(renderOperation).join('') + renderTail(fiveFaults),
+      renderHeader(fiveFaults.meta) +
+        fiveFaults.operations.map((op) => renderOperation(op)).join('') +
+        renderTail(fiveFaults),
     );
   });
 

@@ -7,6 +7,7 @@ import {
   type RunReport,
   type VerifyFlags,
 } from '../../src/conformance';
+import type { Lang } from '../../src/common/i18n';
 
 export const SECRET = 'Bearer s3cret-t0ken-value';
 export const AUTH = { key: 'Authorization', value: SECRET };
@@ -19,6 +20,7 @@ export async function verify(
   flags: Partial<VerifyFlags> = {},
   receiver?: CallbackReceiver,
   overrides: Partial<RunConfig> = {},
+  lang: Lang = 'en',
 ): Promise<{ report: RunReport; exitCode: number }> {
   const config = {
     ...runConfigFromFlags({ baseUrl, timeout: '1500', header: [`${AUTH.key}: ${AUTH.value}`], ...flags }),
@@ -27,6 +29,7 @@ export async function verify(
   runs++;
   const report = await runVerify(config, {
     runId: `test${runs}`,
+    lang,
     callbacks: receiver,
     callbackWaitMs: 1000,
     callbackGraceMs: 300,

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
+import { createMockListener, PROBLEM_BASE, type MockApp, type MockOptions } from '../../src/mock';
+import { MOCK_CATALOGUES } from '../../src/mock/i18n';
 import type { Journal, JournalEntry } from '../../src/mock/journal';
 import { journalView } from '../../src/mock/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
@@ -145,6 +146,7 @@ async function traces(
 }
 
 const KEY = { 'x-api-key': 'k3y-s3cr3t' };
+const PT_TITLE = MOCK_CATALOGUES['pt-BR'] as Record<string, string>;
 
 describe('the express app and the plain listener answer every pipeline case alike', () => {
   it.each<[string, Config, Case, number]>([
@@ -365,6 +367,46 @@ describe('the express app and the plain listener answer every pipeline case alik
       { method: 'get', path: `/sandboxes/two${SEARCH}` },
       503,
     ],
+    [
+      'a cart check with a wrong auth header, Accept-Language: pt-BR',
+      'secured',
+      {
+        method: 'post',
+        path: CHECKER,
+        headers: { ...JSON_TYPE, 'x-api-key': 'wrong', 'accept-language': 'pt-BR' },
+        body: CART,
+      },
+      401,
+    ],
+    [
+      'a body that breaks the contract, Accept-Language: en;q=0.5, pt-BR',
+      'plain',
+      {
+        method: 'post',
+        path: CHECKER,
+        headers: { ...JSON_TYPE, 'accept-language': 'en;q=0.5, pt-BR' },
+        body: json({ objectId: 'V-1', items: [{ objectId: 'L1', quantity: 'two' }] }),
+      },
+      400,
+    ],
+    [
+      'Prefer: scenario=unavailable, Accept-Language: pt-BR',
+      'plain',
+      { method: 'get', path: SEARCH, headers: { prefer: 'scenario=unavailable', 'accept-language': 'pt-BR' } },
+      503,
+    ],
+    [
+      'a body over 1 MB, Accept-Language: pt-BR',
+      'plain',
+      { method: 'post', path: CREATE, headers: { ...JSON_TYPE, 'accept-language': 'pt-BR' }, body: BIG },
+      413,
+    ],
+    [
+      'a search in a second sandbox past --max-sandboxes, Accept-Language: pt-BR',
+      'bounded',
+      { method: 'get', path: `/sandboxes/three${SEARCH}`, headers: { 'accept-language': 'pt-BR' } },
+      503,
+    ],
   ])('%s', async (_what, config, c, status) => {
     const a = express[config];
     const b = listener[config];
@@ -375,6 +417,11 @@ describe('the express app and the plain listener answer every pipeline case alik
     const [resA, resB] = [await send(a, c), await send(b, c)];
     expect(resA.status).toBe(status);
     expect(seen(resB)).toEqual(seen(resA));
+    if (c.headers?.['accept-language'] !== undefined) {
+      // Said in Portuguese, by the catalogue: the title of its type.
+      const problem = JSON.parse(resA.body as string) as { type: string; title: string };
+      expect(problem.title).toBe(PT_TITLE[`title.${problem.type.slice(PROBLEM_BASE.length)}`]);
+    }
     const [traceA, traceB] = [
       await traces(a, before[0].journaled, before[0].logged, c.path),
       await traces(b, before[1].journaled, before[1].logged, c.path),

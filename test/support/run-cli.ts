@@ -16,6 +16,9 @@ const DEFAULT_TIMEOUT_MS = 25_000;
 // The proxy variables of the machine running the tests would send the CLI's requests to 127.0.0.1
 // through someone's proxy; a test that wants a proxy passes it in options.env.
 const PROXY_VARIABLES = /^(https?|all|no)_proxy$/i;
+// The machine's locale would choose verify's language (a pt_BR machine writes Portuguese): tests get
+// English unless they pass a locale or --lang.
+const LOCALE_VARIABLES = /^(LC_ALL|LC_MESSAGES|LANG)$/;
 
 /** The tail of a stream for an error message: enough to see where the child was. */
 const tail = (text: string): string => (text.length > 2000 ? `...${text.slice(-2000)}` : text);
@@ -28,7 +31,9 @@ export function runCli(
   args: string[],
   options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<CliResult> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROXY_VARIABLES.test(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !PROXY_VARIABLES.test(name) && !LOCALE_VARIABLES.test(name)),
+  );
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {

@@ -1,5 +1,6 @@
 import { NOTIFIED_STATUSES } from '../../contracts';
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, isSuccess, withoutJson, type Exchange } from '../exchange';
@@ -34,12 +35,11 @@ function sweep(ctx: RunContext): Promise<Sent[]> {
 export const allStatusesAccepted: Check = {
   id: 'all-statuses-accepted',
   operations: ['statusNotification'],
-  what: 'a notification of each of the 14 statuses OmniChat sends gets a 2xx',
-  why: 'no retries are documented: a refused status (say REVERTED) is a change the merchant never learns',
-  fix: 'answer 2xx to every status notification, including statuses your store does not act on (log and ignore them)',
+  ...englishTexts('all-statuses-accepted'),
   prefetch: (ctx) => void sweep(ctx),
   async run(ctx, operation, primary) {
-    const refusedFirst = firstRefused(primary, operation);
+    const t = ctx.t;
+    const refusedFirst = firstRefused(t, primary, operation);
     if (refusedFirst) return refusedFirst;
     const sent = [...(await sweep(ctx))];
     // CANCELLED ends the order's story: it goes out once every other notification is answered, so a
@@ -48,15 +48,18 @@ export const allStatusesAccepted: Check = {
     sent.push({ status: 'CANCELLED', ex: await ctx.call(operation, { body: notification(ctx, 'CANCELLED') }) });
     const unanswered = sent.find((s) => !s.ex.answer.ok);
     if (unanswered && !unanswered.ex.answer.ok)
-      return couldNotCheck(`${unanswered.status}: no answer (${unanswered.ex.answer.reason})`, unanswered.ex);
+      return couldNotCheck(
+        t('all-statuses-accepted.noAnswer', { status: unanswered.status, reason: unanswered.ex.answer.reason }),
+        unanswered.ex,
+      );
     const refused = sent.filter((s) => !isSuccess(s.ex));
-    if (refused.length === 0) return pass('all 14 statuses are accepted');
+    if (refused.length === 0) return pass(t('all-statuses-accepted.ok'));
     return fail(
-      `${refused.length} ${refused.length === 1 ? 'status' : 'statuses'} refused: ${refused.map((r) => r.status).join(', ')}`,
+      t('all-statuses-accepted.refused', { count: refused.length, statuses: refused.map((r) => r.status).join(', ') }),
       {
-        received: `${refused[0].status}: ${bodyPreview(refused[0].ex)}`,
-        expected: '2xx for every status',
-        details: refused.slice(1).map((r) => `${r.status}: ${bodyPreview(r.ex, 120)}`),
+        received: `${refused[0].status}: ${bodyPreview(t, refused[0].ex)}`,
+        expected: t('all-statuses-accepted.expected'),
+        details: refused.slice(1).map((r) => `${r.status}: ${bodyPreview(t, r.ex, 120)}`),
         exchange: refused[0].ex,
       },
     );

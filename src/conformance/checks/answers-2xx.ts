@@ -1,5 +1,6 @@
 import { OPERATION_IDS } from '../../contracts';
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { bodyPreview, describeAnswer, isSuccess } from '../exchange';
 import { maskUrl } from '../../common/secrets';
 import { couldNotCheck, fail, pass } from '../outcome';
@@ -8,48 +9,48 @@ import { couldNotCheck, fail, pass } from '../outcome';
 export const answers2xx: Check = {
   id: 'answers-2xx',
   operations: OPERATION_IDS,
-  what: 'the first request gets a 2xx answer at the configured URL (no redirect)',
-  why: 'OmniChat counts any other status as a failed call; a redirect is not an answer (and would carry your auth headers elsewhere)',
-  fix: "serve the operation at exactly the configured URL and answer 2xx (no redirect); check the path, the method and the server's logs",
+  ...englishTexts('answers-2xx'),
   run(ctx, _operation, primary) {
+    const t = ctx.t;
     if (!primary.answer.ok) return couldNotCheck(primary.answer.reason, primary);
-    if (isSuccess(primary)) return pass(`answered ${describeAnswer(primary)}`);
+    if (isSuccess(primary)) return pass(t('answers-2xx.answered', { answer: describeAnswer(t, primary) }));
     const { status, headers } = primary.answer.value;
     if (status >= 300 && status < 400) {
       const location = headers.location
         ? maskUrl(new URL(headers.location, primary.request.url).toString())
-        : 'no Location header';
+        : t('answers-2xx.noLocation');
       const elsewhere =
         headers.location &&
         new URL(headers.location, primary.request.url).origin !== new URL(primary.request.url).origin;
-      return fail(
-        `redirected instead of answering: OmniChat calls exactly the configured URL and does not follow redirects; configure the final URL${elsewhere ? ' (it points to another origin, where your auth headers would not be sent)' : ''}`,
-        {
-          received: `HTTP ${status} to ${location}`,
-          expected: '2xx from the configured URL',
-          exchange: primary,
-        },
-      );
+      return fail(elsewhere ? t('answers-2xx.redirectedElsewhere') : t('answers-2xx.redirected'), {
+        received: t('answers-2xx.redirectTo', { status, location }),
+        expected: t('answers-2xx.expectedHere'),
+        exchange: primary,
+      });
     }
     const refused = status === 401 || status === 403;
     if (refused && ctx.config.headers.length > 0)
       return {
-        ...fail(`answered HTTP ${status} to the configured headers`, {
-          received: bodyPreview(primary),
+        ...fail(t('answers-2xx.refused', { status }), {
+          received: bodyPreview(t, primary),
           expected: '2xx',
           exchange: primary,
         }),
-        fix: "check the header values given with --header or in the config's headers: OmniChat sends exactly those, and the merchant refused them",
+        fix: t('answers-2xx.refusedFix'),
       };
     if (refused)
       return {
-        ...fail(`answered HTTP ${status} to a request without custom headers`, {
-          received: bodyPreview(primary),
+        ...fail(t('answers-2xx.refusedBare', { status }), {
+          received: bodyPreview(t, primary),
           expected: '2xx',
           exchange: primary,
         }),
-        fix: 'give the headers the merchant requires with --header "Name: value" (or in the config\'s headers), as they will be on OmniChat\'s settings screen',
+        fix: t('answers-2xx.refusedBareFix'),
       };
-    return fail(`answered HTTP ${status}`, { received: bodyPreview(primary), expected: '2xx', exchange: primary });
+    return fail(t('answers-2xx.status', { status }), {
+      received: bodyPreview(t, primary),
+      expected: '2xx',
+      exchange: primary,
+    });
   },
 };

@@ -1,56 +1,66 @@
 import { formatViolation, validate } from '../../contracts';
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { expectedAction, firstCallback, PROVISIONED, strayCallbacks } from '../callbacks/provisioning';
 import type { ReceivedCallback } from '../callbacks/receiver';
 import { fail, notJudged, pass, skip } from '../outcome';
+import type { T } from '../i18n';
 
 type Finding = { message: string; received: string; expected: string; pointer?: string; more?: string[] };
 
 /** Everything wrong with the first callback, judged against the configured checkout. */
-function findingsOf(call: ReceivedCallback, checkout: 'omni' | 'own'): Finding[] {
+function findingsOf(t: T, call: ReceivedCallback, checkout: 'omni' | 'own'): Finding[] {
   const action = checkout === 'own' ? 'provisions' : 'statusChange';
   if (call.action !== 'statusChange' && call.action !== 'provisions')
-    return [{ message: `the callback went to /${call.action}`, received: `/${call.action}`, expected: `/${action}` }];
+    return [
+      {
+        message: t('callback-received.wentTo', { action: call.action }),
+        received: `/${call.action}`,
+        expected: `/${action}`,
+      },
+    ];
   const findings: Finding[] = [];
   if (call.action !== action)
     findings.push({
       message:
         checkout === 'own'
-          ? `the callback went to /${call.action}, but with your own checkout (checkout "own") OmniChat waits for /provisions with the checkout link`
-          : `the callback went to /${call.action}, but with Checkout Omni (checkout "omni") OmniChat waits for /statusChange ${PROVISIONED}`,
+          ? t('callback-received.wantsProvisions', { action: call.action })
+          : t('callback-received.wantsStatusChange', { action: call.action, status: PROVISIONED }),
       received: `/${call.action}`,
       expected: `/${action}`,
     });
-  const violations = validate(call.action, 'request', call.body);
+  const violations = validate(call.action, 'request', call.body, t.lang);
   if (call.body === undefined || violations.length > 0) {
     findings.push({
-      message: `the ${call.action} callback breaks its contract`,
+      message: t('callback-received.breaks', { action: call.action }),
       received:
-        call.body === undefined ? `a body that is not JSON: ${call.preview.slice(0, 80)}` : violations[0].message,
-      expected: `a valid ${call.action} body`,
+        call.body === undefined
+          ? t('callback-received.notJson', { preview: call.preview.slice(0, 80) })
+          : violations[0].message,
+      expected: t('callback-received.validBody', { action: call.action }),
       pointer: violations[0] ? `${violations[0].pointer || '(root)'} [${violations[0].keyword}]` : undefined,
-      more: violations.slice(1, 20).map(formatViolation),
+      more: violations.slice(1, 20).map((v) => formatViolation(v)),
     });
     return findings;
   }
   const body = call.body as { status?: string; code?: number; checkoutUrl?: string };
   if (call.action === 'statusChange' && body.status !== PROVISIONED)
     findings.push({
-      message: `the order was not provisioned (statusChange ${body.status})`,
+      message: t('callback-received.notProvisioned', { status: String(body.status) }),
       received: String(body.status),
       expected: PROVISIONED,
     });
   if (call.action === 'provisions' && body.code !== 200)
     findings.push({
-      message: `the order was not provisioned (provisions code ${body.code})`,
+      message: t('callback-received.badCode', { code: String(body.code) }),
       received: String(body.code),
-      expected: '200 with a checkoutUrl',
+      expected: t('callback-received.codeExpected'),
     });
   else if (call.action === 'provisions' && typeof body.checkoutUrl !== 'string')
     findings.push({
-      message: 'the provisions callback has code 200 but no checkoutUrl for the customer',
-      received: 'no checkoutUrl',
-      expected: 'a checkoutUrl (the link OmniChat sends the customer)',
+      message: t('callback-received.noCheckoutUrl'),
+      received: t('callback-received.noUrl'),
+      expected: t('callback-received.urlExpected'),
     });
   return findings;
 }
@@ -59,13 +69,11 @@ function findingsOf(call: ReceivedCallback, checkout: 'omni' | 'own'): Finding[]
 export const callbackReceived: Check = {
   id: 'callback-received',
   operations: ['orderCreation'],
-  what: 'within 10 s of the order the merchant calls back about that order id: statusChange ORDER_GATEWAY_PROVISIONED for Checkout Omni, provisions with code 200 and a checkoutUrl for its own checkout, valid against its contract',
-  why: 'without that call OmniChat never charges the customer (Checkout Omni) or never gets the checkout link (own checkout); OmniChat waits for the callback its checkout mode uses, about the order id it sent',
-  fix: "after answering the order, POST the outcome to OmniChat's orders API for the objectId OmniChat sent: statusChange ORDER_GATEWAY_PROVISIONED (Checkout Omni) or provisions with code 200 and a checkoutUrl (own checkout)",
+  ...englishTexts('callback-received'),
   async run(ctx) {
+    const t = ctx.t;
     const receiver = ctx.callbacks;
-    if (!receiver)
-      return skip('callbacks are not checked (give --callback-port N and point the merchant at http://127.0.0.1:N)');
+    if (!receiver) return skip(t('callback.notChecked'));
     if (!ctx.created.ok) return notJudged(ctx.created);
     const order = ctx.created.value;
     const action = expectedAction(ctx);
@@ -75,24 +83,18 @@ export const callbackReceived: Check = {
       const seconds = Math.round(ctx.callbackWaitMs / 1000);
       const stray = strayCallbacks(ctx, order);
       if (stray.length > 0)
-        return fail(
-          `a callback came for order ${JSON.stringify(stray[0].orderId)}, not for the test order ${order.id}`,
-          {
-            received: `POST .../v2/orders/${stray[0].orderId}/${stray[0].action}`,
-            expected: expectedCall,
-          },
-        );
+        return fail(t('callback-received.stray', { stray: JSON.stringify(stray[0].orderId), id: order.id }), {
+          received: `POST .../v2/orders/${stray[0].orderId}/${stray[0].action}`,
+          expected: expectedCall,
+        });
       const { refused } = receiver.stats();
-      return fail(`no callback about ${order.id} within ${seconds} s`, {
-        received:
-          refused > 0
-            ? `nothing kept (${refused} call(s) refused as malformed, too large or over the limit)`
-            : 'nothing',
+      return fail(t('callback-received.none', { id: order.id, seconds }), {
+        received: refused > 0 ? t('callback-received.refused', { count: refused }) : t('callback-received.nothing'),
         expected: expectedCall,
       });
     }
-    const findings = findingsOf(call, ctx.config.checkout);
-    if (findings.length === 0) return pass(`${call.action} received and valid`);
+    const findings = findingsOf(t, call, ctx.config.checkout);
+    if (findings.length === 0) return pass(t('callback-received.ok', { action: call.action }));
     const [head] = findings;
     return fail(head.message, {
       received: head.received,
@@ -100,7 +102,9 @@ export const callbackReceived: Check = {
       pointer: head.pointer,
       details: [
         ...(head.more ?? []),
-        ...findings.slice(1).map((f) => `${f.message}: received ${f.received}, expected ${f.expected}`),
+        ...findings
+          .slice(1)
+          .map((f) => t('callback-received.more', { message: f.message, received: f.received, expected: f.expected })),
       ],
     });
   },

@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, statusOf, withoutJson, type Exchange } from '../exchange';
@@ -16,24 +17,22 @@ function cancelUnknown(ctx: RunContext): Promise<Exchange> {
 export const cancelUnknownNo5xx: Check = {
   id: 'cancel-unknown-no-5xx',
   operations: ['orderCancellation'],
-  what: 'cancelling an order the merchant does not know gets a 2xx or 4xx, not a 5xx',
-  why: 'a cancellation can reach a merchant that never stored the order (its creation failed or was lost); that is no server error',
-  fix: 'answer a cancellation of an order you do not know with 2xx (nothing to do) or 404, never a server error',
+  ...englishTexts('cancel-unknown-no-5xx'),
   prefetch: (ctx) => void cancelUnknown(ctx),
   async run(ctx, operation, primary) {
     const ex = await cancelUnknown(ctx);
-    if (!ex.answer.ok) return couldNotCheck(`no answer (${ex.answer.reason})`, ex);
+    const t = ctx.t;
+    if (!ex.answer.ok) return couldNotCheck(t('answer.noAnswerParen', { reason: ex.answer.reason }), ex);
     const status = statusOf(ex) as number;
     if ((status >= 200 && status < 300) || (status >= 400 && status < 500))
-      return pass(`an unknown order gets HTTP ${status}`);
+      return pass(t('cancel-unknown-no-5xx.ok', { status }));
     return (
-      firstRefused(primary, operation) ??
-      fail(
-        status >= 500
-          ? 'cancelling an unknown order caused a server error'
-          : 'cancelling an unknown order was not answered',
-        { received: bodyPreview(ex), expected: '2xx or 4xx', exchange: ex },
-      )
+      firstRefused(t, primary, operation) ??
+      fail(status >= 500 ? t('cancel-unknown-no-5xx.serverError') : t('cancel-unknown-no-5xx.unanswered'), {
+        received: bodyPreview(t, ex),
+        expected: t('cancel-unknown-no-5xx.expected'),
+        exchange: ex,
+      })
     );
   },
 };

@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { cartProbes, primaryProbe } from '../cart-probes';
 import { judgeCarts } from '../probe-judging';
 import { primaryEntries } from '../checker';
@@ -8,24 +9,28 @@ import { notJudged } from '../outcome';
 export const cartInStockOk: Check = {
   id: 'cart-in-stock-ok',
   operations: ['orderValidation'],
-  what: 'carts with 1, 2 and S units of an in-stock variant found by search (S = its stock) get no ERROR entry',
-  why: 'an ERROR blocks the seller from closing a sale that should go through; trying several quantities catches a checker that decides by something other than the stock',
-  fix: 'return no ERROR entry for a line whose variant is visible, not blocked and has at least the quantity it asks for',
+  ...englishTexts('cart-in-stock-ok'),
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, _operation, primary) {
-    const first = primaryEntries(primary);
+    const t = ctx.t;
+    const first = primaryEntries(t, primary);
     if (!first.ok) return notJudged(first, primary);
     const probes = await cartProbes(ctx);
     if (!probes.ok) return notJudged(probes);
     if (!ctx.pick.ok) return notJudged(ctx.pick);
-    const carts = [primaryProbe(ctx.pick.value, primary), ...probes.value.inStock];
+    const carts = [primaryProbe(t, ctx.pick.value, primary), ...probes.value.inStock];
     const units = carts.map((c) => c.lines[0].quantity);
     const { variant } = ctx.pick.value;
     return judgeCarts(
+      t,
       carts.map((probe) => ({ probe, errorOn: [] })),
       {
-        passed: `no ERROR entry for ${units.join(', ')} unit(s) of ${variant.objectId} (${carts[0].lines[0].known})`,
-        failed: (wrong, total) => `${wrong} of ${total} carts within stock got an ERROR entry`,
+        passed: t('cart-in-stock-ok.ok', {
+          units: units.join(', '),
+          variant: variant.objectId,
+          known: carts[0].lines[0].known,
+        }),
+        failed: (wrong, total) => t('cart-in-stock-ok.failed', { wrong, total }),
       },
     );
   },

@@ -1,6 +1,8 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { notJudged, pass, warn } from '../outcome';
 import { primaryArray } from '../search';
+import type { T } from '../i18n';
 
 type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -29,39 +31,35 @@ function differingFields(a: JsonRecord, b: JsonRecord): string[] {
 }
 
 /** Every oddity of one product, as lines naming its index and id. */
-function productFindings(product: JsonRecord, i: number): string[] {
-  const where = `/${i} (product ${JSON.stringify(product.objectId)})`;
+function productFindings(t: T, product: JsonRecord, i: number): string[] {
+  const where = t('catalogue-sanity.where', { index: i, id: JSON.stringify(product.objectId) });
   const findings: string[] = [];
   const variants = Array.isArray(product.variants) ? product.variants.filter(isRecord) : [];
   const main = isRecord(product.mainVariant) ? product.mainVariant : undefined;
   if (main) {
     const entry = variants.find((v) => v.objectId === main.objectId);
-    if (!entry)
-      findings.push(`${where}/mainVariant: objectId ${JSON.stringify(main.objectId)} is not among its variants`);
+    if (!entry) findings.push(t('catalogue-sanity.mainMissing', { where, id: JSON.stringify(main.objectId) }));
     else {
       const differ = differingFields(main, entry);
       if (differ.length > 0)
         findings.push(
-          `${where}/mainVariant: differs from its entry in variants (objectId ${JSON.stringify(main.objectId)}) in ${differ.join(', ')}`,
+          t('catalogue-sanity.mainDiffers', { where, id: JSON.stringify(main.objectId), fields: differ.join(', ') }),
         );
     }
   }
   for (const field of VARIANT_ONLY_FIELDS)
-    if (field in product)
-      findings.push(
-        `${where}/${field}: ${field} belongs on each variant, where OmniChat reads it; on the product it is ignored`,
-      );
+    if (field in product) findings.push(t('catalogue-sanity.onProduct', { where, field }));
   variants.forEach((v, j) => {
     if (typeof v.salePrice === 'number' && typeof v.price === 'number' && v.salePrice > v.price)
-      findings.push(`${where}/variants/${j}: salePrice ${v.salePrice} is above price ${v.price}`);
+      findings.push(t('catalogue-sanity.saleAbove', { where, index: j, sale: v.salePrice, price: v.price }));
     if (typeof v.quantity === 'number' && v.quantity < 0)
-      findings.push(`${where}/variants/${j}/quantity: negative stock ${v.quantity}`);
+      findings.push(t('catalogue-sanity.negative', { where, index: j, quantity: v.quantity }));
   });
   return findings;
 }
 
 /** Variant objectIds and erpIds used by more than one variant across the answer (mainVariant is its own entry's copy). */
-function duplicateFindings(products: JsonRecord[]): string[] {
+function duplicateFindings(t: T, products: JsonRecord[]): string[] {
   const findings: string[] = [];
   for (const key of ['objectId', 'erpId'] as const) {
     const owners = new Map<string, string[]>();
@@ -72,14 +70,19 @@ function duplicateFindings(products: JsonRecord[]): string[] {
         if (typeof value !== 'string' || value === '') return;
         owners.set(value, [
           ...(owners.get(value) ?? []),
-          `/${i}/variants/${j} (product ${JSON.stringify(product.objectId)})`,
+          t('catalogue-sanity.place', { index: i, variant: j, id: JSON.stringify(product.objectId) }),
         ]);
       });
     });
     for (const [value, places] of owners)
       if (places.length > 1)
         findings.push(
-          `variant ${key} ${JSON.stringify(value)} is used ${places.length} times: ${places.slice(0, 4).join(', ')}`,
+          t('catalogue-sanity.duplicate', {
+            key,
+            value: JSON.stringify(value),
+            count: places.length,
+            places: places.slice(0, 4).join(', '),
+          }),
         );
   }
   return findings;
@@ -89,18 +92,20 @@ function duplicateFindings(products: JsonRecord[]): string[] {
 export const catalogueSanity: Check = {
   id: 'catalogue-sanity',
   operations: ['productSearch'],
-  what: 'mainVariant equals its entry in variants, no variant objectId or erpId is used twice, variant fields (width, height, weight, variantLength) are not on the product, salePrice is not above price, stock is not negative (warnings)',
-  why: 'OmniChat shows these numbers to sellers and customers and puts variants in carts by id; contradictions there show the wrong price or stock, or the wrong variant',
-  fix: 'make mainVariant a copy of its entry in variants, give every variant its own objectId and erpId, move width, height, weight and variantLength onto the variants, and keep salePrice at or below price and stock at zero or more',
-  run(_ctx, operation, primary) {
-    const found = primaryArray(primary, operation);
+  ...englishTexts('catalogue-sanity'),
+  run(ctx, operation, primary) {
+    const t = ctx.t;
+    const found = primaryArray(t, primary, operation);
     if (!found.ok) return notJudged(found, primary);
-    const findings = [...found.value.flatMap(productFindings), ...duplicateFindings(found.value)];
-    if (findings.length === 0) return pass(`${found.value.length} product(s) look consistent`);
+    const findings = [
+      ...found.value.flatMap((product, i) => productFindings(t, product, i)),
+      ...duplicateFindings(t, found.value),
+    ];
+    if (findings.length === 0) return pass(t('catalogue-sanity.ok', { count: found.value.length }));
     const [first, ...rest] = findings;
-    return warn(`${findings.length} catalogue oddit${findings.length === 1 ? 'y' : 'ies'}`, {
+    return warn(t('catalogue-sanity.found', { count: findings.length }), {
       received: first,
-      expected: 'consistent product data',
+      expected: t('catalogue-sanity.expected'),
       details: rest.slice(0, MAX_LISTED),
     });
   },

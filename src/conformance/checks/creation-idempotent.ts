@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import type { RunContext, SentOrder } from '../context';
 import { firstRefused, judgeAccepted } from '../accepted';
 import { callbacksAbout, describeCallback, firstCallback, isProvisioning } from '../callbacks/provisioning';
@@ -23,35 +24,31 @@ async function secondCallbacks(ctx: RunContext, order: SentOrder, repeatedAt: nu
 export const creationIdempotent: Check = {
   id: 'creation-idempotent',
   operations: ['orderCreation'],
-  what: 'the same order sent a second time gets a 2xx and, with --callback-port, no second provisioning callback (after a grace period)',
-  why: "nothing in OmniChat's docs promises exactly-once delivery; a repeat that fails looks like a lost order, and a second callback provisions (and may charge) the order twice",
-  fix: 'make order creation idempotent on objectId: a repeated order answers 2xx again and creates, reserves and calls back nothing more',
+  ...englishTexts('creation-idempotent'),
   async run(ctx, operation, primary): Promise<Verdict> {
     // A repeat of an order the merchant refused says nothing about idempotency.
-    const refused = firstRefused(primary, operation);
+    const t = ctx.t;
+    const refused = firstRefused(t, primary, operation);
     if (refused) return refused;
     const again = await ctx.repeat(operation, primary);
     const repeatedAt = performance.now();
     const judged = judgeAccepted(
+      t,
       again,
       primary,
       operation,
-      'the repeated order is accepted',
-      'the same order sent again was not accepted',
+      t('creation-idempotent.ok'),
+      t('creation-idempotent.failed'),
     );
     if (judged.status !== 'pass' || !ctx.callbacks || !ctx.created.ok) return judged;
     const order = ctx.created.value;
     const calls = await secondCallbacks(ctx, order, repeatedAt);
-    if (calls.length === 0)
-      return {
-        ...judged,
-        message: 'the repeated order is accepted (no callback came, so none was repeated; see callback-received)',
-      };
-    if (calls.length === 1) return { ...judged, message: 'the repeated order is accepted and called back only once' };
-    return fail(`the repeated order was accepted, but the merchant called back ${calls.length} times for one order`, {
-      received: `${calls.length} provisioning callbacks about ${order.id}`,
-      expected: 'one callback per order, however often the order is sent',
-      details: calls.map((c, i) => `callback ${i + 1}: ${describeCallback(c)}`),
+    if (calls.length === 0) return { ...judged, message: t('creation-idempotent.noCallback') };
+    if (calls.length === 1) return { ...judged, message: t('creation-idempotent.once') };
+    return fail(t('creation-idempotent.twice', { count: calls.length }), {
+      received: t('creation-idempotent.received', { count: calls.length, id: order.id }),
+      expected: t('creation-idempotent.expected'),
+      details: calls.map((c, i) => t('creation-idempotent.callback', { number: i + 1, callback: describeCallback(c) })),
       exchange: again,
     });
   },

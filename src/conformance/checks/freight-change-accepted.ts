@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { firstRefused } from '../accepted';
 import { bodyPreview, isSuccess } from '../exchange';
 import { couldNotCheck, fail, pass, skip } from '../outcome';
@@ -28,24 +29,22 @@ function sellerCost(quoted: number[]): number {
 export const freightChangeAccepted: Check = {
   id: 'freight-change-accepted',
   operations: ['orderCreation'],
-  what: 'with allowFreightChange true, an order whose freightCost and shippingMethod differ from every option the checker quoted for that cart gets a 2xx (skipped otherwise)',
-  why: 'with the switch on, OmniChat sends the freight the seller typed as is; a merchant that rejects it loses the sale',
-  fix: "accept the order's freightCost and shippingMethod as sent when the integration lets sellers change freight, even when they match no option you quoted",
+  ...englishTexts('freight-change-accepted'),
   async run(ctx, operation, primary) {
-    if (!ctx.config.allowFreightChange)
-      return skip('allowFreightChange is not true in the config: OmniChat sends the freight as the checker quoted it');
-    const refused = firstRefused(primary, operation);
+    const t = ctx.t;
+    if (!ctx.config.allowFreightChange) return skip(t('freight-change-accepted.off'));
+    const refused = firstRefused(t, primary, operation);
     if (refused) return refused;
     const pick = freightVariant(ctx);
-    if (!pick) return couldNotCheck('the search found no second unit in stock for a second test order');
+    if (!pick) return couldNotCheck(t('freight-change-accepted.noSecondUnit'));
     const id = ctx.orderId('freight');
     const items = [cartLine(pick, TEST_LINE_ID, 1)];
     // What the checker quotes for exactly this cart, so the seller's freight differs from all of it.
     const quote = await ctx.call('orderValidation', { body: testOrder(id, items) });
     // Read like orderValidation's own first answer: what stops it is that operation's finding.
-    const entries = primaryArray(quote, 'orderValidation');
+    const entries = primaryArray(t, quote, 'orderValidation');
     if (!entries.ok)
-      return couldNotCheck(`the checker gave no quote for the cart (${entries.reason})`, quote, entries.causedBy);
+      return couldNotCheck(t('freight-change-accepted.noQuote', { reason: entries.reason }), quote, entries.causedBy);
     const quoted = entries.value.flatMap((e) => (Array.isArray(e.shippingOptions) ? e.shippingOptions : []));
     const prices = quoted
       .map((o) => (o as { price?: unknown }).price)
@@ -58,12 +57,12 @@ export const freightChangeAccepted: Check = {
     };
     const ex = await ctx.call(operation, { body: order });
     ctx.sentOrder(order, isSuccess(ex), ex.durationMs);
-    if (!ex.answer.ok) return couldNotCheck(`no answer (${ex.answer.reason})`, ex);
+    if (!ex.answer.ok) return couldNotCheck(t('answer.noAnswerParen', { reason: ex.answer.reason }), ex);
     const changed = `shippingMethod ${SELLER_METHOD}, freightCost ${order.freightCost}`;
-    if (isSuccess(ex)) return pass(`an order whose freight the seller changed (${changed}) is accepted`);
-    return fail(`an order whose freight the seller changed (${changed}) was refused`, {
-      received: bodyPreview(ex),
-      expected: `2xx (the checker quoted ${quoted.length} option(s); the seller chose another freight)`,
+    if (isSuccess(ex)) return pass(t('freight-change-accepted.ok', { changed }));
+    return fail(t('freight-change-accepted.refused', { changed }), {
+      received: bodyPreview(t, ex),
+      expected: t('freight-change-accepted.expected', { count: quoted.length }),
       exchange: ex,
     });
   },

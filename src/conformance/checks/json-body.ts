@@ -1,5 +1,6 @@
 import { OPERATION_IDS, type OperationId } from '../../contracts';
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { bodyPreview, primaryBody, type Exchange } from '../exchange';
 import { fail, notJudged, pass, warn } from '../outcome';
 
@@ -16,39 +17,37 @@ const isJsonType = (type: string): boolean => /^application\/([\w.+-]+\+)?json\b
 export const jsonBody: Check = {
   id: 'json-body',
   operations: OPERATION_IDS,
-  what: 'the body is JSON (required for productSearch and orderValidation; optional but then valid for the others)',
-  why: 'OmniChat parses the body; HTML or broken JSON counts as a failed call',
-  fix: 'answer with Content-Type application/json and a body that parses as JSON (for productSearch and orderValidation, an array)',
-  run(_ctx, operation, primary) {
-    const body = primaryBody(primary, operation);
+  ...englishTexts('json-body'),
+  run(ctx, operation, primary) {
+    const t = ctx.t;
+    const body = primaryBody(t, primary, operation);
     if (!body.ok) return notJudged(body, primary);
     const type = contentType(primary);
     const required = BODY_REQUIRED.includes(operation);
     if (primary.jsonError !== undefined) {
-      if (!required && !isJsonType(type))
-        return pass(`a non-JSON body (${type || 'no Content-Type'}), which OmniChat ignores here`);
-      return fail(`the body is not JSON (${primary.jsonError})`, {
-        received: bodyPreview(primary),
-        expected: 'a JSON body',
+      if (!required && !isJsonType(type)) return pass(t('json-body.ignored', { type: type || t('json-body.noType') }));
+      return fail(t('json-body.notJson', { error: primary.jsonError }), {
+        received: bodyPreview(t, primary),
+        expected: t('json-body.aJsonBody'),
         exchange: primary,
       });
     }
     if (!primary.json) {
       if (required)
-        return fail('the body is empty', {
-          received: bodyPreview(primary),
-          expected: 'a JSON array',
+        return fail(t('json-body.empty'), {
+          received: bodyPreview(t, primary),
+          expected: t('json-body.aJsonArray'),
           exchange: primary,
         });
-      return pass('no body, which OmniChat accepts here');
+      return pass(t('json-body.noBody'));
     }
     if (!isJsonType(type)) {
-      return warn(`the body is JSON but Content-Type is ${type ? JSON.stringify(type) : 'missing'}`, {
-        received: type || 'no Content-Type',
+      return warn(t('json-body.wrongType', { type: type ? JSON.stringify(type) : t('json-body.typeMissing') }), {
+        received: type || t('json-body.noType'),
         expected: 'application/json',
         exchange: primary,
       });
     }
-    return pass('JSON body with a JSON Content-Type');
+    return pass(t('json-body.ok'));
   },
 };

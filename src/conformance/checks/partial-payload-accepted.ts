@@ -1,21 +1,21 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { judgeAccepted } from '../accepted';
 
 /** A partial order (only objectId and status, as right after creation) gets a 2xx. */
 export const partialPayloadAccepted: Check = {
   id: 'partial-payload-accepted',
   operations: ['orderValidation'],
-  what: 'an order with only objectId and status gets a 2xx, not a 4xx or 5xx',
-  why: 'OmniChat validates a just-created order before it has items; a 5xx there is a failed call for every new order',
-  fix: 'accept an order that carries only objectId and status (a just-created order has no items yet) with 2xx',
+  ...englishTexts('partial-payload-accepted'),
   async run(ctx, operation, primary) {
     const ex = await ctx.call(operation, { body: { objectId: ctx.orderId('partial'), status: 'CREATED' } });
     return judgeAccepted(
+      ctx.t,
       ex,
       primary,
       operation,
-      'a partial payload is accepted',
-      'a partial payload (objectId and status only) was not accepted',
+      ctx.t('partial-payload-accepted.ok'),
+      ctx.t('partial-payload-accepted.failed'),
     );
   },
 };

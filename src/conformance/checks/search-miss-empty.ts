@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, isSuccess, withoutJson, type Exchange } from '../exchange';
@@ -10,7 +11,7 @@ import { TEST_ORDER_PREFIX } from '../test-data';
 function missSearch(ctx: RunContext): Promise<{ miss: Exchange; hits?: number }> {
   return ctx.shared('search-miss', async () => {
     const miss = await search(ctx, 'TEXT', `${TEST_ORDER_PREFIX}no-such-product-${ctx.runId}`);
-    const found = jsonArray(miss);
+    const found = jsonArray(ctx.t, miss);
     return { miss: withoutJson(miss), hits: found.ok ? found.value.length : undefined };
   });
 }
@@ -19,34 +20,33 @@ function missSearch(ctx: RunContext): Promise<{ miss: Exchange; hits?: number }>
 export const searchMissEmpty: Check = {
   id: 'search-miss-empty',
   operations: ['productSearch'],
-  what: 'a TEXT search that matches nothing answers 200 with []',
-  why: 'a non-2xx is a failed search on OmniChat\'s side, not "no results"',
-  fix: 'answer a search that finds nothing with 200 and [] (not 404 or an error)',
+  ...englishTexts('search-miss-empty'),
   prefetch: (ctx) => void missSearch(ctx),
   async run(ctx, operation, primary) {
+    const t = ctx.t;
     const { miss, hits } = await missSearch(ctx);
-    const unanswered = noAnswer(miss);
+    const unanswered = noAnswer(t, miss);
     if (unanswered) return unanswered;
     if (hits === undefined) {
       // The same defect in the first search is already reported there (answers-2xx, json-body or response-contract).
-      const first = primaryArray(primary, operation);
+      const first = primaryArray(t, primary, operation);
       if (!isSuccess(miss)) {
-        const refused = firstRefused(primary, operation);
+        const refused = firstRefused(t, primary, operation);
         if (refused) return refused;
       } else if (!first.ok) return couldNotCheck(first.reason, miss, first.causedBy);
-      return fail('a search with no hit did not answer 200 []', {
-        received: bodyPreview(miss),
-        expected: 'HTTP 200 with []',
+      return fail(t('search-miss-empty.notEmpty'), {
+        received: bodyPreview(t, miss),
+        expected: t('search-miss-empty.expected'),
         exchange: miss,
       });
     }
     if (hits > 0) {
-      return warn(`a nonsense search found ${hits} product(s); fine for a fuzzy search, but check it`, {
-        received: bodyPreview(miss, 80),
+      return warn(t('search-miss-empty.fuzzy', { count: hits }), {
+        received: bodyPreview(t, miss, 80),
         expected: '[]',
         exchange: miss,
       });
     }
-    return pass('a miss is 200 []');
+    return pass(t('search-miss-empty.ok'));
   },
 };

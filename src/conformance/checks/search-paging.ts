@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { withoutJson, type Exchange } from '../exchange';
 import { couldNotCheck, fail, notJudged, pass } from '../outcome';
@@ -13,7 +14,7 @@ type Page = { ex: Exchange; ids: Result<string[]> };
 function pages(ctx: RunContext): Promise<{ sized: Page; skipped: Page }> {
   const page = async (from: number, size: number): Promise<Page> => {
     const ex = await search(ctx, 'TEXT', ctx.config.searchQuery, { from, size });
-    const found = jsonArray(ex);
+    const found = jsonArray(ctx.t, ex);
     return { ex: withoutJson(ex), ids: found.ok ? ok(idsOf(found.value)) : found };
   };
   return ctx.shared('paging', async () => {
@@ -26,21 +27,20 @@ function pages(ctx: RunContext): Promise<{ sized: Page; skipped: Page }> {
 export const searchPaging: Check = {
   id: 'search-paging',
   operations: ['productSearch'],
-  what: '`size` caps the page and `from` skips that many hits, each judged on its own (both findings reported)',
-  why: 'OmniChat shows results page by page; ignoring paging repeats products or floods the seller',
-  fix: 'return at most size products, starting after the first from hits',
+  ...englishTexts('search-paging'),
   prefetch: (ctx) => void pages(ctx),
   async run(ctx, operation, primary) {
-    const first = primaryArray(primary, operation);
+    const t = ctx.t;
+    const first = primaryArray(t, primary, operation);
     if (!first.ok) return notJudged(first, primary);
     if (first.value.length === 0) {
-      return couldNotCheck(`the TEXT search for "${ctx.config.searchQuery}" found nothing to page through`, undefined, {
+      return couldNotCheck(t('search-paging.nothingToPage', { query: ctx.config.searchQuery }), undefined, {
         operation,
         check: 'search-text-finds',
       });
     }
     const { sized, skipped } = await pages(ctx);
-    const unanswered = noAnswer(sized.ex) ?? noAnswer(skipped.ex);
+    const unanswered = noAnswer(t, sized.ex) ?? noAnswer(t, skipped.ex);
     if (unanswered) return unanswered;
     const query = JSON.stringify(ctx.config.searchQuery);
     const findings: { finding: ProbeFinding; exchange: Exchange }[] = [];
@@ -49,8 +49,8 @@ export const searchPaging: Check = {
       findings.push({
         finding: {
           probe: `TEXT ${query} from=0 size=10`,
-          expected: 'at most 10 products',
-          received: `${firstIds.length} products`,
+          expected: t('search-paging.atMost10'),
+          received: t('search-paging.products', { count: firstIds.length }),
         },
         exchange: primary,
       });
@@ -59,8 +59,8 @@ export const searchPaging: Check = {
       findings.push({
         finding: {
           probe: `TEXT ${query} from=0 size=1`,
-          expected: 'exactly 1 product',
-          received: one.ok ? `${one.value.length} products` : one.reason,
+          expected: t('search-paging.exactlyOne'),
+          received: one.ok ? t('search-paging.products', { count: one.value.length }) : one.reason,
         },
         exchange: sized.ex,
       });
@@ -77,27 +77,27 @@ export const searchPaging: Check = {
           probe: `TEXT ${query} from=1 size=10`,
           expected:
             wanted === undefined
-              ? '[] (only one product matches)'
-              : `objectId ${wanted} first (the second hit of the first page), without ${firstIds[0]}`,
-          received: rest.ok ? listIds(restIds) : rest.reason,
+              ? t('search-paging.onlyOne')
+              : t('search-paging.secondFirst', { wanted, first: firstIds[0] }),
+          received: rest.ok ? listIds(t, restIds) : rest.reason,
         },
         exchange: skipped.ex,
       });
-    if (findings.length === 0) return pass('size and from are each honoured');
+    if (findings.length === 0) return pass(t('search-paging.ok'));
     const [head] = findings;
     const fromIgnored = !skips;
     const sizeIgnored = findings.length > (fromIgnored ? 1 : 0);
     const message =
       fromIgnored && sizeIgnored
-        ? 'neither size nor from is honoured'
+        ? t('search-paging.neither')
         : fromIgnored
-          ? 'from=1 did not skip the first hit'
-          : 'size was not honoured';
+          ? t('search-paging.fromIgnored')
+          : t('search-paging.sizeIgnored');
     return fail(message, {
       received: head.finding.received,
       expected: head.finding.expected,
-      details: findings.map(
-        (f) => `${f.finding.probe}: expected ${f.finding.expected}, received ${f.finding.received}`,
+      details: findings.map((f) =>
+        t('cart.finding', { probe: f.finding.probe, expected: f.finding.expected, received: f.finding.received }),
       ),
       probes: findings.map((f) => f.finding),
       exchange: head.exchange,

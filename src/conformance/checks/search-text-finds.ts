@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { fail, notJudged, pass } from '../outcome';
 import { primaryArray } from '../search';
 
@@ -6,16 +7,16 @@ import { primaryArray } from '../search';
 export const searchTextFinds: Check = {
   id: 'search-text-finds',
   operations: ['productSearch'],
-  what: 'a TEXT search for testData.searchQuery returns at least one product',
-  why: 'sellers find products by typing; the order checks also need a real product to put in a cart',
-  fix: 'make the TEXT search find testData.searchQuery, or set testData.searchQuery to a term your catalogue matches',
+  ...englishTexts('search-text-finds'),
   run(ctx, operation, primary) {
-    const found = primaryArray(primary, operation);
+    const t = ctx.t;
+    const query = ctx.config.searchQuery;
+    const found = primaryArray(t, primary, operation);
     if (!found.ok) return notJudged(found, primary);
-    if (found.value.length > 0) return pass(`found ${found.value.length} product(s) for "${ctx.config.searchQuery}"`);
-    return fail(`the TEXT search for "${ctx.config.searchQuery}" found nothing`, {
+    if (found.value.length > 0) return pass(t('search-text-finds.found', { count: found.value.length, query }));
+    return fail(t('search-text-finds.nothing', { query }), {
       received: '[]',
-      expected: 'at least one product (set testData.searchQuery to a term your catalogue matches)',
+      expected: t('search-text-finds.expected'),
       exchange: primary,
     });
   },

@@ -1,12 +1,14 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { allCarts, cartProbes } from '../cart-probes';
 import { entriesOf, primaryEntries, type Entry } from '../checker';
 import { fail, notJudged, pass, skip } from '../outcome';
+import type { T } from '../i18n';
 
 type Problem = { message: string; received: string; expected: string; pointer: string };
 
 /** What is wrong with the freight options of one entry, if anything. */
-function problemOf(entry: Entry, i: number): Problem | undefined {
+function problemOf(t: T, entry: Entry, i: number): Problem | undefined {
   if (!Array.isArray(entry.shippingOptions)) return undefined;
   const options = entry.shippingOptions.filter(
     (o): o is Record<string, unknown> => o !== null && typeof o === 'object',
@@ -15,25 +17,25 @@ function problemOf(entry: Entry, i: number): Problem | undefined {
   const duplicate = ids.find((id, k) => ids.indexOf(id) !== k);
   if (duplicate !== undefined)
     return {
-      message: `two shipping options share the id ${JSON.stringify(duplicate)}`,
+      message: t('shipping-options.duplicate', { id: JSON.stringify(duplicate) }),
       received: ids.join(', '),
-      expected: 'unique ids',
+      expected: t('shipping-options.uniqueIds'),
       pointer: `/${i}/shippingOptions`,
     };
   const badPrice = options.findIndex((o) => typeof o.price !== 'number' || !Number.isFinite(o.price) || o.price < 0);
   if (badPrice >= 0)
     return {
-      message: 'a shipping option has no usable price',
+      message: t('shipping-options.badPrice'),
       received: JSON.stringify(options[badPrice].price),
-      expected: 'a number >= 0',
+      expected: t('shipping-options.priceExpected'),
       pointer: `/${i}/shippingOptions/${badPrice}/price`,
     };
   const method = entry.shippingMethod;
   if (typeof method === 'string' && !ids.includes(method))
     return {
-      message: `shippingMethod ${JSON.stringify(method)} is not one of the options`,
+      message: t('shipping-options.dangling', { method: JSON.stringify(method) }),
       received: method,
-      expected: `one of ${ids.join(', ')}`,
+      expected: t('shipping-options.oneOf', { ids: ids.join(', ') }),
       pointer: `/${i}/shippingMethod`,
     };
   return undefined;
@@ -43,24 +45,23 @@ function problemOf(entry: Entry, i: number): Problem | undefined {
 export const shippingOptions: Check = {
   id: 'shipping-options',
   operations: ['orderValidation'],
-  what: 'shippingOptions have unique ids and prices >= 0, and shippingMethod names one of them, in every cart the runner sent',
-  why: 'the seller picks freight from these options; a duplicate id or a dangling method picks the wrong price',
-  fix: 'give each shipping option a unique id and a price of 0 or more, and set shippingMethod to one of their ids',
+  ...englishTexts('shipping-options'),
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, _operation, primary) {
-    const first = primaryEntries(primary);
+    const t = ctx.t;
+    const first = primaryEntries(t, primary);
     if (!first.ok) return notJudged(first, primary);
     let offered = 0;
     for (const { exchange: ex } of await allCarts(ctx, primary)) {
-      const read = entriesOf(ex);
+      const read = entriesOf(t, ex);
       if (!read.ok) continue;
       for (const [i, entry] of read.value.entries()) {
         if (Array.isArray(entry.shippingOptions)) offered += entry.shippingOptions.length;
-        const problem = problemOf(entry, i);
+        const problem = problemOf(t, entry, i);
         if (problem) return fail(problem.message, { ...problem, exchange: ex });
       }
     }
-    if (offered === 0) return skip('no shipping options were offered');
-    return pass(`${offered} shipping option(s) are well formed`);
+    if (offered === 0) return skip(t('shipping-options.none'));
+    return pass(t('shipping-options.ok', { count: offered }));
   },
 };

@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
 import { judgeCarts } from '../probe-judging';
 import { primaryEntries } from '../checker';
@@ -8,12 +9,11 @@ import { couldNotCheck, notJudged, skip } from '../outcome';
 export const stockChecked: Check = {
   id: 'stock-checked',
   operations: ['orderValidation'],
-  what: 'a cart line of S + 1 units of a variant with stock S gets an ERROR entry (products that sell out of stock are exempt)',
-  why: 'without it sellers sell stock the merchant does not have',
-  fix: "return an ERROR entry (componentId = the line's objectId) for a line that asks for more than the variant's stock",
+  ...englishTexts('stock-checked'),
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, _operation, primary) {
-    const first = primaryEntries(primary);
+    const t = ctx.t;
+    const first = primaryEntries(t, primary);
     if (!first.ok) return notJudged(first, primary);
     const probes = await cartProbes(ctx);
     if (!probes.ok) return notJudged(probes);
@@ -23,9 +23,10 @@ export const stockChecked: Check = {
       return exempt ? skip(over.reason) : couldNotCheck(over.reason);
     }
     const [line] = over.value.lines;
-    return judgeCarts([{ probe: over.value, errorOn: [line.lineId] }], {
-      passed: `${line.quantity} units of ${line.variantId} (${line.known}) get an ERROR`,
-      failed: () => `${line.quantity} units of variant ${line.variantId} (${line.known}) got no ERROR entry`,
+    const said = { quantity: line.quantity, variant: line.variantId, known: line.known };
+    return judgeCarts(t, [{ probe: over.value, errorOn: [line.lineId] }], {
+      passed: t('stock-checked.ok', said),
+      failed: () => t('stock-checked.failed', said),
     });
   },
 };

@@ -1,5 +1,6 @@
 import { findUnknowns, MAX_SCANNED_KEYS, OPERATION_IDS } from '../../contracts';
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { primaryBody } from '../exchange';
 import { couldNotCheck, notJudged, pass, skip, warn } from '../outcome';
 import { VARIANT_FIELD_ON_PRODUCT } from './catalogue-sanity';
@@ -11,16 +12,15 @@ const MAX_LISTED = 20;
 export const unknownProperties: Check = {
   id: 'unknown-properties',
   operations: OPERATION_IDS,
-  what: 'properties and open-enum values the contract does not know, with the nearest known name (warning only)',
-  why: 'OmniChat ignores a misspelt field silently (externalImageUrl instead of externalImageURL shows no image)',
-  fix: 'rename the fields to the names the contract uses (the nearest known name is given), or drop them',
-  run(_ctx, operation, primary) {
-    const body = primaryBody(primary, operation);
+  ...englishTexts('unknown-properties'),
+  run(ctx, operation, primary) {
+    const t = ctx.t;
+    const body = primaryBody(t, primary, operation);
     if (!body.ok) return notJudged(body, primary);
     if (!primary.json) {
       return BODY_REQUIRED.includes(operation)
-        ? couldNotCheck('the body is not JSON; see json-body', primary, { operation, check: 'json-body' })
-        : skip('no JSON body to look at');
+        ? couldNotCheck(t('answer.bodyNotJson'), primary, { operation, check: 'json-body' })
+        : skip(t('unknown-properties.noJson'));
     }
     const found = findUnknowns(operation, 'response', primary.json.value);
     const { values, total, complete } = found;
@@ -29,18 +29,26 @@ export const unknownProperties: Check = {
       (p) => operation !== 'productSearch' || !VARIANT_FIELD_ON_PRODUCT.test(p.pointer),
     );
     const lines = [
-      ...properties.map(
-        (p) => `${p.pointer}: unknown property "${p.name}"${p.suggestion ? `, did you mean "${p.suggestion}"?` : ''}`,
+      ...properties.map((p) =>
+        p.suggestion
+          ? t('unknown-properties.propertyNear', { pointer: p.pointer, name: p.name, suggestion: p.suggestion })
+          : t('unknown-properties.property', { pointer: p.pointer, name: p.name }),
       ),
-      ...values.map((v) => `${v.pointer}: unknown value ${JSON.stringify(v.value)} (known: ${v.known.join(', ')})`),
+      ...values.map((v) =>
+        t('unknown-properties.value', {
+          pointer: v.pointer,
+          value: JSON.stringify(v.value),
+          known: v.known.join(', '),
+        }),
+      ),
     ];
     // The scan is bounded (src/contracts/unknown-properties.ts): a partial one says so.
-    const scope = complete ? '' : ` in the first ${MAX_SCANNED_KEYS} keys (the scan stops there)`;
-    if (lines.length === 0) return pass(`no unknown properties or values${scope}`);
+    const scope = complete ? '' : t('unknown-properties.partial', { keys: MAX_SCANNED_KEYS });
+    if (lines.length === 0) return pass(t('unknown-properties.none', { scope }));
     const [first, ...rest] = lines;
-    return warn(`${total} unknown ${total === 1 ? 'property or value' : 'properties or values'}${scope}`, {
+    return warn(t('unknown-properties.found', { count: total, scope }), {
       received: first,
-      expected: 'only the properties and values the contract lists',
+      expected: t('unknown-properties.expected'),
       details: rest.slice(0, MAX_LISTED),
     });
   },

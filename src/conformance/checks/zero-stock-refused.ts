@@ -1,4 +1,5 @@
 import type { Check } from '../check';
+import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
 import { judgeCarts, wentWrong } from '../probe-judging';
 import { primaryEntries } from '../checker';
@@ -8,12 +9,11 @@ import { couldNotCheck, notJudged, skip } from '../outcome';
 export const zeroStockRefused: Check = {
   id: 'zero-stock-refused',
   operations: ['orderValidation'],
-  what: 'a cart line of 1 unit of a variant with stock 0 gets an ERROR entry (skipped when the search shows no such variant)',
-  why: 'a stock of 0 is easily read as "not tracked" (if (stock && ...)); then sellers sell what is gone',
-  fix: 'treat a stock of 0 as none left: return an ERROR entry for any quantity of it, unless the product sells out of stock',
+  ...englishTexts('zero-stock-refused'),
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, operation, primary) {
-    const first = primaryEntries(primary);
+    const t = ctx.t;
+    const first = primaryEntries(t, primary);
     if (!first.ok) return notJudged(first, primary);
     const probes = await cartProbes(ctx);
     if (!probes.ok) return notJudged(probes);
@@ -21,15 +21,15 @@ export const zeroStockRefused: Check = {
     if (!zero.ok) return skip(zero.reason);
     // A checker that lets any quantity through is stock-checked's finding; this one is about 0 read as "untracked".
     const over = probes.value.overStock;
-    if (over.ok && wentWrong(over.value, [over.value.lines[0].lineId]))
-      return couldNotCheck('no stock limit is enforced at all; see stock-checked', undefined, {
+    if (over.ok && wentWrong(t, over.value, [over.value.lines[0].lineId]))
+      return couldNotCheck(t('zero-stock-refused.noLimit'), undefined, {
         operation,
         check: 'stock-checked',
       });
     const [line] = zero.value.lines;
-    return judgeCarts([{ probe: zero.value, errorOn: [line.lineId] }], {
-      passed: `1 unit of ${line.variantId} (stock 0) gets an ERROR`,
-      failed: () => `1 unit of variant ${line.variantId}, whose stock is 0, got no ERROR entry`,
+    return judgeCarts(t, [{ probe: zero.value, errorOn: [line.lineId] }], {
+      passed: t('zero-stock-refused.ok', { variant: line.variantId }),
+      failed: () => t('zero-stock-refused.failed', { variant: line.variantId }),
     });
   },
 };

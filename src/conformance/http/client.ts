@@ -3,6 +3,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import type { HeaderPair } from '../../common/headers';
 import { routeFor, tlsOptions, type NetworkSettings } from './network';
+import { translatorFor, type T } from '../i18n';
 import { describeProxyRefusal, describeSocketError, type FailureCode } from './socket-errors';
 
 /** OmniChat's answers are small; anything past this is a runaway body and is not read further. */
@@ -45,7 +46,7 @@ export type HttpOutcome = HttpAnswer | HttpFailure;
  * Sends one request with node's http/https. Never follows redirects (a 3xx comes back as is, so auth
  * headers never reach another origin), caps the body, and settles exactly once: it never throws.
  */
-export function send(request: HttpRequest): Promise<HttpOutcome> {
+export function send(request: HttpRequest, t: T = translatorFor('en')): Promise<HttpOutcome> {
   const started = process.hrtime.bigint();
   const elapsed = (): number => Number((process.hrtime.bigint() - started) / 1_000_000n);
   const cap = request.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -64,16 +65,13 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
     };
     const fail = (code: HttpFailure['code'], reason: string): void =>
       finish({ kind: 'failure', code, reason, durationMs: elapsed() });
-    const timer = setTimeout(
-      () => fail('timeout', `no complete answer within ${request.deadlineMs} ms`),
-      request.deadlineMs,
-    );
+    const timer = setTimeout(() => fail('timeout', t('net.timeout', { ms: request.deadlineMs })), request.deadlineMs);
 
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
-      fail('network', 'the URL is not valid');
+      fail('network', t('net.badUrl'));
       return;
     }
     const headers: Record<string, string> = {
@@ -97,7 +95,10 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
       clientRequest = transport.request(url, options, (response) => {
         if (route.proxy && fromProxy(response, secure)) {
           response.resume();
-          fail('proxy', describeProxyRefusal(response.statusCode ?? 0, response.statusMessage ?? '', url, route.proxy));
+          fail(
+            'proxy',
+            describeProxyRefusal(t, response.statusCode ?? 0, response.statusMessage ?? '', url, route.proxy),
+          );
           return;
         }
         const chunks: Buffer[] = [];
@@ -106,7 +107,7 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > cap) {
-            fail('too-large', `the body is larger than ${Math.round(cap / 1024 / 1024)} MB; reading stopped there`);
+            fail('too-large', t('net.tooLarge', { mb: Math.round(cap / 1024 / 1024) }));
             return;
           }
           chunks.push(chunk);
@@ -121,17 +122,17 @@ export function send(request: HttpRequest): Promise<HttpOutcome> {
             durationMs: elapsed(),
           });
         });
-        response.on('error', () => fail('dropped', 'the connection closed before the body was complete'));
+        response.on('error', () => fail('dropped', t('net.dropped')));
         response.on('close', () => {
-          if (!ended) fail('dropped', 'the connection closed before the body was complete');
+          if (!ended) fail('dropped', t('net.dropped'));
         });
       });
     } catch (error) {
-      fail('network', `the request could not be sent (${(error as Error).message})`);
+      fail('network', t('net.notSent', { error: (error as Error).message }));
       return;
     }
     clientRequest.on('error', (error: NodeJS.ErrnoException) => {
-      const [code, reason] = describeSocketError(error, url, route.proxy);
+      const [code, reason] = describeSocketError(t, error, url, route.proxy);
       fail(code, reason);
     });
     clientRequest.end(request.body);

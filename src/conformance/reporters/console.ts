@@ -1,6 +1,8 @@
 import { networkCaveat } from '../network-report';
 import type { CheckResult, NetworkReport, OperationReport, RunMeta, RunReport } from '../types';
 import { tameText } from '../tame';
+import type { Lang } from '../../common/i18n';
+import { translatorFor, type T } from '../i18n';
 import { coverageLines } from './coverage';
 import {
   causeName,
@@ -11,6 +13,7 @@ import {
   countsPhrase,
   findingLines,
   foreignCauses,
+  reportT,
   resultOf,
   summaryLine,
   verdictLine,
@@ -27,16 +30,22 @@ export function checkLine(check: Pick<CheckResult, 'status' | 'id' | 'message'>)
 
 /** The first line: what is verified, under which run id and with which kit and contracts (no clock time: see renderConsole). */
 export function renderHeader(
-  meta: Pick<RunMeta, 'target' | 'runId' | 'kitVersion' | 'contractVersion'>,
+  meta: Pick<RunMeta, 'target' | 'runId' | 'kitVersion' | 'contractVersion'> & { lang?: Lang },
   network?: NetworkReport,
 ): string {
+  const t = translatorFor(meta.lang ?? 'en');
   const lines = [
-    `merchant-kit verify: ${meta.target} (run ${meta.runId}, merchant-kit ${meta.kitVersion}, contracts ${meta.contractVersion})`,
+    t('console.header', {
+      target: meta.target,
+      runId: meta.runId,
+      kit: meta.kitVersion,
+      contracts: meta.contractVersion,
+    }),
   ];
   // How the merchant is reached comes first: a pass without certificate checks must never read as a clean one.
-  const caveat = networkCaveat({ network });
+  const caveat = networkCaveat(t, { network });
   if (caveat) lines.push(caveat);
-  for (const proxy of network?.proxies ?? []) lines.push(`through the proxy ${proxy.url} (${proxy.from})`);
+  for (const proxy of network?.proxies ?? []) lines.push(t('console.proxy', { url: proxy.url, from: proxy.from }));
   return `${lines.join('\n')}\n\n`;
 }
 
@@ -45,8 +54,9 @@ export function renderHeader(
  * line per finding that is a cause of its own. What only follows from a cause is counted, not listed;
  * passing and skipped checks are counted too (skip reasons are listed once at the end).
  */
-export function renderOperation(op: OperationReport): string {
-  const counts = countsPhrase(countStatuses(op.checks));
+export function renderOperation(op: OperationReport, lang: Lang = 'en'): string {
+  const t = translatorFor(lang);
+  const counts = countsPhrase(t, countStatuses(op.checks));
   const own = op.checks.filter(
     (c) => !c.causedBy && (c.status === 'fail' || c.status === 'warn' || c.status === 'error'),
   );
@@ -57,51 +67,58 @@ export function renderOperation(op: OperationReport): string {
   if (allSkipped && oneReason)
     return `${title} (${counts}: ${tameText(op.checks[0].message, CONSOLE_LIMITS.maxChars)})\n`;
   if (own.length === 0 && foreign.length === 1 && !op.coverage?.length)
-    return `${title} (${counts}, because of ${causeName(foreign[0].cause)})\n`;
+    return `${title} (${t('console.becauseOf', { counts, cause: causeName(foreign[0].cause) })})\n`;
   const lines = [`${title} (${counts})`, ...own.map(checkLine)];
   for (const { cause, count } of foreign)
-    lines.push(`  error ${count} ${count === 1 ? 'check' : 'checks'} could not run because of ${causeName(cause)}`);
-  lines.push(...coverageLines(op));
+    lines.push(`  error ${t('console.notRunBecause', { count, cause: causeName(cause) })}`);
+  lines.push(...coverageLines(t, op));
   return `${lines.join('\n')}\n`;
 }
 
 /** The end of the console output: the verdict, the numbered "what to fix" list, skip reasons, notes, the summary. */
 export function renderTail(report: RunReport): string {
+  const t = reportT(report);
   const out: string[] = ['', verdictLine(report)];
-  if (report.whatToFix.length > 0) out.push('', 'What to fix:');
+  if (report.whatToFix.length > 0) out.push('', t('console.whatToFix'));
   // A curl line is printed once, where it first appears; later causes on the same request point to it.
   const shownAt = new Map<string, number>();
+  // Values line up one space after the longest label of the language ("received:" in English).
+  const labels = ['found', 'received', 'expected', 'where', 'also', 'curl'] as const;
+  const width = Math.max(...labels.map((l) => t(`label.${l}`).length)) + 2;
   report.whatToFix.forEach((item, index) => {
     const number = index + 1;
     const result = resultOf(report, item);
-    const warning = item.status === 'warn' ? ' (warning)' : '';
+    const warning = item.status === 'warn' ? t('console.warning') : '';
     const message = tameText(item.message, CONSOLE_LIMITS.maxChars);
     // The headline is what to do (the fix), so that the items' first lines are the list itself;
     // a "could not check" has no fix of its own, and its reason is the headline.
     out.push(`${number}. ${causeName(item)}${warning}: ${item.fix ?? message}`);
     // Details sit where they always have (8 spaces in), under the check lines' status and id.
     const pad = ' '.repeat(8);
-    if (item.fix !== undefined) out.push(`${pad}found:    ${message}`);
-    for (const [label, value] of result ? findingLines(result, CONSOLE_LIMITS) : [])
-      out.push(`${pad}${`${label}:`.padEnd(10)}${value}`);
+    const labelled = (label: string, value: string): string => `${pad}${`${label}:`.padEnd(width)}${value}`;
+    if (item.fix !== undefined) out.push(labelled(t('label.found'), message));
+    for (const [label, value] of result ? findingLines(t, result, CONSOLE_LIMITS) : [])
+      out.push(labelled(label, value));
     if (result?.curl !== undefined) {
       const earlier = shownAt.get(result.curl);
       if (earlier === undefined) shownAt.set(result.curl, number);
-      out.push(`${pad}curl:     ${earlier === undefined ? result.curl : `the same request as in ${earlier}`}`);
+      out.push(
+        labelled(t('label.curl'), earlier === undefined ? result.curl : t('console.sameRequest', { number: earlier })),
+      );
     }
-    const then = consequencePhrase(consequenceCounts(report, item));
+    const then = consequencePhrase(t, consequenceCounts(report, item));
     if (then) out.push(`${pad}${then}: ${consequencePlaces(item)}`);
   });
-  const skips = skipLines(report.operations);
-  if (skips.length > 0) out.push('', 'Not checked:', ...skips);
-  for (const note of report.notes) out.push('', `note: ${note}`);
-  const caveat = networkCaveat(report);
-  out.push('', `summary: ${summaryLine(report.summary)}${caveat ? `; ${caveat}` : ''}`);
+  const skips = skipLines(t, report.operations);
+  if (skips.length > 0) out.push('', t('console.notChecked'), ...skips);
+  for (const note of report.notes) out.push('', `${t('label.note')}: ${note}`);
+  const caveat = networkCaveat(t, report);
+  out.push('', `${t('label.summary')}: ${summaryLine(t, report.summary)}${caveat ? `; ${caveat}` : ''}`);
   return `${out.join('\n')}\n`;
 }
 
 /** Skipped checks of operations that ran, one line per check and reason ("in 5 operations" when it repeats). */
-function skipLines(operations: OperationReport[]): string[] {
+function skipLines(t: T, operations: OperationReport[]): string[] {
   const groups = new Map<string, { id: string; message: string; count: number }>();
   for (const op of operations) {
     if (op.checks.every((c) => c.status === 'skip')) continue; // said on the operation's own line
@@ -113,7 +130,7 @@ function skipLines(operations: OperationReport[]): string[] {
     }
   }
   return [...groups.values()].map(({ id, message, count }) =>
-    checkLine({ status: 'skip', id, message: count > 1 ? `${message} (in ${count} operations)` : message }),
+    checkLine({ status: 'skip', id, message: count > 1 ? t('console.inOperations', { message, count }) : message }),
   );
 }
 
@@ -124,6 +141,8 @@ function skipLines(operations: OperationReport[]): string[] {
  */
 export function renderConsole(report: RunReport): string {
   return (
-    renderHeader(report.meta, report.network) + report.operations.map(renderOperation).join('') + renderTail(report)
+    renderHeader(report.meta, report.network) +
+    report.operations.map((op) => renderOperation(op, report.meta?.lang)).join('') +
+    renderTail(report)
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldCoverage, OperationReport } from '../types';
+import type { T } from '../i18n';
 
 // The coverage texts are the runner's own (field names, counts, fixed sentences): nothing a merchant
 // sent reaches them, but they are escaped like everything else on a page.
@@ -11,14 +12,26 @@ const escapeMarkup = (text: string): string =>
     .replace(/'/g, '&#39;');
 
 const percent = (c: FieldCoverage): string => `${Math.round((100 * c.filled) / c.seen)}%`;
-const share = (c: FieldCoverage): string => `${c.filled} of ${c.seen} ${c.unit}`;
+const share = (t: T, c: FieldCoverage): string => {
+  const key = `coverage.unit.${c.unit}`;
+  const unit = key in UNIT_KEYS ? t(key as keyof typeof UNIT_KEYS) : c.unit;
+  return t('coverage.share', { filled: c.filled, seen: c.seen, unit });
+};
+
+const UNIT_KEYS = {
+  'coverage.unit.products': 1,
+  'coverage.unit.variants': 1,
+  'coverage.unit.ERROR entries': 1,
+  'coverage.unit.quoted entries': 1,
+  'coverage.unit.freight options': 1,
+} as const;
 
 /** Console lines for an operation's field coverage (none when it has none): share, field, what OmniChat does with it. */
-export function coverageLines(op: OperationReport): string[] {
+export function coverageLines(t: T, op: OperationReport): string[] {
   if (!op.coverage || op.coverage.length === 0) return [];
   return [
-    '  field coverage (optional fields you fill; informs, never fails):',
-    ...op.coverage.map((c) => `    ${percent(c).padStart(4)} ${c.field} (${share(c)}): ${c.what}`),
+    `  ${t('coverage.heading')}`,
+    ...op.coverage.map((c) => `    ${percent(c).padStart(4)} ${c.field} (${share(t, c)}): ${c.what}`),
   ];
 }
 
@@ -26,19 +39,19 @@ export function coverageLines(op: OperationReport): string[] {
  * An operation's field coverage for the HTML report ('' when it has none): a folded list, like the
  * passing checks, so it informs without pushing the findings down the page.
  */
-export function coverageHtml(op: OperationReport): string {
+export function coverageHtml(t: T, op: OperationReport): string {
   if (!op.coverage || op.coverage.length === 0) return '';
   const items = op.coverage.map(
     (c) =>
-      `<li><strong>${percent(c)}</strong> <code class="id">${escapeMarkup(c.field)}</code> (${escapeMarkup(share(c))})<span class="why">${escapeMarkup(c.what)}</span></li>`,
+      `<li><strong>${percent(c)}</strong> <code class="id">${escapeMarkup(c.field)}</code> (${escapeMarkup(share(t, c))})<span class="why">${escapeMarkup(c.what)}</span></li>`,
   );
-  return `<details class="coverage"><summary>Field coverage of ${escapeMarkup(op.operation)}: optional fields you fill (informs, never fails)</summary>
+  return `<details class="coverage"><summary>${escapeMarkup(t('coverage.htmlHeading', { operation: op.operation }))}</summary>
 <ul class="checks">${items.join('')}</ul></details>`;
 }
 
 /** A JUnit `<system-out>` of an operation's field coverage, for a testsuite (none when it has none). */
-export function coverageJunit(op: OperationReport): string[] {
-  const lines = coverageLines(op);
+export function coverageJunit(t: T, op: OperationReport): string[] {
+  const lines = coverageLines(t, op);
   if (lines.length === 0) return [];
   return [`    <system-out>${escapeMarkup(lines.map((l) => l.trim()).join('\n'))}</system-out>`];
 }

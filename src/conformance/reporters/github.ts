@@ -8,6 +8,7 @@ import {
   countStatuses,
   countsPhrase,
   findingLines,
+  reportT,
   resultOf,
   summaryLine,
   verdictLine,
@@ -27,15 +28,17 @@ const ANNOTATION_LIMITS = { maxChars: 300, maxAlso: 3 };
  * cause's annotation, not annotated one by one (GitHub shows only the first ten of each kind).
  */
 export function renderAnnotations(report: RunReport): string {
+  const t = reportT(report);
   const lines = report.whatToFix.map((item) => {
     const result = resultOf(report, item);
     const body = [item.message];
-    if (item.fix !== undefined) body.push(`Fix: ${item.fix}`);
-    for (const [label, value] of result ? findingLines(result, ANNOTATION_LIMITS) : []) body.push(`${label}: ${value}`);
-    const then = consequencePhrase(consequenceCounts(report, item));
+    if (item.fix !== undefined) body.push(t('github.fix', { fix: item.fix }));
+    for (const [label, value] of result ? findingLines(t, result, ANNOTATION_LIMITS) : [])
+      body.push(`${label}: ${value}`);
+    const then = consequencePhrase(t, consequenceCounts(report, item));
     if (then) body.push(`${then}: ${consequencePlaces(item)}`);
     const kind = item.status === 'warn' ? 'warning' : 'error';
-    const title = `${causeName(item)}${item.status === 'error' ? ' (could not check)' : ''}`;
+    const title = `${causeName(item)}${item.status === 'error' ? t('github.couldNotCheck') : ''}`;
     return `::${kind} title=${commandProperty(title)}::${commandData(body.join('\n'))}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
@@ -68,32 +71,34 @@ const SUMMARY_LIMITS = { maxChars: 500, maxAlso: 5 };
  * each request once (folded) and the run's details.
  */
 export function renderStepSummary(report: RunReport): string {
+  const t = reportT(report);
   const m = report.meta;
   const out = [`## merchant-kit verify: ${md(report.target)}`, '', `**${md(verdictLine(report))}**`, ''];
   if (report.whatToFix.length > 0) {
-    out.push('### What to fix', '');
+    out.push(t('github.whatToFix'), '');
     report.whatToFix.forEach((item, index) => {
       const result = resultOf(report, item);
-      const kind = item.status === 'warn' ? ' (warning)' : item.status === 'error' ? ' (could not check)' : '';
+      const kind =
+        item.status === 'warn' ? t('console.warning') : item.status === 'error' ? t('github.couldNotCheck') : '';
       out.push(`${index + 1}. **${md(item.operation)}** \`${item.check}\`${kind}: ${md(item.message)}`);
-      if (item.fix !== undefined) out.push(`   - Fix: ${md(item.fix)}`);
-      for (const [label, value] of result ? findingLines(result, SUMMARY_LIMITS) : [])
+      if (item.fix !== undefined) out.push(`   - ${md(t('github.fix', { fix: item.fix }))}`);
+      for (const [label, value] of result ? findingLines(t, result, SUMMARY_LIMITS) : [])
         out.push(`   - ${label}: ${md(value)}`);
-      const then = consequencePhrase(consequenceCounts(report, item));
+      const then = consequencePhrase(t, consequenceCounts(report, item));
       if (then) out.push(`   - ${md(`${then}: ${consequencePlaces(item)}`)}`);
     });
     out.push('');
   }
-  out.push('| operation | status | checks |', '|---|---|---|');
+  out.push(t('github.table'), '|---|---|---|');
   for (const op of report.operations)
-    out.push(`| ${op.operation} | ${op.status} | ${md(countsPhrase(countStatuses(op.checks)))} |`);
+    out.push(`| ${op.operation} | ${op.status} | ${md(countsPhrase(t, countStatuses(op.checks)))} |`);
   out.push('');
   const requests = indexRequests(report).entries;
   if (requests.length > 0) {
-    out.push('<details><summary>Requests to repeat (secrets masked)</summary>', '');
+    out.push(`<details><summary>${md(t('github.requests'))}</summary>`, '');
     for (const r of requests)
       out.push(
-        `Request ${r.number}, used by ${r.usedBy.map((u) => md(causeName(u))).join(', ')}:`,
+        t('github.request', { number: r.number, users: r.usedBy.map((u) => md(causeName(u))).join(', ') }),
         '',
         fenced(r.curl, 'sh'),
         '',
@@ -101,7 +106,15 @@ export function renderStepSummary(report: RunReport): string {
     out.push('</details>', '');
   }
   out.push(
-    `Run ${md(m.runId)}, started ${md(m.startedAt)}, ${(m.durationMs / 1000).toFixed(1)} s, merchant-kit ${md(m.kitVersion)}, contracts ${md(m.contractVersion)}, Node.js ${md(m.node)}. Summary: ${summaryLine(report.summary)}.`,
+    t('github.footer', {
+      runId: md(m.runId),
+      startedAt: md(m.startedAt),
+      seconds: (m.durationMs / 1000).toFixed(1),
+      kit: md(m.kitVersion),
+      contracts: md(m.contractVersion),
+      node: md(m.node),
+      summary: summaryLine(t, report.summary),
+    }),
     '',
   );
   return `${out.join('\n')}\n`;

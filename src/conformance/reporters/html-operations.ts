@@ -1,7 +1,7 @@
-import { CHECKS } from '../checks';
+import { checkText, type T } from '../i18n';
 import { coverageHtml } from './coverage';
 import type { CheckResult, OperationReport, RunReport } from '../types';
-import { causeName, countStatuses, countsPhrase, findingLines, foreignCauses } from './wording';
+import { causeName, countStatuses, countsPhrase, findingLines, foreignCauses, reportT } from './wording';
 
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = (text: string): string =>
@@ -18,7 +18,7 @@ export const checkAnchor = (operation: string, check: string): string => `${oper
 
 export const badge = (status: string): string => `<span class="badge ${status}">${status}</span>`;
 
-const whyOf = (id: string): string | undefined => CHECKS.find((c) => c.id === id)?.why;
+const whyOf = (t: T, id: string): string | undefined => checkText(t, id, 'why');
 
 const REPORT_LIMITS = { maxChars: Infinity, maxAlso: Infinity };
 
@@ -29,7 +29,8 @@ function finding(
   check: CheckResult,
   requestNumber: (curl: string) => number,
 ): string {
-  const facts = findingLines(check, REPORT_LIMITS)
+  const t = reportT(report);
+  const facts = findingLines(t, check, REPORT_LIMITS)
     .map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
   const followers = op.checks.filter((c) => c.causedBy?.operation === op.operation && c.causedBy.check === check.id);
@@ -40,32 +41,30 @@ function finding(
         n + other.checks.filter((c) => c.causedBy?.operation === op.operation && c.causedBy.check === check.id).length,
       0,
     );
-  const why = whyOf(check.id);
+  const why = whyOf(t, check.id);
   return [
     `<article class="finding ${check.status}" id="${checkAnchor(op.operation, check.id)}">`,
     `<h3>${badge(check.status)} <code class="id">${escapeHtml(check.id)}</code></h3>`,
     `<p>${escapeHtml(check.message)}</p>`,
     facts ? `<dl class="facts">${facts}</dl>` : '',
-    check.fix !== undefined ? `<p class="how"><strong>Fix:</strong> ${escapeHtml(check.fix)}</p>` : '',
-    why ? `<p class="why"><strong>Why OmniChat needs it:</strong> ${escapeHtml(why)}</p>` : '',
+    check.fix !== undefined ? `<p class="how"><strong>${t('html.fix')}</strong> ${escapeHtml(check.fix)}</p>` : '',
+    why ? `<p class="why"><strong>${t('html.why')}</strong> ${escapeHtml(why)}</p>` : '',
     check.curl !== undefined
-      ? `<p class="used">Repeat it: <a href="#request-${requestNumber(check.curl)}">request ${requestNumber(check.curl)}</a></p>`
+      ? `<p class="used">${t('html.repeatIt')} <a href="#request-${requestNumber(check.curl)}">${t('html.requestLink', { number: requestNumber(check.curl) })}</a></p>`
       : '',
     followers.length > 0
-      ? `<details><summary>${followers.length} more ${followers.length === 1 ? 'check' : 'checks'} of ${escapeHtml(op.operation)} followed from it</summary>${checkList(followers)}</details>`
+      ? `<details><summary>${escapeHtml(t('html.followers', { count: followers.length, operation: op.operation }))}</summary>${checkList(t, followers)}</details>`
       : '',
-    elsewhere > 0
-      ? `<p class="then">and ${elsewhere} ${elsewhere === 1 ? 'check' : 'checks'} of later operations could not run because of it</p>`
-      : '',
+    elsewhere > 0 ? `<p class="then">${escapeHtml(t('html.elsewhere', { count: elsewhere }))}</p>` : '',
     '</article>',
   ].join('');
 }
 
 /** Checks as a compact list: status, id, message, and why the check matters. */
-function checkList(checks: CheckResult[]): string {
+function checkList(t: T, checks: CheckResult[]): string {
   const items = checks.map((c) => {
-    const why = whyOf(c.id);
-    return `<li>${badge(c.status)} <code class="id">${escapeHtml(c.id)}</code> ${escapeHtml(c.message)}${why ? `<span class="why">Why: ${escapeHtml(why)}</span>` : ''}</li>`;
+    const why = whyOf(t, c.id);
+    return `<li>${badge(c.status)} <code class="id">${escapeHtml(c.id)}</code> ${escapeHtml(c.message)}${why ? `<span class="why">${t('html.whyShort')} ${escapeHtml(why)}</span>` : ''}</li>`;
   });
   return `<ul class="checks">${items.join('')}</ul>`;
 }
@@ -79,22 +78,23 @@ export function operationSection(
   op: OperationReport,
   requestNumber: (curl: string) => number,
 ): string {
+  const t = reportT(report);
   const causes = op.checks.filter((c) => !c.causedBy && c.status !== 'pass' && c.status !== 'skip');
   const quiet = op.checks.filter((c) => c.status === 'pass' || c.status === 'skip');
   const foreign = foreignCauses(op).map(({ cause, count }) => {
     const list = op.checks.filter((c) => c.causedBy && causeName(c.causedBy) === causeName(cause));
     const link = `<a href="#${checkAnchor(cause.operation, cause.check)}">${escapeHtml(causeName(cause))}</a>`;
-    return `<p>${badge('error')} ${count} ${count === 1 ? 'check' : 'checks'} could not run because of ${link}.</p><details><summary>Show ${count === 1 ? 'it' : 'them'}</summary>${checkList(list)}</details>`;
+    return `<p>${badge('error')} ${escapeHtml(t('html.notRunBecause', { count }))} ${link}.</p><details><summary>${t('html.show', { count })}</summary>${checkList(t, list)}</details>`;
   });
-  const quietCounts = countsPhrase(countStatuses(quiet));
+  const quietCounts = countsPhrase(t, countStatuses(quiet));
   return [
     `<section class="operation" id="${operationAnchor(op.operation)}" aria-labelledby="${operationAnchor(op.operation)}-title">`,
     `<h2 id="${operationAnchor(op.operation)}-title">${badge(op.status)} ${escapeHtml(op.operation)}</h2>`,
-    `<p class="endpoint"><span class="mono">${escapeHtml(`${op.method} ${op.url}`)}</span> · ${escapeHtml(countsPhrase(countStatuses(op.checks)))}</p>`,
+    `<p class="endpoint"><span class="mono">${escapeHtml(`${op.method} ${op.url}`)}</span> · ${escapeHtml(countsPhrase(t, countStatuses(op.checks)))}</p>`,
     ...causes.map((c) => finding(report, op, c, requestNumber)),
     ...foreign,
-    quiet.length > 0 ? `<details><summary>${escapeHtml(quietCounts)}</summary>${checkList(quiet)}</details>` : '',
-    coverageHtml(op),
+    quiet.length > 0 ? `<details><summary>${escapeHtml(quietCounts)}</summary>${checkList(t, quiet)}</details>` : '',
+    coverageHtml(t, op),
     '</section>',
   ].join('\n');
 }

@@ -1,7 +1,8 @@
 import { networkCaveat } from '../network-report';
 import type { CheckResult, RunReport } from '../types';
 import { coverageJunit } from './coverage';
-import { causeName, consequenceCounts, consequencePhrase, findingLines, verdictLine } from './wording';
+import type { T } from '../i18n';
+import { causeName, consequenceCounts, consequencePhrase, findingLines, reportT, verdictLine } from './wording';
 
 // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -28,17 +29,21 @@ const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3
 const REPORT_LIMITS = { maxChars: Infinity, maxAlso: Infinity };
 
 /** The lines a failing, warned or "could not check" testcase carries: the message, the fix, the finding, the curl line. */
-function bodyLines(report: RunReport, check: CheckResult): string[] {
+function bodyLines(t: T, report: RunReport, check: CheckResult): string[] {
   if (check.causedBy) {
     const root = report.operations
       .find((op) => op.operation === check.causedBy?.operation)
       ?.checks.find((c) => c.id === check.causedBy?.check);
-    return [check.message, `because of ${causeName(check.causedBy)}${root ? `: ${root.message}` : ''}`];
+    const cause = causeName(check.causedBy);
+    return [
+      check.message,
+      root ? t('junit.becauseOfRoot', { cause, message: root.message }) : t('junit.becauseOf', { cause }),
+    ];
   }
   const lines = [check.message];
-  if (check.fix !== undefined) lines.push(`fix: ${check.fix}`);
-  for (const [label, value] of findingLines(check, REPORT_LIMITS)) lines.push(`${label}: ${value}`);
-  if (check.curl !== undefined) lines.push(`curl: ${check.curl}`);
+  if (check.fix !== undefined) lines.push(`${t('label.fix')}: ${check.fix}`);
+  for (const [label, value] of findingLines(t, check, REPORT_LIMITS)) lines.push(`${label}: ${value}`);
+  if (check.curl !== undefined) lines.push(`${t('label.curl')}: ${check.curl}`);
   return lines;
 }
 
@@ -46,17 +51,26 @@ function bodyLines(report: RunReport, check: CheckResult): string[] {
  * The verdict and the "what to fix" list as a comment at the top of the file, for whoever opens it;
  * CI tools read the testcases below.
  */
-function leadComment(report: RunReport): string[] {
+function leadComment(t: T, report: RunReport): string[] {
   const m = report.meta;
   const lines = [
-    `merchant-kit verify: ${report.target} (run ${m.runId}, started ${m.startedAt}, ${seconds(m.durationMs)} s, merchant-kit ${m.kitVersion}, contracts ${m.contractVersion})`,
+    t('junit.header', {
+      target: report.target,
+      runId: m.runId,
+      startedAt: m.startedAt,
+      seconds: seconds(m.durationMs),
+      kit: m.kitVersion,
+      contracts: m.contractVersion,
+    }),
     verdictLine(report),
   ];
-  if (report.whatToFix.length > 0) lines.push('What to fix:');
+  if (report.whatToFix.length > 0) lines.push(t('console.whatToFix'));
   report.whatToFix.forEach((item, index) => {
-    lines.push(`${index + 1}. ${causeName(item)}${item.status === 'warn' ? ' (warning)' : ''}: ${item.message}`);
-    if (item.fix !== undefined) lines.push(`   fix: ${item.fix}`);
-    const then = consequencePhrase(consequenceCounts(report, item));
+    lines.push(
+      `${index + 1}. ${causeName(item)}${item.status === 'warn' ? t('console.warning') : ''}: ${item.message}`,
+    );
+    if (item.fix !== undefined) lines.push(`   ${t('label.fix')}: ${item.fix}`);
+    const then = consequencePhrase(t, consequenceCounts(report, item));
     if (then) lines.push(`   ${then}`);
   });
   return ['<!--', ...lines.map(commentSafe), '-->'];
@@ -64,12 +78,13 @@ function leadComment(report: RunReport): string[] {
 
 /** JUnit XML: a testsuite per operation, a testcase per check; error = could not check, skipped = skip. */
 export function renderJunit(report: RunReport): string {
+  const t = reportT(report);
   const s = report.summary;
   const m = report.meta;
-  const caveat = networkCaveat(report);
+  const caveat = networkCaveat(t, report);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    ...leadComment(report),
+    ...leadComment(t, report),
     `<testsuites name="merchant-kit verify" tests="${s.passed + s.failed + s.warnings + s.errors + s.skipped}" failures="${s.failed}" errors="${s.errors}" skipped="${s.skipped}">`,
   ];
   const properties = (url: string): string =>
@@ -92,7 +107,7 @@ export function renderJunit(report: RunReport): string {
     lines.push(`    <properties>${properties(op.url)}${tls}</properties>`);
     for (const check of op.checks) {
       const open = `    <testcase classname="${xmlEscape(op.operation)}" name="${xmlEscape(check.id)}" time="${seconds(check.durationMs)}"`;
-      const text = bodyLines(report, check).join('\n');
+      const text = bodyLines(t, report, check).join('\n');
       const body = xmlEscape(text);
       if (check.status === 'pass') lines.push(`${open}/>`);
       else if (check.status === 'fail')
@@ -101,9 +116,9 @@ export function renderJunit(report: RunReport): string {
         lines.push(`${open}><error message="${xmlEscape(check.message)}">${body}</error></testcase>`);
       else if (check.status === 'skip')
         lines.push(`${open}><skipped message="${xmlEscape(check.message)}"/></testcase>`);
-      else lines.push(`${open}><system-out>${xmlEscape(`warning: ${text}`)}</system-out></testcase>`);
+      else lines.push(`${open}><system-out>${xmlEscape(t('junit.warning', { text }))}</system-out></testcase>`);
     }
-    lines.push(...coverageJunit(op));
+    lines.push(...coverageJunit(t, op));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');

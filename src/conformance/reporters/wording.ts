@@ -1,9 +1,15 @@
+import type { Lang } from '../../common/i18n';
+import { translatorFor, type T } from '../i18n';
 import { networkCaveat } from '../network-report';
 import { tameText } from '../tame';
-import type { CheckResult, FixItem, OperationReport, RunReport, Summary } from '../types';
+import type { CheckResult, FixItem, OperationReport, RunReport } from '../types';
+import type { Summary } from '../types';
 
-// The sentences every reporter shares (console, HTML, JUnit, the GitHub summary), kept whole so
-// that they can move into a message catalogue per language.
+// The sentences every reporter shares (console, HTML, JUnit, the GitHub summary), from the catalogue
+// in the report's language (meta.lang; English for a report without one).
+
+/** The translator of a report's language. */
+export const reportT = (report: { meta?: { lang?: Lang } }): T => translatorFor(report.meta?.lang ?? 'en');
 
 /** Counts of a list of results by status, in the Summary's shape. */
 export function countStatuses(checks: CheckResult[]): Summary {
@@ -14,27 +20,36 @@ export function countStatuses(checks: CheckResult[]): Summary {
 }
 
 /** "2 passed, 1 failed, 1 warning, 12 could not check": the counts that are not zero. */
-export function countsPhrase(counts: Summary): string {
+export function countsPhrase(t: T, counts: Summary): string {
   const parts = [
-    counts.passed > 0 ? `${counts.passed} passed` : '',
-    counts.failed > 0 ? `${counts.failed} failed` : '',
-    counts.warnings > 0 ? `${counts.warnings} ${counts.warnings === 1 ? 'warning' : 'warnings'}` : '',
-    counts.errors > 0 ? `${counts.errors} could not check` : '',
-    counts.skipped > 0 ? `${counts.skipped} skipped` : '',
+    counts.passed > 0 ? t('count.passed', { count: counts.passed }) : '',
+    counts.failed > 0 ? t('count.failed', { count: counts.failed }) : '',
+    counts.warnings > 0 ? t('count.warnings', { count: counts.warnings }) : '',
+    counts.errors > 0 ? t('count.errors', { count: counts.errors }) : '',
+    counts.skipped > 0 ? t('count.skipped', { count: counts.skipped }) : '',
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'no checks';
+  return parts.length > 0 ? parts.join(', ') : t('count.none');
 }
 
-/** The summary line every report ends with (its wording is older than this file: scripts grep it). */
-export function summaryLine(s: Summary): string {
-  return `${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.errors} could not check, ${s.skipped} skipped`;
+/** The summary line every report ends with (its English wording is older than this file: scripts grep it). */
+export function summaryLine(t: T, s: Summary): string {
+  return t('summary', {
+    passed: s.passed,
+    failed: s.failed,
+    warnings: s.warnings,
+    errors: s.errors,
+    skipped: s.skipped,
+  });
 }
 
-/** "productSearch answers-2xx": how a cause is named everywhere. */
+/** "productSearch answers-2xx": how a cause is named everywhere (ids only: the same in every language). */
 export const causeName = (cause: { operation: string; check: string }): string => `${cause.operation} ${cause.check}`;
 
 /** A "could not check" message without its prefix, for sentences that already say so. */
-export const reasonOf = (message: string): string => message.replace(/^could not check: /, '');
+export function reasonOf(t: T, message: string): string {
+  const prefix = t('outcome.couldNotCheck', { reason: '' });
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
 
 /** The results that follow from a cause, by status. */
 export function consequenceCounts(report: Pick<RunReport, 'operations'>, item: FixItem): Summary {
@@ -45,11 +60,12 @@ export function consequenceCounts(report: Pick<RunReport, 'operations'>, item: F
 }
 
 /** "then 45 checks could not run and 1 failed the same way because of it", or '' when nothing follows. */
-export function consequencePhrase(counts: Summary): string {
-  const notRun = counts.errors > 0 ? `${counts.errors} ${counts.errors === 1 ? 'check' : 'checks'} could not run` : '';
-  const same = counts.failed > 0 ? `${counts.failed} failed the same way` : '';
+export function consequencePhrase(t: T, counts: Summary): string {
+  const notRun = counts.errors > 0 ? t('then.notRun', { count: counts.errors }) : '';
+  const same = counts.failed > 0 ? t('then.same', { count: counts.failed }) : '';
   if (!notRun && !same) return '';
-  return `then ${[notRun, same].filter(Boolean).join(' and ')} because of it`;
+  const what = notRun && same ? t('then.and', { first: notRun, second: same }) : notRun || same;
+  return t('then.because', { what });
 }
 
 /** "productSearch 13, orderValidation 11": where the consequences of a cause are. */
@@ -58,35 +74,46 @@ export const consequencePlaces = (item: FixItem): string =>
 
 /** The verdict in one line: PASS, FAIL with the number of causes, or why nothing could be checked. */
 export function verdictLine(report: RunReport): string {
-  const caveat = networkCaveat(report);
-  return caveat ? `${verdictWithoutCaveat(report)}; ${caveat}` : verdictWithoutCaveat(report);
+  const t = reportT(report);
+  const caveat = networkCaveat(t, report);
+  return caveat ? `${verdictWithoutCaveat(t, report)}; ${caveat}` : verdictWithoutCaveat(t, report);
 }
 
-function verdictWithoutCaveat(report: RunReport): string {
+/** The verdict line without the verdict word ("1 cause to fix (...)"), for a banner that shows the word apart. */
+export function verdictDetail(report: RunReport): string {
+  const t = reportT(report);
+  const line = verdictWithoutCaveat(t, report);
+  const word = `${t(`verdict.word.${report.verdict}`)}: `;
+  return line.startsWith(word) ? line.slice(word.length) : line;
+}
+
+function verdictWithoutCaveat(t: T, report: RunReport): string {
   const s = report.summary;
-  if (report.verdict === 'skip') return `SKIP: nothing was tested (${countsPhrase(s)})`;
-  if (report.verdict === 'pass') return `PASS: ${countsPhrase(s)}`;
+  const counts = countsPhrase(t, s);
+  if (report.verdict === 'skip') return t('verdict.skip', { counts });
+  if (report.verdict === 'pass') return t('verdict.pass', { counts });
   const causes = report.whatToFix.filter((item) => item.status !== 'warn');
   const only = causes[0];
   if (s.passed + s.failed + s.warnings === 0 && causes.length === 1 && only.status === 'error')
-    return `FAIL: nothing could be checked: ${causeName(only)}: ${reasonOf(only.message)}`;
-  return `FAIL: ${causes.length} ${causes.length === 1 ? 'cause' : 'causes'} to fix (${countsPhrase(s)})`;
+    return t('verdict.nothingChecked', { cause: causeName(only), reason: reasonOf(t, only.message) });
+  return t('verdict.fail', { count: causes.length, counts });
 }
 
 /** Labelled lines of a finding (received, expected, where, further violations), each value cut to `maxChars`. */
 export function findingLines(
+  t: T,
   check: CheckResult,
   limits: { maxChars: number; maxAlso: number },
 ): [label: string, value: string][] {
   const cut = (text: string): string => tameText(text, limits.maxChars);
   const lines: [string, string][] = [];
-  if (check.received !== undefined) lines.push(['received', cut(check.received)]);
-  if (check.expected !== undefined) lines.push(['expected', cut(check.expected)]);
-  if (check.pointer !== undefined) lines.push(['where', cut(check.pointer)]);
+  if (check.received !== undefined) lines.push([t('label.received'), cut(check.received)]);
+  if (check.expected !== undefined) lines.push([t('label.expected'), cut(check.expected)]);
+  if (check.pointer !== undefined) lines.push([t('label.where'), cut(check.pointer)]);
   const also = check.details ?? [];
-  for (const more of also.slice(0, limits.maxAlso)) lines.push(['also', cut(more)]);
+  for (const more of also.slice(0, limits.maxAlso)) lines.push([t('label.also'), cut(more)]);
   if (also.length > limits.maxAlso)
-    lines.push(['also', `and ${also.length - limits.maxAlso} more in the JSON and HTML reports`]);
+    lines.push([t('label.also'), t('finding.moreInReports', { count: also.length - limits.maxAlso })]);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import type { ContextOf } from './admin-events';
 import { sendJsonText } from './respond';
@@ -13,22 +14,15 @@ export function mountCallbackResend(router: Router, contextOf: ContextOf): void 
     const id = String(req.params.id);
     const record = ctx.store.get(id);
     if (record === undefined)
-      throw new HttpProblem('order-not-found', `no order with objectId ${JSON.stringify(id.slice(0, 80))}`);
+      throw new HttpProblem('order-not-found', said('detail.noOrder', { id: JSON.stringify(id.slice(0, 80)) }));
     if (!record.created)
       throw new HttpProblem(
         'callback-unavailable',
-        `order ${JSON.stringify(id.slice(0, 80))} is only known from a status notification: OmniChat gets a callback for a created order`,
+        said('admin.callbackNotCreated', { id: JSON.stringify(id.slice(0, 80)) }),
       );
-    if (!ctx.callbacks.enabled)
-      throw new HttpProblem(
-        'callback-unavailable',
-        'no OmniChat API URL is configured, so there is nowhere to send callbacks: start serve with --omnichat-api URL',
-      );
+    if (!ctx.callbacks.enabled) throw new HttpProblem('callback-unavailable', said('admin.callbacksOff'));
     if (record.callbacks.some((c) => c.outcome === 'pending'))
-      throw new HttpProblem(
-        'callback-unavailable',
-        'a callback of this order is still being sent: wait for its outcome',
-      );
+      throw new HttpProblem('callback-unavailable', said('admin.callbackPending'));
     ctx.callbacks.start(record);
     ctx.events.publish({ kind: 'order', objectId: record.objectId });
     sendJsonText(res, 202, JSON.stringify({ objectId: record.objectId, callback: record.callbacks.length - 1 }));

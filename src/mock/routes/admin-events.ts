@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { MockContext } from '../context';
 import type { MockEvent } from '../events';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import { journalView } from './previews';
 
@@ -24,10 +25,7 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
     const ctx = contextOf(req, res);
     const since = sinceOf(req.originalUrl);
     if (ctx.streams.size >= MAX_STREAMS)
-      throw new HttpProblem(
-        'too-many-streams',
-        `${MAX_STREAMS} live streams are open already (one per dashboard tab): close a tab and try again`,
-      );
+      throw new HttpProblem('too-many-streams', said('admin.tooManyStreams', { max: MAX_STREAMS }));
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -79,9 +77,6 @@ function sinceOf(url: string): number | undefined {
   const raw = new URL(url, 'http://mock').searchParams.get('since');
   if (raw === null) return undefined;
   if (!/^\d{1,15}$/.test(raw))
-    throw new HttpProblem(
-      'bad-admin-request',
-      `since must be a request number (seq) of 0 or more, got ${JSON.stringify(raw.slice(0, 20))}`,
-    );
+    throw new HttpProblem('bad-admin-request', said('admin.badSince', { found: JSON.stringify(raw.slice(0, 20)) }));
   return Number(raw);
 }

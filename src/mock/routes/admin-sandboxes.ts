@@ -2,6 +2,7 @@ import type { Request, Router } from 'express';
 import { OPERATIONS, OPERATION_IDS } from '../../contracts';
 import type { MockContext } from '../context';
 import { readJsonBody } from '../json-body';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import { inUse, storePrefix } from '../sandbox';
 import { applySettings, settingsView } from '../sandbox-settings';
@@ -45,8 +46,7 @@ export function mountSandboxes(router: Router, sandboxes: SandboxRegistry): void
   });
   router.post('/sandboxes', async (req, res) => {
     const body = await objectBody(req);
-    if (typeof body.name !== 'string')
-      throw new HttpProblem('bad-admin-request', 'send {"name": "qa-ana", ...settings}: name is required');
+    if (typeof body.name !== 'string') throw new HttpProblem('bad-admin-request', said('admin.sandboxNameRequired'));
     const ctx = sandboxes.create(body.name, (defaults) => applySettings(body, defaults, ['name']));
     sendJsonText(res, 201, JSON.stringify(sandboxView(ctx)));
   });
@@ -74,6 +74,6 @@ function existing(sandboxes: SandboxRegistry, req: Request): MockContext {
 async function objectBody(req: Request): Promise<Record<string, unknown>> {
   const body = await readJsonBody(req);
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new HttpProblem('bad-admin-request', 'send a JSON object of settings, e.g. {"checkout": "own"}');
+    throw new HttpProblem('bad-admin-request', said('admin.settingsObject'));
   return body as Record<string, unknown>;
 }

@@ -3,7 +3,8 @@ import { validateSearchQuery } from '../../contracts';
 import type { Variant } from '../catalog-types';
 import { searchRequestOf } from '../handlers';
 import { readJsonBody } from '../json-body';
-import { HttpProblem, violationsDetail } from '../problems';
+import { said } from '../i18n';
+import { HttpProblem, violationsText } from '../problems';
 import { parseQuery } from '../query-string';
 import type { SandboxCatalog } from '../sandbox-catalog';
 import type { ContextOf } from './admin-events';
@@ -40,9 +41,13 @@ export function mountStock(router: Router, contextOf: ContextOf): void {
     const { catalog } = contextOf(req, res);
     const checked = validateSearchQuery(parseQuery(req.originalUrl));
     if (checked.violations.length > 0)
-      throw new HttpProblem('bad-admin-request', `the stock search: ${violationsDetail(checked.violations)}`, {
-        errors: checked.violations,
-      });
+      throw new HttpProblem(
+        'bad-admin-request',
+        said('admin.stockSearch', { violations: violationsText(checked.violations) }),
+        {
+          errors: checked.violations,
+        },
+      );
     const positions = catalog.search(searchRequestOf(checked.query));
     sendJsonText(res, 200, JSON.stringify(positions.map((p) => productView(catalog, p))));
   });
@@ -56,10 +61,7 @@ export function mountStock(router: Router, contextOf: ContextOf): void {
     variantView(ctx.catalog, sku);
     const quantity = field(await readJsonBody(req), 'quantity');
     if (!Number.isInteger(quantity) || (quantity as number) < 0 || (quantity as number) > MAX_STOCK)
-      throw new HttpProblem(
-        'bad-admin-request',
-        `send {"quantity": N} with N a whole number from 0 to ${MAX_STOCK} (0 tests out-of-stock)`,
-      );
+      throw new HttpProblem('bad-admin-request', said('admin.stockQuantity', { max: MAX_STOCK }));
     ctx.catalog.setStock(sku, quantity as number);
     const view = variantView(ctx.catalog, sku);
     ctx.events.publish({ kind: 'stock', productId: view.productId });
@@ -73,11 +75,7 @@ export function mountStock(router: Router, contextOf: ContextOf): void {
     const ctx = contextOf(req, res);
     const position = positionOf(ctx.catalog, String(req.params.id));
     const blocked = field(await readJsonBody(req), 'blocked');
-    if (typeof blocked !== 'boolean')
-      throw new HttpProblem(
-        'bad-admin-request',
-        'send {"blocked": true} to block the product, {"blocked": false} to unblock it',
-      );
+    if (typeof blocked !== 'boolean') throw new HttpProblem('bad-admin-request', said('admin.blockedBody'));
     ctx.catalog.setBlocked(position, blocked);
     const view = productView(ctx.catalog, position);
     ctx.events.publish({ kind: 'stock', productId: view.objectId });
@@ -94,10 +92,7 @@ function field(body: unknown, name: string): unknown {
 function positionOf(catalog: SandboxCatalog, id: string): number {
   const position = catalog.shared.positionOf(id);
   if (position === undefined)
-    throw new HttpProblem(
-      'not-in-catalog',
-      `no product with objectId ${JSON.stringify(id.slice(0, 80))} in the catalog`,
-    );
+    throw new HttpProblem('not-in-catalog', said('admin.noProduct', { id: JSON.stringify(id.slice(0, 80)) }));
   return position;
 }
 
@@ -121,10 +116,7 @@ function variantView(
 ): StockVariant & { productId: string; productName: string; blocked: boolean } {
   const ref = catalog.variant(sku);
   if (ref === undefined)
-    throw new HttpProblem(
-      'not-in-catalog',
-      `no variant with objectId ${JSON.stringify(sku.slice(0, 80))} in the catalog`,
-    );
+    throw new HttpProblem('not-in-catalog', said('admin.noVariant', { id: JSON.stringify(sku.slice(0, 80)) }));
   return {
     ...stockOf(catalog, ref.variant),
     productId: ref.product.objectId,

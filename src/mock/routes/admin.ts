@@ -4,6 +4,7 @@ import { secretMatches } from '../auth';
 import type { MockContext } from '../context';
 import { readJsonBody } from '../json-body';
 import type { OrderRecord } from '../order-store';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import type { RequestNotes } from '../pipeline';
 import { resetStore } from '../sandbox';
@@ -35,7 +36,7 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
     const presented = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
     if (!secretMatches(presented, adminToken)) {
       (res.locals as RequestNotes).unlogged = true;
-      throw new HttpProblem('unauthorized', 'the admin API needs Authorization: Bearer <the --admin-token value>');
+      throw new HttpProblem('unauthorized', said('admin.unauthorized'));
     }
     next();
   });
@@ -69,7 +70,7 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     if (!record)
       throw new HttpProblem(
         'order-not-found',
-        `no order with objectId ${JSON.stringify(String(req.params.id).slice(0, 80))}`,
+        said('detail.noOrder', { id: JSON.stringify(String(req.params.id).slice(0, 80)) }),
       );
     json(res, detail(record));
   });
@@ -104,15 +105,15 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     if (!isOperationId(operation))
       throw new HttpProblem(
         'bad-admin-request',
-        `unknown operation ${JSON.stringify(operation.slice(0, 60))}: use one of ${OPERATION_IDS.join(', ')}`,
+        said('admin.unknownOperation', {
+          name: JSON.stringify(operation.slice(0, 60)),
+          operations: OPERATION_IDS.join(', '),
+        }),
       );
     const body = await readJsonBody(req);
     const scenario = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).scenario : undefined;
     if (scenario !== null && typeof scenario !== 'string') {
-      throw new HttpProblem(
-        'bad-admin-request',
-        'send {"scenario": "NAME"} to set a default scenario, or {"scenario": null} to clear it',
-      );
+      throw new HttpProblem('bad-admin-request', said('admin.scenarioBody'));
     }
     ctx.scenarios.setDefault(operation, scenario ?? undefined);
     json(res, { operation, scenario });

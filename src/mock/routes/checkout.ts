@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import type { ContextOf } from './admin-events';
 
@@ -11,7 +12,7 @@ export function mountCheckout(router: Router, storeOf: ContextOf): void {
     if (!record)
       throw new HttpProblem(
         'order-not-found',
-        `no order with objectId ${JSON.stringify(String(req.params.id).slice(0, 80))}`,
+        said('detail.noOrder', { id: JSON.stringify(String(req.params.id).slice(0, 80)) }),
       );
     const lines = Array.isArray(record.order.items) ? record.order.items.length : 0;
     res

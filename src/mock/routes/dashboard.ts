@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Response, Router } from 'express';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 
 /** Where the dashboard's files are: beside the compiled routes (the build copies them into dist). */
@@ -71,6 +72,8 @@ function send(res: Response, name: string): void {
 function missing(name: string): HttpProblem {
   return new HttpProblem(
     'not-found',
-    `the dashboard has no file ${JSON.stringify(name.slice(0, 80))}${assets().size === 0 ? ' (its files are missing: run npm run build)' : ''}`,
+    said(assets().size === 0 ? 'detail.noDashboardFiles' : 'detail.noDashboardFile', {
+      name: JSON.stringify(name.slice(0, 80)),
+    }),
   );
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationId } from '../../contracts';
-import { problemBody } from '../problems';
+import { said } from '../i18n';
+import { HttpProblem } from '../problems';
 import type { ScenarioPlan } from '../scenarios';
-import { sendJsonText, sendProblem } from './respond';
+import { answerProblem, sendJsonText } from './respond';
 
 /** Answers a fault scenario; returns false when the scenario is not a fault (out-of-stock, slow). */
 export function answerFault(
@@ -31,19 +32,14 @@ export function answerFault(
   }
   switch (plan.builtin) {
     case 'server-error':
-      sendProblem(
-        res,
-        problemBody('scenario-server-error', `the server-error scenario answered ${operation} with 500`),
-      );
+      answerProblem(res, new HttpProblem('scenario-server-error', said('detail.scenarioServerError', { operation })));
       return true;
     case 'unavailable':
-      sendProblem(
+      answerProblem(
         res,
-        problemBody(
-          'scenario-unavailable',
-          `the unavailable scenario answered ${operation} with 503; retry after 30 s`,
-        ),
-        { 'retry-after': '30' },
+        new HttpProblem('scenario-unavailable', said('detail.scenarioUnavailable', { operation }), {
+          headers: { 'retry-after': '30' },
+        }),
       );
       return true;
     case 'malformed':

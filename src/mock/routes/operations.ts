@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { OPERATIONS, OPERATION_IDS } from '../../contracts';
 import { enterStore, handleOperation, type RequestNotes } from '../pipeline';
+import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import type { ContextOf } from './admin-events';
 
@@ -21,7 +22,7 @@ export function mountOperations(router: Router, storeOf: ContextOf): void {
     if (method === 'GET') router.get(path, handler);
     else router.post(path, handler);
     router.all(path, (_req, _res) => {
-      throw new HttpProblem('method-not-allowed', `${id} answers ${method} only`, {
+      throw new HttpProblem('method-not-allowed', said('detail.methodNotAllowed', { operation: id, method }), {
         headers: { allow: method === 'GET' ? 'GET, HEAD' : 'POST' },
       });
     });

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { problemBody, HttpProblem, type ProblemBody } from '../problems';
+import { langFromAcceptLanguage, type Lang } from '../../common/i18n';
+import { mockT, said } from '../i18n';
+import { HttpProblem, PROBLEM_BASE, PROBLEM_TYPES, type ProblemBody, type ProblemType } from '../problems';
 
 /**
  * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
@@ -27,11 +29,29 @@ export function sendJsonText(
   res.end(text);
 }
 
-/** Writes a problem+json answer. */
+/**
+ * The language a problem answer is written in: the request's Accept-Language (pt-BR or en, English by
+ * default). Read only when a problem is rendered, so an answer that is not a problem pays nothing for it.
+ */
+export function problemLang(res: ServerResponse): Lang {
+  const header = res.req?.headers['accept-language'];
+  return langFromAcceptLanguage(typeof header === 'string' ? header : undefined);
+}
+
+/** Writes a problem+json answer; a catalogued title is said in the request's language. */
 export function sendProblem(res: ServerResponse, body: ProblemBody, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  sendJsonText(res, body.status, JSON.stringify(body), 'application/problem+json; charset=utf-8');
+  const lang = problemLang(res);
+  const type = body.type.startsWith(PROBLEM_BASE) ? body.type.slice(PROBLEM_BASE.length) : '';
+  const said =
+    lang === 'en' || !Object.prototype.hasOwnProperty.call(TITLED, type)
+      ? body
+      : { ...body, title: mockT(lang)(`title.${type as ProblemType}`) };
+  sendJsonText(res, said.status, JSON.stringify(said), 'application/problem+json; charset=utf-8');
 }
+
+/** Problem types with a title in the catalogue (all of them): a body of another type passes as is. */
+const TITLED: Readonly<Record<string, unknown>> = PROBLEM_TYPES;
 
 /**
  * Renders any failure as problem+json (both entry points use it): a bug is a 500 without a stack trace;
@@ -43,29 +63,28 @@ export function renderFailure(error: unknown, method: string, path: string, res:
     return;
   }
   if (error instanceof HttpProblem) {
-    if (error.linger) lingerWith(res, error.body, error.headers, error.linger);
-    else sendProblem(res, error.body, error.headers);
+    answerProblem(res, error);
     return;
   }
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Express's own client errors, e.g. a path with a broken %-escape.
-    sendProblem(
-      res,
-      problemBody(
-        'bad-request',
-        `the request to ${path.slice(0, 200)} could not be read: ${(error as Error).message.slice(0, 200)}`,
-      ),
-    );
+    // Express's own client errors, e.g. a path with a broken %-escape (their message is express's, in English).
+    const reason = (error as Error).message.slice(0, 200);
+    answerProblem(res, new HttpProblem('bad-request', said('detail.unreadable', { path: path.slice(0, 200), reason })));
     return;
   }
-  sendProblem(
+  const reason = error instanceof Error ? error.message.slice(0, 200) : said('detail.unknownError');
+  answerProblem(
     res,
-    problemBody(
-      'internal-error',
-      `the mock failed while answering ${method} ${path.slice(0, 200)}: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
-    ),
+    new HttpProblem('internal-error', said('detail.internalError', { method, path: path.slice(0, 200), reason })),
   );
+}
+
+/** Writes an HttpProblem in the request's language, with its headers (and its lingering close, when it has one). */
+export function answerProblem(res: ServerResponse, problem: HttpProblem): void {
+  const body = problem.bodyIn(problemLang(res));
+  if (problem.linger) lingerWith(res, body, problem.headers, problem.linger);
+  else sendProblem(res, body, problem.headers);
 }
 
 /**

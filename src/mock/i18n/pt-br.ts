@@ -1,0 +1,108 @@
+import type { enAdmin, enProblems } from './en';
+
+/**
+ * Os textos dos problems do mock em português: o título de cada tipo e os detalhes que dizem o que estava
+ * errado na requisição e como corrigir. Nomes (headers, ids, flags, chaves JSON, operações) ficam como estão.
+ */
+export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
+  'title.contract-violation': 'A requisição quebra o contrato',
+  'title.malformed-json': 'O corpo da requisição não é um JSON válido',
+  'title.unknown-scenario': 'Cenário desconhecido',
+  'title.bad-request': 'Requisição inválida',
+  'title.bad-admin-request': 'Requisição de administração inválida',
+  'title.bad-sandbox-name': 'Nome de sandbox inválido',
+  'title.unauthorized': 'Credenciais ausentes ou erradas',
+  'title.order-not-found': 'Pedido não encontrado',
+  'title.not-found': 'Rota inexistente',
+  'title.not-in-catalog': 'Fora do catálogo',
+  'title.sandbox-not-found': 'Sandbox inexistente',
+  'title.method-not-allowed': 'Método não permitido',
+  'title.request-timeout': 'A requisição não chegou a tempo',
+  'title.callback-unavailable': 'O callback não pode ser enviado agora',
+  'title.sandbox-exists': 'A sandbox já existe',
+  'title.payload-too-large': 'Corpo da requisição grande demais',
+  'title.unsupported-media-type': 'Tipo de conteúdo não suportado',
+  'title.freight-changed': 'O frete mudou depois da cotação',
+  'title.headers-too-large': 'Headers da requisição grandes demais',
+  'title.scenario-server-error': 'Erro de servidor simulado',
+  'title.internal-error': 'Erro interno no mock',
+  'title.scenario-unavailable': 'Indisponibilidade simulada',
+  'title.too-many-streams': 'Transmissões ao vivo demais',
+  'title.sandbox-limit': 'Sandboxes demais',
+
+  'detail.unauthorized': 'o header {header} está ausente ou não confere com o valor configurado para esta integração',
+  'detail.contractViolation': '{what} quebra o contrato de {operation}: {violations}',
+  'detail.body': 'o corpo',
+  'detail.queryString': 'a query string',
+  'detail.andMore': ' (e mais {count}, veja errors)',
+  'detail.orderNotFound': 'nenhum pedido com objectId {id}: crie-o antes (orderCreation) ou confira o id',
+  'detail.freightChanged':
+    'o vendedor mudou o frete: cotado {quoted}, no pedido {ordered}; esta integração não permite alterar o frete (allowFreightChange desligado): envie o frete cotado ou permita a alteração',
+  'detail.methodNotAllowed': '{operation} só responde a {method}',
+  'detail.scenarioServerError': 'o cenário server-error respondeu {operation} com 500',
+  'detail.scenarioUnavailable': 'o cenário unavailable respondeu {operation} com 503; tente de novo em 30 s',
+  'detail.badDelay': 'o delay do Prefer deve ser um número inteiro de milissegundos, de 0 a {max}; recebido: {found}',
+  'detail.unknownScenario': 'não existe o cenário {name} para {operation}; disponíveis: {available}',
+
+  'detail.contentType': 'o Content-Type deve ser application/json; recebido: {found}',
+  'detail.contentTypeNone': 'nenhum',
+  'detail.bodyCut': 'não foi possível ler o corpo da requisição até o fim',
+  'detail.notUtf8':
+    'o corpo da requisição não é UTF-8 válido: envie o JSON codificado em UTF-8 (RFC 8259), sem Latin-1 nem bytes quebrados',
+  'detail.notJson': 'o corpo da requisição não é um JSON válido: {reason}',
+  'detail.tooDeep':
+    'o corpo da requisição tem mais de {depth} níveis de aninhamento; nenhum payload da OmniChat chega perto disso',
+  'detail.tooLarge': 'o corpo da requisição passa do limite de {mb} MB; envie um pedido menor',
+
+  'detail.noRoute':
+    'não existe a rota {method} {path}; as cinco operações ficam em {base} (ou em /sandboxes/NOME{basePath}; veja merchant-kit contracts)',
+  'detail.unreadable': 'não foi possível ler a requisição para {path}: {reason}',
+  'detail.internalError': 'o mock falhou ao responder {method} {path}: {reason}',
+  'detail.unknownError': 'erro desconhecido',
+  'detail.noDashboardFile': 'o dashboard não tem o arquivo {name}',
+  'detail.noDashboardFiles':
+    'o dashboard não tem o arquivo {name} (os arquivos dele estão faltando: rode npm run build)',
+  'detail.noOrder': 'nenhum pedido com objectId {id}',
+};
+
+/** Os detalhes dos problems da API de administração, em português. */
+export const ptAdmin: { readonly [K in keyof typeof enAdmin]: string } = {
+  'admin.unauthorized': 'a API de administração exige Authorization: Bearer <o valor de --admin-token>',
+  'admin.unknownOperation': 'operação desconhecida {name}: use uma destas: {operations}',
+  'admin.scenarioBody':
+    'envie {"scenario": "NOME"} para definir o cenário padrão, ou {"scenario": null} para removê-lo',
+  'admin.stockSearch': 'a busca de estoque: {violations}',
+  'admin.stockQuantity': 'envie {"quantity": N}, com N um número inteiro de 0 a {max} (0 testa a falta de estoque)',
+  'admin.blockedBody': 'envie {"blocked": true} para bloquear o produto, ou {"blocked": false} para desbloqueá-lo',
+  'admin.noProduct': 'nenhum produto com objectId {id} no catálogo',
+  'admin.noVariant': 'nenhuma variante com objectId {id} no catálogo',
+  'admin.callbackNotCreated':
+    'o pedido {id} só é conhecido por uma notificação de status: a OmniChat recebe callback de um pedido criado',
+  'admin.callbacksOff':
+    'nenhuma URL da API da OmniChat está configurada, então não há para onde enviar callbacks: inicie o serve com --omnichat-api URL',
+  'admin.callbackPending': 'um callback deste pedido ainda está sendo enviado: aguarde o resultado dele',
+  'admin.tooManyStreams':
+    'já há {max} transmissões ao vivo abertas (uma por aba do dashboard): feche uma aba e tente de novo',
+  'admin.badSince': 'since deve ser um número de requisição (seq) igual ou maior que 0; recebido: {found}',
+  'admin.sandboxNameRequired': 'envie {"name": "qa-ana", ...configurações}: name é obrigatório',
+  'admin.settingsObject': 'envie um objeto JSON de configurações, por exemplo {"checkout": "own"}',
+  'admin.badSandboxName':
+    'o nome de sandbox {name} não é válido: use de 1 a 40 letras minúsculas, dígitos e hífens, por exemplo qa-ana',
+  'admin.sandboxExists': 'a sandbox {name} já existe: mude as configurações dela com PATCH /__admin/sandboxes/{name}',
+  'admin.defaultUndeletable': 'a sandbox default não pode ser apagada: zere-a em vez disso (POST /__admin/reset)',
+  'admin.sandboxLimit':
+    'este mock já tem {max} sandboxes, o limite de --max-sandboxes: apague uma (DELETE /__admin/sandboxes/NOME) ou inicie o serve com um --max-sandboxes maior',
+  'admin.sandboxNotFound':
+    'não existe a sandbox {name}: ela é criada na primeira requisição a uma operação, ou com POST /__admin/sandboxes',
+  'admin.unknownSetting': 'configuração desconhecida {key}: as configurações são {keys}',
+  'admin.checkout': 'checkout deve ser "omni" ou "own"',
+  'admin.allowFreightChange': 'allowFreightChange deve ser true ou false',
+  'admin.omnichatApi':
+    'omnichatApi deve ser uma URL http(s), como https://orders-api.omni.chat, ou null para não enviar callbacks',
+  'admin.omnichatToken': 'omnichatToken deve ser um texto não vazio, numa linha só, ou null',
+  'admin.headersList': 'headers deve ser uma lista de {"key": NOME, "value": VALOR}',
+  'admin.headersCount': 'headers tem {count} itens: a OmniChat envia no máximo {max} headers personalizados',
+  'admin.headerShape': 'headers/{index} deve ser {"key": NOME, "value": VALOR}, ambos textos',
+  'admin.headerInvalid':
+    'headers/{index} ({name}) não é um header válido: um nome (token) e um valor não vazio, numa linha só',
+};
