@@ -27,7 +27,7 @@ export const DOCUMENTED_ORDER_REQUEST: ProbeRequest = {
 };
 
 /** CPU time a server spent per answered request over the load runs of one operation (utime + stime). */
-export interface CpuPerRequest {
+interface CpuPerRequest {
   operation: string;
   oursUs: number;
   bareUs: number;

@@ -14,7 +14,7 @@ export interface ProbeRequest {
   newOrderEachRequest?: true;
 }
 
-export interface ProbeAnswer {
+interface ProbeAnswer {
   status: number;
   body: string;
 }

@@ -7,7 +7,7 @@ import { LOADED_OPERATIONS, type Workload } from './workload';
 
 type Log = (line: string) => void;
 
-export interface Startups {
+interface Startups {
   ours: RunningServer;
   prism: RunningServer;
   oursMs: number[];
@@ -42,7 +42,7 @@ export async function measureStartups(
   return { ...last, oursMs, prismMs };
 }
 
-export interface Preflight {
+interface Preflight {
   /** Products in the productSearch answer (the load's page size is 10). */
   searchHits: number;
   /** Contract violations in either answer, as one line each; empty when both answers keep the contract. */

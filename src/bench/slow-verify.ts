@@ -17,7 +17,7 @@ const SLOW_VERIFY_TARGET: Target = { comparison: 'below', limit: 10000, unit: ' 
 const AUTH = 'Authorization: Bearer bench-slow-merchant';
 const RUN_TIMEOUT_MS = 180_000;
 
-export interface SlowRun {
+interface SlowRun {
   concurrency: number;
   wallMs: number;
   exitCode: number | null;
@@ -25,7 +25,7 @@ export interface SlowRun {
   failure?: string;
 }
 
-export interface SlowVerify {
+interface SlowVerify {
   runs: SlowRun[];
   /** Why nothing was measured (the mock did not start). */
   error?: string;

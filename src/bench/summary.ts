@@ -7,7 +7,7 @@ import type { Memory } from './servers';
 import { median, ratio, type Target } from './stats';
 
 /** The targets (2 cores, load generator on the same cores). */
-export const TARGETS = {
+const TARGETS = {
   throughputVsPrism: { comparison: 'atLeast', limit: 2, unit: 'x' },
   startupVsPrism: { comparison: 'atMost', limit: 0.5, unit: 'x' },
   scaleThroughput: { comparison: 'atLeast', limit: 0.5, unit: 'x' },

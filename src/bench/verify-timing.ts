@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { spawnTracked, stopChild } from './servers';
 
-export interface ChildRun {
+interface ChildRun {
   exitCode: number | null;
   wallMs: number;
   output: string;

@@ -5,7 +5,7 @@ import type { ProbeRequest } from './http-probe';
 
 /** The two operations under load, as OmniChat calls them. */
 export const LOADED_OPERATIONS = ['productSearch', 'orderValidation'] as const;
-export type LoadedOperation = (typeof LOADED_OPERATIONS)[number];
+type LoadedOperation = (typeof LOADED_OPERATIONS)[number];
 
 export interface Workload {
   term: string;

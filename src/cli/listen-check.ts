@@ -27,16 +27,19 @@ export async function checkHostResolves(host: string): Promise<void> {
 export async function checkPortFree(host: string, port: number): Promise<void> {
   const probe = net.createServer();
   await new Promise<void>((resolve, reject) => {
-    probe.once('error', (error: NodeJS.ErrnoException) => {
-      const which = error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? `--host ${host}` : `--port ${port}`;
-      const why =
-        error.code === 'EADDRINUSE'
-          ? 'is already in use'
-          : error.code === 'EACCES'
-            ? 'needs privileges'
-            : `cannot be used (${error.code ?? error.message})`;
-      reject(new UsageError(`${which} ${why}: pick another ${which.split(' ')[0].slice(2)}`));
-    });
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
+}
+
+/** The one-line usage error for a server that cannot listen: which flag (--host or --port), why, the fix. */
+export function listenError(error: NodeJS.ErrnoException, host: string, port: number): UsageError {
+  const which = error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? `--host ${host}` : `--port ${port}`;
+  const why =
+    error.code === 'EADDRINUSE'
+      ? 'is already in use'
+      : error.code === 'EACCES'
+        ? 'needs privileges'
+        : `cannot be used (${error.code ?? error.message})`;
+  return new UsageError(`${which} ${why}: pick another ${which.split(' ')[0].slice(2)}`);
 }

@@ -10,7 +10,7 @@ import { oneLineParserErrors } from './parser-errors';
 import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('merchant-kit')
     .description("Contracts, mock merchant and conformance runner for OmniChat's custom integration")
     .version(packageVersion(), '-V, --version', 'print the version')

@@ -6,7 +6,7 @@ import { EXIT_FAILED, UsageError } from '../common/usage-error';
 import { checkHostResolves, checkPortFree } from './listen-check';
 
 /** Default port of the proxy: next to the mock's 4010, so both can run side by side. */
-export const DEFAULT_PROXY_PORT = 4020;
+const DEFAULT_PROXY_PORT = 4020;
 
 interface ProxyOptions {
   upstream?: string;

@@ -15,7 +15,7 @@ import {
 import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
 import { UsageError } from '../common/usage-error';
 import { formatViolation } from '../contracts';
-import { checkHostResolves } from './listen-check';
+import { checkHostResolves, listenError } from './listen-check';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -155,19 +155,7 @@ function loadProducts(settings: ServeSettings): Product[] {
 
 function listen(server: http.Server, settings: ServeSettings): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const why =
-        error.code === 'EADDRINUSE'
-          ? 'is already in use'
-          : error.code === 'EACCES'
-            ? 'needs privileges'
-            : `cannot be used (${error.code ?? error.message})`;
-      const which =
-        error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
-          ? `--host ${settings.host}`
-          : `--port ${settings.port}`;
-      reject(new UsageError(`${which} ${why}: pick another ${which.split(' ')[0]}`));
-    });
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, settings.host, settings.port)));
     server.listen(settings.port, settings.host, () => resolve());
   });
 }

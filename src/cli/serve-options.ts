@@ -52,7 +52,7 @@ export interface ServeSettings {
 }
 
 /** True for addresses only this machine can reach (the admin API is open there). */
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 

@@ -36,7 +36,7 @@ export function registerValidateCommand(program: Command): void {
 }
 
 /** Validates and prints; returns the exit code (0 valid, 1 breaks the contract; bad usage throws UsageError). */
-export function runValidate(
+function runValidate(
   operation: string,
   kind: string,
   file: string,
@@ -102,7 +102,7 @@ function readInput(file: string): string {
 }
 
 /** One line per violation: pointer, then what was expected and what was found. */
-export function formatResult(operation: string, kind: string, violations: Violation[], lang: Lang = 'en'): string {
+function formatResult(operation: string, kind: string, violations: Violation[], lang: Lang = 'en'): string {
   const pt = lang === 'pt-BR';
   if (violations.length === 0)
     return pt

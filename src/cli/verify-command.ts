@@ -76,7 +76,7 @@ export function registerVerifyCommand(program: Command): void {
 }
 
 /** Runs verify with parsed flags, writes the reports and returns the exit code (bad usage throws UsageError). */
-export async function runVerifyCommand(
+async function runVerifyCommand(
   options: VerifyOptions,
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,

@@ -7,9 +7,6 @@
 /** The languages of the kit's human-readable texts; machine-readable parts never change with them. */
 export type Lang = 'en' | 'pt-BR';
 
-/** Every language, the default first. */
-export const LANGS: readonly Lang[] = ['en', 'pt-BR'];
-
 /** The language of a --lang value ("en", "pt-BR", in any case, "pt_BR" too), or undefined when it is neither. */
 export function parseLang(raw: string): Lang | undefined {
   const value = raw.trim().toLowerCase().replace('_', '-');
@@ -68,8 +65,8 @@ function qualityOf(params: string[]): number {
 }
 
 /** A value a template takes: text, a number, or a text that itself depends on the language. */
-export type Param = string | number | ((lang: Lang) => string);
-export type Params = Record<string, Param>;
+type Param = string | number | ((lang: Lang) => string);
+type Params = Record<string, Param>;
 
 /** The names a template's placeholders use: `{name}`, and `{name:one|other}` (a plural choice on a number). */
 type Names<S extends string> = S extends `${string}{${infer Inner}}${infer Rest}` ? NameIn<Inner> | Names<Rest> : never;

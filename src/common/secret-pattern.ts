@@ -33,6 +33,6 @@ function hexPattern(value: number, width: number): string {
 }
 
 /** Escapes the characters that mean something in a regular expression. */
-export function escapeRegExp(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

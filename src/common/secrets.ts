@@ -10,7 +10,7 @@ export function maskHeaders(headers: HeaderPair[]): HeaderPair[] {
 }
 
 /** Where secrets are configured: the custom headers and the URLs (which may carry a token or password). */
-export interface SecretSources {
+interface SecretSources {
   headers: HeaderPair[];
   urls: Record<string, string>;
 }

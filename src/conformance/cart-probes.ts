@@ -20,7 +20,7 @@ import {
 } from './test-data';
 
 /** One line of a probe cart, with what the runner knows about its variant. */
-export interface ProbeLine {
+interface ProbeLine {
   lineId: string;
   variantId: string;
   quantity: number;

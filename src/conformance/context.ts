@@ -16,7 +16,7 @@ const LARGE_ANSWER_CHARS = 1024 * 1024;
 const MAX_SEEN_PRODUCTS = 500;
 
 /** How a check asks for a request to one operation's URL. */
-export interface CallSpec {
+interface CallSpec {
   /** Query parameters added to the configured URL (productSearch). */
   query?: Record<string, string>;
   /** A JSON body (the POST operations). */
@@ -37,7 +37,7 @@ export interface SentOrder {
 }
 
 /** What the context needs besides the config; every field has a default. */
-export interface ContextOptions {
+interface ContextOptions {
   /** The stand-in for OmniChat's orders API, when callbacks are checked. */
   callbacks?: CallbackReceiver;
   /** How long a callback may take after the order was answered (10 s, as the issue asks; tests shorten it). */

@@ -6,7 +6,7 @@ import type { CheckResult, CheckStatus, ProbeFinding } from './types';
 /** What a check decides; the runner adds the check id. */
 export type Verdict = Omit<CheckResult, 'id'>;
 
-export interface FailureDetail {
+interface FailureDetail {
   received?: string;
   expected?: string;
   pointer?: string;

@@ -53,7 +53,7 @@ const findingLine = (t: T, f: ProbeFinding): string =>
   t('cart.finding', { probe: f.probe, expected: f.expected, received: f.received });
 
 /** How judgeCarts words its verdict: whole sentences from the check that owns them. */
-export interface CartWording {
+interface CartWording {
   passed: string;
   /** The failure message, given how many carts went wrong out of how many. */
   failed: (wrong: number, total: number) => string;

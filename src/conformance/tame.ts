@@ -5,13 +5,13 @@
  */
 
 /** The longest value a report keeps (messages, received, expected, details lines), in characters. */
-export const MAX_VALUE_CHARS = 1000;
+const MAX_VALUE_CHARS = 1000;
 /** curl lines repeat our own request (a test order's body included); longer, but still bounded. */
-export const MAX_CURL_CHARS = 16_000;
+const MAX_CURL_CHARS = 16_000;
 /** The most entries a check's `details` keeps before "and N more" (the message states the total). */
-export const MAX_LIST_ITEMS = 20;
+const MAX_LIST_ITEMS = 20;
 /** Any other list of texts in a report (notes, data other reporters add) is bounded more loosely. */
-export const MAX_OTHER_LIST_ITEMS = 100;
+const MAX_OTHER_LIST_ITEMS = 100;
 
 /**
  * C0 and C1 controls and DEL (screen clearing, bells, carriage returns that draw fake lines, NUL),
@@ -55,7 +55,7 @@ function escapeUpTo(text: string, limit: number): { out: string; consumed: numbe
 }
 
 /** At most `max` entries: the first ones, then "and N more" in place of the rest (idempotent, like tameText). */
-export function boundList(list: string[], max = MAX_LIST_ITEMS): string[] {
+function boundList(list: string[], max = MAX_LIST_ITEMS): string[] {
   if (list.length <= max) return list;
   return [...list.slice(0, max - 1), `and ${list.length - max + 1} more`];
 }

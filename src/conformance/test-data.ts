@@ -15,7 +15,7 @@ export function testLineId(n: number): string {
 export const TEST_LINE_ID = testLineId(1);
 
 /** The test customer on every order the runner sends. */
-export const TEST_CUSTOMER = {
+const TEST_CUSTOMER = {
   objectId: `${TEST_ORDER_PREFIX}customer`,
   name: 'Merchant Kit',
   lastName: 'Teste',
@@ -47,7 +47,7 @@ export interface FoundProduct {
   variants: FoundVariant[];
 }
 
-export interface FoundVariant {
+interface FoundVariant {
   objectId: string;
   price: number;
   salePrice?: number;

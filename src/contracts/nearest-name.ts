@@ -19,7 +19,7 @@ export function nearestName(name: string, known: readonly string[]): string | un
 }
 
 /** Levenshtein distance with a single rolling row. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -15,7 +15,7 @@ export type CallbackId = (typeof CALLBACK_IDS)[number];
 
 export type PayloadKind = 'request' | 'response';
 
-export interface OperationInfo {
+interface OperationInfo {
   id: OperationId;
   method: 'GET' | 'POST';
   /** Path under the mock's base path (default `/v1`). */

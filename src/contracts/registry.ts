@@ -9,7 +9,7 @@ export const KNOWN_VALUES_KEYWORD = 'x-known-values';
 /** Annotation keyword for spellings seen in the wild that mean a known property (itemLength -> variantLength). */
 export const ALIASES_KEYWORD = 'x-aliases';
 
-export interface SchemaRegistry {
+interface SchemaRegistry {
   /** Every schema file, parsed, by file name. */
   schemas: Map<string, Record<string, unknown>>;
   /** Compiled validator for a schema file (bodies: no coercion). */

@@ -52,7 +52,7 @@ export interface ViolationParts {
 }
 
 /** A value found where the contract expected something else, described independently of language. */
-export type FoundValue =
+type FoundValue =
   | { kind: 'nothing' | 'null' | 'object' }
   | { kind: 'array'; length: number }
   | { kind: 'scalar'; type: string; preview: string };

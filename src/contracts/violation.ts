@@ -3,7 +3,7 @@ import type { Lang } from '../common/i18n';
 import { describeFound, expectedText, foundValue, messageOf, type ViolationParts } from './violation-text';
 
 /** Where a violation keeps what it was made of (a symbol: JSON.stringify leaves it out of problem bodies). */
-export const PARTS = Symbol('violation parts');
+const PARTS = Symbol('violation parts');
 
 /** One way a payload breaks its contract. */
 export interface Violation {

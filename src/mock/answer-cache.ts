@@ -1,7 +1,7 @@
 import type { ByteBudget, Charge } from './byte-budget';
 
 /** Bodies longer than this are never cached: real carts are a few KB, and the cache keeps each body. */
-export const CACHED_BODY_LIMIT = 16 * 1024;
+const CACHED_BODY_LIMIT = 16 * 1024;
 const ENTRIES = 512;
 /** Fingerprints remembered to admit a body on its second sighting (then forgotten all at once). */
 const SIGHTINGS = 4096;
@@ -11,13 +11,13 @@ const PER_FINGERPRINT = 4;
 const ENTRY_BYTES = 200;
 
 /** What an answer depends on besides the body: the catalog's stock and the store's reservations, as counters. */
-export interface MockState {
+interface MockState {
   stock: number;
   orders: number;
 }
 
 /** A cached answer, and what answering it did besides writing it (done again on each reuse). */
-export interface CachedAnswer<Effect> {
+interface CachedAnswer<Effect> {
   answer: Buffer;
   effect: Effect;
 }

@@ -2,13 +2,13 @@ import http from 'node:http';
 import https from 'node:https';
 
 /** Bytes of an answer the mock reads before it hangs up: the status is what counts, not the body. */
-export const ANSWER_READ_LIMIT = 64 * 1024;
+const ANSWER_READ_LIMIT = 64 * 1024;
 
 /** One attempt's result: the answer's status, or why there was none. */
-export type AttemptResult = { status: number } | { error: string };
+type AttemptResult = { status: number } | { error: string };
 
 /** Where and what one attempt sends. */
-export interface AttemptRequest {
+interface AttemptRequest {
   url: URL;
   /** The path as sent, already encoded (never normalized: `%2E%2E` stays a segment). */
   path: string;

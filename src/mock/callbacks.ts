@@ -5,7 +5,7 @@ import { attempt, pathSegment } from './callback-attempt';
 import type { CallbackRecord, HistoryEntry, OrderRecord } from './order-store';
 
 /** Where and how the mock calls OmniChat back after accepting an order. */
-export interface CallbackConfig {
+interface CallbackConfig {
   /** OmniChat's orders API base, e.g. https://orders-api.omni.chat; no callbacks without it. */
   omnichatApi?: string;
   /** Sent as `Authorization: Bearer <token>`. */
@@ -26,20 +26,17 @@ export interface CallbackConfig {
 }
 
 /** Where one store's callbacks go: the integration's part of CallbackConfig (a sandbox has its own). */
-export type CallbackTarget = Pick<CallbackConfig, 'omnichatApi' | 'omnichatToken' | 'checkout' | 'publicUrl'>;
+type CallbackTarget = Pick<CallbackConfig, 'omnichatApi' | 'omnichatToken' | 'checkout' | 'publicUrl'>;
 
 /** What becomes of a finished callback (its order's history, the dashboard's live stream). */
-export type CallbackOutcome = (record: OrderRecord, callback: CallbackRecord) => void;
+type CallbackOutcome = (record: OrderRecord, callback: CallbackRecord) => void;
 
 export const DEFAULT_CALLBACK_RETRY = { attempts: 4, baseDelayMs: 500, timeoutMs: 5000 };
 /** Default bounds: 16 sockets, 1,000 callbacks waiting. */
 export const DEFAULT_CALLBACK_LIMITS = { inFlight: 16, queued: 1000 };
 
 /** The callback a merchant owes OmniChat for a new order: its URL and body, checked against the callback contract. */
-export function callbackFor(
-  config: CallbackTarget,
-  objectId: string,
-): Pick<CallbackRecord, 'callback' | 'url' | 'body'> {
+function callbackFor(config: CallbackTarget, objectId: string): Pick<CallbackRecord, 'callback' | 'url' | 'body'> {
   const base = (config.omnichatApi ?? '').replace(/\/+$/, '');
   const id = pathSegment(objectId);
   if (config.checkout === 'own') {

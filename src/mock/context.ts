@@ -58,7 +58,7 @@ export interface MockContext {
 }
 
 /** What answering a cart did besides the answer: the quote remembered for its objectId (none without one). */
-export type CheckerEffect = { objectId: string; quote: FreightQuote | undefined } | undefined;
+type CheckerEffect = { objectId: string; quote: FreightQuote | undefined } | undefined;
 
 /** A store's view of the callback sender: whether its settings name an OmniChat API, and a way to call it. */
 export interface StoreCallbacks {

@@ -5,7 +5,7 @@ import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
 
 /** One service as quoted for a whole cart: the sum of its price over the cart's lines. */
-export interface QuotedFreight {
+interface QuotedFreight {
   shippingMethod: string;
   name: string;
   freightCost: number;
@@ -19,7 +19,7 @@ export interface FreightQuote {
 }
 
 /** What an order's freight is, compared with its cart's quote. */
-export interface FreightVerdict {
+interface FreightVerdict {
   kind: 'as-quoted' | 'changed' | 'not-quoted' | 'no-freight';
   /** The line noted on the order (and the problem's detail when a change is refused). */
   note: string;
@@ -28,7 +28,7 @@ export interface FreightVerdict {
 }
 
 /** Default bound on remembered quotes per store: past it the oldest cart's quote is forgotten. */
-export const DEFAULT_MAX_QUOTES = 10_000;
+const DEFAULT_MAX_QUOTES = 10_000;
 
 // A quote's Map entry and objects, and one quoted service.
 const QUOTE_BYTES = 200;

@@ -37,7 +37,7 @@ export const QUERY_PREVIEW_CHARS = 500;
 
 export const JOURNAL_SIZE = 1000;
 /** Violations kept per journal entry (--lenient); the problem answer itself lists them all. */
-export const JOURNALED_VIOLATIONS = 50;
+const JOURNALED_VIOLATIONS = 50;
 
 // An entry's fixed fields, its object and its share of the ring, as estimated for the budget.
 const ENTRY_BYTES = 400;

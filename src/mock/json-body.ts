@@ -3,15 +3,15 @@ import type { IncomingMessage } from 'node:http';
 import { said } from './i18n';
 import { HttpProblem } from './problems';
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 /** After a 413, the rest of the body is read and discarded up to this much more, then the connection closes. */
-export const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_BYTES = 16 * 1024 * 1024;
 /** ... or for this long at most. */
-export const LINGER_MS = 5000;
+const LINGER_MS = 5000;
 
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 /** Deepest nesting a body may have (the root value is level 1): deeper, JSON.stringify and recursion stop being safe. */
-export const MAX_JSON_DEPTH = 1000;
+const MAX_JSON_DEPTH = 1000;
 
 /** Where a request keeps the body it sent, as received, for the journal's preview (it goes with the request). */
 const RECEIVED = Symbol('received body');

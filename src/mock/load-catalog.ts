@@ -14,7 +14,7 @@ export class CatalogError extends Error {
 }
 
 /** Largest catalog file read: 256 MB of JSON already needs about 1 GB of heap once parsed (a 100k catalog is 120 MB). */
-export const MAX_CATALOG_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_CATALOG_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads a catalog file (a productSearch response: an array of products) and checks it against the

@@ -7,7 +7,7 @@ import { str, type OrderPayload } from './order-types';
 import type { SandboxCatalog } from './sandbox-catalog';
 
 /** Units of one variant an order holds. */
-export interface Reservation {
+interface Reservation {
   sku: string;
   units: number;
   /** The cart line (its objectId) that reserved them. */
@@ -54,7 +54,7 @@ export interface OrderRecord {
 export const DEFAULT_MAX_ORDERS = 10_000;
 
 /** Bounds of a store besides its order count. */
-export interface StoreLimits {
+interface StoreLimits {
   /** Byte budget the orders draw from (possibly shared with other stores). */
   budget?: ByteBudget;
   /** History entries kept per order (the newest). */

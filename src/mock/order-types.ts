@@ -1,5 +1,5 @@
 /** A cart line as OmniChat sends it; every field is optional and may be of the wrong type under --lenient. */
-export interface OrderItem {
+interface OrderItem {
   objectId?: unknown;
   quantity?: unknown;
   variantId?: unknown;

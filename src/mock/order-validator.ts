@@ -2,7 +2,7 @@ import type { SandboxCatalog } from './sandbox-catalog';
 import { quoteFreight, type FreightTable } from './freight';
 import { itemsOf, skuOf, str, unitsOf, type CheckerEntry, type OrderPayload } from './order-types';
 
-export interface CheckOptions {
+interface CheckOptions {
   /** The out-of-stock scenario: every tracked variant counts as having none. */
   outOfStock?: boolean;
   /** Units this same order already holds (it was created before): they count as available to it. */

@@ -2,7 +2,7 @@ import querystring from 'node:querystring';
 import { parse as legacyParse } from 'node:url';
 
 /** A request target split the way express 5 splits it (parseurl): the path, and the raw query or null. */
-export interface TargetParts {
+interface TargetParts {
   pathname: string;
   query: string | null;
 }

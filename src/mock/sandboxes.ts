@@ -14,14 +14,14 @@ export const DEFAULT_SANDBOX_IDLE_MS = 24 * 60 * 60 * 1000;
 const DROPPED_KEPT = 20;
 
 /** A sandbox the mock dropped for being idle, as the admin list shows it. */
-export interface DroppedSandbox {
+interface DroppedSandbox {
   name: string;
   at: string;
   idleSeconds: number;
 }
 
 /** How many sandboxes a server holds and how long an idle one lives (0: forever). */
-export interface SandboxLimits {
+interface SandboxLimits {
   max: number;
   idleMs: number;
 }

@@ -15,7 +15,7 @@ export const BUILTIN_SCENARIOS = {
   reset: 'the connection is dropped without an answer',
 } as const;
 
-export type BuiltinScenario = keyof typeof BUILTIN_SCENARIOS;
+type BuiltinScenario = keyof typeof BUILTIN_SCENARIOS;
 
 /** A custom scenario file, fixtures/scenarios/<operation>/<name>.json: a canned answer. */
 export interface CustomScenario {
@@ -35,7 +35,7 @@ export interface ScenarioPlan {
 }
 
 export const SLOW_DELAY_MS = 6000;
-export const MAX_DELAY_MS = 60_000;
+const MAX_DELAY_MS = 60_000;
 
 const isBuiltin = (name: string): name is BuiltinScenario => Object.hasOwn(BUILTIN_SCENARIOS, name);
 

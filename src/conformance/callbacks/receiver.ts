@@ -16,7 +16,7 @@ export interface ReceivedCallback {
 }
 
 /** What the receiver kept and refused, to tell a flood from silence. */
-export interface ReceiverStats {
+interface ReceiverStats {
   kept: number;
   keptBytes: number;
   /** Refused: over MAX_CALLBACK_BYTES (413), over the MAX_KEPT limits (429) or a malformed path (400). */

@@ -1,5 +1,5 @@
 /** Where and why a text is not JSON, without quoting any of it. */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   /** JSON.parse's reason with the quoted text and the offset taken out ("unexpected character"). */
   reason: string;
   /** 1-based line and column of the first character the parser could not accept. */

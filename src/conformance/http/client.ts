@@ -7,7 +7,7 @@ import { translatorFor, type T } from '../i18n';
 import { describeProxyRefusal, describeSocketError, type FailureCode } from './socket-errors';
 
 /** OmniChat's answers are small; anything past this is a runaway body and is not read further. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** One request the runner sends. */
 export interface HttpRequest {
@@ -24,7 +24,7 @@ export interface HttpRequest {
 }
 
 /** An answer that arrived in full. */
-export interface HttpAnswer {
+interface HttpAnswer {
   kind: 'answer';
   status: number;
   headers: Record<string, string>;
@@ -33,7 +33,7 @@ export interface HttpAnswer {
 }
 
 /** Why no usable answer arrived: the runner reports these as "could not check". */
-export interface HttpFailure {
+interface HttpFailure {
   kind: 'failure';
   code: FailureCode;
   reason: string;

@@ -19,7 +19,7 @@ export interface NetworkSettings {
 }
 
 /** The TLS options of a request: an explicit CA list only when extra CAs are configured. */
-export interface TlsOptions {
+interface TlsOptions {
   secureContext?: tls.SecureContext;
   rejectUnauthorized: boolean;
 }
@@ -44,7 +44,7 @@ export function tlsOptions(settings: NetworkSettings | undefined): TlsOptions {
 }
 
 /** The agent one exchange uses, and the proxy it goes through (if any). */
-export interface Route {
+interface Route {
   /** false: a socket of its own, closed at the end of the exchange (no proxy). */
   agent: http.Agent | false;
   proxy?: { url: string; from: string };

@@ -42,7 +42,7 @@ export const CATALOGUES: Catalogues<typeof en> = {
 };
 
 /** A key of verify's catalogue. */
-export type MessageKey = keyof typeof en;
+type MessageKey = keyof typeof en;
 /** verify's texts in one language. */
 export type T = Translator<typeof en>;
 

@@ -24,7 +24,7 @@ const WIDTH = 28;
 const CONSOLE_LIMITS = { maxChars: 400, maxAlso: 3 };
 
 /** One check as one line: status, id, message (the message cut to the console's bound). */
-export function checkLine(check: Pick<CheckResult, 'status' | 'id' | 'message'>): string {
+function checkLine(check: Pick<CheckResult, 'status' | 'id' | 'message'>): string {
   return `  ${check.status.padEnd(5)} ${check.id.padEnd(WIDTH)} ${tameText(check.message, CONSOLE_LIMITS.maxChars)}`;
 }
 

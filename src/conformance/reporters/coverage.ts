@@ -1,15 +1,9 @@
 import type { FieldCoverage, OperationReport } from '../types';
+import { escapeMarkup } from './escape';
 import type { T } from '../i18n';
 
 // The coverage texts are the runner's own (field names, counts, fixed sentences): nothing a merchant
 // sent reaches them, but they are escaped like everything else on a page.
-const escapeMarkup = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 const percent = (c: FieldCoverage): string => `${Math.round((100 * c.filled) / c.seen)}%`;
 const share = (t: T, c: FieldCoverage): string => {

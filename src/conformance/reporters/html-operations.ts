@@ -1,16 +1,11 @@
 import { checkText, type T } from '../i18n';
 import { coverageHtml } from './coverage';
+import { escapeMarkup } from './escape';
 import type { CheckResult, OperationReport, RunReport } from '../types';
 import { causeName, countStatuses, countsPhrase, findingLines, foreignCauses, reportT } from './wording';
 
 /** Escapes text for HTML content and attribute values. */
-export const escapeHtml = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+export const escapeHtml = escapeMarkup;
 
 /** The anchor of an operation's section, and of one check's finding in it. */
 export const operationAnchor = (operation: string): string => `op-${operation}`;

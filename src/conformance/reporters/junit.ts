@@ -8,7 +8,7 @@ import { causeName, consequenceCounts, consequencePhrase, findingLines, reportT,
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot carry. */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text
     .replace(NOT_IN_XML, '')
     .replace(/&/g, '&amp;')

@@ -13,10 +13,10 @@ const en = { ...enProblems, ...enAdmin } as const;
 export const MOCK_CATALOGUES: Catalogues<typeof en> = { en, 'pt-BR': { ...ptProblems, ...ptAdmin } };
 
 /** A key of the mock's catalogue. */
-export type MockKey = keyof typeof en;
+type MockKey = keyof typeof en;
 
 /** The mock's texts in one language. */
-export type MockT = Translator<typeof en>;
+type MockT = Translator<typeof en>;
 
 const made: Partial<Record<Lang, MockT>> = {};
 

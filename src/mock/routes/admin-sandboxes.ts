@@ -10,7 +10,7 @@ import { notFound, type SandboxRegistry } from '../sandboxes';
 import { sendJsonText } from './respond';
 
 /** A store as the sandbox list shows it: its five paths, settings (secrets masked) and what it holds. */
-export function sandboxView(ctx: MockContext): Record<string, unknown> {
+function sandboxView(ctx: MockContext): Record<string, unknown> {
   const prefix = storePrefix(ctx.name);
   return {
     name: ctx.name,

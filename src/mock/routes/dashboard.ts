@@ -5,7 +5,7 @@ import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 
 /** Where the dashboard's files are: beside the compiled routes (the build copies them into dist). */
-export const DASHBOARD_DIR = path.join(__dirname, '..', 'dashboard');
+const DASHBOARD_DIR = path.join(__dirname, '..', 'dashboard');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

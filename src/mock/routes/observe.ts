@@ -11,7 +11,7 @@ import { addPreviews } from './previews';
 const KEPT_HEADERS = ['content-type', 'prefer', 'user-agent'];
 
 /** Watches one request until it is answered; `path` is the request path without its query string. */
-export type Observer = (req: IncomingMessage, res: ServerResponse, path: string, notes: RequestNotes) => void;
+type Observer = (req: IncomingMessage, res: ServerResponse, path: string, notes: RequestNotes) => void;
 
 /**
  * Once a request is answered: one JSON log line (no query string, no header values) and a journal

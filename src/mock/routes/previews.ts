@@ -129,7 +129,7 @@ function formsOf(ctx: MockContext): SecretForm[] {
 }
 
 /** A query string with the values of token-like parameters (`token=`, `api_key=`, ...) replaced by ***. */
-export function maskQuery(query: string): string {
+function maskQuery(query: string): string {
   return query
     .split('&')
     .map((pair) => {

@@ -33,13 +33,13 @@ export function sendJsonText(
  * The language a problem answer is written in: the request's Accept-Language (pt-BR or en, English by
  * default). Read only when a problem is rendered, so an answer that is not a problem pays nothing for it.
  */
-export function problemLang(res: ServerResponse): Lang {
+function problemLang(res: ServerResponse): Lang {
   const header = res.req?.headers['accept-language'];
   return langFromAcceptLanguage(typeof header === 'string' ? header : undefined);
 }
 
 /** Writes a problem+json answer; a catalogued title is said in the request's language. */
-export function sendProblem(res: ServerResponse, body: ProblemBody, headers: Record<string, string> = {}): void {
+function sendProblem(res: ServerResponse, body: ProblemBody, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   const lang = problemLang(res);
   const type = body.type.startsWith(PROBLEM_BASE) ? body.type.slice(PROBLEM_BASE.length) : '';
