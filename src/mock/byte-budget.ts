@@ -1,3 +1,5 @@
+import { OldestFirstMap } from './oldest-first-map';
+
 /** One holding drawn from a ByteBudget: resize it as what it stands for grows, close it when that is dropped. */
 export interface Charge {
   /** The bytes this holding counts now (0 once closed). */
@@ -43,8 +45,8 @@ export interface BudgetUsage {
  * is evicted halfway through a request's own bookkeeping.
  */
 export class ByteBudget {
-  // A Map keeps insertion order: its first entry is the oldest holding, found and removed in O(1).
-  private readonly holdings = new Map<number, Holding>();
+  // Oldest first, found in O(1) however many holdings were closed before it (see OldestFirstMap).
+  private readonly holdings = new OldestFirstMap<number, Holding>();
   private nextId = 0;
   private used = 0;
   private evicted = 0;
@@ -106,7 +108,6 @@ export class ByteBudget {
   }
 
   private oldestExcept(keep: number): Holding | undefined {
-    for (const [id, holding] of this.holdings) if (id !== keep) return holding;
-    return undefined;
+    return this.holdings.oldest(keep)?.[1];
   }
 }

@@ -1,6 +1,7 @@
 import { ByteBudget, type Charge } from './byte-budget';
 import { stringBytes } from './heap-estimate';
 import { DEFAULT_STORE_BUDGET_BYTES } from './limits';
+import { OldestFirstMap } from './oldest-first-map';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
 
@@ -40,7 +41,7 @@ const OPTION_BYTES = 100;
  * bytes by the budget it draws from (the order store's, shared between sandboxes).
  */
 export class FreightQuotes {
-  private readonly quotes = new Map<string, { quote: FreightQuote; charge: Charge }>();
+  private readonly quotes = new OldestFirstMap<string, { quote: FreightQuote; charge: Charge }>();
 
   constructor(
     private readonly budget: ByteBudget = new ByteBudget('order store', DEFAULT_STORE_BUDGET_BYTES),
@@ -84,7 +85,8 @@ export class FreightQuotes {
       known.charge.resize(bytes);
       return;
     }
-    if (this.quotes.size >= this.capacity) this.forget(this.quotes.keys().next().value as string);
+    const oldest = this.quotes.size >= this.capacity ? this.quotes.oldest() : undefined;
+    if (oldest !== undefined) this.forget(oldest[0]);
     const held = { quote, charge: undefined as unknown as Charge };
     this.quotes.set(objectId, held);
     held.charge = this.budget.open(bytes, () => {

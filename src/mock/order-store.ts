@@ -1,4 +1,5 @@
 import type { ByteBudget, Charge } from './byte-budget';
+import { OldestFirstMap } from './oldest-first-map';
 import { estimateHeapBytes, stringBytes } from './heap-estimate';
 import { createBudgets, DEFAULT_HISTORY_LIMIT } from './limits';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from './order-history';
@@ -83,7 +84,7 @@ interface Stored {
  */
 export class OrderStore {
   // A Map, not an object: an objectId such as "__proto__" is only a key here.
-  private readonly orders = new Map<string, Stored>();
+  private readonly orders = new OldestFirstMap<string, Stored>();
   private readonly budget: ByteBudget;
   private readonly historyLimit: number;
   /** Bumped whenever an order is stored, forgotten or releases its stock (what the checker reads). */
@@ -195,7 +196,8 @@ export class OrderStore {
   }
 
   private blank(objectId: string, order: OrderPayload): Stored {
-    if (this.orders.size >= this.maxOrders) this.forget(this.orders.keys().next().value as string);
+    const oldest = this.orders.size >= this.maxOrders ? this.orders.oldest() : undefined;
+    if (oldest !== undefined) this.forget(oldest[0]);
     this.version += 1;
     const record: OrderRecord = {
       objectId,

@@ -1,5 +1,6 @@
 import type { Catalog, SearchRequest, VariantRef } from './catalog';
 import type { Product, Variant } from './catalog-types';
+import { OldestFirstMap } from './oldest-first-map';
 
 /** Bound on the JSON kept for changed products (each about 1-2 KB); past it the oldest is rebuilt on demand. */
 const CHANGED_JSON_CACHE = 1000;
@@ -16,7 +17,7 @@ export class SandboxCatalog {
   private readonly blocks = new Map<number, boolean>();
   /** Positions of the products this sandbox shows differently from the catalog. */
   private readonly changed = new Set<number>();
-  private readonly json = new Map<number, string>();
+  private readonly json = new OldestFirstMap<number, string>();
   private version = 0;
 
   constructor(readonly shared: Catalog) {}
@@ -129,7 +130,8 @@ export class SandboxCatalog {
     let text = this.json.get(position);
     if (text === undefined) {
       text = JSON.stringify(this.showProduct(this.shared.product(position), position));
-      if (this.json.size >= CHANGED_JSON_CACHE) this.json.delete(this.json.keys().next().value as number);
+      const oldest = this.json.size >= CHANGED_JSON_CACHE ? this.json.oldest() : undefined;
+      if (oldest !== undefined) this.json.delete(oldest[0]);
       this.json.set(position, text);
     }
     return text;
