@@ -14,7 +14,9 @@ import {
 } from '../conformance';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from '../common/usage-error';
+import { usageError, usageWord } from '../conformance/i18n/usage';
 import { langOption } from './lang-option';
+import type { Lang } from '../common/i18n';
 import { translatorFor } from '../conformance/i18n';
 import { rejectVerifyPositionals } from './verify-positionals';
 import { VerifyOutput } from './verify-output';
@@ -70,18 +72,25 @@ export function registerVerifyCommand(program: Command): void {
     // Positionals are accepted by the parser only to be answered with the flag to use (verify-positionals.ts).
     .allowExcessArguments()
     .action(async (options: VerifyOptions, command: Command) => {
-      rejectVerifyPositionals(command.args);
-      process.exitCode = await runVerifyCommand(options);
+      // Read first: a bad --lang is said in the locale's language, every later mistake in the run's.
+      const lang = langOption(options.lang);
+      try {
+        rejectVerifyPositionals(command.args);
+        process.exitCode = await runVerifyCommand(options, lang);
+      } catch (error) {
+        if (error instanceof UsageError) error.lang = lang;
+        throw error;
+      }
     });
 }
 
 /** Runs verify with parsed flags, writes the reports and returns the exit code (bad usage throws UsageError). */
 async function runVerifyCommand(
   options: VerifyOptions,
+  lang: Lang,
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  const lang = langOption(options.lang);
   const config = runConfigFromFlags(options);
   // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
   for (const [flag, file] of [
@@ -90,7 +99,7 @@ async function runVerifyCommand(
     ['--html', options.html],
   ] as const) {
     if (file === undefined) continue;
-    if (file.trim() === '') throw new UsageError(`${flag} needs a file name`);
+    if (file.trim() === '') throw usageError('usage.reportNoFile', { flag });
     createReportDirectory(flag, file);
   }
   const output = new VerifyOutput(
@@ -123,8 +132,8 @@ function createReportDirectory(flag: string, file: string): void {
     fs.mkdirSync(directory, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code;
-    throw new UsageError(`${flag} ${file}: cannot create the directory ${path.dirname(file)} (${why})`);
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? usageWord('usage.fileInTheWay') : code;
+    throw usageError('usage.reportDirectory', { flag, file, directory: path.dirname(file), why });
   }
 }
 
@@ -133,8 +142,7 @@ const RUN_ID = /^[A-Za-z0-9-]{1,32}$/;
 
 function parseRunId(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!RUN_ID.test(raw))
-    throw new UsageError(`--run-id ${JSON.stringify(raw.slice(0, 40))}: use 1 to 32 letters, digits or dashes`);
+  if (!RUN_ID.test(raw)) throw usageError('usage.runId', { value: JSON.stringify(raw.slice(0, 40)) });
   return raw;
 }
 
@@ -144,8 +152,7 @@ function writeReport(flag: string, file: string | undefined, render: () => strin
     fs.writeFileSync(file, render());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${flag} ${file}: cannot write the report (${code === 'ENOENT' ? 'no such directory' : (code ?? 'error')})`,
-    );
+    const why = code === 'ENOENT' ? usageWord('usage.noSuchDirectory') : (code ?? 'error');
+    throw usageError('usage.reportWrite', { flag, file, why });
   }
 }

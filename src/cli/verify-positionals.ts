@@ -1,5 +1,5 @@
 import { maskUrl } from '../common/secrets';
-import { UsageError } from '../common/usage-error';
+import { usageError } from '../conformance/i18n/usage';
 
 /**
  * verify takes everything as flags; a positional argument is a URL or config file given the way
@@ -8,13 +8,7 @@ import { UsageError } from '../common/usage-error';
 export function rejectVerifyPositionals(args: readonly string[]): void {
   const [first] = args;
   if (first === undefined) return;
-  if (/^https?:\/\//i.test(first))
-    throw new UsageError(
-      `verify takes the merchant's base URL as a flag: merchant-kit verify --base-url ${maskUrl(first)}`,
-    );
-  if (/\.json$/i.test(first))
-    throw new UsageError(`verify takes the config file as a flag: merchant-kit verify --config ${first}`);
-  throw new UsageError(
-    `verify takes no positional argument (${JSON.stringify(first.slice(0, 60))}): give --config FILE or --base-url URL`,
-  );
+  if (/^https?:\/\//i.test(first)) throw usageError('usage.positionalUrl', { url: maskUrl(first) });
+  if (/\.json$/i.test(first)) throw usageError('usage.positionalConfig', { file: first });
+  throw usageError('usage.positional', { value: JSON.stringify(first.slice(0, 60)) });
 }

@@ -1,5 +1,5 @@
 import type { OperationId } from '../contracts';
-import { UsageError } from '../common/usage-error';
+import { usageError, usageWord } from './i18n/usage';
 import type { Lang } from '../common/i18n';
 import { ReportAssembler } from './assemble';
 import { CallbackReceiver } from './callbacks/receiver';
@@ -89,9 +89,8 @@ async function startReceiver(port: number): Promise<CallbackReceiver> {
     return await CallbackReceiver.start(port);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `--callback-port ${port}: cannot listen on 127.0.0.1:${port} (${code === 'EADDRINUSE' ? 'the port is in use' : (code ?? 'error')}); pick another port`,
-    );
+    const why = code === 'EADDRINUSE' ? usageWord('usage.portInUse') : (code ?? 'error');
+    throw usageError('usage.callbackPort', { port, why });
   }
 }
 

@@ -9,6 +9,7 @@ export {
   describeValue,
   escapePointer,
 } from './violation';
+export { expectedText } from './violation-text';
 export { validate, validateSearchQuery, validateAgainst } from './validate';
 export {
   findUnknowns,

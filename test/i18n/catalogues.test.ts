@@ -30,11 +30,11 @@ describe.each([
     const same = Object.keys(en).filter(
       (key) => en[key] === pt[key] && /[a-z]{4,}/.test(en[key].replace(/\{[^}]*\}/g, '')),
     );
-    // Kept as they are on purpose: a curl label, verify's own name, a status word of HTTP.
+    // Kept as they are on purpose: a curl label, verify's own name, a status word of HTTP, a flag's name.
     expect(
       same.filter(
         (key) =>
-          !/^(label\.curl|html\.title|answer\.|search\.listIds|catalogue-sanity\.|cart\.single|creation-idempotent\.callback)/.test(
+          !/^(label\.curl|html\.title|answer\.|search\.listIds|catalogue-sanity\.|cart\.single|creation-idempotent\.callback|usage\.configUnreadable)/.test(
             key,
           ),
       ),
@@ -59,6 +59,29 @@ describe("the mock's problem texts", () => {
         (m) => `${path.basename(file)}: ${m[0]}`,
       ),
     );
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe("verify's usage errors", () => {
+  it('are all said through the catalogue: no English-only text at a throw site of verify', () => {
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith(path.join('i18n', 'usage.ts')));
+    const cli = path.join(__dirname, '../../src/cli');
+    const verifyFiles = [
+      ...files(path.join(__dirname, '../../src/conformance')),
+      ...fs
+        .readdirSync(cli)
+        .filter((f) => /^(verify-|lang-option)/.test(f))
+        .map((f) => path.join(cli, f)),
+    ];
+    const untranslated = verifyFiles.flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/new UsageError\(/g)].map(() => path.basename(file)),
+    );
+    expect(verifyFiles.length).toBeGreaterThan(40);
     expect(untranslated).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { UsageError } from '../../common/usage-error';
+import { usageError, usageWord } from '../i18n/usage';
 
 /** A CA file is a few certificates; past this it is not one (and is not read into memory). */
 const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
@@ -14,29 +15,23 @@ export function readCaFile(file: string, source: string): { file: string; pem: s
   let text: string;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new UsageError(`${source} ${file} is not a file: give a PEM file of CA certificates`);
-    if (stat.size > MAX_CA_FILE_BYTES)
-      throw new UsageError(`${source} ${file} is larger than 4 MB: give the CA's certificate (PEM), not a whole store`);
+    if (!stat.isFile()) throw usageError('usage.caNotFile', { source, file });
+    if (stat.size > MAX_CA_FILE_BYTES) throw usageError('usage.caTooLarge', { source, file });
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${source} ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`,
-    );
+    const why =
+      code === 'ENOENT' ? usageWord('usage.noSuchFile') : usageWord('usage.cannotReadCode', { code: code ?? 'error' });
+    throw usageError('usage.caUnreadable', { source, file, why });
   }
   const blocks = text.match(PEM_CERTIFICATE) ?? [];
-  if (blocks.length === 0)
-    throw new UsageError(
-      `${source} ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----): convert a .cer/.der file with "openssl x509 -inform der -in FILE -out ca.pem"`,
-    );
+  if (blocks.length === 0) throw usageError('usage.caNoPem', { source, file });
   blocks.forEach((block, index) => {
     try {
       new crypto.X509Certificate(block);
     } catch {
-      throw new UsageError(
-        `${source} ${file}: certificate ${index + 1} of ${blocks.length} is not a valid X.509 certificate`,
-      );
+      throw usageError('usage.caInvalid', { source, file, index: index + 1, count: blocks.length });
     }
   });
   return { file, pem: blocks.join('\n') };

@@ -1,4 +1,4 @@
-import { UsageError } from '../../common/usage-error';
+import { usageError } from '../i18n/usage';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
 import { maskUrl } from '../../common/secrets';
 import type { NetworkSettings } from '../http/network';
@@ -28,18 +28,16 @@ export interface VerifyFlags {
 /** Turns the flags (and the config file they name) into one RunConfig, or throws a one-line UsageError. */
 export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (flags.config !== undefined && flags.baseUrl !== undefined) {
-    throw new UsageError('--config and --base-url both given: use one (the config file has the five URLs)');
+    throw usageError('usage.configAndBaseUrl');
   }
   if (flags.config === undefined && flags.baseUrl === undefined) {
-    throw new UsageError('nothing to verify: give --config FILE or --base-url URL');
+    throw usageError('usage.nothingToVerify');
   }
   const settings: FileSettings =
     flags.config !== undefined ? loadConfigFile(flags.config, env) : fromBaseUrl(flags.baseUrl as string);
   const headers = [...settings.headers, ...(flags.header ?? []).map(parseHeader)];
   if (headers.length > MAX_CUSTOM_HEADERS) {
-    throw new UsageError(
-      `${headers.length} headers given (config and --header together): OmniChat sends at most ${MAX_CUSTOM_HEADERS}; remove the extra ones`,
-    );
+    throw usageError('usage.tooManyHeaders', { count: headers.length, max: MAX_CUSTOM_HEADERS });
   }
   const { caFiles: _caFiles, ...fileSettings } = settings;
   return {
@@ -63,7 +61,7 @@ function networkSettings(flags: VerifyFlags, settings: FileSettings, env: NodeJS
   try {
     proxy = readProxyEnv(env);
   } catch (error) {
-    if (error instanceof ProxyEnvError) throw new UsageError(error.message);
+    if (error instanceof ProxyEnvError) throw error.usage;
     throw error;
   }
   return {
@@ -79,12 +77,10 @@ function fromBaseUrl(raw: string): FileSettings {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(
-      `--base-url ${JSON.stringify(maskUrl(raw))} is not a URL: write it like https://shop.example.com/omnichat`,
-    );
+    throw usageError('usage.baseUrlNotUrl', { url: JSON.stringify(maskUrl(raw)) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--base-url must be an http or https URL, not ${url.protocol.replace(':', '')}`);
+    throw usageError('usage.baseUrlProtocol', { protocol: url.protocol.replace(':', '') });
   }
   return {
     // Without a config there is no display name: the host says which merchant the report is about.
@@ -101,14 +97,17 @@ function fromBaseUrl(raw: string): FileSettings {
 
 function parseHeader(raw: string): HeaderPair {
   const parsed = parseHeaderFlag(raw);
-  if ('error' in parsed) throw new UsageError(`--header: ${parsed.error}`);
-  return parsed;
+  if (!('error' in parsed)) return parsed;
+  const { kind, subject } = parsed;
+  if (kind === 'form') throw usageError('usage.headerForm', { given: subject });
+  if (kind === 'name') throw usageError('usage.headerName', { given: subject });
+  throw usageError(kind === 'empty' ? 'usage.headerEmpty' : 'usage.headerControl', { name: subject });
 }
 
 function parsePositive(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new UsageError(`${flag} ${JSON.stringify(raw)} is not a whole number from ${min} to ${max}`);
+    throw usageError('usage.wholeNumber', { flag, value: JSON.stringify(raw), min, max });
   }
   return value;
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import { UsageError } from '../../common/usage-error';
+import type { Lang } from '../../common/i18n';
+import { usageError, usageWord } from '../i18n/usage';
 import { MAX_CUSTOM_HEADERS, type HeaderPair } from '../../common/headers';
-import { nearestName, OPERATION_IDS, type OperationId } from '../../contracts';
+import { expectedText, nearestName, OPERATION_IDS, type OperationId } from '../../contracts';
 import { maskUrl } from '../../common/secrets';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SEARCH_TYPES, type SearchType } from '../../contracts';
@@ -42,9 +43,10 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `--config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'cannot be read'}`,
+    const why = usageWord(
+      code === 'ENOENT' ? 'usage.noSuchFile' : code === 'EISDIR' ? 'usage.isDirectory' : 'usage.cannotRead',
     );
+    throw usageError('usage.configUnreadable', { file, why });
   }
   let raw: unknown;
   try {
@@ -52,12 +54,15 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   } catch {
     // JSON.parse's own message quotes the text near the error, which may be a header value.
     const where = jsonSyntaxError(text);
-    const at = where ? `${where.reason} at line ${where.line}, column ${where.column}` : 'a syntax error';
-    throw new UsageError(`--config ${label} is not JSON: ${at} (the text is not shown: it may hold a header value)`);
+    const at = where ? usageWord('usage.jsonAt', where) : usageWord('usage.jsonSyntax');
+    throw usageError('usage.configNotJson', { file: label, where: at });
   }
   const expanded = expandVariables(raw, '', env, label);
   if (!validateConfig(expanded))
-    throw new UsageError(`${label}: ${describeConfigError(mostTelling(validateConfig.errors ?? []), expanded)}`);
+    throw usageError('usage.configProblem', {
+      file: label,
+      problem: describeConfigError(mostTelling(validateConfig.errors ?? []), expanded),
+    });
   const config = expanded as ConfigFile;
   checkUrlsParse(config.urls, label);
   return {
@@ -82,9 +87,7 @@ function checkUrlsParse(urls: Record<OperationId, string>, label: string): void 
     try {
       new URL(url);
     } catch {
-      throw new UsageError(
-        `${label}: "urls.${operation}" is not a valid URL (found ${JSON.stringify(maskUrl(url))}): write it like https://shop.example.com/omnichat/products/productsearch`,
-      );
+      throw usageError('usage.configUrl', { file: label, operation, url: JSON.stringify(maskUrl(url)) });
     }
   }
 }
@@ -95,9 +98,7 @@ function expandVariables(value: unknown, where: string, env: NodeJS.ProcessEnv, 
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
       const found = env[name];
       if (found === undefined || found === '') {
-        throw new UsageError(
-          `${label}: ${where || 'a value'} uses \${${name}}, which is not set in the environment: export ${name} or write the value`,
-        );
+        throw usageError('usage.configVariable', { file: label, where: where || usageWord('usage.aValue'), name });
       }
       return found;
     });
@@ -158,40 +159,50 @@ function mostTelling(errors: ErrorObject[]): ErrorObject | undefined {
   return misspelt ?? errors[0];
 }
 
-function describeConfigError(error: ErrorObject | undefined, config: unknown): string {
-  if (!error) return 'is not a valid config';
-  if (/^\/ca(\/|$)/.test(error.instancePath))
-    return `"ca" must be a file name or a list of file names (PEM CA certificates, relative to the config file)`;
+/** The config's first telling problem, said in the run's language. */
+function describeConfigError(error: ErrorObject | undefined, config: unknown): (lang: Lang) => string {
+  if (!error) return usageWord('usage.configInvalid');
+  if (/^\/ca(\/|$)/.test(error.instancePath)) return usageWord('usage.configCa');
   const where = dotted(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
-      const name = String(params.additionalProperty);
-      const known = knownKeysAt(error.instancePath);
-      const suggestion = suggestKey(name, error.instancePath);
-      const fix = suggestion
-        ? `did you mean "${dotted(error.instancePath, suggestion)}"?`
-        : `valid keys here: ${known.join(', ')}`;
-      return `unknown key "${dotted(error.instancePath, name)}": ${fix}`;
+      const key = dotted(error.instancePath, String(params.additionalProperty));
+      const suggestion = suggestKey(String(params.additionalProperty), error.instancePath);
+      return suggestion
+        ? usageWord('usage.unknownKeyNear', { key, suggestion: dotted(error.instancePath, suggestion) })
+        : usageWord('usage.unknownKey', { key, known: knownKeysAt(error.instancePath).join(', ') });
     }
     case 'required': {
       const name = String(params.missingProperty);
-      if (error.instancePath === '/urls' || name === 'urls') {
-        const what = name === 'urls' ? 'the five URLs' : `the full URL OmniChat calls for ${name}`;
-        return `missing key "${dotted(error.instancePath, name)}": set ${what} (as typed on OmniChat's settings screen)`;
-      }
-      return `missing key "${dotted(error.instancePath, name)}": add it`;
+      const key = dotted(error.instancePath, name);
+      if (name === 'urls') return usageWord('usage.missingUrls', { key });
+      if (error.instancePath === '/urls') return usageWord('usage.missingUrl', { key, operation: name });
+      return usageWord('usage.missingKey', { key });
     }
-    case 'maxItems':
-      return `"${where}" has ${(valueAtPath(config, error.instancePath) as unknown[]).length} entries: OmniChat sends at most ${MAX_CUSTOM_HEADERS} custom headers; remove the extra ones`;
-    case 'pattern':
-      return `"${where}" is not an http(s) URL (found ${JSON.stringify(maskUrl(String(valueAtPath(config, error.instancePath))))}): write it like https://shop.example.com/omnichat/products/productsearch`;
+    case 'maxItems': {
+      const count = (valueAtPath(config, error.instancePath) as unknown[]).length;
+      return usageWord('usage.configHeaders', { where, count, max: MAX_CUSTOM_HEADERS });
+    }
+    case 'pattern': {
+      const url = JSON.stringify(maskUrl(String(valueAtPath(config, error.instancePath))));
+      return usageWord('usage.configNotHttp', { where, url });
+    }
     case 'enum':
-      return `"${where}" must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+      return usageWord('usage.configOneOf', {
+        where,
+        allowed: (params.allowedValues as unknown[]).map(String).join(', '),
+      });
     case 'minLength':
-      return `"${where}" must not be empty`;
-    default:
-      return `"${where || '(root)'}" ${error.message ?? 'is invalid'}`;
+      return usageWord('usage.configEmpty', { where });
+    default: {
+      // ajv's own words (pt-BR through ajv-i18n), as for a contract violation.
+      const parts = { keyword: error.keyword, params, ajvMessage: error.message, found: { kind: 'nothing' as const } };
+      return usageWord('usage.configOther', {
+        where: where || '(root)',
+        expected: (lang) => expectedText(parts, lang),
+      });
+    }
   }
 }
 
@@ -221,13 +232,14 @@ export function parseOnly(raw: string | undefined): OperationId[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new UsageError(`--only is empty: name one or more of ${OPERATION_IDS.join(', ')}`);
+  const operations = OPERATION_IDS.join(', ');
+  if (names.length === 0) throw usageError('usage.onlyEmpty', { operations });
   for (const name of names) {
     if (!(OPERATION_IDS as readonly string[]).includes(name)) {
       const suggestion = nearestName(name, OPERATION_IDS);
-      throw new UsageError(
-        `--only: unknown operation "${name}"${suggestion ? `: did you mean "${suggestion}"?` : ''} (use ${OPERATION_IDS.join(', ')})`,
-      );
+      throw suggestion
+        ? usageError('usage.onlyUnknownNear', { name, suggestion, operations })
+        : usageError('usage.onlyUnknown', { name, operations });
     }
   }
   return OPERATION_IDS.filter((id) => names.includes(id));

@@ -1,5 +1,7 @@
 import net from 'node:net';
 import { maskUrl } from '../../common/secrets';
+import type { UsageError } from '../../common/usage-error';
+import { usageError } from '../i18n/usage';
 
 /** The proxy variables as read at start: which proxy each scheme uses, and where none is used. */
 export interface ProxyEnv {
@@ -12,7 +14,11 @@ export interface ProxyEnv {
 }
 
 /** A proxy variable that cannot be used, named so the message can tell the user which one to fix. */
-export class ProxyEnvError extends Error {}
+export class ProxyEnvError extends Error {
+  constructor(readonly usage: UsageError) {
+    super(usage.message);
+  }
+}
 
 /**
  * Reads the proxy variables the way curl does: lower case first, then upper case; ALL_PROXY as the
@@ -41,14 +47,10 @@ function proxyUrl(value: string, name: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ProxyEnvError(
-      `${name}=${JSON.stringify(maskUrl(value))} is not a proxy URL: write it like http://proxy.example.com:3128`,
-    );
+    throw new ProxyEnvError(usageError('usage.proxyNotUrl', { variable: name, value: JSON.stringify(maskUrl(value)) }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ProxyEnvError(
-      `${name} uses ${url.protocol.slice(0, -1)}://, which verify does not support: use an HTTP proxy (http://host:port), or unset ${name}`,
-    );
+    throw new ProxyEnvError(usageError('usage.proxyScheme', { variable: name, scheme: url.protocol.slice(0, -1) }));
   return url.toString();
 }
 

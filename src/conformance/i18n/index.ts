@@ -6,6 +6,7 @@ import { enChecksSearch } from './en-checks-search';
 import { enNetwork } from './en-network';
 import { enCoverage, enReports } from './en-reports';
 import { enRun } from './en-run';
+import { enUsage } from './en-usage';
 import { ptChecksCart } from './pt-br-checks-cart';
 import { ptChecksGeneric } from './pt-br-checks-generic';
 import { ptChecksOrders } from './pt-br-checks-orders';
@@ -13,6 +14,7 @@ import { ptChecksSearch } from './pt-br-checks-search';
 import { ptNetwork } from './pt-br-network';
 import { ptCoverage, ptReports } from './pt-br-reports';
 import { ptRun } from './pt-br-run';
+import { ptUsage } from './pt-br-usage';
 
 /** Every English text of verify, by key (the source of the placeholders every translation must keep). */
 export const en = {
@@ -24,6 +26,7 @@ export const en = {
   ...enChecksOrders,
   ...enReports,
   ...enCoverage,
+  ...enUsage,
 } as const;
 
 /** verify's texts in both languages; pt-BR has exactly the English keys (a type error otherwise). */
@@ -38,6 +41,7 @@ export const CATALOGUES: Catalogues<typeof en> = {
     ...ptChecksOrders,
     ...ptReports,
     ...ptCoverage,
+    ...ptUsage,
   },
 };
 
