@@ -81,14 +81,15 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
     },
   );
 
-  it('escapes the control bytes of a gzip answer instead of putting binary on the terminal', async () => {
+  it('says a gzip answer is compressed, and escapes its bytes instead of putting binary on the terminal', async () => {
     const gzipped = zlib.gzipSync(JSON.stringify([{ objectId: '1', name: 'Camiseta' }]));
     const base = await merchant((_req, res) =>
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(gzipped),
     );
     const { code, stdout, files } = await verifyAll(base);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^ {2}fail {2}json-body +the body is not JSON \(.*\\u001f/m);
+    expect(stdout).toMatch(/^ {2}fail {2}json-body +the body is compressed \(Content-Encoding: gzip\)/m);
+    expect(stdout).toMatch(/received: .*\\u001f/);
     for (const text of [stdout, ...files]) expect(text).not.toMatch(RAW_CONTROL);
   });
 

@@ -11,6 +11,12 @@ function contentType(ex: Exchange): string {
   return ex.answer.ok ? (ex.answer.value.headers['content-type'] ?? '') : '';
 }
 
+/** The answer's content coding when it is one (gzip, br, ...): verify asks for none, so it reads the bytes as they came. */
+function contentEncoding(ex: Exchange): string | undefined {
+  const encoding = ex.answer.ok ? ex.answer.value.headers['content-encoding']?.trim() : undefined;
+  return encoding && !/^identity$/i.test(encoding) ? encoding.slice(0, 40) : undefined;
+}
+
 const isJsonType = (type: string): boolean => /^application\/([\w.+-]+\+)?json\b/i.test(type);
 
 /** The answer's body is JSON where OmniChat reads one. */
@@ -26,7 +32,12 @@ export const jsonBody: Check = {
     const required = BODY_REQUIRED.includes(operation);
     if (primary.jsonError !== undefined) {
       if (!required && !isJsonType(type)) return pass(t('json-body.ignored', { type: type || t('json-body.noType') }));
-      return fail(t('json-body.notJson', { error: primary.jsonError }), {
+      // A compressed body read as text is binary: say why, rather than quote a JSON parser's complaint.
+      const encoding = contentEncoding(primary);
+      const finding = encoding
+        ? t('json-body.compressed', { encoding })
+        : t('json-body.notJson', { error: primary.jsonError });
+      return fail(finding, {
         received: bodyPreview(t, primary),
         expected: t('json-body.aJsonBody'),
         exchange: primary,

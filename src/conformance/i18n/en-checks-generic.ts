@@ -31,6 +31,8 @@ export const enChecksGeneric = {
   'json-body.ignored': 'a non-JSON body ({type}), which OmniChat ignores here',
   'json-body.noType': 'no Content-Type',
   'json-body.notJson': 'the body is not JSON ({error})',
+  'json-body.compressed':
+    'the body is compressed (Content-Encoding: {encoding}) though the request did not ask for it (verify sends no Accept-Encoding): answer plain JSON, and compress only for a request that says Accept-Encoding: {encoding}',
   'json-body.aJsonBody': 'a JSON body',
   'json-body.empty': 'the body is empty',
   'json-body.aJsonArray': 'a JSON array',

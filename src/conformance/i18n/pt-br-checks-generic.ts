@@ -30,6 +30,8 @@ export const ptChecksGeneric: { readonly [K in keyof typeof enChecksGeneric]: st
   'json-body.ignored': 'um corpo que não é JSON ({type}), que a OmniChat ignora aqui',
   'json-body.noType': 'sem Content-Type',
   'json-body.notJson': 'o corpo não é JSON ({error})',
+  'json-body.compressed':
+    'o corpo está comprimido (Content-Encoding: {encoding}) sem que a requisição tenha pedido (o verify não envia Accept-Encoding): responda JSON puro e comprima só quando a requisição disser Accept-Encoding: {encoding}',
   'json-body.aJsonBody': 'um corpo JSON',
   'json-body.empty': 'o corpo está vazio',
   'json-body.aJsonArray': 'um array JSON',
