@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { runCli } from '../support/run-cli';
 
 // verify's usage mistakes in the merchant's language: the same one line and exit code 2, said in
@@ -11,13 +12,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const PT = { LANG: 'pt_BR.UTF-8' };
 
-const URLS = {
-  productSearch: 'http://127.0.0.1:1/v1/products/productsearch',
-  orderValidation: 'http://127.0.0.1:1/v1/orders/orderchecker',
-  orderCreation: 'http://127.0.0.1:1/v1/orders/orderprovisioning',
-  orderCancellation: 'http://127.0.0.1:1/v1/orders/ordercancel',
-  statusNotification: 'http://127.0.0.1:1/v1/orders/statuschange',
-};
+// Nothing listens on port 1: every mistake here is found before a request would be sent.
+const URLS = urlsUnder('http://127.0.0.1:1/v1');
 
 function file(name: string, text: string): string {
   const where = path.join(dir, name);
