@@ -1,7 +1,9 @@
 import type { OperationId } from '../contracts';
+import type { RunContext } from './context';
 import { bodyPreview, describeAnswer, isSuccess, type Exchange } from './exchange';
 import type { T } from './i18n';
 import { couldNotCheck, fail, pass, type Verdict } from './outcome';
+import { noAnswer } from './search';
 
 /**
  * "Could not check" when the operation's first request was not accepted: then a further request to
@@ -27,9 +29,26 @@ export function judgeAccepted(
   passed: string,
   failed: string,
 ): Verdict {
-  if (!ex.answer.ok) return couldNotCheck(t('answer.noAnswerParen', { reason: ex.answer.reason }), ex);
+  const unanswered = noAnswer(t, ex);
+  if (unanswered) return unanswered;
   if (isSuccess(ex)) return pass(passed);
   return (
     firstRefused(t, primary, operation) ?? fail(failed, { received: bodyPreview(t, ex), expected: '2xx', exchange: ex })
   );
+}
+
+/**
+ * Sends the operation's first request again and judges that the repeat is accepted (idempotency).
+ * Only an accepted first request is repeated: repeating a refused one would test nothing.
+ */
+export async function judgeRepeat(
+  ctx: RunContext,
+  operation: OperationId,
+  primary: Exchange,
+  passed: string,
+  failed: string,
+): Promise<Verdict> {
+  const refused = firstRefused(ctx.t, primary, operation);
+  if (refused) return refused;
+  return judgeAccepted(ctx.t, await ctx.repeat(operation, primary), primary, operation, passed, failed);
 }

@@ -67,14 +67,40 @@ export function cartProbes(ctx: RunContext): Promise<Result<CartProbes>> {
   });
 }
 
+/**
+ * One line of a probe cart twice over: as the runner describes it, and as the order sends it. Built
+ * together so that the two can never disagree on the line id, the variant or the quantity.
+ */
+interface SentLine {
+  line: ProbeLine;
+  item: Record<string, unknown>;
+}
+
+/** `quantity` units of a variant the search returned. */
+function variantLine(t: T, pick: Pick, lineId: string, quantity: number): SentLine {
+  return { line: lineOf(t, pick, lineId, quantity), item: cartLine(pick, lineId, quantity) };
+}
+
+/** One unit of a variant that does not exist (the merchant must refuse it). */
+function unknownVariantLine(t: T, variantId: string, lineId: string): SentLine {
+  return {
+    line: { lineId, variantId, quantity: 1, known: t('cart.noSuchVariant'), sellable: false },
+    item: unknownLine(variantId, lineId),
+  };
+}
+
+/** Sends one probe cart to orderValidation, keeping only the entries the checks read. */
+async function sendProbe(ctx: RunContext, suffix: string, sent: SentLine[]): Promise<CartProbe> {
+  const items = sent.map(({ item }) => item);
+  const body = testOrder(ctx.orderId(suffix), items);
+  const exchange = keepEntries(await ctx.call('orderValidation', { body }));
+  return { lines: sent.map(({ line }) => line), exchange };
+}
+
 async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbes> {
   const t = ctx.t;
-  const probe = async (suffix: string, lines: ProbeLine[], items: Record<string, unknown>[]): Promise<CartProbe> => ({
-    lines,
-    exchange: keepEntries(await ctx.call('orderValidation', { body: testOrder(ctx.orderId(suffix), items) })),
-  });
   const single = (suffix: string, target: Pick, quantity: number): Promise<CartProbe> =>
-    probe(suffix, [lineOf(t, target, TEST_LINE_ID, quantity)], [cartLine(target, TEST_LINE_ID, quantity)]);
+    sendProbe(ctx, suffix, [variantLine(t, target, TEST_LINE_ID, quantity)]);
 
   const stock = stockTracked(pick) ? pick.variant.quantity : undefined;
   // 1 unit is the first request already; 2 and S only when the stock allows them. Every probe is
@@ -82,13 +108,10 @@ async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[])
   const inStockUnits = stock === undefined ? [] : [...new Set([2, stock])].filter((q) => q > 1 && q <= stock);
   const inStock = Promise.all(inStockUnits.map((q) => single(`stock-${q}`, pick, q)));
   const overStock = stock === undefined ? undefined : single(`stock-${stock + 1}`, pick, stock + 1);
-  const unknownId = unknownVariantId(ctx.runId);
-  const unknownVariant = probe(
-    'unknown-variant',
-    [{ lineId: TEST_LINE_ID, variantId: unknownId, quantity: 1, known: t('cart.noSuchVariant'), sellable: false }],
-    [unknownLine(unknownId, TEST_LINE_ID)],
-  );
-  const multiLine = sendMultiLine(ctx, pick, products, probe);
+  const unknownVariant = sendProbe(ctx, 'unknown-variant', [
+    unknownVariantLine(t, unknownVariantId(ctx.runId), TEST_LINE_ID),
+  ]);
+  const multiLine = sendMultiLine(ctx, pick, products);
   const zeroStock = (async (): Promise<CartProbe | undefined> => {
     const zero = zeroStockVariant(products) ?? (await searchZeroStock(ctx));
     return zero ? single('zero-stock', zero, 1) : undefined;
@@ -113,30 +136,16 @@ function noStockRule(t: T, pick: Pick): string {
  * Line 1 is one unit of the pick, line 2 a variant that does not exist, line 3 one unit of another
  * variant with stock (or a second unknown variant when the search found no other one).
  */
-function sendMultiLine(
-  ctx: RunContext,
-  pick: Pick,
-  products: FoundProduct[],
-  probe: (suffix: string, lines: ProbeLine[], items: Record<string, unknown>[]) => Promise<CartProbe>,
-): Promise<CartProbe> {
-  const [one, two, three] = [testLineId(1), testLineId(2), testLineId(3)];
-  const unknown = unknownVariantId(ctx.runId, 2);
+function sendMultiLine(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbe> {
   const t = ctx.t;
-  const lines = [
-    lineOf(t, pick, one, 1),
-    { lineId: two, variantId: unknown, quantity: 1, known: t('cart.noSuchVariant'), sellable: false },
-  ];
-  const items = [cartLine(pick, one, 1), unknownLine(unknown, two)];
   const other = secondVariant(products, pick);
-  if (other) {
-    lines.push(lineOf(t, other, three, 1));
-    items.push(cartLine(other, three, 1));
-  } else {
-    const another = unknownVariantId(ctx.runId, 3);
-    lines.push({ lineId: three, variantId: another, quantity: 1, known: t('cart.noSuchVariant'), sellable: false });
-    items.push(unknownLine(another, three));
-  }
-  return probe('lines', lines, items);
+  return sendProbe(ctx, 'lines', [
+    variantLine(t, pick, testLineId(1), 1),
+    unknownVariantLine(t, unknownVariantId(ctx.runId, 2), testLineId(2)),
+    other
+      ? variantLine(t, other, testLineId(3), 1)
+      : unknownVariantLine(t, unknownVariantId(ctx.runId, 3), testLineId(3)),
+  ]);
 }
 
 /** Looks further through the TEXT search for a variant with stock 0, once, when the first page was full. */

@@ -116,7 +116,8 @@ export function isSuccess(ex: Exchange): boolean {
   return status !== undefined && status >= 200 && status < 300;
 }
 
-const isRedirect = (status: number): boolean => status >= 300 && status < 400;
+/** True for a 3xx status: OmniChat does not follow redirects, so it is no answer. */
+export const isRedirect = (status: number): boolean => status >= 300 && status < 400;
 
 /** "HTTP 200", "HTTP 301 (redirect)" or the transport failure, for messages. */
 export function describeAnswer(t: T, ex: Exchange): string {

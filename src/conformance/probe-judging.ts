@@ -1,9 +1,27 @@
-import type { CartProbe } from './cart-probes';
-import { describeEntries, entriesOf, erroredLines, errorsOf } from './checker';
-import { couldNotCheck, fail, pass, type Verdict } from './outcome';
+import { cartProbes, type CartProbe, type CartProbes } from './cart-probes';
+import { describeEntries, entriesOf, erroredLines, errorsOf, primaryEntries, type Entry } from './checker';
+import type { RunContext } from './context';
+import type { Exchange } from './exchange';
+import { couldNotCheck, fail, notJudged, pass, type Verdict } from './outcome';
 import { none, ok, type Result } from './result';
 import type { ProbeFinding } from './types';
 import type { T } from './i18n';
+
+/** What a cart probe check judges: the run's probes, and the entries of the first (one-unit) cart. */
+type ProbesToJudge = { ok: true; probes: CartProbes; first: Entry[] } | { ok: false; verdict: Verdict };
+
+/**
+ * The cart probes, or the verdict when a probe check cannot judge them. The first cart's entries
+ * come first: when they cannot be read, answers-2xx, json-body or response-contract already say why
+ * (the verdict points there, with the first request), and the probes would only repeat it.
+ */
+export async function probesToJudge(ctx: RunContext, primary: Exchange): Promise<ProbesToJudge> {
+  const first = primaryEntries(ctx.t, primary);
+  if (!first.ok) return { ok: false, verdict: notJudged(first, primary) };
+  const probes = await cartProbes(ctx);
+  if (!probes.ok) return { ok: false, verdict: notJudged(probes) };
+  return { ok: true, probes: probes.value, first: first.value };
+}
 
 /** "cart [line mk-test-line-1: 2 x CAM-AZUL-P (stock 5)]", for probe findings. */
 export function describeCart(t: T, probe: CartProbe): string {
@@ -52,6 +70,12 @@ export function wentWrong(t: T, probe: CartProbe, errorOn: string[]): boolean {
 const findingLine = (t: T, f: ProbeFinding): string =>
   t('cart.finding', { probe: f.probe, expected: f.expected, received: f.received });
 
+/** A probe that went wrong, and the request that shows it. */
+export interface WrongProbe {
+  finding: ProbeFinding;
+  exchange: Exchange;
+}
+
 /** How judgeCarts words its verdict: whole sentences from the check that owns them. */
 interface CartWording {
   passed: string;
@@ -65,19 +89,28 @@ interface CartWording {
  * got no answer at all.
  */
 export function judgeCarts(t: T, carts: { probe: CartProbe; errorOn: string[] }[], wording: CartWording): Verdict {
-  const wrong: { finding: ProbeFinding; probe: CartProbe }[] = [];
+  const wrong: WrongProbe[] = [];
   for (const { probe, errorOn } of carts) {
     const judged = judgeProbe(t, probe, errorOn);
     if (!judged.ok) return couldNotCheck(judged.reason, probe.exchange);
-    if (judged.value) wrong.push({ finding: judged.value, probe });
+    if (judged.value) wrong.push({ finding: judged.value, exchange: probe.exchange });
   }
   if (wrong.length === 0) return pass(wording.passed);
+  return failProbes(t, wording.failed(wrong.length, carts.length), wrong);
+}
+
+/**
+ * The failure of a check that probes a rule several ways: the first probe that went wrong as its
+ * received, expected and curl line, and every one of them as details and probes, so that every check
+ * that probes (the carts, search paging) reports its findings alike.
+ */
+export function failProbes(t: T, message: string, wrong: WrongProbe[]): Verdict {
   const [head] = wrong;
-  return fail(wording.failed(wrong.length, carts.length), {
+  return fail(message, {
     received: head.finding.received,
     expected: head.finding.expected,
     details: wrong.map((w) => findingLine(t, w.finding)),
     probes: wrong.map((w) => w.finding),
-    exchange: head.probe.exchange,
+    exchange: head.exchange,
   });
 }

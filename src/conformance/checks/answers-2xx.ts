@@ -1,7 +1,7 @@
 import { OPERATION_IDS } from '../../contracts';
 import type { Check } from '../check';
 import { englishTexts } from '../i18n';
-import { bodyPreview, describeAnswer, isSuccess } from '../exchange';
+import { bodyPreview, describeAnswer, isRedirect, isSuccess } from '../exchange';
 import { maskUrl } from '../../common/secrets';
 import { couldNotCheck, fail, pass } from '../outcome';
 
@@ -15,13 +15,10 @@ export const answers2xx: Check = {
     if (!primary.answer.ok) return couldNotCheck(primary.answer.reason, primary);
     if (isSuccess(primary)) return pass(t('answers-2xx.answered', { answer: describeAnswer(t, primary) }));
     const { status, headers } = primary.answer.value;
-    if (status >= 300 && status < 400) {
-      const location = headers.location
-        ? maskUrl(new URL(headers.location, primary.request.url).toString())
-        : t('answers-2xx.noLocation');
-      const elsewhere =
-        headers.location &&
-        new URL(headers.location, primary.request.url).origin !== new URL(primary.request.url).origin;
+    if (isRedirect(status)) {
+      const target = headers.location ? new URL(headers.location, primary.request.url) : undefined;
+      const location = target ? maskUrl(target.toString()) : t('answers-2xx.noLocation');
+      const elsewhere = target && target.origin !== new URL(primary.request.url).origin;
       return fail(elsewhere ? t('answers-2xx.redirectedElsewhere') : t('answers-2xx.redirected'), {
         received: t('answers-2xx.redirectTo', { status, location }),
         expected: t('answers-2xx.expectedHere'),
@@ -29,28 +26,15 @@ export const answers2xx: Check = {
       });
     }
     const refused = status === 401 || status === 403;
-    if (refused && ctx.config.headers.length > 0)
-      return {
-        ...fail(t('answers-2xx.refused', { status }), {
-          received: bodyPreview(t, primary),
-          expected: '2xx',
-          exchange: primary,
-        }),
-        fix: t('answers-2xx.refusedFix'),
-      };
-    if (refused)
-      return {
-        ...fail(t('answers-2xx.refusedBare', { status }), {
-          received: bodyPreview(t, primary),
-          expected: '2xx',
-          exchange: primary,
-        }),
-        fix: t('answers-2xx.refusedBareFix'),
-      };
-    return fail(t('answers-2xx.status', { status }), {
-      received: bodyPreview(t, primary),
-      expected: '2xx',
-      exchange: primary,
-    });
+    const headersSent = ctx.config.headers.length > 0;
+    const message = !refused
+      ? t('answers-2xx.status', { status })
+      : headersSent
+        ? t('answers-2xx.refused', { status })
+        : t('answers-2xx.refusedBare', { status });
+    const failed = fail(message, { received: bodyPreview(t, primary), expected: '2xx', exchange: primary });
+    if (!refused) return failed;
+    // A 401 or 403 is about the headers, sent or missing: that, not the usual fix, is what to change.
+    return { ...failed, fix: headersSent ? t('answers-2xx.refusedFix') : t('answers-2xx.refusedBareFix') };
   },
 };

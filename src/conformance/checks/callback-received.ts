@@ -8,9 +8,8 @@ import type { T } from '../i18n';
 
 type Finding = { message: string; received: string; expected: string; pointer?: string; more?: string[] };
 
-/** Everything wrong with the first callback, judged against the configured checkout. */
-function findingsOf(t: T, call: ReceivedCallback, checkout: 'omni' | 'own'): Finding[] {
-  const action = checkout === 'own' ? 'provisions' : 'statusChange';
+/** Everything wrong with the first callback, given the action the configured checkout expects (expectedAction). */
+function findingsOf(t: T, call: ReceivedCallback, action: 'statusChange' | 'provisions'): Finding[] {
   if (call.action !== 'statusChange' && call.action !== 'provisions')
     return [
       {
@@ -23,7 +22,7 @@ function findingsOf(t: T, call: ReceivedCallback, checkout: 'omni' | 'own'): Fin
   if (call.action !== action)
     findings.push({
       message:
-        checkout === 'own'
+        action === 'provisions'
           ? t('callback-received.wantsProvisions', { action: call.action })
           : t('callback-received.wantsStatusChange', { action: call.action, status: PROVISIONED }),
       received: `/${call.action}`,
@@ -93,7 +92,7 @@ export const callbackReceived: Check = {
         expected: expectedCall,
       });
     }
-    const findings = findingsOf(t, call, ctx.config.checkout);
+    const findings = findingsOf(t, call, action);
     if (findings.length === 0) return pass(t('callback-received.ok', { action: call.action }));
     const [head] = findings;
     return fail(head.message, {

@@ -3,7 +3,8 @@ import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, statusOf, withoutJson, type Exchange } from '../exchange';
-import { couldNotCheck, fail, pass } from '../outcome';
+import { fail, pass } from '../outcome';
+import { noAnswer } from '../search';
 import { testOrder } from '../test-data';
 
 /** The cancellation of an order the merchant never saw; it needs nothing from the first request. */
@@ -22,7 +23,8 @@ export const cancelUnknownNo5xx: Check = {
   async run(ctx, operation, primary) {
     const ex = await cancelUnknown(ctx);
     const t = ctx.t;
-    if (!ex.answer.ok) return couldNotCheck(t('answer.noAnswerParen', { reason: ex.answer.reason }), ex);
+    const unanswered = noAnswer(t, ex);
+    if (unanswered) return unanswered;
     const status = statusOf(ex) as number;
     if ((status >= 200 && status < 300) || (status >= 400 && status < 500))
       return pass(t('cancel-unknown-no-5xx.ok', { status }));

@@ -1,8 +1,7 @@
 import type { Check } from '../check';
 import { englishTexts } from '../i18n';
 import { cartProbes, primaryProbe } from '../cart-probes';
-import { judgeCarts } from '../probe-judging';
-import { primaryEntries } from '../checker';
+import { judgeCarts, probesToJudge } from '../probe-judging';
 import { notJudged } from '../outcome';
 
 /** Carts within the stock of a variant (1, 2 and S units of stock S) get no ERROR entry. */
@@ -13,12 +12,10 @@ export const cartInStockOk: Check = {
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, _operation, primary) {
     const t = ctx.t;
-    const first = primaryEntries(t, primary);
-    if (!first.ok) return notJudged(first, primary);
-    const probes = await cartProbes(ctx);
-    if (!probes.ok) return notJudged(probes);
+    const ready = await probesToJudge(ctx, primary);
+    if (!ready.ok) return ready.verdict;
     if (!ctx.pick.ok) return notJudged(ctx.pick);
-    const carts = [primaryProbe(t, ctx.pick.value, primary), ...probes.value.inStock];
+    const carts = [primaryProbe(t, ctx.pick.value, primary), ...ready.probes.inStock];
     const units = carts.map((c) => c.lines[0].quantity);
     const { variant } = ctx.pick.value;
     return judgeCarts(

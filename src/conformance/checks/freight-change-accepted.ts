@@ -3,7 +3,7 @@ import { englishTexts } from '../i18n';
 import { firstRefused } from '../accepted';
 import { bodyPreview, isSuccess } from '../exchange';
 import { couldNotCheck, fail, pass, skip } from '../outcome';
-import { primaryArray } from '../search';
+import { noAnswer, primaryArray } from '../search';
 import { cartLine, secondVariant, TEST_LINE_ID, testOrder, type Pick } from '../test-data';
 import type { RunContext } from '../context';
 
@@ -57,7 +57,8 @@ export const freightChangeAccepted: Check = {
     };
     const ex = await ctx.call(operation, { body: order });
     ctx.sentOrder(order, isSuccess(ex), ex.durationMs);
-    if (!ex.answer.ok) return couldNotCheck(t('answer.noAnswerParen', { reason: ex.answer.reason }), ex);
+    const unanswered = noAnswer(t, ex);
+    if (unanswered) return unanswered;
     const changed = `shippingMethod ${SELLER_METHOD}, freightCost ${order.freightCost}`;
     if (isSuccess(ex)) return pass(t('freight-change-accepted.ok', { changed }));
     return fail(t('freight-change-accepted.refused', { changed }), {

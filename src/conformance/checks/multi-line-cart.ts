@@ -1,9 +1,9 @@
 import type { Check } from '../check';
 import { englishTexts } from '../i18n';
 import { cartProbes, primaryProbe } from '../cart-probes';
-import { describeCart, judgeCarts, wentWrong } from '../probe-judging';
-import { entriesOf, lineIdsOf, primaryEntries, quotedLines } from '../checker';
-import { couldNotCheck, fail, notJudged } from '../outcome';
+import { describeCart, judgeCarts, probesToJudge, wentWrong } from '../probe-judging';
+import { entriesOf, lineIdsOf, quotedLines } from '../checker';
+import { couldNotCheck, fail } from '../outcome';
 
 /** In a three-line cart the ERROR entries name exactly the bad lines, and the good ones get freight. */
 export const multiLineCart: Check = {
@@ -13,11 +13,9 @@ export const multiLineCart: Check = {
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, operation, primary) {
     const t = ctx.t;
-    const first = primaryEntries(t, primary);
-    if (!first.ok) return notJudged(first, primary);
-    const probes = await cartProbes(ctx);
-    if (!probes.ok) return notJudged(probes);
-    const probe = probes.value.multiLine;
+    const ready = await probesToJudge(ctx, primary);
+    if (!ready.ok) return ready.verdict;
+    const { multiLine: probe, unknownVariant } = ready.probes;
     const bad = probe.lines.filter((l) => !l.sellable).map((l) => l.lineId);
     const good = probe.lines.filter((l) => l.sellable).map((l) => l.lineId);
     const entries = entriesOf(t, probe.exchange);
@@ -29,7 +27,6 @@ export const multiLineCart: Check = {
         check: 'component-ids',
       });
     // Line attribution presumes the merchant refuses the bad line and sells the good one on their own.
-    const { unknownVariant } = probes.value;
     if (wentWrong(t, unknownVariant, [unknownVariant.lines[0].lineId]))
       return couldNotCheck(t('multi-line-cart.unknownAlone'), undefined, {
         operation,
@@ -46,14 +43,15 @@ export const multiLineCart: Check = {
     });
     if (judged.status !== 'pass' || !entries.ok) return judged;
     // A merchant that quotes no freight for the one-line cart quotes it elsewhere: nothing to require.
-    if (quotedLines(first.value).length === 0)
+    if (quotedLines(ready.first).length === 0)
       return { ...judged, message: t('multi-line-cart.noFreight', { message: judged.message }) };
-    const unquoted = good.filter((id) => !quotedLines(entries.value).includes(id));
+    const quoted = quotedLines(entries.value);
+    const unquoted = good.filter((id) => !quoted.includes(id));
     if (unquoted.length === 0)
       return { ...judged, message: t('multi-line-cart.withFreight', { message: judged.message }) };
     return fail(t('multi-line-cart.unquoted', { lines: unquoted.join(', ') }), {
       received: t('multi-line-cart.freightFor', {
-        lines: quotedLines(entries.value).join(', ') || t('multi-line-cart.noLine'),
+        lines: quoted.join(', ') || t('multi-line-cart.noLine'),
       }),
       expected: t('multi-line-cart.freightExpected', { lines: good.join(', ') }),
       details: [describeCart(t, probe)],

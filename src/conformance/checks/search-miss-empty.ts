@@ -1,9 +1,10 @@
 import type { Check } from '../check';
-import { englishTexts } from '../i18n';
+import type { OperationId } from '../../contracts';
+import { englishTexts, type T } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, isSuccess, withoutJson, type Exchange } from '../exchange';
-import { couldNotCheck, fail, pass, warn } from '../outcome';
+import { couldNotCheck, fail, pass, warn, type Verdict } from '../outcome';
 import { jsonArray, noAnswer, primaryArray, search } from '../search';
 import { TEST_ORDER_PREFIX } from '../test-data';
 
@@ -14,6 +15,16 @@ function missSearch(ctx: RunContext): Promise<{ miss: Exchange; hits?: number }>
     const found = jsonArray(ctx.t, miss);
     return { miss: withoutJson(miss), hits: found.ok ? found.value.length : undefined };
   });
+}
+
+/**
+ * "Could not check" when the miss went wrong the way the first search did: that defect is already
+ * reported there (answers-2xx, json-body or response-contract), so the miss must not blame it again.
+ */
+function sameDefectInFirst(t: T, miss: Exchange, primary: Exchange, operation: OperationId): Verdict | undefined {
+  if (!isSuccess(miss)) return firstRefused(t, primary, operation);
+  const first = primaryArray(t, primary, operation);
+  return first.ok ? undefined : couldNotCheck(first.reason, miss, first.causedBy);
 }
 
 /** A search that matches nothing is `200 []`, never a 404 or an error. */
@@ -27,19 +38,15 @@ export const searchMissEmpty: Check = {
     const { miss, hits } = await missSearch(ctx);
     const unanswered = noAnswer(t, miss);
     if (unanswered) return unanswered;
-    if (hits === undefined) {
-      // The same defect in the first search is already reported there (answers-2xx, json-body or response-contract).
-      const first = primaryArray(t, primary, operation);
-      if (!isSuccess(miss)) {
-        const refused = firstRefused(t, primary, operation);
-        if (refused) return refused;
-      } else if (!first.ok) return couldNotCheck(first.reason, miss, first.causedBy);
-      return fail(t('search-miss-empty.notEmpty'), {
-        received: bodyPreview(t, miss),
-        expected: t('search-miss-empty.expected'),
-        exchange: miss,
-      });
-    }
+    if (hits === undefined)
+      return (
+        sameDefectInFirst(t, miss, primary, operation) ??
+        fail(t('search-miss-empty.notEmpty'), {
+          received: bodyPreview(t, miss),
+          expected: t('search-miss-empty.expected'),
+          exchange: miss,
+        })
+      );
     if (hits > 0) {
       return warn(t('search-miss-empty.fuzzy', { count: hits }), {
         received: bodyPreview(t, miss, 80),

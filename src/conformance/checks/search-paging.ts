@@ -2,10 +2,10 @@ import type { Check } from '../check';
 import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { withoutJson, type Exchange } from '../exchange';
-import { couldNotCheck, fail, notJudged, pass } from '../outcome';
+import { couldNotCheck, notJudged, pass } from '../outcome';
+import { failProbes, type WrongProbe } from '../probe-judging';
 import { idsOf, jsonArray, listIds, noAnswer, primaryArray, search } from '../search';
 import { ok, type Result } from '../result';
-import type { ProbeFinding } from '../types';
 
 /** One page, as the check reads it: the ids it held (the parsed answer is not kept). */
 type Page = { ex: Exchange; ids: Result<string[]> };
@@ -43,9 +43,10 @@ export const searchPaging: Check = {
     const unanswered = noAnswer(t, sized.ex) ?? noAnswer(t, skipped.ex);
     if (unanswered) return unanswered;
     const query = JSON.stringify(ctx.config.searchQuery);
-    const findings: { finding: ProbeFinding; exchange: Exchange }[] = [];
+    const findings: WrongProbe[] = [];
     const firstIds = idsOf(first.value);
-    if (firstIds.length > 10)
+    const tooMany = firstIds.length > 10;
+    if (tooMany)
       findings.push({
         finding: {
           probe: `TEXT ${query} from=0 size=10`,
@@ -55,7 +56,8 @@ export const searchPaging: Check = {
         exchange: primary,
       });
     const one = sized.ids;
-    if (!one.ok || one.value.length !== 1)
+    const notOne = !one.ok || one.value.length !== 1;
+    if (notOne)
       findings.push({
         finding: {
           probe: `TEXT ${query} from=0 size=1`,
@@ -84,23 +86,12 @@ export const searchPaging: Check = {
         exchange: skipped.ex,
       });
     if (findings.length === 0) return pass(t('search-paging.ok'));
-    const [head] = findings;
-    const fromIgnored = !skips;
-    const sizeIgnored = findings.length > (fromIgnored ? 1 : 0);
-    const message =
-      fromIgnored && sizeIgnored
+    // A probe went wrong: with from honoured it was a size probe; otherwise from, and size too when one of its probes did.
+    const message = skips
+      ? t('search-paging.sizeIgnored')
+      : tooMany || notOne
         ? t('search-paging.neither')
-        : fromIgnored
-          ? t('search-paging.fromIgnored')
-          : t('search-paging.sizeIgnored');
-    return fail(message, {
-      received: head.finding.received,
-      expected: head.finding.expected,
-      details: findings.map((f) =>
-        t('cart.finding', { probe: f.finding.probe, expected: f.finding.expected, received: f.finding.received }),
-      ),
-      probes: findings.map((f) => f.finding),
-      exchange: head.exchange,
-    });
+        : t('search-paging.fromIgnored');
+    return failProbes(t, message, findings);
   },
 };

@@ -1,9 +1,8 @@
 import type { Check } from '../check';
 import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
-import { judgeCarts } from '../probe-judging';
-import { primaryEntries } from '../checker';
-import { couldNotCheck, notJudged, skip } from '../outcome';
+import { judgeCarts, probesToJudge } from '../probe-judging';
+import { couldNotCheck, skip } from '../outcome';
 
 /** A line asking for one unit more than a variant's stock gets an ERROR entry. */
 export const stockChecked: Check = {
@@ -13,11 +12,9 @@ export const stockChecked: Check = {
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, _operation, primary) {
     const t = ctx.t;
-    const first = primaryEntries(t, primary);
-    if (!first.ok) return notJudged(first, primary);
-    const probes = await cartProbes(ctx);
-    if (!probes.ok) return notJudged(probes);
-    const over = probes.value.overStock;
+    const ready = await probesToJudge(ctx, primary);
+    if (!ready.ok) return ready.verdict;
+    const over = ready.probes.overStock;
     if (!over.ok) {
       const exempt = ctx.pick.ok && ctx.pick.value.product.sellOutOfStock;
       return exempt ? skip(over.reason) : couldNotCheck(over.reason);

@@ -1,9 +1,7 @@
 import type { Check } from '../check';
 import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
-import { judgeCarts } from '../probe-judging';
-import { primaryEntries } from '../checker';
-import { notJudged } from '../outcome';
+import { judgeCarts, probesToJudge } from '../probe-judging';
 
 /** A line for a variant the merchant does not have gets an ERROR entry (in a 200 answer). */
 export const unknownVariantRefused: Check = {
@@ -13,11 +11,9 @@ export const unknownVariantRefused: Check = {
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, _operation, primary) {
     const t = ctx.t;
-    const first = primaryEntries(t, primary);
-    if (!first.ok) return notJudged(first, primary);
-    const probes = await cartProbes(ctx);
-    if (!probes.ok) return notJudged(probes);
-    const probe = probes.value.unknownVariant;
+    const ready = await probesToJudge(ctx, primary);
+    if (!ready.ok) return ready.verdict;
+    const probe = ready.probes.unknownVariant;
     return judgeCarts(t, [{ probe, errorOn: [probe.lines[0].lineId] }], {
       passed: t('unknown-variant-refused.ok'),
       failed: () => t('unknown-variant-refused.failed'),

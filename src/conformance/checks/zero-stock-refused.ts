@@ -1,9 +1,8 @@
 import type { Check } from '../check';
 import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
-import { judgeCarts, wentWrong } from '../probe-judging';
-import { primaryEntries } from '../checker';
-import { couldNotCheck, notJudged, skip } from '../outcome';
+import { judgeCarts, probesToJudge, wentWrong } from '../probe-judging';
+import { couldNotCheck, skip } from '../outcome';
 
 /** One unit of a variant whose stock is 0 gets an ERROR entry. */
 export const zeroStockRefused: Check = {
@@ -13,14 +12,11 @@ export const zeroStockRefused: Check = {
   prefetch: (ctx) => void cartProbes(ctx),
   async run(ctx, operation, primary) {
     const t = ctx.t;
-    const first = primaryEntries(t, primary);
-    if (!first.ok) return notJudged(first, primary);
-    const probes = await cartProbes(ctx);
-    if (!probes.ok) return notJudged(probes);
-    const zero = probes.value.zeroStock;
+    const ready = await probesToJudge(ctx, primary);
+    if (!ready.ok) return ready.verdict;
+    const { zeroStock: zero, overStock: over } = ready.probes;
     if (!zero.ok) return skip(zero.reason);
     // A checker that lets any quantity through is stock-checked's finding; this one is about 0 read as "untracked".
-    const over = probes.value.overStock;
     if (over.ok && wentWrong(t, over.value, [over.value.lines[0].lineId]))
       return couldNotCheck(t('zero-stock-refused.noLimit'), undefined, {
         operation,
