@@ -21,6 +21,11 @@ export function notification(ctx: RunContext, status: string): Record<string, un
   };
 }
 
+/** The cancellation OmniChat sends for an order: the order as created, with status CANCELLED. */
+function cancellation(payload: Record<string, unknown>): Record<string, unknown> {
+  return { ...payload, status: 'CANCELLED' };
+}
+
 /** The test order: one unit of the picked variant on the one test line. */
 function mainOrder(ctx: RunContext, pick: Pick): Record<string, unknown> {
   return testOrder(ctx.orderId('order'), [cartLine(pick, TEST_LINE_ID, 1)]);
@@ -47,7 +52,7 @@ export function planPrimary(ctx: RunContext, operation: OperationId): Result<() 
     case 'orderCancellation': {
       if (!ctx.created.ok) return ctx.created;
       const payload = ctx.created.value.payload;
-      return ok(() => ctx.call(operation, { body: { ...payload, status: 'CANCELLED' } }));
+      return ok(() => ctx.call(operation, { body: cancellation(payload) }));
     }
   }
 }
@@ -72,7 +77,7 @@ export function learnCancellation(ctx: RunContext, primary: Exchange): void {
 export async function cancelLeftovers(ctx: RunContext): Promise<string[]> {
   const notes: string[] = [];
   for (const order of ctx.sentOrders.filter((o) => !o.cancelled)) {
-    const ex = await ctx.call('orderCancellation', { body: { ...order.payload, status: 'CANCELLED' } });
+    const ex = await ctx.call('orderCancellation', { body: cancellation(order.payload) });
     order.cancelled = isSuccess(ex);
     const said = { id: order.id, answer: describeAnswer(ctx.t, ex) };
     if (order.cancelled) notes.push(ctx.t('run.orderCancelled', { id: order.id }));

@@ -8,12 +8,17 @@ export function operationStatus(checks: CheckResult[]): OperationStatus {
   return 'pass';
 }
 
+/** Counts a list of results by status, in the Summary's shape (one operation's, or a cause's consequences). */
+export function countStatuses(checks: CheckResult[]): Summary {
+  const counts: Summary = { passed: 0, failed: 0, warnings: 0, errors: 0, skipped: 0 };
+  const key = { pass: 'passed', fail: 'failed', warn: 'warnings', error: 'errors', skip: 'skipped' } as const;
+  for (const check of checks) counts[key[check.status]]++;
+  return counts;
+}
+
 /** Counts checks by status across operations. */
 export function summarize(report: Pick<RunReport, 'operations'>): Summary {
-  const summary: Summary = { passed: 0, failed: 0, warnings: 0, errors: 0, skipped: 0 };
-  const key = { pass: 'passed', fail: 'failed', warn: 'warnings', error: 'errors', skip: 'skipped' } as const;
-  for (const op of report.operations) for (const check of op.checks) summary[key[check.status]]++;
-  return summary;
+  return countStatuses(report.operations.flatMap((op) => op.checks));
 }
 
 /** 0 everything checked passed (warnings allowed), 1 a check failed or could not check, 2 nothing tested. */

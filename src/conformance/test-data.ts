@@ -105,20 +105,23 @@ export function stockTracked(pick: Pick): pick is Pick & { variant: { quantity: 
   return pick.variant.quantity !== undefined && !pick.product.sellOutOfStock;
 }
 
+/** True when one unit may be sold: the stock rule does not apply, or the stated stock holds one. */
+function inStock(pick: Pick): boolean {
+  return !stockTracked(pick) || pick.variant.quantity >= 1;
+}
+
 /**
- * Chooses the variant the order checks use. Best is a tracked stock of 2 or more (so that 1, 2, S and
- * S + 1 units are four different probes), then a tracked stock of 1, then a variant that states no
- * stock, then one of a product that sells out of stock.
+ * Chooses the variant the order checks use, among those in stock. Best is a tracked stock of 2 or more
+ * (so that 1, 2, S and S + 1 units are four different probes), then a tracked stock of 1, then a
+ * variant that states no stock, then one of a product that sells out of stock.
  */
 export function pickVariant(products: FoundProduct[]): Pick | undefined {
-  const candidates = sellable(products);
-  const SOLD_OUT = 9;
   const rank = (pick: Pick): number => {
-    if (stockTracked(pick)) return pick.variant.quantity >= 2 ? 0 : pick.variant.quantity >= 1 ? 1 : SOLD_OUT;
+    if (stockTracked(pick)) return pick.variant.quantity >= 2 ? 0 : 1;
     return pick.product.sellOutOfStock ? 3 : 2;
   };
   let best: Pick | undefined;
-  for (const pick of candidates) if (rank(pick) < SOLD_OUT && (!best || rank(pick) < rank(best))) best = pick;
+  for (const pick of sellable(products).filter(inStock)) if (!best || rank(pick) < rank(best)) best = pick;
   return best;
 }
 
@@ -129,11 +132,7 @@ export function zeroStockVariant(products: FoundProduct[]): Pick | undefined {
 
 /** A second sellable variant with stock (other than the pick), for the good lines of a multi-line cart. */
 export function secondVariant(products: FoundProduct[], pick: Pick): Pick | undefined {
-  return sellable(products).find(
-    (p) =>
-      p.variant.objectId !== pick.variant.objectId &&
-      (p.product.sellOutOfStock || p.variant.quantity === undefined || p.variant.quantity >= 1),
-  );
+  return sellable(products).find((p) => p.variant.objectId !== pick.variant.objectId && inStock(p));
 }
 
 /** One cart line for a variant the search returned. */

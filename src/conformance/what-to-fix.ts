@@ -1,8 +1,21 @@
 import type { OperationId } from '../contracts';
 import { exitCodeFor } from './summarize';
-import type { FixItem, OperationReport, RunVerdict, Summary } from './types';
+import type { CheckResult, FixItem, OperationReport, RunVerdict, Summary } from './types';
 
 const SEVERITY = { fail: 0, error: 1, warn: 2 } as const;
+
+/**
+ * A root cause: a failure, warning or "could not check" that follows from no other. The list below
+ * and every reporter's "findings" pick the same results through it, so they never disagree.
+ */
+export function isOwnFinding(check: CheckResult): check is CheckResult & { status: FixItem['status'] } {
+  return !check.causedBy && check.status !== 'pass' && check.status !== 'skip';
+}
+
+/** True when a result only follows from the given cause (an operation and check id). */
+export function followsFrom(check: CheckResult, cause: { operation: OperationId; check: string }): boolean {
+  return check.causedBy?.operation === cause.operation && check.causedBy.check === cause.check;
+}
 
 /**
  * The "what to fix" list: one entry per root cause (a result that is fail, warn or "could not
@@ -14,7 +27,7 @@ export function whatToFix(operations: OperationReport[]): FixItem[] {
   const items: (FixItem & { order: number })[] = [];
   operations.forEach((op, opIndex) =>
     op.checks.forEach((check, checkIndex) => {
-      if (check.causedBy || (check.status !== 'fail' && check.status !== 'error' && check.status !== 'warn')) return;
+      if (!isOwnFinding(check)) return;
       items.push({
         operation: op.operation,
         check: check.id,
@@ -33,9 +46,7 @@ function consequencesOf(operations: OperationReport[], operation: OperationId, c
   return operations
     .map((op) => ({
       operation: op.operation,
-      checks: op.checks
-        .filter((c) => c.causedBy?.operation === operation && c.causedBy.check === check)
-        .map((c) => c.id),
+      checks: op.checks.filter((c) => followsFrom(c, { operation, check })).map((c) => c.id),
     }))
     .filter((group) => group.checks.length > 0);
 }

@@ -2,7 +2,7 @@ import { usageError } from '../i18n/usage';
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../../common/headers';
 import { maskUrl } from '../../common/secrets';
 import type { NetworkSettings } from '../http/network';
-import { ProxyEnvError, readProxyEnv, type ProxyEnv } from '../http/proxy-env';
+import { readProxyEnv } from '../http/proxy-env';
 import { readCaFile, readExtraCaCerts } from './ca-files';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
 import { SEARCH_TYPES } from '../../contracts';
@@ -57,13 +57,8 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
 /** The config's "ca" files, then --ca files; the proxy variables as curl reads them. */
 function networkSettings(flags: VerifyFlags, settings: FileSettings, env: NodeJS.ProcessEnv): NetworkSettings {
   const caFiles = [...(settings.caFiles ?? []), ...(flags.ca ?? []).map((file) => ({ file, source: '--ca' }))];
-  let proxy: ProxyEnv;
-  try {
-    proxy = readProxyEnv(env);
-  } catch (error) {
-    if (error instanceof ProxyEnvError) throw error.usage;
-    throw error;
-  }
+  // The proxy variables first: with a bad one and a bad CA file too, the proxy is what is reported.
+  const proxy = readProxyEnv(env);
   return {
     ca: caFiles.map(({ file, source }) => readCaFile(file, source)),
     insecure: flags.insecure === true,

@@ -1,6 +1,5 @@
 import net from 'node:net';
 import { maskUrl } from '../../common/secrets';
-import type { UsageError } from '../../common/usage-error';
 import { usageError } from '../i18n/usage';
 
 /** The proxy variables as read at start: which proxy each scheme uses, and where none is used. */
@@ -13,17 +12,11 @@ export interface ProxyEnv {
   noProxy: string;
 }
 
-/** A proxy variable that cannot be used, named so the message can tell the user which one to fix. */
-export class ProxyEnvError extends Error {
-  constructor(readonly usage: UsageError) {
-    super(usage.message);
-  }
-}
-
 /**
  * Reads the proxy variables the way curl does: lower case first, then upper case; ALL_PROXY as the
  * fallback for both schemes; a value without a scheme is an http:// proxy. An empty value is unset.
- * Only HTTP(S) proxies are supported (a socks:// value is refused by name).
+ * Only HTTP(S) proxies are supported: a value that is no URL, or a socks:// one, is a UsageError
+ * naming the variable to fix.
  */
 export function readProxyEnv(env: NodeJS.ProcessEnv): ProxyEnv {
   const pick = (...names: string[]): { url: string; from: string } | undefined => {
@@ -47,10 +40,10 @@ function proxyUrl(value: string, name: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ProxyEnvError(usageError('usage.proxyNotUrl', { variable: name, value: JSON.stringify(maskUrl(value)) }));
+    throw usageError('usage.proxyNotUrl', { variable: name, value: JSON.stringify(maskUrl(value)) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ProxyEnvError(usageError('usage.proxyScheme', { variable: name, scheme: url.protocol.slice(0, -1) }));
+    throw usageError('usage.proxyScheme', { variable: name, scheme: url.protocol.slice(0, -1) });
   return url.toString();
 }
 

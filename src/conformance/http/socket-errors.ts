@@ -5,6 +5,13 @@ import type { T } from '../i18n';
 export type FailureCode =
   'timeout' | 'refused' | 'dns' | 'tls' | 'protocol' | 'too-large' | 'dropped' | 'network' | 'proxy';
 
+/** A proxy and the variable that set it. */
+type NamedProxy = { url: string; from: string };
+
+/** "the proxy http://corp:3128 (from HTTPS_PROXY)": how every proxy failure names it, credentials masked. */
+const viaProxy = (t: T, proxy: NamedProxy): string =>
+  t('net.via', { proxy: maskUrl(proxy.url).replace(/\/$/, ''), from: proxy.from });
+
 /** A certificate problem, as OpenSSL and Node name it, and what helps. */
 function describeCertificate(
   t: T,
@@ -45,13 +52,13 @@ export function describeSocketError(
   t: T,
   error: NodeJS.ErrnoException,
   url: URL,
-  proxy?: { url: string; from: string },
+  proxy?: NamedProxy,
 ): [FailureCode, string] {
   const host = url.host;
   const certificate = describeCertificate(t, error, url);
   if (certificate) return ['tls', certificate];
   if (proxy) {
-    const via = t('net.via', { proxy: maskUrl(proxy.url).replace(/\/$/, ''), from: proxy.from });
+    const via = viaProxy(t, proxy);
     switch (error.code) {
       case 'ECONNREFUSED':
         return ['proxy', t('net.proxyRefused', { via, hostname: url.hostname })];
@@ -92,14 +99,8 @@ export function describeSocketError(
  * The reason for an answer that came from the proxy rather than the merchant: a refused CONNECT (its
  * status, over a socket that never became TLS) or a 407 asking for the proxy's credentials.
  */
-export function describeProxyRefusal(
-  t: T,
-  status: number,
-  statusText: string,
-  url: URL,
-  proxy: { url: string; from: string },
-): string {
-  const via = t('net.via', { proxy: maskUrl(proxy.url).replace(/\/$/, ''), from: proxy.from });
+export function describeProxyRefusal(t: T, status: number, statusText: string, url: URL, proxy: NamedProxy): string {
+  const via = viaProxy(t, proxy);
   const answer = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   if (status === 407) return t('net.proxyCredentials', { via, answer, from: proxy.from });
   return t('net.proxyDenied', { via, host: url.host, answer, hostname: url.hostname });

@@ -1,15 +1,14 @@
 import { networkCaveat } from '../network-report';
 import type { CheckResult, NetworkReport, OperationReport, RunMeta, RunReport } from '../types';
+import { countStatuses } from '../summarize';
 import { tameText } from '../tame';
+import { isOwnFinding } from '../what-to-fix';
 import type { Lang } from '../../common/i18n';
 import { translatorFor, type T } from '../i18n';
 import { coverageLines } from './coverage';
 import {
   causeName,
-  consequenceCounts,
-  consequencePhrase,
-  consequencePlaces,
-  countStatuses,
+  consequenceLine,
   countsPhrase,
   findingLines,
   foreignCauses,
@@ -57,9 +56,7 @@ export function renderHeader(
 export function renderOperation(op: OperationReport, lang: Lang = 'en'): string {
   const t = translatorFor(lang);
   const counts = countsPhrase(t, countStatuses(op.checks));
-  const own = op.checks.filter(
-    (c) => !c.causedBy && (c.status === 'fail' || c.status === 'warn' || c.status === 'error'),
-  );
+  const own = op.checks.filter(isOwnFinding);
   const foreign = foreignCauses(op);
   const title = `${op.operation} ${op.method} ${op.url}: ${op.status}`;
   const allSkipped = op.checks.every((c) => c.status === 'skip');
@@ -106,8 +103,8 @@ export function renderTail(report: RunReport): string {
         labelled(t('label.curl'), earlier === undefined ? result.curl : t('console.sameRequest', { number: earlier })),
       );
     }
-    const then = consequencePhrase(t, consequenceCounts(report, item));
-    if (then) out.push(`${pad}${then}: ${consequencePlaces(item)}`);
+    const then = consequenceLine(t, report, item);
+    if (then) out.push(`${pad}${then}`);
   });
   const skips = skipLines(t, report.operations);
   if (skips.length > 0) out.push('', t('console.notChecked'), ...skips);

@@ -1,24 +1,17 @@
 import type { FieldCoverage, OperationReport } from '../types';
 import { escapeMarkup } from './escape';
-import type { T } from '../i18n';
+import { en, type T } from '../i18n';
 
 // The coverage texts are the runner's own (field names, counts, fixed sentences): nothing a merchant
 // sent reaches them, but they are escaped like everything else on a page.
 
 const percent = (c: FieldCoverage): string => `${Math.round((100 * c.filled) / c.seen)}%`;
 const share = (t: T, c: FieldCoverage): string => {
+  // A unit the catalogue has ("coverage.unit.variants") is said in the run's language; any other as counted.
   const key = `coverage.unit.${c.unit}`;
-  const unit = key in UNIT_KEYS ? t(key as keyof typeof UNIT_KEYS) : c.unit;
+  const unit = key in en ? t(key as Extract<keyof typeof en, `coverage.unit.${string}`>) : c.unit;
   return t('coverage.share', { filled: c.filled, seen: c.seen, unit });
 };
-
-const UNIT_KEYS = {
-  'coverage.unit.products': 1,
-  'coverage.unit.variants': 1,
-  'coverage.unit.ERROR entries': 1,
-  'coverage.unit.quoted entries': 1,
-  'coverage.unit.freight options': 1,
-} as const;
 
 /** Console lines for an operation's field coverage (none when it has none): share, field, what OmniChat does with it. */
 export function coverageLines(t: T, op: OperationReport): string[] {

@@ -1,11 +1,9 @@
+import { countStatuses } from '../summarize';
 import type { RunReport } from '../types';
 import { indexRequests } from './requests';
 import {
   causeName,
-  consequenceCounts,
-  consequencePhrase,
-  consequencePlaces,
-  countStatuses,
+  consequenceLine,
   countsPhrase,
   findingLines,
   reportT,
@@ -35,8 +33,8 @@ export function renderAnnotations(report: RunReport): string {
     if (item.fix !== undefined) body.push(t('github.fix', { fix: item.fix }));
     for (const [label, value] of result ? findingLines(t, result, ANNOTATION_LIMITS) : [])
       body.push(`${label}: ${value}`);
-    const then = consequencePhrase(t, consequenceCounts(report, item));
-    if (then) body.push(`${then}: ${consequencePlaces(item)}`);
+    const then = consequenceLine(t, report, item);
+    if (then) body.push(then);
     const kind = item.status === 'warn' ? 'warning' : 'error';
     const title = `${causeName(item)}${item.status === 'error' ? t('github.couldNotCheck') : ''}`;
     return `::${kind} title=${commandProperty(title)}::${commandData(body.join('\n'))}`;
@@ -84,8 +82,8 @@ export function renderStepSummary(report: RunReport): string {
       if (item.fix !== undefined) out.push(`   - ${md(t('github.fix', { fix: item.fix }))}`);
       for (const [label, value] of result ? findingLines(t, result, SUMMARY_LIMITS) : [])
         out.push(`   - ${label}: ${md(value)}`);
-      const then = consequencePhrase(t, consequenceCounts(report, item));
-      if (then) out.push(`   - ${md(`${then}: ${consequencePlaces(item)}`)}`);
+      const then = consequenceLine(t, report, item);
+      if (then) out.push(`   - ${md(then)}`);
     });
     out.push('');
   }

@@ -1,8 +1,10 @@
 import { checkText, type T } from '../i18n';
 import { coverageHtml } from './coverage';
 import { escapeMarkup } from './escape';
+import { countStatuses } from '../summarize';
 import type { CheckResult, OperationReport, RunReport } from '../types';
-import { causeName, countStatuses, countsPhrase, findingLines, foreignCauses, reportT } from './wording';
+import { followsFrom, isOwnFinding } from '../what-to-fix';
+import { causeName, countsPhrase, findingLines, foreignCauses, reportT } from './wording';
 
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = escapeMarkup;
@@ -28,14 +30,12 @@ function finding(
   const facts = findingLines(t, check, REPORT_LIMITS)
     .map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
-  const followers = op.checks.filter((c) => c.causedBy?.operation === op.operation && c.causedBy.check === check.id);
+  const cause = { operation: op.operation, check: check.id };
+  const followers = op.checks.filter((c) => followsFrom(c, cause));
   const elsewhere = report.operations
     .filter((other) => other.operation !== op.operation)
-    .reduce(
-      (n, other) =>
-        n + other.checks.filter((c) => c.causedBy?.operation === op.operation && c.causedBy.check === check.id).length,
-      0,
-    );
+    .flatMap((other) => other.checks)
+    .filter((c) => followsFrom(c, cause)).length;
   const why = whyOf(t, check.id);
   return [
     `<article class="finding ${check.status}" id="${checkAnchor(op.operation, check.id)}">`,
@@ -74,10 +74,10 @@ export function operationSection(
   requestNumber: (curl: string) => number,
 ): string {
   const t = reportT(report);
-  const causes = op.checks.filter((c) => !c.causedBy && c.status !== 'pass' && c.status !== 'skip');
+  const causes = op.checks.filter(isOwnFinding);
   const quiet = op.checks.filter((c) => c.status === 'pass' || c.status === 'skip');
   const foreign = foreignCauses(op).map(({ cause, count }) => {
-    const list = op.checks.filter((c) => c.causedBy && causeName(c.causedBy) === causeName(cause));
+    const list = op.checks.filter((c) => followsFrom(c, cause));
     const link = `<a href="#${checkAnchor(cause.operation, cause.check)}">${escapeHtml(causeName(cause))}</a>`;
     return `<p>${badge('error')} ${escapeHtml(t('html.notRunBecause', { count }))} ${link}.</p><details><summary>${t('html.show', { count })}</summary>${checkList(t, list)}</details>`;
   });

@@ -4,15 +4,8 @@ import { HTML_STYLE } from './html-style';
 import { badge, checkAnchor, escapeHtml, operationAnchor, operationSection } from './html-operations';
 import { indexRequests, type RequestEntry } from './requests';
 import type { T } from '../i18n';
-import {
-  causeName,
-  consequenceCounts,
-  consequencePhrase,
-  consequencePlaces,
-  reportT,
-  summaryLine,
-  verdictDetail,
-} from './wording';
+import { isOwnFinding } from '../what-to-fix';
+import { causeName, consequenceLine, reportT, summaryLine, verdictDetail } from './wording';
 
 /** The verdict word in the report's language: PASS, FAIL or SKIP. */
 const verdictWord = (t: T, report: RunReport): string => t(`verdict.word.${report.verdict}`);
@@ -45,12 +38,12 @@ function header(t: T, report: RunReport): string {
 function fixes(t: T, report: RunReport): string {
   if (report.whatToFix.length === 0) return '';
   const items = report.whatToFix.map((item) => {
-    const then = consequencePhrase(t, consequenceCounts(report, item));
+    const then = consequenceLine(t, report, item);
     const link = `<a href="#${checkAnchor(item.operation, item.check)}">${escapeHtml(item.operation)} <code class="id">${escapeHtml(item.check)}</code></a>`;
     return [
       `<li>${badge(item.status)} ${link}: ${escapeHtml(item.message)}`,
       item.fix !== undefined ? `<p class="how"><strong>${t('html.fix')}</strong> ${escapeHtml(item.fix)}</p>` : '',
-      then ? `<p class="then">${escapeHtml(`${then}: ${consequencePlaces(item)}`)}</p>` : '',
+      then ? `<p class="then">${escapeHtml(then)}</p>` : '',
       '</li>',
     ].join('');
   });
@@ -63,8 +56,8 @@ function fixes(t: T, report: RunReport): string {
 /** The table of contents: each operation, the causes found in it, then the requests and the run's details. */
 function contents(t: T, report: RunReport, requests: RequestEntry[]): string {
   const operations = report.operations.map((op) => {
-    const causes = op.checks.filter((c) => !c.causedBy && c.status !== 'pass' && c.status !== 'skip');
-    const sub = causes
+    const sub = op.checks
+      .filter(isOwnFinding)
       .map(
         (c) =>
           `<li><a href="#${checkAnchor(op.operation, c.id)}">${escapeHtml(c.status)}: <code class="id">${escapeHtml(c.id)}</code></a></li>`,

@@ -2,7 +2,7 @@ import { networkCaveat } from '../network-report';
 import type { CheckResult, RunReport } from '../types';
 import { coverageJunit } from './coverage';
 import type { T } from '../i18n';
-import { causeName, consequenceCounts, consequencePhrase, findingLines, reportT, verdictLine } from './wording';
+import { causeName, consequencePhrase, findingLines, reportT, resultOf, verdictLine } from './wording';
 
 // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -31,9 +31,7 @@ const REPORT_LIMITS = { maxChars: Infinity, maxAlso: Infinity };
 /** The lines a failing, warned or "could not check" testcase carries: the message, the fix, the finding, the curl line. */
 function bodyLines(t: T, report: RunReport, check: CheckResult): string[] {
   if (check.causedBy) {
-    const root = report.operations
-      .find((op) => op.operation === check.causedBy?.operation)
-      ?.checks.find((c) => c.id === check.causedBy?.check);
+    const root = resultOf(report, check.causedBy);
     const cause = causeName(check.causedBy);
     return [
       check.message,
@@ -70,7 +68,7 @@ function leadComment(t: T, report: RunReport): string[] {
       `${index + 1}. ${causeName(item)}${item.status === 'warn' ? t('console.warning') : ''}: ${item.message}`,
     );
     if (item.fix !== undefined) lines.push(`   ${t('label.fix')}: ${item.fix}`);
-    const then = consequencePhrase(t, consequenceCounts(report, item));
+    const then = consequencePhrase(t, report, item);
     if (then) lines.push(`   ${then}`);
   });
   return ['<!--', ...lines.map(commentSafe), '-->'];

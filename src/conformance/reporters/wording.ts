@@ -1,23 +1,17 @@
 import type { Lang } from '../../common/i18n';
 import { translatorFor, type T } from '../i18n';
 import { networkCaveat } from '../network-report';
+import type { Cause } from '../result';
+import { countStatuses } from '../summarize';
 import { tameText } from '../tame';
-import type { CheckResult, FixItem, OperationReport, RunReport } from '../types';
-import type { Summary } from '../types';
+import type { CheckResult, FixItem, OperationReport, RunReport, Summary } from '../types';
+import { followsFrom } from '../what-to-fix';
 
 // The sentences every reporter shares (console, HTML, JUnit, the GitHub summary), from the catalogue
 // in the report's language (meta.lang; English for a report without one).
 
 /** The translator of a report's language. */
 export const reportT = (report: { meta?: { lang?: Lang } }): T => translatorFor(report.meta?.lang ?? 'en');
-
-/** Counts of a list of results by status, in the Summary's shape. */
-export function countStatuses(checks: CheckResult[]): Summary {
-  const counts: Summary = { passed: 0, failed: 0, warnings: 0, errors: 0, skipped: 0 };
-  const key = { pass: 'passed', fail: 'failed', warn: 'warnings', error: 'errors', skip: 'skipped' } as const;
-  for (const check of checks) counts[key[check.status]]++;
-  return counts;
-}
 
 /** "2 passed, 1 failed, 1 warning, 12 could not check": the counts that are not zero. */
 export function countsPhrase(t: T, counts: Summary): string {
@@ -51,16 +45,9 @@ export function reasonOf(t: T, message: string): string {
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-/** The results that follow from a cause, by status. */
-export function consequenceCounts(report: Pick<RunReport, 'operations'>, item: FixItem): Summary {
-  const followers = report.operations.flatMap((op) =>
-    op.checks.filter((c) => c.causedBy?.operation === item.operation && c.causedBy.check === item.check),
-  );
-  return countStatuses(followers);
-}
-
 /** "then 45 checks could not run and 1 failed the same way because of it", or '' when nothing follows. */
-export function consequencePhrase(t: T, counts: Summary): string {
+export function consequencePhrase(t: T, report: Pick<RunReport, 'operations'>, item: FixItem): string {
+  const counts = countStatuses(report.operations.flatMap((op) => op.checks.filter((c) => followsFrom(c, item))));
   const notRun = counts.errors > 0 ? t('then.notRun', { count: counts.errors }) : '';
   const same = counts.failed > 0 ? t('then.same', { count: counts.failed }) : '';
   if (!notRun && !same) return '';
@@ -68,9 +55,12 @@ export function consequencePhrase(t: T, counts: Summary): string {
   return t('then.because', { what });
 }
 
-/** "productSearch 13, orderValidation 11": where the consequences of a cause are. */
-export const consequencePlaces = (item: FixItem): string =>
-  item.consequences.map((group) => `${group.operation} ${group.checks.length}`).join(', ');
+/** The phrase and where the consequences are ("...: productSearch 13, orderValidation 11"), or '' when nothing follows. */
+export function consequenceLine(t: T, report: Pick<RunReport, 'operations'>, item: FixItem): string {
+  const then = consequencePhrase(t, report, item);
+  if (!then) return '';
+  return `${then}: ${item.consequences.map((group) => `${group.operation} ${group.checks.length}`).join(', ')}`;
+}
 
 /** The verdict in one line: PASS, FAIL with the number of causes, or why nothing could be checked. */
 export function verdictLine(report: RunReport): string {
@@ -117,14 +107,17 @@ export function findingLines(
   return lines;
 }
 
-/** The result a fix item is about. */
-export function resultOf(report: Pick<RunReport, 'operations'>, item: FixItem): CheckResult | undefined {
+/** The result a fix item (or any cause: an operation and check id) is about. */
+export function resultOf(
+  report: Pick<RunReport, 'operations'>,
+  item: Pick<FixItem, 'operation' | 'check'>,
+): CheckResult | undefined {
   return report.operations.find((op) => op.operation === item.operation)?.checks.find((c) => c.id === item.check);
 }
 
 /** Results that follow from a cause in another operation, grouped by that cause (in order of appearance). */
-export function foreignCauses(op: OperationReport): { cause: { operation: string; check: string }; count: number }[] {
-  const groups = new Map<string, { cause: { operation: string; check: string }; count: number }>();
+export function foreignCauses(op: OperationReport): { cause: Cause; count: number }[] {
+  const groups = new Map<string, { cause: Cause; count: number }>();
   for (const check of op.checks) {
     if (!check.causedBy || check.causedBy.operation === op.operation) continue;
     const key = causeName(check.causedBy);
