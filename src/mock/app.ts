@@ -87,10 +87,6 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     adminToken: options.adminToken,
     log: options.log,
     callbacks: new CallbackSender({
-      omnichatApi: options.omnichatApi,
-      omnichatToken: options.omnichatToken,
-      checkout: options.checkout ?? 'omni',
-      publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
       ...DEFAULT_CALLBACK_RETRY,
       ...options.callbackRetry,
       ...DEFAULT_CALLBACK_LIMITS,
