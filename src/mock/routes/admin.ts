@@ -8,7 +8,7 @@ import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import type { RequestNotes } from '../pipeline';
 import { resetStore } from '../sandbox';
-import { notFound, type SandboxRegistry } from '../sandboxes';
+import type { SandboxRegistry } from '../sandboxes';
 import { sendJsonText } from './respond';
 import { mountCallbackResend } from './admin-callbacks';
 import { mountEvents, type ContextOf } from './admin-events';
@@ -47,9 +47,7 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
   router.use(
     '/sandboxes/:name',
     (req: Request, res: Response, next: NextFunction) => {
-      const name = String(req.params.name);
-      const ctx = sandboxes.get(name);
-      if (!ctx) throw notFound(name);
+      const ctx = sandboxes.existing(String(req.params.name));
       ctx.usage.lastUsed = Date.now();
       (res.locals as AdminLocals).adminStore = ctx;
       next();
