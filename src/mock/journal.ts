@@ -76,6 +76,11 @@ export class Journal {
     this.charges[slot] = this.budget.open(entryBytes(entry), () => this.evicted(slot));
   }
 
+  /** How many requests are recorded (without copying them out). */
+  get size(): number {
+    return this.count;
+  }
+
   /** The recorded requests, oldest first. */
   entries(): JournalEntry[] {
     const out: JournalEntry[] = [];

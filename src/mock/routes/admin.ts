@@ -80,8 +80,8 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     const ctx = storeOf(req, res);
     const { store, journal, searchCache } = ctx.budgets;
     json(res, {
-      store: { ...store.usage(), orders: ctx.store.list().length },
-      journal: { ...journal.usage(), entries: ctx.journal.entries().length },
+      store: { ...store.usage(), orders: ctx.store.size },
+      journal: { ...journal.usage(), entries: ctx.journal.size },
       searchCache: searchCache.usage(),
       adminAnswerLimitBytes: ctx.adminAnswerLimitBytes,
     });
