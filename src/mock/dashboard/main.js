@@ -2,8 +2,7 @@
 // The QA console: wires the sandbox picker, the tabs, the token prompt and the live stream to the
 // panels. It uses only the public admin API.
 
-import { onTokenNeeded, storeBase } from './api.js';
-import { api } from './api.js';
+import { api, onTokenNeeded, storeBase } from './api.js';
 import { byId, notify } from './dom.js';
 import { addToJournal, lastSeq, setUpJournal, showJournal } from './journal.js';
 import { ordersChanged, showOrders } from './orders.js';
