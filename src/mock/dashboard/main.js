@@ -3,7 +3,7 @@
 // panels. It uses only the public admin API.
 
 import { api, onTokenNeeded, storeBase } from './api.js';
-import { byId, notify } from './dom.js';
+import { byId, notify, notifyError } from './dom.js';
 import { addToJournal, lastSeq, setUpJournal, showJournal } from './journal.js';
 import { ordersChanged, showOrders } from './orders.js';
 import { loadSandboxes, setUpSandboxForm, showSandbox } from './sandboxes.js';
@@ -125,7 +125,7 @@ async function reload() {
 function pickSandbox(name) {
   current = name;
   history.replaceState(null, '', name === 'default' ? location.pathname : `#sandbox=${encodeURIComponent(name)}`);
-  reload().catch((error) => notify(String(error.message), 'error'));
+  reload().catch(notifyError);
 }
 
 setUpTokenPrompt();

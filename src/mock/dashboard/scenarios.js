@@ -3,7 +3,7 @@
 // the whole store (orders, journal, stock, scenarios, freight quotes).
 
 import { api } from './api.js';
-import { byId, h, notify } from './dom.js';
+import { byId, h, notify, notifyError } from './dom.js';
 
 const OPERATIONS = ['productSearch', 'orderValidation', 'orderCreation', 'orderCancellation', 'statusNotification'];
 
@@ -31,7 +31,7 @@ export function setUpScenarios(onReset) {
       notify(`Sandbox ${storeName} reset: orders, requests, stock, scenarios and freight quotes forgotten.`);
       onReset();
     } catch (error) {
-      notify(String(/** @type {Error} */ (error).message), 'error');
+      notifyError(error);
     }
   });
 }
@@ -72,7 +72,7 @@ export async function showScenarios(storeBase, name) {
           await api(`${base}/scenarios/${operation}`, { method: 'PUT', body: { scenario: select.value || null } });
           notify(select.value ? `${operation} now answers with ${select.value}.` : `${operation} answers normally.`);
         } catch (error) {
-          notify(String(/** @type {Error} */ (error).message), 'error');
+          notifyError(error);
         }
       });
       return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: operation })), h('td', {}, select));
