@@ -5,8 +5,6 @@
 import { api } from './api.js';
 import { byId, h, notify, notifyError } from './dom.js';
 
-const OPERATIONS = ['productSearch', 'orderValidation', 'orderCreation', 'orderCancellation', 'statusNotification'];
-
 /** @type {string} */
 let base = '/__admin';
 /** @type {string} */
@@ -56,14 +54,15 @@ export async function showScenarios(storeBase, name) {
   const scenarios = await api(`${base}/scenarios`);
   if (storeBase !== base) return;
   byId('scenario-rows').replaceChildren(
-    ...OPERATIONS.map((operation) => {
+    // A row per operation the API lists (all five, in the contract's order): the page keeps no copy of them.
+    ...Object.keys(scenarios.available).map((operation) => {
       const id = `scenario-${operation}`;
       const select = /** @type {HTMLSelectElement} */ (
         h(
           'select',
           { id },
           h('option', { value: '', text: 'none (normal answers)' }),
-          ...(scenarios.available[operation] ?? []).map((name) => h('option', { value: name, text: name })),
+          ...scenarios.available[operation].map((name) => h('option', { value: name, text: name })),
         )
       );
       select.value = scenarios.defaults[operation] ?? '';
