@@ -24,13 +24,7 @@ import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
 import type { SharedParts } from './sandbox';
-import {
-  checkSandboxName,
-  DEFAULT_MAX_SANDBOXES,
-  DEFAULT_SANDBOX_IDLE_MS,
-  notFound,
-  SandboxRegistry,
-} from './sandboxes';
+import { checkSandboxName, DEFAULT_MAX_SANDBOXES, DEFAULT_SANDBOX_IDLE_MS, SandboxRegistry } from './sandboxes';
 import { loadScenarios } from './scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
@@ -87,10 +81,6 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     adminToken: options.adminToken,
     log: options.log,
     callbacks: new CallbackSender({
-      omnichatApi: options.omnichatApi,
-      omnichatToken: options.omnichatToken,
-      checkout: options.checkout ?? 'omni',
-      publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
       ...DEFAULT_CALLBACK_RETRY,
       ...options.callbackRetry,
       ...DEFAULT_CALLBACK_LIMITS,
@@ -123,10 +113,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   };
   const checkoutStore: ContextOf = (_req, res) => {
     const name = sandboxOf(res);
-    if (name === undefined) return sandboxes.default;
-    const ctx = sandboxes.get(name);
-    if (!ctx) throw notFound(name);
-    return ctx;
+    return name === undefined ? sandboxes.default : sandboxes.existing(name);
   };
 
   const app = express();

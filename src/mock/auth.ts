@@ -18,14 +18,15 @@ function digest(value: string): Buffer {
  */
 export class HeaderAuth {
   private readonly expected: ExpectedHeader[];
+  /**
+   * The headers whose values the journal masks (lower case, once each): Authorization and the
+   * configured ones. Worked out here, once per settings, not per journaled request.
+   */
+  readonly secretNames: readonly string[];
 
   constructor(headers: HeaderPair[]) {
     this.expected = headers.map((h) => ({ name: h.key, lower: h.key.toLowerCase(), digest: digest(h.value) }));
-  }
-
-  /** Names of the configured headers (lower case), for masking. */
-  get names(): string[] {
-    return this.expected.map((h) => h.lower);
+    this.secretNames = [...new Set(['authorization', ...this.expected.map((h) => h.lower)])];
   }
 
   /** The name of the first configured header that is missing or wrong, or undefined when all match. */

@@ -4,15 +4,19 @@ import { formatViolation, validate } from '../contracts';
 import { attempt, pathSegment } from './callback-attempt';
 import type { CallbackRecord, HistoryEntry, OrderRecord } from './order-store';
 
-/** Where and how the mock calls OmniChat back after accepting an order. */
-interface CallbackConfig {
+/** Where one store's callbacks go: its integration's settings (a sandbox has its own). */
+interface CallbackTarget {
   /** OmniChat's orders API base, e.g. https://orders-api.omni.chat; no callbacks without it. */
   omnichatApi?: string;
   /** Sent as `Authorization: Bearer <token>`. */
   omnichatToken?: string;
   checkout: 'omni' | 'own';
-  /** Base URL of the mock itself, for the own-checkout link it serves. */
+  /** Base URL of the store itself, for the own-checkout link it serves. */
   publicUrl: string;
+}
+
+/** How the server's one sender sends: retries and bounds, the same for every store. */
+interface SenderConfig {
   /** Attempts per callback (first try included). */
   attempts: number;
   /** Delay before the first retry; doubled before each next one. */
@@ -24,9 +28,6 @@ interface CallbackConfig {
   /** Callbacks waiting for a socket or for their next retry; past this, a new callback is not sent. */
   queued: number;
 }
-
-/** Where one store's callbacks go: the integration's part of CallbackConfig (a sandbox has its own). */
-type CallbackTarget = Pick<CallbackConfig, 'omnichatApi' | 'omnichatToken' | 'checkout' | 'publicUrl'>;
 
 /** What becomes of a finished callback (its order's history, the dashboard's live stream). */
 type CallbackOutcome = (record: OrderRecord, callback: CallbackRecord) => void;
@@ -93,26 +94,18 @@ export class CallbackSender {
   private running = 0;
   private readonly agents: { http: http.Agent; https: https.Agent };
 
-  constructor(
-    private readonly config: CallbackConfig,
-    private readonly onOutcome: CallbackOutcome = () => undefined,
-  ) {
+  constructor(private readonly config: SenderConfig) {
     // The agents cap sockets too: a finished attempt's socket may still be open when the next one starts.
     const sockets = { keepAlive: true, maxSockets: config.inFlight, maxTotalSockets: config.inFlight };
     this.agents = { http: new http.Agent(sockets), https: new https.Agent(sockets) };
   }
 
-  /** True when callbacks are configured (an OmniChat API URL was given). */
-  get enabled(): boolean {
-    return this.config.omnichatApi !== undefined;
-  }
-
   /**
-   * Starts the callback for a newly accepted order, to `target` (default: the sender's own config) and
-   * reporting to `onOutcome`: the sandboxes of one server share one sender, so its socket and queue
-   * bounds hold for all of them together.
+   * Starts the callback for a newly accepted order, to the store's `target`, reporting to the store's
+   * `onOutcome`: the stores of one server share one sender, so its socket and queue bounds hold for all
+   * of them together. Nothing is sent while the target names no OmniChat API.
    */
-  start(record: OrderRecord, target: CallbackTarget = this.config, onOutcome: CallbackOutcome = this.onOutcome): void {
+  start(record: OrderRecord, target: CallbackTarget, onOutcome: CallbackOutcome): void {
     if (target.omnichatApi === undefined || this.stop.signal.aborted) return;
     const callback: CallbackRecord = { ...callbackFor(target, record.objectId), attempts: [], outcome: 'pending' };
     record.callbacks.push(callback);

@@ -1,8 +1,8 @@
 import type { SearchType } from '../contracts';
-import { ByteBudget, type Charge } from './byte-budget';
+import type { ByteBudget, Charge } from './byte-budget';
 import type { Product, Variant } from './catalog-types';
 import { stringBytes } from './heap-estimate';
-import { SEARCH_CACHE_BUDGET_BYTES } from './limits';
+import { createBudgets } from './limits';
 import { normalizeUrl, tokenize } from './normalize';
 import { queryTerms, TextIndex } from './text-index';
 
@@ -49,7 +49,7 @@ export class Catalog {
   constructor(
     private readonly products: Product[],
     /** Where the search caches draw their bytes from (shared between sandboxes). */
-    private readonly cacheBudget: ByteBudget = new ByteBudget('search cache', SEARCH_CACHE_BUDGET_BYTES),
+    private readonly cacheBudget: ByteBudget = createBudgets().searchCache,
   ) {
     this.json = new Array<string | undefined>(products.length);
     let variants = 0;

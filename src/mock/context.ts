@@ -1,13 +1,11 @@
 import type { AnswerCache } from './answer-cache';
-import type { FreightQuote } from './freight-quotes';
+import type { FreightQuote, FreightQuotes } from './freight-quotes';
 import type { SandboxCatalog } from './sandbox-catalog';
-import type { OrderRecord } from './order-store';
 import type { FreightTable } from './freight';
 import type { Journal } from './journal';
-import type { OrderStore } from './order-store';
+import type { OrderRecord, OrderStore } from './order-store';
 import type { Scenarios } from './scenarios';
 import type { HeaderAuth } from './auth';
-import type { FreightQuotes } from './freight-quotes';
 import type { EventHub } from './events';
 import type { SandboxSettings } from './sandbox-settings';
 import type { MockBudgets } from './limits';

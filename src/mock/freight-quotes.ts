@@ -1,6 +1,5 @@
-import { ByteBudget, type Charge } from './byte-budget';
+import type { ByteBudget, Charge } from './byte-budget';
 import { stringBytes } from './heap-estimate';
-import { DEFAULT_STORE_BUDGET_BYTES } from './limits';
 import { OldestFirstMap } from './oldest-first-map';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
@@ -44,7 +43,7 @@ export class FreightQuotes {
   private readonly quotes = new OldestFirstMap<string, { quote: FreightQuote; charge: Charge }>();
 
   constructor(
-    private readonly budget: ByteBudget = new ByteBudget('order store', DEFAULT_STORE_BUDGET_BYTES),
+    private readonly budget: ByteBudget,
     private readonly capacity: number = DEFAULT_MAX_QUOTES,
   ) {}
 

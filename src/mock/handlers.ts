@@ -1,12 +1,10 @@
 import { isSearchType } from '../contracts';
 import type { SearchRequest } from './catalog';
 import type { MockContext } from './context';
-import { compareFreight } from './freight-quotes';
+import { compareFreight, describeFreight } from './freight-quotes';
 import { checkOrder } from './order-validator';
-import type { CheckerEntry, OrderPayload } from './order-types';
-import { str } from './order-types';
+import { str, type CheckerEntry, type OrderPayload } from './order-types';
 import { HttpProblem } from './problems';
-import { describeFreight } from './freight-quotes';
 import { said } from './i18n';
 
 const OK = '{"result":"ok"}';

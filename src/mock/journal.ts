@@ -1,6 +1,6 @@
 import type { Violation } from '../contracts';
-import { ByteBudget, type Charge } from './byte-budget';
-import { DEFAULT_JOURNAL_BUDGET_BYTES } from './limits';
+import type { ByteBudget, Charge } from './byte-budget';
+import { createBudgets } from './limits';
 
 /** One request as the admin API shows it; header values of configured auth headers are masked. */
 export interface JournalEntry {
@@ -56,7 +56,7 @@ export class Journal {
 
   constructor(
     private readonly capacity: number = JOURNAL_SIZE,
-    private readonly budget: ByteBudget = new ByteBudget('request journal', DEFAULT_JOURNAL_BUDGET_BYTES),
+    private readonly budget: ByteBudget = createBudgets().journal,
   ) {
     this.ring = new Array<JournalEntry | undefined>(capacity);
     this.charges = new Array<Charge | undefined>(capacity);
@@ -74,6 +74,11 @@ export class Journal {
     this.count += 1;
     // Opened last: the budget may evict older entries (of this journal or another) to make room.
     this.charges[slot] = this.budget.open(entryBytes(entry), () => this.evicted(slot));
+  }
+
+  /** How many requests are recorded (without copying them out). */
+  get size(): number {
+    return this.count;
   }
 
   /** The recorded requests, oldest first. */

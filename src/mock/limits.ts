@@ -3,11 +3,11 @@ import { ByteBudget } from './byte-budget';
 const MB = 1024 * 1024;
 
 /** Default byte budget of stored orders (`--store-budget`): past it the oldest order is forgotten. */
-export const DEFAULT_STORE_BUDGET_BYTES = 256 * MB;
+const DEFAULT_STORE_BUDGET_BYTES = 256 * MB;
 /** Default byte budget of the request journal (`--journal-budget`), besides its 1,000 entries. */
-export const DEFAULT_JOURNAL_BUDGET_BYTES = 16 * MB;
+const DEFAULT_JOURNAL_BUDGET_BYTES = 16 * MB;
 /** Byte budget of cached search answers and match lists (fixed: the caches only save time). */
-export const SEARCH_CACHE_BUDGET_BYTES = 64 * MB;
+const SEARCH_CACHE_BUDGET_BYTES = 64 * MB;
 /** Default bound on one list answer of the admin API (`--admin-answer-limit`): the newest items that fit. */
 export const DEFAULT_ADMIN_ANSWER_LIMIT_BYTES = 16 * MB;
 /** Default number of status history entries kept per order (`--history-limit`): the newest ones. */

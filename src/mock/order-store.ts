@@ -173,6 +173,11 @@ export class OrderStore {
     return this.orders.get(objectId)?.record;
   }
 
+  /** How many orders are stored (without listing them). */
+  get size(): number {
+    return this.orders.size;
+  }
+
   /** Every stored order, oldest first. */
   list(): OrderRecord[] {
     return Array.from(this.orders.values(), (stored) => stored.record);

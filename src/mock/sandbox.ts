@@ -8,7 +8,7 @@ import type { FreightTable } from './freight';
 import { FreightQuotes } from './freight-quotes';
 import { Journal, JOURNAL_SIZE } from './journal';
 import type { MockBudgets } from './limits';
-import { DEFAULT_MAX_ORDERS, OrderStore, type CallbackRecord, type OrderRecord } from './order-store';
+import { OrderStore, type CallbackRecord, type OrderRecord } from './order-store';
 import { SandboxCatalog } from './sandbox-catalog';
 import type { SandboxSettings } from './sandbox-settings';
 import { Scenarios, type CustomScenario } from './scenarios';
@@ -58,7 +58,7 @@ export function createStore(
     settings,
     catalog,
     freight: shared.freight,
-    store: new OrderStore(catalog, shared.maxOrders ?? DEFAULT_MAX_ORDERS, {
+    store: new OrderStore(catalog, shared.maxOrders, {
       budget: shared.budgets.store,
       historyLimit: shared.historyLimit,
     }),
@@ -93,11 +93,11 @@ export function changeSettings(ctx: MockContext, settings: SandboxSettings): voi
 
 /** Forgets everything a store holds (its budget holdings too) and puts its stock back; settings stay. */
 export function resetStore(ctx: MockContext): void {
+  // The order store's reset puts the catalog's stock and blocks back too.
   ctx.store.reset();
   ctx.journal.clear();
   ctx.scenarios.clearDefaults();
   ctx.quotes.clear();
-  ctx.catalog.resetStock();
   ctx.events.publish({ kind: 'reset' });
 }
 

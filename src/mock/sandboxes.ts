@@ -72,6 +72,13 @@ export class SandboxRegistry {
     return name === 'default' ? this.default : this.named.get(name);
   }
 
+  /** The store with this name ('default' included); 404 sandbox-not-found when there is none. */
+  existing(name: string): MockContext {
+    const ctx = this.get(name);
+    if (!ctx) throw notFound(name);
+    return ctx;
+  }
+
   /** The store with this name, created with the server's settings on first use. */
   obtain(name: string): MockContext {
     const known = this.get(name);
@@ -95,9 +102,7 @@ export class SandboxRegistry {
   /** Deletes a sandbox: its orders, journal and stock changes are forgotten, its callbacks abandoned. */
   remove(name: string): void {
     if (name === 'default') throw new HttpProblem('bad-admin-request', said('admin.defaultUndeletable'));
-    const ctx = this.named.get(name);
-    if (!ctx) throw notFound(name);
-    this.drop(ctx);
+    this.drop(this.existing(name));
   }
 
   /** Drops the sandboxes idle for longer than the idle time that are not in use. */
@@ -147,8 +152,8 @@ export class SandboxRegistry {
   }
 }
 
-/** The 404 for an admin call about a sandbox that does not exist. */
-export function notFound(name: string): HttpProblem {
+/** The 404 for a call about a sandbox that does not exist. */
+function notFound(name: string): HttpProblem {
   return new HttpProblem(
     'sandbox-not-found',
     said('admin.sandboxNotFound', { name: JSON.stringify(name.slice(0, 60)) }),

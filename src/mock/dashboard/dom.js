@@ -80,3 +80,11 @@ export function notify(text, kind = 'info') {
   line.textContent = text;
   line.dataset.kind = kind;
 }
+
+/**
+ * Says in the status line why an action failed: the admin API's problem detail (ApiError) or the error's message.
+ * @param {unknown} error
+ */
+export function notifyError(error) {
+  notify(String(/** @type {Error} */ (error).message), 'error');
+}

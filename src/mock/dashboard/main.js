@@ -2,9 +2,8 @@
 // The QA console: wires the sandbox picker, the tabs, the token prompt and the live stream to the
 // panels. It uses only the public admin API.
 
-import { onTokenNeeded, storeBase } from './api.js';
-import { api } from './api.js';
-import { byId, notify } from './dom.js';
+import { api, onTokenNeeded, storeBase } from './api.js';
+import { byId, notify, notifyError } from './dom.js';
 import { addToJournal, lastSeq, setUpJournal, showJournal } from './journal.js';
 import { ordersChanged, showOrders } from './orders.js';
 import { loadSandboxes, setUpSandboxForm, showSandbox } from './sandboxes.js';
@@ -126,7 +125,7 @@ async function reload() {
 function pickSandbox(name) {
   current = name;
   history.replaceState(null, '', name === 'default' ? location.pathname : `#sandbox=${encodeURIComponent(name)}`);
-  reload().catch((error) => notify(String(error.message), 'error'));
+  reload().catch(notifyError);
 }
 
 setUpTokenPrompt();

@@ -4,7 +4,7 @@
 // for a failed callback.
 
 import { api } from './api.js';
-import { byId, fill, h, notify, timeOf } from './dom.js';
+import { byId, fill, h, notify, notifyError, timeOf } from './dom.js';
 
 /** @type {string} */
 let base = '/__admin';
@@ -194,7 +194,7 @@ function callbackBlock(order, callback, index) {
         notify(`Callback of ${order.objectId} sent again.`);
         await showOrder(order.objectId);
       } catch (error) {
-        notify(String(/** @type {Error} */ (error).message), 'error');
+        notifyError(error);
       }
     },
   });

@@ -3,9 +3,7 @@
 // the whole store (orders, journal, stock, scenarios, freight quotes).
 
 import { api } from './api.js';
-import { byId, h, notify } from './dom.js';
-
-const OPERATIONS = ['productSearch', 'orderValidation', 'orderCreation', 'orderCancellation', 'statusNotification'];
+import { byId, h, notify, notifyError } from './dom.js';
 
 /** @type {string} */
 let base = '/__admin';
@@ -31,7 +29,7 @@ export function setUpScenarios(onReset) {
       notify(`Sandbox ${storeName} reset: orders, requests, stock, scenarios and freight quotes forgotten.`);
       onReset();
     } catch (error) {
-      notify(String(/** @type {Error} */ (error).message), 'error');
+      notifyError(error);
     }
   });
 }
@@ -56,14 +54,15 @@ export async function showScenarios(storeBase, name) {
   const scenarios = await api(`${base}/scenarios`);
   if (storeBase !== base) return;
   byId('scenario-rows').replaceChildren(
-    ...OPERATIONS.map((operation) => {
+    // A row per operation the API lists (all five, in the contract's order): the page keeps no copy of them.
+    ...Object.keys(scenarios.available).map((operation) => {
       const id = `scenario-${operation}`;
       const select = /** @type {HTMLSelectElement} */ (
         h(
           'select',
           { id },
           h('option', { value: '', text: 'none (normal answers)' }),
-          ...(scenarios.available[operation] ?? []).map((name) => h('option', { value: name, text: name })),
+          ...scenarios.available[operation].map((name) => h('option', { value: name, text: name })),
         )
       );
       select.value = scenarios.defaults[operation] ?? '';
@@ -72,7 +71,7 @@ export async function showScenarios(storeBase, name) {
           await api(`${base}/scenarios/${operation}`, { method: 'PUT', body: { scenario: select.value || null } });
           notify(select.value ? `${operation} now answers with ${select.value}.` : `${operation} answers normally.`);
         } catch (error) {
-          notify(String(/** @type {Error} */ (error).message), 'error');
+          notifyError(error);
         }
       });
       return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: operation })), h('td', {}, select));

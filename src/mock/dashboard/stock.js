@@ -3,7 +3,7 @@
 // out-of-stock), block or unblock a product.
 
 import { api } from './api.js';
-import { byId, h, notify } from './dom.js';
+import { byId, h, notifyError } from './dom.js';
 
 /** @type {string} */
 let base = '/__admin';
@@ -50,7 +50,7 @@ async function search(query) {
   try {
     products = await api(`${base}/stock?${new URLSearchParams({ query, size: '20' })}`);
   } catch (error) {
-    notify(String(/** @type {Error} */ (error).message), 'error');
+    notifyError(error);
     return;
   }
   if (from !== base) return;
@@ -162,6 +162,6 @@ async function act(change) {
     await change();
     if (lastQuery !== undefined) await search(lastQuery);
   } catch (error) {
-    notify(String(/** @type {Error} */ (error).message), 'error');
+    notifyError(error);
   }
 }

@@ -6,7 +6,7 @@ import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import { inUse, storePrefix } from '../sandbox';
 import { applySettings, settingsView } from '../sandbox-settings';
-import { notFound, type SandboxRegistry } from '../sandboxes';
+import type { SandboxRegistry } from '../sandboxes';
 import { sendJsonText } from './respond';
 
 /** A store as the sandbox list shows it: its five paths, settings (secrets masked) and what it holds. */
@@ -16,8 +16,8 @@ function sandboxView(ctx: MockContext): Record<string, unknown> {
     name: ctx.name,
     paths: Object.fromEntries(OPERATION_IDS.map((id) => [id, `${prefix}${ctx.basePath}${OPERATIONS[id].path}`])),
     settings: settingsView(ctx.settings),
-    orders: ctx.store.list().length,
-    requests: ctx.journal.entries().length,
+    orders: ctx.store.size,
+    requests: ctx.journal.size,
     stockChanges: ctx.catalog.changes,
     watchers: ctx.events.watchers,
     inUse: inUse(ctx),
@@ -51,10 +51,10 @@ export function mountSandboxes(router: Router, sandboxes: SandboxRegistry): void
     sendJsonText(res, 201, JSON.stringify(sandboxView(ctx)));
   });
   router.get('/sandboxes/:name', (req, res) => {
-    sendJsonText(res, 200, JSON.stringify(sandboxView(existing(sandboxes, req))));
+    sendJsonText(res, 200, JSON.stringify(sandboxView(sandboxes.existing(String(req.params.name)))));
   });
   router.patch('/sandboxes/:name', async (req, res) => {
-    const ctx = existing(sandboxes, req);
+    const ctx = sandboxes.existing(String(req.params.name));
     sandboxes.configure(ctx, applySettings(await objectBody(req), ctx.settings));
     sendJsonText(res, 200, JSON.stringify(sandboxView(ctx)));
   });
@@ -62,13 +62,6 @@ export function mountSandboxes(router: Router, sandboxes: SandboxRegistry): void
     sandboxes.remove(String(req.params.name));
     sendJsonText(res, 200, JSON.stringify({ result: 'ok' }));
   });
-}
-
-function existing(sandboxes: SandboxRegistry, req: Request): MockContext {
-  const name = String(req.params.name);
-  const ctx = sandboxes.get(name);
-  if (!ctx) throw notFound(name);
-  return ctx;
 }
 
 async function objectBody(req: Request): Promise<Record<string, unknown>> {

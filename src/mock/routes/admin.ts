@@ -8,7 +8,7 @@ import { said } from '../i18n';
 import { HttpProblem } from '../problems';
 import type { RequestNotes } from '../pipeline';
 import { resetStore } from '../sandbox';
-import { notFound, type SandboxRegistry } from '../sandboxes';
+import type { SandboxRegistry } from '../sandboxes';
 import { sendJsonText } from './respond';
 import { mountCallbackResend } from './admin-callbacks';
 import { mountEvents, type ContextOf } from './admin-events';
@@ -47,9 +47,7 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
   router.use(
     '/sandboxes/:name',
     (req: Request, res: Response, next: NextFunction) => {
-      const name = String(req.params.name);
-      const ctx = sandboxes.get(name);
-      if (!ctx) throw notFound(name);
+      const ctx = sandboxes.existing(String(req.params.name));
       ctx.usage.lastUsed = Date.now();
       (res.locals as AdminLocals).adminStore = ctx;
       next();
@@ -82,8 +80,8 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     const ctx = storeOf(req, res);
     const { store, journal, searchCache } = ctx.budgets;
     json(res, {
-      store: { ...store.usage(), orders: ctx.store.list().length },
-      journal: { ...journal.usage(), entries: ctx.journal.entries().length },
+      store: { ...store.usage(), orders: ctx.store.size },
+      journal: { ...journal.usage(), entries: ctx.journal.size },
       searchCache: searchCache.usage(),
       adminAnswerLimitBytes: ctx.adminAnswerLimitBytes,
     });

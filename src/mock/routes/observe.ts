@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { HeaderAuth } from '../auth';
 import type { MockContext } from '../context';
 import type { JournalEntry } from '../journal';
 import type { RequestNotes } from '../pipeline';
@@ -46,7 +45,7 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       }
       // Express routes case-insensitively: /__ADMIN/orders is the admin API too.
       if (isAdminPath(path)) return;
-      const secretNames = secretNamesOf(ctx.auth);
+      const { secretNames } = ctx.auth;
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
         const value = req.headers[name];
@@ -66,18 +65,6 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       ctx.events.publish({ kind: 'request', entry });
     });
   };
-}
-
-const secretNamesByAuth = new WeakMap<HeaderAuth, string[]>();
-
-/** The headers whose values the journal masks: Authorization and the store's configured auth headers. */
-function secretNamesOf(auth: HeaderAuth): string[] {
-  let names = secretNamesByAuth.get(auth);
-  if (names === undefined) {
-    names = [...new Set(['authorization', ...auth.names])];
-    secretNamesByAuth.set(auth, names);
-  }
-  return names;
 }
 
 /** The observer as express middleware; res.locals carries the notes the routes leave. */

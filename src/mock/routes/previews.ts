@@ -44,12 +44,15 @@ export function addPreviews(
 ): void {
   // A client may echo a secret anywhere (a search for it, a body holding it): the configured ones and
   // whatever this request presented in its secret headers (a wrong guess is a secret too) are masked.
+  const known = secretsOf(ctx);
   let presented: HeaderPair[] | undefined;
   for (const name of secretNames) {
     const value = req.headers[name];
-    if (typeof value === 'string' && value !== '') (presented ??= []).push({ key: name, value });
+    // The configured value (what every authorized request sends) has its forms already: only another adds any.
+    if (typeof value === 'string' && value !== '' && !known.values.has(value))
+      (presented ??= []).push({ key: name, value });
   }
-  const raw: RawPreviews = { forms: formsOf(ctx) };
+  const raw: RawPreviews = { forms: known.forms };
   if (presented !== undefined)
     raw.forms = [...raw.forms, ...secretForms({ headers: presented, urls: {} })].sort(
       (a, b) => b[0].length - a[0].length,
@@ -112,20 +115,28 @@ function text(kept: Kept): string {
   return kept.toString('utf8', 0, BODY_PREVIEW_BYTES).replace(/\uFFFD$/, '');
 }
 
-/** The secrets of a store's settings in every form they may be echoed, computed once per settings object. */
-const formsBySettings = new WeakMap<object, SecretForm[]>();
+/** A store's secrets: every form they may be echoed in, and the values they were worked out from. */
+interface StoreSecrets {
+  forms: SecretForm[];
+  /** Header and token values: secretForms depends on the value only, so a request presenting one adds nothing. */
+  values: Set<string>;
+}
 
-function formsOf(ctx: MockContext): SecretForm[] {
-  let forms = formsBySettings.get(ctx.settings);
-  if (forms === undefined) {
+/** Computed once per settings object. */
+const secretsBySettings = new WeakMap<object, StoreSecrets>();
+
+function secretsOf(ctx: MockContext): StoreSecrets {
+  let secrets = secretsBySettings.get(ctx.settings);
+  if (secrets === undefined) {
     const { headers, omnichatToken, omnichatApi } = ctx.settings;
-    const secrets = [...headers];
-    if (omnichatToken !== undefined) secrets.push({ key: 'authorization', value: omnichatToken });
-    if (ctx.adminToken !== undefined) secrets.push({ key: 'authorization', value: ctx.adminToken });
-    forms = secretForms({ headers: secrets, urls: omnichatApi === undefined ? {} : { omnichatApi } });
-    formsBySettings.set(ctx.settings, forms);
+    const pairs = [...headers];
+    if (omnichatToken !== undefined) pairs.push({ key: 'authorization', value: omnichatToken });
+    if (ctx.adminToken !== undefined) pairs.push({ key: 'authorization', value: ctx.adminToken });
+    const forms = secretForms({ headers: pairs, urls: omnichatApi === undefined ? {} : { omnichatApi } });
+    secrets = { forms, values: new Set(pairs.map((pair) => pair.value)) };
+    secretsBySettings.set(ctx.settings, secrets);
   }
-  return forms;
+  return secrets;
 }
 
 /** A query string with the values of token-like parameters (`token=`, `api_key=`, ...) replaced by ***. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { langFromAcceptLanguage, type Lang } from '../../common/i18n';
-import { mockT, said } from '../i18n';
-import { HttpProblem, PROBLEM_BASE, PROBLEM_TYPES, type ProblemBody, type ProblemType } from '../problems';
+import { said } from '../i18n';
+import { HttpProblem, type ProblemBody } from '../problems';
 
 /**
  * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
@@ -38,20 +38,11 @@ function problemLang(res: ServerResponse): Lang {
   return langFromAcceptLanguage(typeof header === 'string' ? header : undefined);
 }
 
-/** Writes a problem+json answer; a catalogued title is said in the request's language. */
+/** Writes a problem+json answer (its body already in the request's language: HttpProblem.bodyIn). */
 function sendProblem(res: ServerResponse, body: ProblemBody, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  const lang = problemLang(res);
-  const type = body.type.startsWith(PROBLEM_BASE) ? body.type.slice(PROBLEM_BASE.length) : '';
-  const said =
-    lang === 'en' || !Object.prototype.hasOwnProperty.call(TITLED, type)
-      ? body
-      : { ...body, title: mockT(lang)(`title.${type as ProblemType}`) };
-  sendJsonText(res, said.status, JSON.stringify(said), 'application/problem+json; charset=utf-8');
+  sendJsonText(res, body.status, JSON.stringify(body), 'application/problem+json; charset=utf-8');
 }
-
-/** Problem types with a title in the catalogue (all of them): a body of another type passes as is. */
-const TITLED: Readonly<Record<string, unknown>> = PROBLEM_TYPES;
 
 /**
  * Renders any failure as problem+json (both entry points use it): a bug is a 500 without a stack trace;
