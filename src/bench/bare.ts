@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR, OPERATIONS, PACKAGE_ROOT } from '../contracts';
 import type { CannedAnswer } from './bare-server';
-import { summarize, type Comparison, type RoundResult } from './compare';
-import type { ProbeRequest } from './http-probe';
+import { summarize, warmUp, type Comparison, type RoundResult } from './compare';
+import { probe, type ProbeRequest } from './http-probe';
 import { runLoad, type LoadOptions, type LoadStats } from './load';
 import { freePort, startServer, type RunningServer } from './servers';
 import { median } from './stats';
@@ -13,6 +12,8 @@ import { median } from './stats';
 /** The built bare server (`npm run bench` builds first). */
 const BARE_SERVER_PATH = path.join(PACKAGE_ROOT, 'dist', 'bench', 'bare-server.js');
 const START_TIMEOUT_MS = 30000;
+/** Generous: the mock has just been loaded, and the capture is no measurement. */
+const CAPTURE_TIMEOUT_MS = 5000;
 
 /** OmniChat's documented orderValidation example (docs/contracts.md), minified: 1.5 KB in, a 701-byte answer. */
 export const DOCUMENTED_ORDER_REQUEST: ProbeRequest = {
@@ -42,40 +43,23 @@ export interface BareResult {
   error?: string;
 }
 
-// Short unrecorded runs first, so neither side is measured while its JIT is still cold.
-const WARMUP_SEC = 1;
 /** Linux's clock tick for /proc/<pid>/stat times (USER_HZ, 100 on every common build). */
 const TICKS_PER_SEC = 100;
 
-/** Asks the mock once per request and keeps each answer's status, content type and exact bytes. */
+/**
+ * Asks the mock once per request and keeps each answer's status, content type and bytes: the mock
+ * answers JSON, which is UTF-8, so the text probe returns encodes back to the very bytes it sent.
+ */
 export async function captureAnswers(port: number, requests: Record<string, ProbeRequest>): Promise<CannedAnswer[]> {
   const answers: CannedAnswer[] = [];
   for (const request of Object.values(requests)) {
-    const answer = await new Promise<{ status: number; type: string; body: Buffer }>((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers, agent: false },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              type: String(res.headers['content-type'] ?? ''),
-              body: Buffer.concat(chunks),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(request.body);
-    });
+    const answer = await probe(port, request, CAPTURE_TIMEOUT_MS);
     answers.push({
       method: request.method,
       path: request.path,
       status: answer.status,
-      contentType: answer.type,
-      bodyBase64: answer.body.toString('base64'),
+      contentType: answer.contentType,
+      bodyBase64: Buffer.from(answer.body, 'utf8').toString('base64'),
     });
   }
   return answers;
@@ -107,7 +91,7 @@ export async function compareWithBare(
       command: process.execPath,
       args: [BARE_SERVER_PATH, String(port), file],
       port,
-      isReady: async (p) => (await probeStatus(p, first)) === 200,
+      isReady: async (p, timeoutMs) => (await probe(p, first, timeoutMs)).status === 200,
       timeoutMs: START_TIMEOUT_MS,
     });
     const { rows, cpu } = await inTurnWithCpu(ours, bare, requests, rounds, load, log);
@@ -133,10 +117,7 @@ async function inTurnWithCpu(
   load: LoadOptions,
   log: (line: string) => void,
 ): Promise<{ rows: RoundResult[]; cpu: CpuPerRequest[] }> {
-  for (const request of Object.values(requests)) {
-    await runLoad(ours.port, request, { ...load, durationSec: WARMUP_SEC });
-    await runLoad(bare.port, request, { ...load, durationSec: WARMUP_SEC });
-  }
+  await warmUp(ours, bare, requests, load);
   const rows: RoundResult[] = [];
   const spent = new Map<string, { ours: number[]; bare: number[] }>();
   const measured = async (server: RunningServer, request: ProbeRequest): Promise<[LoadStats, number]> => {
@@ -172,18 +153,4 @@ function cpuSeconds(pid: number): number {
   } catch {
     return Number.NaN;
   }
-}
-
-function probeStatus(port: number, request: ProbeRequest): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers, agent: false },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(request.body);
-  });
 }

@@ -23,8 +23,21 @@ export interface Comparison {
   medianRatio: number;
 }
 
-// Short unrecorded runs first, so neither side is measured while its JIT is still cold.
 const WARMUP_SEC = 1;
+
+/** Short unrecorded runs of every request, a then b, so neither side is measured while its JIT is still cold. */
+export async function warmUp(
+  a: Pick<Side, 'port'>,
+  b: Pick<Side, 'port'>,
+  requests: Record<string, ProbeRequest>,
+  options: LoadOptions,
+): Promise<void> {
+  const warmup = { ...options, durationSec: WARMUP_SEC };
+  for (const request of Object.values(requests)) {
+    await runLoad(a.port, request, warmup);
+    await runLoad(b.port, request, warmup);
+  }
+}
 
 /**
  * Loads a and b in turn (A B, A B, ...) for each operation and round, so that drift in the
@@ -38,11 +51,7 @@ export async function compareInTurn(
   options: LoadOptions,
   log: (line: string) => void,
 ): Promise<RoundResult[]> {
-  const warmup = { ...options, durationSec: WARMUP_SEC };
-  for (const request of Object.values(requests)) {
-    await runLoad(a.port, request, warmup);
-    await runLoad(b.port, request, warmup);
-  }
+  await warmUp(a, b, requests, options);
   const results: RoundResult[] = [];
   for (let round = 1; round <= rounds; round += 1) {
     for (const [operation, request] of Object.entries(requests)) {

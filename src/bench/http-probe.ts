@@ -16,6 +16,7 @@ export interface ProbeRequest {
 
 interface ProbeAnswer {
   status: number;
+  contentType: string;
   body: string;
 }
 
@@ -38,7 +39,13 @@ export function probe(port: number, request: ProbeRequest, timeoutMs = 1000): Pr
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );

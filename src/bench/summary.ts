@@ -1,5 +1,6 @@
 import type { BareResult } from './bare';
 import type { Comparison } from './compare';
+import type { LoadStats } from './load';
 import type { VerifyTiming } from './phases';
 import { formatCount, formatMb, formatMs, formatRatio, type SummaryRow } from './report';
 import type { ScaleResult } from './scale';
@@ -47,20 +48,8 @@ export function buildSummary(results: BenchResults): SummaryRow[] {
 }
 
 function versusPrism(c: Comparison): SummaryRow[] {
-  const notes: string[] = [];
-  if (c.a.non2xx + c.a.errors > 0) notes.push(`ours: ${c.a.non2xx} non-2xx, ${c.a.errors} errors`);
-  if (c.b.non2xx + c.b.errors > 0) notes.push(`Prism: ${c.b.non2xx} non-2xx, ${c.b.errors} errors`);
   return [
-    {
-      measure: `${c.operation} req/s vs Prism`,
-      ours: formatCount(c.a.reqPerSec),
-      reference: formatCount(c.b.reqPerSec),
-      ratio: formatRatio(c.medianRatio),
-      target: TARGETS.throughputVsPrism,
-      // A fast wrong answer is no throughput: any non-2xx or error of ours fails the row.
-      checked: c.a.non2xx + c.a.errors > 0 ? Number.NaN : c.medianRatio,
-      note: notes.join('; '),
-    },
+    throughputRow(c, 'Prism', TARGETS.throughputVsPrism, wrongAnswers('Prism', c.b)),
     {
       measure: `${c.operation} p50 / p99`,
       ours: `${formatMs(c.a.p50Ms)} / ${formatMs(c.a.p99Ms)}`,
@@ -70,6 +59,33 @@ function versusPrism(c: Comparison): SummaryRow[] {
   ];
 }
 
+/**
+ * ours' req/s next to a reference's. A fast wrong answer is no throughput: any non-2xx or error of ours
+ * fails the row; `referenceNote` says what went wrong on the reference's side, if anything.
+ */
+function throughputRow(c: Comparison, reference: string, target: Target, referenceNote?: string): SummaryRow {
+  const oursWrong = wrongAnswers('ours', c.a);
+  return {
+    measure: `${c.operation} req/s vs ${reference}`,
+    ours: formatCount(c.a.reqPerSec),
+    reference: formatCount(c.b.reqPerSec),
+    ratio: formatRatio(c.medianRatio),
+    target,
+    checked: oursWrong === undefined ? c.medianRatio : Number.NaN,
+    note: [oursWrong, referenceNote].filter((note) => note !== undefined).join('; '),
+  };
+}
+
+/** "ours: 3 non-2xx, 0 errors" when a side answered anything but 2xx under load, else undefined. */
+function wrongAnswers(side: string, stats: LoadStats): string | undefined {
+  return stats.non2xx + stats.errors > 0 ? `${side}: ${stats.non2xx} non-2xx, ${stats.errors} errors` : undefined;
+}
+
+/** The row of a phase that could not run: it fails its target, and the note says why. */
+function notMeasuredRow(measure: string, ours: string, target: Target, error: string): SummaryRow {
+  return { measure, ours, reference: '', ratio: '', target, checked: Number.NaN, note: error.slice(0, 160) };
+}
+
 function formatMicros(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(1)} µs` : 'n/a';
 }
@@ -77,32 +93,11 @@ function formatMicros(value: number): string {
 /** Ours next to a bare node:http server answering the same bytes: the share of the machine's limit ours reaches. */
 function bareRows(bare: BareResult | undefined): SummaryRow[] {
   if (bare === undefined) return [];
-  if (bare.error !== undefined) {
-    return [
-      {
-        measure: 'req/s vs bare node:http',
-        ours: 'not measured',
-        reference: '',
-        ratio: '',
-        target: TARGETS.throughputVsBare,
-        checked: Number.NaN,
-        note: bare.error.slice(0, 160),
-      },
-    ];
-  }
+  if (bare.error !== undefined)
+    return [notMeasuredRow('req/s vs bare node:http', 'not measured', TARGETS.throughputVsBare, bare.error)];
   return bare.comparisons.flatMap((c): SummaryRow[] => {
     const cpu = bare.cpu?.find((row) => row.operation === c.operation);
-    const rows: SummaryRow[] = [
-      {
-        measure: `${c.operation} req/s vs bare node:http`,
-        ours: formatCount(c.a.reqPerSec),
-        reference: formatCount(c.b.reqPerSec),
-        ratio: formatRatio(c.medianRatio),
-        target: TARGETS.throughputVsBare,
-        checked: c.a.non2xx + c.a.errors > 0 ? Number.NaN : c.medianRatio,
-        note: c.a.non2xx + c.a.errors > 0 ? `ours: ${c.a.non2xx} non-2xx, ${c.a.errors} errors` : '',
-      },
-    ];
+    const rows = [throughputRow(c, 'bare node:http', TARGETS.throughputVsBare)];
     if (cpu !== undefined) {
       rows.push({
         measure: `${c.operation} CPU per request vs bare`,
@@ -132,19 +127,8 @@ function startupRow(startups: BenchResults['startups']): SummaryRow {
 }
 
 function scaleRows(scale: ScaleResult, defaultStartupMs: number): SummaryRow[] {
-  if (scale.error !== undefined) {
-    return [
-      {
-        measure: '100k catalog',
-        ours: 'could not start',
-        reference: '',
-        ratio: '',
-        target: TARGETS.scaleStartup,
-        checked: Number.NaN,
-        note: scale.error.slice(0, 160),
-      },
-    ];
-  }
+  if (scale.error !== undefined)
+    return [notMeasuredRow('100k catalog', 'could not start', TARGETS.scaleStartup, scale.error)];
   const search = scale.search;
   return [
     {

@@ -34,12 +34,12 @@ export async function checkPortFree(host: string, port: number): Promise<void> {
 
 /** The one-line usage error for a server that cannot listen: which flag (--host or --port), why, the fix. */
 export function listenError(error: NodeJS.ErrnoException, host: string, port: number): UsageError {
-  const which = error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? `--host ${host}` : `--port ${port}`;
+  const flag = error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? 'host' : 'port';
   const why =
     error.code === 'EADDRINUSE'
       ? 'is already in use'
       : error.code === 'EACCES'
         ? 'needs privileges'
         : `cannot be used (${error.code ?? error.message})`;
-  return new UsageError(`${which} ${why}: pick another ${which.split(' ')[0].slice(2)}`);
+  return new UsageError(`--${flag} ${flag === 'host' ? host : port} ${why}: pick another ${flag}`);
 }

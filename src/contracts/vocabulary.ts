@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMAS_DIR } from './paths';
+import { valueAt } from './violation';
+
+// Each file parsed once: every command loads this module at start-up, and two enums share definitions.
+const parsed = new Map<string, unknown>();
 
 /** The values of the enum at `pointer` in one schema file of contracts/schemas. */
 function contractEnum(file: string, pointer: string): string[] {
-  let node: unknown = JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8'));
-  for (const token of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[token];
-  const values = (node as { enum?: unknown } | undefined)?.enum;
+  if (!parsed.has(file)) parsed.set(file, JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')));
+  const values = (valueAt(parsed.get(file), pointer) as { enum?: unknown } | undefined)?.enum;
   if (!Array.isArray(values) || !values.every((value) => typeof value === 'string'))
     throw new Error(`contracts/schemas/${file} has no enum of strings at ${pointer}`);
   return values;
