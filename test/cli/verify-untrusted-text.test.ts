@@ -3,27 +3,19 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { AddressInfo } from 'node:net';
+import { BrokenMerchants } from '../hardening/runner-servers';
 import { runCli } from '../support/run-cli';
 
 // What a merchant sends is untrusted: verify shows its text, but never lets it drive the terminal
 // (escape sequences, bells, carriage returns that draw fake lines, NUL, bidi overrides) and never
 // lets it make a report as big as the answer.
-const servers: http.Server[] = [];
+
+// The hardening tests' misbehaving merchants: any handler on a loopback port, all closed in afterAll.
+const merchants = new BrokenMerchants();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-untrusted-'));
 
-async function merchant(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-}
-
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await merchants.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,7 +67,7 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
   ])(
     'escapes ESC, BEL, CR, NUL and bidi overrides in %s (shown as \\u001b, never emitted) on the console and in every report',
     async (_name, handler, shown) => {
-      const { stdout, files } = await verifyAll(await merchant(handler));
+      const { stdout, files } = await verifyAll(await merchants.listen(handler));
       expect(stdout).toContain(shown);
       for (const text of [stdout, ...files]) expect(text).not.toMatch(RAW_CONTROL);
     },
@@ -83,7 +75,7 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
 
   it('says a gzip answer is compressed, and escapes its bytes instead of putting binary on the terminal', async () => {
     const gzipped = zlib.gzipSync(JSON.stringify([{ objectId: '1', name: 'Camiseta' }]));
-    const base = await merchant((_req, res) =>
+    const base = await merchants.listen((_req, res) =>
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(gzipped),
     );
     const { code, stdout, files } = await verifyAll(base);
@@ -99,7 +91,9 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
     ['8 MB of text', () => `${'<p>'.repeat(2_700_000)}`],
   ])('keeps the reports small and every console line short for an answer with %s', async (_name, body) => {
     const answer = body();
-    const base = await merchant((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer));
+    const base = await merchants.listen((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer),
+    );
     const { code, stdout, files } = await verifyAll(base);
     expect(code).toBe(1);
     const longest = Math.max(...stdout.split('\n').map((line) => line.length));
@@ -108,7 +102,7 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
   });
 
   it('says where a value was cut and how much of it is left out', async () => {
-    const base = await merchant((_req, res) =>
+    const base = await merchants.listen((_req, res) =>
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .end(JSON.stringify([{ objectId: '1', name: 'Camiseta', ['k'.repeat(50_000)]: 1 }])),
