@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { startTlsFront } from '../support/connect-proxy';
+import { reportFiles } from '../support/report-files';
 import { runCli, type CliResult } from '../support/run-cli';
 import { makeTestPki, type TestPki } from '../support/tls-certs';
 
@@ -103,8 +104,8 @@ describe('verify against https merchants whose certificate this machine does not
 
   it('accepts --insecure and states it in the console header, the verdict line and every report', async () => {
     const base = await httpsMerchant(pki.selfSigned);
-    const out = { json: path.join(dir, 'i.json'), junit: path.join(dir, 'i.xml'), html: path.join(dir, 'i.html') };
-    const result = await search(base, '--insecure', '--json', out.json, '--junit', out.junit, '--html', out.html);
+    const out = reportFiles(dir, 'i');
+    const result = await search(base, '--insecure', ...out.flags);
     const caveat = 'TLS certificates were NOT checked (--insecure): a pass does not show that OmniChat can connect';
     expect(result.code).toBe(0);
     const [title, second] = result.stdout.split('\n');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { BrokenMerchants } from '../hardening/runner-servers';
+import { reportFiles } from '../support/report-files';
 import { runCli } from '../support/run-cli';
 
 // What a merchant sends is untrusted: verify shows its text, but never lets it drive the terminal
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 /** verify --only productSearch with every report; returns the console and the three files' text. */
 async function verifyAll(baseUrl: string): Promise<{ code: number | null; stdout: string; files: string[] }> {
-  const files = ['r.json', 'r.xml', 'r.html'].map((name) => path.join(dir, `${Date.now()}-${name}`));
+  const reports = reportFiles(dir, `${Date.now()}-r`);
   const result = await runCli([
     'verify',
     '--base-url',
@@ -30,15 +31,10 @@ async function verifyAll(baseUrl: string): Promise<{ code: number | null; stdout
     'productSearch',
     '--timeout',
     '5000',
-    '--json',
-    files[0],
-    '--junit',
-    files[1],
-    '--html',
-    files[2],
+    ...reports.flags,
   ]);
   expect(result.stderr).toBe('');
-  return { code: result.code, stdout: result.stdout, files: files.map((file) => fs.readFileSync(file, 'utf8')) };
+  return { code: result.code, stdout: result.stdout, files: reports.texts() };
 }
 
 // Everything a terminal or a page would act on: C0 controls but the newline, DEL, C1 controls,
