@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { PACKAGE_ROOT } from '../../src/contracts';
 import { startFaultyMerchant, type FaultyMerchant } from '../conformance/merchants/faulty-merchant';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
@@ -183,13 +184,7 @@ describe('merchant-kit verify: metadata', () => {
       config,
       JSON.stringify({
         displayName: 'Loja Exemplo',
-        urls: {
-          productSearch: `${base}/products/productsearch?token=url-s3cret-123`,
-          orderValidation: `${base}/orders/orderchecker`,
-          orderCreation: `${base}/orders/orderprovisioning`,
-          orderCancellation: `${base}/orders/ordercancel`,
-          statusNotification: `${base}/orders/statuschange`,
-        },
+        urls: { ...urlsUnder(base), productSearch: `${base}/products/productsearch?token=url-s3cret-123` },
         headers: [{ key: 'Authorization', value: TOKEN }],
       }),
     );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { startTlsFront } from '../support/connect-proxy';
 import { reportFiles } from '../support/report-files';
@@ -89,13 +90,7 @@ describe('verify against https merchants whose certificate this machine does not
   it('reads "ca" from the config, relative to the config file, and a self-signed certificate can be its own CA', async () => {
     const base = await httpsMerchant(pki.selfSigned);
     const config = path.join(dir, 'merchant.json');
-    const urls = {
-      productSearch: `${base}/products/productsearch`,
-      orderValidation: `${base}/orders/orderchecker`,
-      orderCreation: `${base}/orders/orderprovisioning`,
-      orderCancellation: `${base}/orders/ordercancel`,
-      statusNotification: `${base}/orders/statuschange`,
-    };
+    const urls = urlsUnder(base);
     fs.writeFileSync(config, JSON.stringify({ displayName: 'Loja TLS', urls, ca: 'self-signed.pem', timeoutMs: 3000 }));
     const result = await runCli(['verify', '--config', config, '--only', 'productSearch']);
     expect(result.stdout).toMatch(/^productSearch GET https:\S+: pass \(/m);
