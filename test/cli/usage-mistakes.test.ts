@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { runCli } from '../support/run-cli';
 
 // The usage mistakes a new user made in a trial: each answered by one line naming the flag, key or
@@ -9,13 +10,8 @@ import { runCli } from '../support/run-cli';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-usage-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const URLS = {
-  productSearch: 'http://127.0.0.1:1/v1/products/productsearch',
-  orderValidation: 'http://127.0.0.1:1/v1/orders/orderchecker',
-  orderCreation: 'http://127.0.0.1:1/v1/orders/orderprovisioning',
-  orderCancellation: 'http://127.0.0.1:1/v1/orders/ordercancel',
-  statusNotification: 'http://127.0.0.1:1/v1/orders/statuschange',
-};
+// Nothing listens on port 1: every mistake here is found before a request would be sent.
+const URLS = urlsUnder('http://127.0.0.1:1/v1');
 
 function config(name: string, value: unknown): string {
   const file = path.join(dir, name);

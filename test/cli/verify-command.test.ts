@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { freePort } from '../support/free-port';
+import { reportFiles } from '../support/report-files';
 import { runCli } from '../support/run-cli';
 
 const TOKEN = 's3cret-t0ken-value';
@@ -51,21 +52,9 @@ afterAll(async () => {
 describe('merchant-kit verify', () => {
   it('exits 0 against a merchant that honours every contract, and writes the three reports', async () => {
     const config = writeConfig('good.json', good.baseUrl, { allowFreightChange: true });
-    const files = { json: path.join(dir, 'r.json'), junit: path.join(dir, 'r.xml'), html: path.join(dir, 'r.html') };
+    const files = reportFiles(dir, 'r');
     const result = await runCli(
-      [
-        'verify',
-        '--config',
-        config,
-        '--callback-port',
-        String(callbackPort),
-        '--json',
-        files.json,
-        '--junit',
-        files.junit,
-        '--html',
-        files.html,
-      ],
+      ['verify', '--config', config, '--callback-port', String(callbackPort), ...files.flags],
       { env },
     );
     expect(result.stderr).toBe('');
@@ -207,24 +196,11 @@ describe('merchant-kit verify', () => {
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', () => resolve()));
     const base = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
     try {
-      const outputs = [path.join(dir, 's.json'), path.join(dir, 's.xml'), path.join(dir, 's.html')];
-      const result = await runCli(
-        [
-          'verify',
-          '--config',
-          writeConfig('secret.json', base),
-          '--json',
-          outputs[0],
-          '--junit',
-          outputs[1],
-          '--html',
-          outputs[2],
-        ],
-        { env },
-      );
+      const reports = reportFiles(dir, 's');
+      const result = await runCli(['verify', '--config', writeConfig('secret.json', base), ...reports.flags], { env });
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('authorization'); // the echo really is in the report...
-      const everything = [result.stdout, result.stderr, ...outputs.map((f) => fs.readFileSync(f, 'utf8'))];
+      const everything = [result.stdout, result.stderr, ...reports.texts()];
       for (const text of everything) expect(text).not.toContain(TOKEN); // ...but never the token
       expect(result.stdout).toContain("-H 'Authorization: Bearer ***'");
     } finally {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
+import { reportFiles } from '../support/report-files';
 import { runCli } from '../support/run-cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-verify-lang-'));
@@ -66,15 +67,10 @@ describe('merchant-kit verify in Portuguese', () => {
   });
 
   it('writes JSON, JUnit and HTML in pt-BR; the JSON keeps its keys and ids, and adds meta.lang', async () => {
-    const files = (lang: string) => ({
-      json: path.join(dir, `${lang}.json`),
-      junit: path.join(dir, `${lang}.xml`),
-      html: path.join(dir, `${lang}.html`),
-    });
-    const pt = files('pt');
-    const en = files('en');
-    await wrongToken(['--lang', 'pt-BR', '--json', pt.json, '--junit', pt.junit, '--html', pt.html]);
-    await wrongToken(['--lang', 'en', '--json', en.json, '--junit', en.junit, '--html', en.html]);
+    const pt = reportFiles(dir, 'pt');
+    const en = reportFiles(dir, 'en');
+    await wrongToken(['--lang', 'pt-BR', ...pt.flags]);
+    await wrongToken(['--lang', 'en', ...en.flags]);
     const [ptJson, enJson] = [pt.json, en.json].map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
     expect(ptJson.meta.lang).toBe('pt-BR');
     expect(enJson.meta.lang).toBe('en');

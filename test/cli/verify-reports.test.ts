@@ -4,10 +4,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { PACKAGE_ROOT } from '../../src/contracts';
 import { startFaultyMerchant, type FaultyMerchant } from '../conformance/merchants/faulty-merchant';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { freePort } from '../support/free-port';
+import { reportFiles } from '../support/report-files';
 import { CLI, runCli } from '../support/run-cli';
 
 // verify's console output and reports for realistic failing merchants, through the CLI.
@@ -182,24 +184,16 @@ describe('merchant-kit verify: metadata', () => {
       config,
       JSON.stringify({
         displayName: 'Loja Exemplo',
-        urls: {
-          productSearch: `${base}/products/productsearch?token=url-s3cret-123`,
-          orderValidation: `${base}/orders/orderchecker`,
-          orderCreation: `${base}/orders/orderprovisioning`,
-          orderCancellation: `${base}/orders/ordercancel`,
-          statusNotification: `${base}/orders/statuschange`,
-        },
+        urls: { ...urlsUnder(base), productSearch: `${base}/products/productsearch?token=url-s3cret-123` },
         headers: [{ key: 'Authorization', value: TOKEN }],
       }),
     );
-    const files = ['m.json', 'm.xml', 'm.html'].map((name) => path.join(dir, name));
+    const reports = reportFiles(dir, 'm');
     const before = Date.now();
     const args = ['verify', '--config', config, '--run-id', 'meta-1', '--only', 'productSearch'];
-    const result = await runCli([...args, '--json', files[0], '--junit', files[1], '--html', files[2]], {
-      env: plainEnv,
-    });
+    const result = await runCli([...args, ...reports.flags], { env: plainEnv });
     expect(result.stderr).toBe('');
-    const { meta, target } = JSON.parse(fs.readFileSync(files[0], 'utf8'));
+    const { meta, target } = JSON.parse(fs.readFileSync(reports.json, 'utf8'));
     const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
     expect(target).toBe('Loja Exemplo');
     expect(meta).toEqual({
@@ -224,18 +218,17 @@ describe('merchant-kit verify: metadata', () => {
     expect(result.stdout.split('\n')[0]).toBe(
       `merchant-kit verify: Loja Exemplo (run meta-1, merchant-kit ${pkg.version}, contracts ${meta.contractVersion})`,
     );
-    const xml = fs.readFileSync(files[1], 'utf8');
+    const xml = fs.readFileSync(reports.junit, 'utf8');
     expect(xml).toContain(`<property name="startedAt" value="${meta.startedAt}"/>`);
     expect(xml).toContain(`<property name="kitVersion" value="${pkg.version}"/>`);
-    const html = fs.readFileSync(files[2], 'utf8');
+    const html = fs.readFileSync(reports.html, 'utf8');
     expect(html).toContain(`<dt>Started</dt><dd>${meta.startedAt}</dd>`);
     expect(html).toContain(`<dt>Contracts</dt><dd>${meta.contractVersion}</dd>`);
-    for (const text of [result.stdout, ...files.map((file) => fs.readFileSync(file, 'utf8'))])
-      expect(text).not.toContain('url-s3cret-123');
+    for (const text of [result.stdout, ...reports.texts()]) expect(text).not.toContain('url-s3cret-123');
     // The contract version is a digest of contracts/: the same for every run of the same kit.
-    const again = await runCli([...args, '--json', files[0]], { env: plainEnv });
+    const again = await runCli([...args, '--json', reports.json], { env: plainEnv });
     expect(again.code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(files[0], 'utf8')).meta.contractVersion).toBe(meta.contractVersion);
+    expect(JSON.parse(fs.readFileSync(reports.json, 'utf8')).meta.contractVersion).toBe(meta.contractVersion);
   });
 
   it("titles a run without --config with the base URL's host", async () => {

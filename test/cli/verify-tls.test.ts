@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { startTlsFront } from '../support/connect-proxy';
+import { reportFiles } from '../support/report-files';
 import { runCli, type CliResult } from '../support/run-cli';
 import { makeTestPki, type TestPki } from '../support/tls-certs';
 
@@ -88,13 +90,7 @@ describe('verify against https merchants whose certificate this machine does not
   it('reads "ca" from the config, relative to the config file, and a self-signed certificate can be its own CA', async () => {
     const base = await httpsMerchant(pki.selfSigned);
     const config = path.join(dir, 'merchant.json');
-    const urls = {
-      productSearch: `${base}/products/productsearch`,
-      orderValidation: `${base}/orders/orderchecker`,
-      orderCreation: `${base}/orders/orderprovisioning`,
-      orderCancellation: `${base}/orders/ordercancel`,
-      statusNotification: `${base}/orders/statuschange`,
-    };
+    const urls = urlsUnder(base);
     fs.writeFileSync(config, JSON.stringify({ displayName: 'Loja TLS', urls, ca: 'self-signed.pem', timeoutMs: 3000 }));
     const result = await runCli(['verify', '--config', config, '--only', 'productSearch']);
     expect(result.stdout).toMatch(/^productSearch GET https:\S+: pass \(/m);
@@ -103,8 +99,8 @@ describe('verify against https merchants whose certificate this machine does not
 
   it('accepts --insecure and states it in the console header, the verdict line and every report', async () => {
     const base = await httpsMerchant(pki.selfSigned);
-    const out = { json: path.join(dir, 'i.json'), junit: path.join(dir, 'i.xml'), html: path.join(dir, 'i.html') };
-    const result = await search(base, '--insecure', '--json', out.json, '--junit', out.junit, '--html', out.html);
+    const out = reportFiles(dir, 'i');
+    const result = await search(base, '--insecure', ...out.flags);
     const caveat = 'TLS certificates were NOT checked (--insecure): a pass does not show that OmniChat can connect';
     expect(result.code).toBe(0);
     const [title, second] = result.stdout.split('\n');

@@ -3,33 +3,26 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { AddressInfo } from 'node:net';
+import { BrokenMerchants } from '../hardening/runner-servers';
+import { reportFiles } from '../support/report-files';
 import { runCli } from '../support/run-cli';
 
 // What a merchant sends is untrusted: verify shows its text, but never lets it drive the terminal
 // (escape sequences, bells, carriage returns that draw fake lines, NUL, bidi overrides) and never
 // lets it make a report as big as the answer.
-const servers: http.Server[] = [];
+
+// The hardening tests' misbehaving merchants: any handler on a loopback port, all closed in afterAll.
+const merchants = new BrokenMerchants();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-untrusted-'));
 
-async function merchant(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-}
-
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await merchants.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** verify --only productSearch with every report; returns the console and the three files' text. */
 async function verifyAll(baseUrl: string): Promise<{ code: number | null; stdout: string; files: string[] }> {
-  const files = ['r.json', 'r.xml', 'r.html'].map((name) => path.join(dir, `${Date.now()}-${name}`));
+  const reports = reportFiles(dir, `${Date.now()}-r`);
   const result = await runCli([
     'verify',
     '--base-url',
@@ -38,15 +31,10 @@ async function verifyAll(baseUrl: string): Promise<{ code: number | null; stdout
     'productSearch',
     '--timeout',
     '5000',
-    '--json',
-    files[0],
-    '--junit',
-    files[1],
-    '--html',
-    files[2],
+    ...reports.flags,
   ]);
   expect(result.stderr).toBe('');
-  return { code: result.code, stdout: result.stdout, files: files.map((file) => fs.readFileSync(file, 'utf8')) };
+  return { code: result.code, stdout: result.stdout, files: reports.texts() };
 }
 
 // Everything a terminal or a page would act on: C0 controls but the newline, DEL, C1 controls,
@@ -75,7 +63,7 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
   ])(
     'escapes ESC, BEL, CR, NUL and bidi overrides in %s (shown as \\u001b, never emitted) on the console and in every report',
     async (_name, handler, shown) => {
-      const { stdout, files } = await verifyAll(await merchant(handler));
+      const { stdout, files } = await verifyAll(await merchants.listen(handler));
       expect(stdout).toContain(shown);
       for (const text of [stdout, ...files]) expect(text).not.toMatch(RAW_CONTROL);
     },
@@ -83,7 +71,7 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
 
   it('says a gzip answer is compressed, and escapes its bytes instead of putting binary on the terminal', async () => {
     const gzipped = zlib.gzipSync(JSON.stringify([{ objectId: '1', name: 'Camiseta' }]));
-    const base = await merchant((_req, res) =>
+    const base = await merchants.listen((_req, res) =>
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(gzipped),
     );
     const { code, stdout, files } = await verifyAll(base);
@@ -99,7 +87,9 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
     ['8 MB of text', () => `${'<p>'.repeat(2_700_000)}`],
   ])('keeps the reports small and every console line short for an answer with %s', async (_name, body) => {
     const answer = body();
-    const base = await merchant((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer));
+    const base = await merchants.listen((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer),
+    );
     const { code, stdout, files } = await verifyAll(base);
     expect(code).toBe(1);
     const longest = Math.max(...stdout.split('\n').map((line) => line.length));
@@ -108,7 +98,7 @@ describe('merchant-kit verify against a merchant whose answers hold hostile text
   });
 
   it('says where a value was cut and how much of it is left out', async () => {
-    const base = await merchant((_req, res) =>
+    const base = await merchants.listen((_req, res) =>
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .end(JSON.stringify([{ objectId: '1', name: 'Camiseta', ['k'.repeat(50_000)]: 1 }])),

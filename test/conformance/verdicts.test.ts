@@ -1,4 +1,5 @@
 import { CallbackReceiver } from '../../src/conformance';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { startMerchant, type MerchantOptions } from './merchants/reference-merchant';
 import { AUTH, checkOf, verify, withStatus } from './support';
 
@@ -51,13 +52,7 @@ describe('no blame without a cause', () => {
     const merchant = await startMerchant({ auth: AUTH, omnichatApi: receiver.url });
     try {
       const { report } = await verify(merchant.baseUrl, { only: 'statusNotification' }, receiver, {
-        urls: {
-          productSearch: `${merchant.baseUrl}/products/productsearch`,
-          orderValidation: `${merchant.baseUrl}/orders/orderchecker`,
-          orderCreation: `${merchant.baseUrl}/orders/orderprovisioning`,
-          orderCancellation: `${merchant.baseUrl}/orders/ordercancel`,
-          statusNotification: `${merchant.baseUrl}/orders/statuschange-typo`,
-        },
+        urls: { ...urlsUnder(merchant.baseUrl), statusNotification: `${merchant.baseUrl}/orders/statuschange-typo` },
       });
       expect(withStatus(report, 'fail')).toEqual(['statusNotification/answers-2xx']);
       expect(checkOf(report, 'statusNotification', 'auth-required')).toMatchObject({

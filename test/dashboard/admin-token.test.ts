@@ -1,4 +1,5 @@
-import { DashboardBrowser, serveMock, type ServedMock } from './harness';
+import { serveMock, type ServedMock } from '../mock/helpers';
+import { DashboardBrowser } from './harness';
 
 // With --admin-token, the page loads (it holds no data), asks for the token once, keeps it for the tab
 // (sessionStorage) and sends it on every admin call, the live stream included.

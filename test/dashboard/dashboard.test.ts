@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations, horizontalOverflow } from '../support/browser';
-import { CHECKER, CREATE, SEARCH, line, order } from '../mock/helpers';
-import { DashboardBrowser, post, serveMock, type ServedMock } from './harness';
+import { CHECKER, CREATE, SEARCH, line, order, serveMock, type ServedMock } from '../mock/helpers';
+import { DashboardBrowser, post } from './harness';
 
 // The QA console in Debian's chromium: it shows the default store live and steers it through the
 // public admin API only.

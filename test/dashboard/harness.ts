@@ -1,32 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
 import { launchBrowser } from '../support/browser';
-import { smallApp } from '../mock/helpers';
-
-/** A mock on a real loopback port, as `serve` runs it (the plain listener in front of the app). */
-export interface ServedMock {
-  app: MockApp;
-  origin: string;
-  close(): Promise<void>;
-}
-
-/** Starts a mock on the small catalog; close it in afterAll. */
-export async function serveMock(options: MockOptions = {}): Promise<ServedMock> {
-  const app = smallApp(options);
-  const server = http.createServer(createMockListener(app));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    app,
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      await app.mock.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 /** One browser for a test file, and a fresh context (its own sessionStorage) per page. */
 export class DashboardBrowser {

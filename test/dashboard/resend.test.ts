@@ -1,6 +1,6 @@
 import { OmniChatStandIn } from '../mock/receiver';
-import { CREATE, line, order } from '../mock/helpers';
-import { DashboardBrowser, post, serveMock, type ServedMock } from './harness';
+import { CREATE, line, order, serveMock, type ServedMock } from '../mock/helpers';
+import { DashboardBrowser, post } from './harness';
 
 // The re-send button: a callback OmniChat refused is sent again from the order's page, and the order
 // shows the new attempt and outcome without a reload.

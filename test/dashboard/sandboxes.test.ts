@@ -1,6 +1,6 @@
-import { CHECKER, CREATE, SEARCH, line, order } from '../mock/helpers';
+import { CHECKER, CREATE, SEARCH, line, order, serveMock, type ServedMock } from '../mock/helpers';
 import { axeViolations, horizontalOverflow } from '../support/browser';
-import { DashboardBrowser, post, serveMock, type ServedMock } from './harness';
+import { DashboardBrowser, post } from './harness';
 
 // The sandbox picker: each sandbox's five URLs, only its orders and requests, live; a new sandbox
 // made from the page.

@@ -1,15 +1,18 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { validate, validateAgainst } from '../../src/contracts';
 import type { MockApp } from '../../src/mock';
 import { CHECKER, CREATE, NOTIFY, SEARCH, line, order, smallApp } from '../mock/helpers';
+import { listenOn, type Listening } from './real-port';
 
 let app: MockApp;
-beforeAll(() => {
+// The same app on a real port, for bodies that must reach it byte for byte (supertest would
+// re-encode a Buffer as JSON).
+let onPort: Listening;
+beforeAll(async () => {
   app = smallApp();
+  onPort = await listenOn(app);
 });
-afterAll(() => app.mock.close());
+afterAll(() => onPort.close()); // closes the app too
 
 const MB = 1024 * 1024;
 const json = (path: string, text: string) => request(app).post(path).set('content-type', 'application/json').send(text);
@@ -24,40 +27,6 @@ function expectProblem(res: request.Response, status: number): Record<string, un
   const body = JSON.parse(res.text) as Record<string, unknown>;
   expect(validateAgainst('problem.schema.json', body)).toEqual([]);
   return body;
-}
-
-/** POSTs raw bytes on a real port (supertest would re-encode a Buffer as JSON). */
-async function postBytes(path: string, bytes: Buffer): Promise<{ status: number; type: string; text: string }> {
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    return await new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: (server.address() as AddressInfo).port,
-          method: 'POST',
-          path,
-          headers: { 'content-type': 'application/json', connection: 'close' },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              type: String(res.headers['content-type']),
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(bytes);
-    });
-  } finally {
-    await new Promise((resolve) => server.close(resolve));
-  }
 }
 
 /** A JSON body of exactly `bytes` bytes: a valid order padded by an extra string field. */
@@ -135,7 +104,7 @@ describe('body, query and nesting limits', () => {
     ['an overlong encoding of "/" (0xC0 0xAF)', Buffer.from([0xc0, 0xaf])],
   ])('answers a body with %s with a 400 malformed-json saying it is not UTF-8', async (_what, bad) => {
     const [head, tail] = ['{"objectId":"UTF-', '","items":[]}'];
-    const res = await postBytes(CREATE, Buffer.concat([Buffer.from(head), bad, Buffer.from(tail)]));
+    const res = await onPort.send('POST', CREATE, Buffer.concat([Buffer.from(head), bad, Buffer.from(tail)]));
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json; charset=utf-8');
     const body = JSON.parse(res.text) as { type: string; detail: string };

@@ -5,7 +5,8 @@ import { answerClientErrors, type MockApp } from '../../src/mock';
 /** A mock app listening on 127.0.0.1:0 as the serve command wires it, with a bounded keep-alive agent. */
 export interface Listening {
   port: number;
-  send(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<Answer>;
+  /** A Buffer body goes out byte for byte (supertest would re-encode it as JSON). */
+  send(method: string, path: string, body?: string | Buffer, headers?: Record<string, string>): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -23,7 +24,12 @@ export async function listenOn(app: MockApp, maxSockets = 50): Promise<Listening
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> =>
+  const send = (
+    method: string,
+    path: string,
+    body?: string | Buffer,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const extra: Record<string, string> =
         body === undefined

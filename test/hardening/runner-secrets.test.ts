@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { freePort } from '../support/free-port';
+import { reportFiles } from '../support/report-files';
 import { runCli } from '../support/run-cli';
 
 // Text a check builds itself (not an answer, which is masked on arrival) reaches the report only
@@ -53,7 +54,7 @@ afterAll(async () => {
 });
 
 it('masks a secret that only a check quoted (a callback status echoing the token) in the console and every report', async () => {
-  const files = ['c.json', 'c.xml', 'c.html'].map((name) => path.join(dir, name));
+  const reports = reportFiles(dir, 'c');
   const result = await runCli([
     'verify',
     '--base-url',
@@ -66,20 +67,14 @@ it('masks a secret that only a check quoted (a callback status echoing the token
     'orderCreation',
     '--timeout',
     '2000',
-    '--json',
-    files[0],
-    '--junit',
-    files[1],
-    '--html',
-    files[2],
+    ...reports.flags,
   ]);
   expect(result.code).toBe(1);
-  const report = JSON.parse(fs.readFileSync(files[0], 'utf8')) as {
+  const report = JSON.parse(fs.readFileSync(reports.json, 'utf8')) as {
     operations: { checks: { id: string; status: string; received?: string }[] }[];
   };
   const callback = report.operations[0].checks.find((check) => check.id === 'callback-received');
   // The status really was quoted, and masked.
   expect(callback).toMatchObject({ status: 'fail', received: expect.stringContaining('found string "***"') });
-  for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))])
-    expect(text).not.toContain(TOKEN);
+  for (const text of [result.stdout, result.stderr, ...reports.texts()]) expect(text).not.toContain(TOKEN);
 });

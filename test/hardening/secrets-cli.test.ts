@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR } from '../../src/contracts';
+import { reportFiles } from '../support/report-files';
 import { runCli } from '../support/run-cli';
 import { BrokenMerchants } from './runner-servers';
 
@@ -81,29 +82,16 @@ describe('merchant-kit verify keeps header secrets out of every output', () => {
     'prints only masked values for a merchant that %s: stdout, stderr, JSON, JUnit and HTML',
     async (_name, handler) => {
       const base = await merchants.listen(handler);
-      const files = ['r.json', 'r.xml', 'r.html'].map((name) => path.join(dir, name));
+      const reports = reportFiles(dir, 'r');
       const result = await runCli(
-        [
-          'verify',
-          '--config',
-          writeConfig(base),
-          '--header',
-          `Authorization: Bearer ${FLAG_TOKEN}`,
-          '--json',
-          files[0],
-          '--junit',
-          files[1],
-          '--html',
-          files[2],
-        ],
+        ['verify', '--config', writeConfig(base), '--header', `Authorization: Bearer ${FLAG_TOKEN}`, ...reports.flags],
         { env: { MERCHANT_TOKEN: ENV_TOKEN } },
       );
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/^ {8}received: .*\*\*\*/m); // the echo is reported, masked
       expect(result.stdout).toContain("curl -sS -X GET '");
       expect(result.stdout).toContain("-H 'X-Store-Token: ***' -H 'Authorization: Bearer ***'");
-      for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))])
-        expect(leaks(text)).toEqual([]);
+      for (const text of [result.stdout, result.stderr, ...reports.texts()]) expect(leaks(text)).toEqual([]);
     },
   );
 
@@ -115,7 +103,7 @@ describe('merchant-kit verify keeps header secrets out of every output', () => {
         .end(`Cannot GET ${String(req.url)} (${String(req.headers.authorization)})`),
     );
     const withSecrets = base.replace('http://', 'http://loja:${SHOP_PASSWORD}@');
-    const files = ['u.json', 'u.xml', 'u.html'].map((name) => path.join(dir, name));
+    const reports = reportFiles(dir, 'u');
     const result = await runCli(
       [
         'verify',
@@ -123,19 +111,14 @@ describe('merchant-kit verify keeps header secrets out of every output', () => {
         writeConfig(base, `${withSecrets}/products/productsearch?api_key=\${URL_TOKEN}`),
         '--only',
         'productSearch',
-        '--json',
-        files[0],
-        '--junit',
-        files[1],
-        '--html',
-        files[2],
+        ...reports.flags,
       ],
       { env: { MERCHANT_TOKEN: ENV_TOKEN, URL_TOKEN, SHOP_PASSWORD } },
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ {8}received: HTTP 404: Cannot GET \/v1\/products\/productsearch\?api_key=\*\*\*/m);
     const basic = Buffer.from(`loja:${SHOP_PASSWORD}`).toString('base64');
-    for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))]) {
+    for (const text of [result.stdout, result.stderr, ...reports.texts()]) {
       expect([URL_TOKEN, SHOP_PASSWORD, basic].filter((secret) => text.includes(secret))).toEqual([]);
     }
   });
@@ -160,7 +143,7 @@ describe('merchant-kit verify masks secrets in every encoding and in every usage
         .writeHead(401, { 'Content-Type': 'application/json' })
         .end(`{"error":"invalid token ${token.replace(/\//g, '\\/')}","retry":"/login?token=${lowerPercent}"}`);
     });
-    const files = ['e.json', 'e.xml', 'e.html'].map((name) => path.join(dir, name));
+    const reports = reportFiles(dir, 'e');
     const result = await runCli([
       'verify',
       '--base-url',
@@ -169,18 +152,13 @@ describe('merchant-kit verify masks secrets in every encoding and in every usage
       'productSearch',
       '--header',
       `Authorization: Bearer ${SLASH_TOKEN}`,
-      '--json',
-      files[0],
-      '--junit',
-      files[1],
-      '--html',
-      files[2],
+      ...reports.flags,
     ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /received: HTTP 401: \{"error":"invalid token \*\*\*","retry":"\/login\?token=\*\*\*"\}/,
     );
-    for (const text of [result.stdout, result.stderr, ...files.map((file) => fs.readFileSync(file, 'utf8'))])
+    for (const text of [result.stdout, result.stderr, ...reports.texts()])
       expect(echoes.filter((echo) => text.includes(echo))).toEqual([]);
   });
 

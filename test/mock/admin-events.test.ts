@@ -1,39 +1,15 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
 import type { JournalEntry } from '../../src/mock/journal';
 import { MAX_STREAMS } from '../../src/mock/routes/admin-events';
 import { openStream, type EventStream } from './event-stream';
-import { CHECKER, SEARCH, line, order, smallApp } from './helpers';
+import { CHECKER, SEARCH, line, order, serveMock, type ServedMock } from './helpers';
 
 // The dashboard's live stream: server-sent events of each journaled request (numbered, resumable),
 // order and stock changes and resets, read with fetch on a real port as the page reads them.
 
-interface Served {
-  app: MockApp;
-  origin: string;
-  close(): Promise<void>;
-}
-
-async function serve(options: MockOptions = {}): Promise<Served> {
-  const app = smallApp(options);
-  const server = http.createServer(createMockListener(app));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    app,
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      await app.mock.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 const json = { 'content-type': 'application/json' };
 
 describe('GET /__admin/events', () => {
-  let served: Served;
+  let served: ServedMock;
   const streams: EventStream[] = [];
   const open = async (query = '', headers: Record<string, string> = {}): Promise<EventStream> => {
     const stream = await openStream(`${served.origin}/__admin/events${query}`, headers);
@@ -41,7 +17,7 @@ describe('GET /__admin/events', () => {
     return stream;
   };
   beforeAll(async () => {
-    served = await serve({ auth: [{ key: 'X-Api-Key', value: 'strm-s3cret' }] });
+    served = await serveMock({ auth: [{ key: 'X-Api-Key', value: 'strm-s3cret' }] });
   });
   afterEach(() => {
     for (const stream of streams.splice(0)) stream.close();
@@ -130,7 +106,7 @@ describe('GET /__admin/events', () => {
 
 describe('the live stream and the server', () => {
   it('needs the admin token when one is set', async () => {
-    const served = await serve({ adminToken: 'adm-7' });
+    const served = await serveMock({ adminToken: 'adm-7' });
     try {
       expect((await openStream(`${served.origin}/__admin/events`)).status).toBe(401);
       const stream = await openStream(`${served.origin}/__admin/events`, { authorization: 'Bearer adm-7' });
@@ -142,7 +118,7 @@ describe('the live stream and the server', () => {
   });
 
   it('ends every open stream when the mock closes', async () => {
-    const served = await serve();
+    const served = await serveMock();
     const stream = await openStream(`${served.origin}/__admin/events`);
     await served.app.mock.close();
     await stream.ended;
@@ -153,7 +129,7 @@ describe('the live stream and the server', () => {
 
 describe('the journal previews', () => {
   it('mask the configured secrets and the ones a request presented, wherever they are echoed', async () => {
-    const served = await serve({
+    const served = await serveMock({
       auth: [{ key: 'X-Api-Key', value: 'prv-s3cret-1' }],
       omnichatApi: 'http://127.0.0.1:9',
       omnichatToken: 'omni-tok-22',
@@ -184,7 +160,7 @@ describe('the journal previews', () => {
 
 describe('the journal preview of a request body', () => {
   it('is the body as it arrived, malformed JSON included, with its whole length', async () => {
-    const served = await serve();
+    const served = await serveMock();
     try {
       const broken = `{"objectId": "BRK-1", "items": [${'{"objectId":"L","quantity":1},'.repeat(300)}`;
       const res = await fetch(`${served.origin}${CHECKER}`, { method: 'POST', headers: json, body: broken });

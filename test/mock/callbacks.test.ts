@@ -3,38 +3,9 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { validate } from '../../src/contracts';
 import { CREATE, line, order, smallApp } from './helpers';
+import { OmniChatStandIn } from './receiver';
 
-interface Received {
-  path: string;
-  authorization?: string;
-  body: Record<string, unknown>;
-}
-
-/** A stand-in for OmniChat's orders API that records calls and answers from a list of statuses. */
-class Receiver {
-  readonly calls: Received[] = [];
-  statuses: number[] = [];
-  private readonly server = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      this.calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(text) });
-      res.statusCode = this.statuses.shift() ?? 200;
-      res.end('{}');
-    });
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-const receiver = new Receiver();
+const receiver = new OmniChatStandIn();
 let api = '';
 beforeAll(async () => {
   api = await receiver.start();
@@ -138,7 +109,7 @@ describe('callbacks to OmniChat', () => {
   });
 
   it('records a refused connection as an attempt error', async () => {
-    const closed = new Receiver();
+    const closed = new OmniChatStandIn();
     const url = await closed.start();
     await closed.stop();
     const app = smallApp({ omnichatApi: url, callbackRetry: { ...retry, attempts: 2 } });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { createMockApp, type MockApp, type MockOptions, type Product } from '../../src/mock';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMockApp, createMockListener, type MockApp, type MockOptions, type Product } from '../../src/mock';
 
 export const SMALL_CATALOG_PATH = path.join(__dirname, 'fixtures', 'catalog-small.json');
 export const TEST_SCENARIOS_DIR = path.join(__dirname, 'fixtures', 'scenarios');
@@ -13,6 +15,29 @@ export function smallCatalog(): Product[] {
 /** A mock app on the small catalog and the test scenarios; close it with app.mock.close(). */
 export function smallApp(options: MockOptions = {}): MockApp {
   return createMockApp({ products: smallCatalog(), scenariosDir: TEST_SCENARIOS_DIR, ...options });
+}
+
+/** A mock on a real loopback port, as `serve` runs it (the plain listener in front of the app). */
+export interface ServedMock {
+  app: MockApp;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts a mock on the small catalog on 127.0.0.1:0; close it in afterAll. */
+export async function serveMock(options: MockOptions = {}): Promise<ServedMock> {
+  const app = smallApp(options);
+  const server = http.createServer(createMockListener(app));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    app,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await app.mock.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 export const SEARCH = '/v1/products/productsearch';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** A call the stand-in OmniChat received. */
 export interface ReceivedCall {
   path: string;
+  authorization?: string;
   body: unknown;
 }
 
@@ -19,7 +20,7 @@ export class OmniChatStandIn {
     let text = '';
     req.on('data', (c: Buffer) => (text += c.toString()));
     req.on('end', () => {
-      this.calls.push({ path: req.url ?? '', body: JSON.parse(text) });
+      this.calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(text) });
       const answer = (): void => {
         res.statusCode = this.statuses.shift() ?? 200;
         res.end('{}');
