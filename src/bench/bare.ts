@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR, OPERATIONS, PACKAGE_ROOT } from '../contracts';
-import type { CannedAnswer } from './bare-server';
+import { LOAD_HEADER, type CannedAnswer } from './bare-server';
 import { summarize, warmUp, type Comparison, type RoundResult } from './compare';
 import { probe, type ProbeRequest } from './http-probe';
 import { runLoad, type LoadOptions, type LoadStats } from './load';
@@ -52,9 +52,10 @@ const TICKS_PER_SEC = 100;
  */
 export async function captureAnswers(port: number, requests: Record<string, ProbeRequest>): Promise<CannedAnswer[]> {
   const answers: CannedAnswer[] = [];
-  for (const request of Object.values(requests)) {
+  for (const [load, request] of Object.entries(requests)) {
     const answer = await probe(port, request, CAPTURE_TIMEOUT_MS);
     answers.push({
+      load,
       method: request.method,
       path: request.path,
       status: answer.status,
@@ -79,12 +80,19 @@ export async function compareWithBare(
 ): Promise<BareResult> {
   const file = path.join(os.tmpdir(), `merchant-kit-bench-answers-${process.pid}.json`);
   let bare: RunningServer | undefined;
+  // Both servers get the same requests, each naming its load (see LOAD_HEADER).
+  const tagged = Object.fromEntries(
+    Object.entries(requests).map(([load, request]) => [
+      load,
+      { ...request, headers: { ...request.headers, [LOAD_HEADER]: load } },
+    ]),
+  );
   try {
-    const answers = await captureAnswers(ours.port, requests);
+    const answers = await captureAnswers(ours.port, tagged);
     const wrong = answers.find((a) => a.status < 200 || a.status > 299);
     if (wrong) return { comparisons: [], error: `ours answered ${wrong.method} ${wrong.path} with ${wrong.status}` };
     fs.writeFileSync(file, JSON.stringify(answers));
-    const first = Object.values(requests)[0];
+    const first = Object.values(tagged)[0];
     const port = await freePort();
     bare = await startServer({
       name: 'bare node:http',
@@ -94,7 +102,7 @@ export async function compareWithBare(
       isReady: async (p, timeoutMs) => (await probe(p, first, timeoutMs)).status === 200,
       timeoutMs: START_TIMEOUT_MS,
     });
-    const { rows, cpu } = await inTurnWithCpu(ours, bare, requests, rounds, load, log);
+    const { rows, cpu } = await inTurnWithCpu(ours, bare, tagged, rounds, load, log);
     return { comparisons: summarize(rows), cpu };
   } catch (error) {
     return { comparisons: [], error: error instanceof Error ? error.message : String(error) };

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { captureAnswers, DOCUMENTED_ORDER_REQUEST } from '../../src/bench/bare';
-import { startBareServer } from '../../src/bench/bare-server';
-import { probe } from '../../src/bench/http-probe';
+import { LOAD_HEADER, startBareServer } from '../../src/bench/bare-server';
+import { probe, type ProbeRequest } from '../../src/bench/http-probe';
+import { buildWorkload } from '../../src/bench/workload';
 import { validate } from '../../src/contracts';
 import { createMockApp, createMockListener } from '../../src/mock';
 import { verdict } from '../../src/bench/report';
@@ -29,6 +30,30 @@ describe('the bare node:http reference', () => {
     const bareAnswer = await probe(barePort, DOCUMENTED_ORDER_REQUEST);
     expect(bareAnswer).toEqual(mockAnswer);
     expect((await probe(barePort, { method: 'GET', path: '/elsewhere' })).status).toBe(404);
+    await new Promise((resolve) => bare.close(resolve));
+    await app.mock.close();
+    await new Promise((resolve) => mock.close(resolve));
+  });
+
+  it('answers each load with its own bytes when two loads POST to the same path', async () => {
+    const app = createMockApp({});
+    const mock = http.createServer(createMockListener(app));
+    const mockPort = await listen(mock);
+    const tag = (load: string, request: ProbeRequest): ProbeRequest => ({
+      ...request,
+      headers: { ...request.headers, [LOAD_HEADER]: load },
+    });
+    const cart = tag('cart', buildWorkload().requests.orderValidation);
+    const documented = tag('documented', DOCUMENTED_ORDER_REQUEST);
+    const answers = await captureAnswers(mockPort, { cart, documented });
+
+    const bare = startBareServer(0, answers);
+    await new Promise((resolve) => bare.once('listening', resolve));
+    const barePort = (bare.address() as AddressInfo).port;
+    const [bareCart, bareDocumented] = [await probe(barePort, cart), await probe(barePort, documented)];
+    expect(bareCart).toEqual(await probe(mockPort, cart));
+    expect(bareDocumented).toEqual(await probe(mockPort, documented));
+    expect(bareCart.body).not.toEqual(bareDocumented.body);
     await new Promise((resolve) => bare.close(resolve));
     await app.mock.close();
     await new Promise((resolve) => mock.close(resolve));
