@@ -26,10 +26,8 @@ export class ReportAssembler {
    * report (the runner's own keys) is masked and tamed like the rest and kept after the standard ones.
    */
   finish(parts: Omit<RunReport, 'tool' | 'verdict' | 'whatToFix' | 'summary'>): RunReport {
-    // The last line of defence, for text the runner built from what it sent (received text is masked on
-    // arrival). The operations had theirs in `operation`: walking them again would change nothing.
-    const { operations, ...rest } = parts;
-    const { target, notes, meta, ...more } = tameDeep(maskSecretsDeep(rest, this.secrets));
+    // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
+    const { target, operations, notes, meta, ...more } = tameDeep(maskSecretsDeep(parts, this.secrets));
     const summary = summarize({ operations });
     return {
       tool: 'merchant-kit verify',
