@@ -1,4 +1,4 @@
-import { keepEntries } from './checker';
+import { keepEntries } from './checker-entries';
 import type { RunContext } from './context';
 import type { Exchange } from './exchange';
 import type { T } from './i18n';
@@ -16,7 +16,7 @@ import {
   unknownVariantId,
   zeroStockVariant,
   type FoundProduct,
-  type Pick,
+  type ProductVariant,
 } from './test-data';
 
 /** One line of a probe cart, with what the runner knows about its variant. */
@@ -54,7 +54,7 @@ export interface CartProbes {
 const ZERO_STOCK_PAGE = { from: 10, size: 50 };
 
 /** The first request of orderValidation seen as a probe: one unit of the pick. */
-export function primaryProbe(t: T, pick: Pick, primary: Exchange): CartProbe {
+export function primaryProbe(t: T, pick: ProductVariant, primary: Exchange): CartProbe {
   return { lines: [lineOf(t, pick, TEST_LINE_ID, 1)], exchange: primary };
 }
 
@@ -77,7 +77,7 @@ interface SentLine {
 }
 
 /** `quantity` units of a variant the search returned. */
-function variantLine(t: T, pick: Pick, lineId: string, quantity: number): SentLine {
+function variantLine(t: T, pick: ProductVariant, lineId: string, quantity: number): SentLine {
   return { line: lineOf(t, pick, lineId, quantity), item: cartLine(pick, lineId, quantity) };
 }
 
@@ -97,9 +97,9 @@ async function sendProbe(ctx: RunContext, suffix: string, sent: SentLine[]): Pro
   return { lines: sent.map(({ line }) => line), exchange };
 }
 
-async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbes> {
+async function sendProbes(ctx: RunContext, pick: ProductVariant, products: FoundProduct[]): Promise<CartProbes> {
   const t = ctx.t;
-  const single = (suffix: string, target: Pick, quantity: number): Promise<CartProbe> =>
+  const single = (suffix: string, target: ProductVariant, quantity: number): Promise<CartProbe> =>
     sendProbe(ctx, suffix, [variantLine(t, target, TEST_LINE_ID, quantity)]);
 
   const stock = stockTracked(pick) ? pick.variant.quantity : undefined;
@@ -127,7 +127,7 @@ async function sendProbes(ctx: RunContext, pick: Pick, products: FoundProduct[])
 }
 
 /** Why the pick has no stock to exceed. */
-function noStockRule(t: T, pick: Pick): string {
+function noStockRule(t: T, pick: ProductVariant): string {
   if (pick.product.sellOutOfStock) return t('cart.noStockLimit', { product: pick.product.objectId });
   return t('cart.noQuantity', { variant: pick.variant.objectId });
 }
@@ -136,7 +136,7 @@ function noStockRule(t: T, pick: Pick): string {
  * Line 1 is one unit of the pick, line 2 a variant that does not exist, line 3 one unit of another
  * variant with stock (or a second unknown variant when the search found no other one).
  */
-function sendMultiLine(ctx: RunContext, pick: Pick, products: FoundProduct[]): Promise<CartProbe> {
+function sendMultiLine(ctx: RunContext, pick: ProductVariant, products: FoundProduct[]): Promise<CartProbe> {
   const t = ctx.t;
   const other = secondVariant(products, pick);
   return sendProbe(ctx, 'lines', [
@@ -149,13 +149,13 @@ function sendMultiLine(ctx: RunContext, pick: Pick, products: FoundProduct[]): P
 }
 
 /** Looks further through the TEXT search for a variant with stock 0, once, when the first page was full. */
-async function searchZeroStock(ctx: RunContext): Promise<Pick | undefined> {
+async function searchZeroStock(ctx: RunContext): Promise<ProductVariant | undefined> {
   if (!ctx.products.ok || ctx.products.value.length < 10) return undefined;
   const more = jsonArray(ctx.t, await search(ctx, 'TEXT', ctx.config.searchQuery, ZERO_STOCK_PAGE));
   return more.ok ? zeroStockVariant(readProducts(more.value)) : undefined;
 }
 
-function lineOf(t: T, pick: Pick, lineId: string, quantity: number): ProbeLine {
+function lineOf(t: T, pick: ProductVariant, lineId: string, quantity: number): ProbeLine {
   const stock = pick.variant.quantity;
   const known = pick.product.sellOutOfStock
     ? t('cart.sellsOutOfStock')

@@ -8,7 +8,7 @@ import type { Lang } from '../common/i18n';
 import { translatorFor, type T } from './i18n';
 import { Limiter } from './limiter';
 import { none, ok, type Cause, type Result } from './result';
-import { testOrderId, type FoundProduct, type Pick } from './test-data';
+import { testOrderId, type FoundProduct, type ProductVariant } from './test-data';
 
 /** An answer this long (1 MB of text) makes the rest of the run ask one request at a time. */
 const LARGE_ANSWER_CHARS = 1024 * 1024;
@@ -59,7 +59,7 @@ export class RunContext {
   /** Set when the first search answer breaks its contract: what the runner could not read out of it is that finding's consequence. */
   catalogueCause?: Cause;
   /** The variant the order checks use, or why there is none. */
-  pick: Result<Pick>;
+  pick: Result<ProductVariant>;
   /** Every distinct product the searches returned, by objectId, for field coverage (bounded). */
   readonly seenProducts = new Map<string, Record<string, unknown>>();
   /** The test order orderCreation accepted, or why there is none (the later operations need it). */

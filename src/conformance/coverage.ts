@@ -1,4 +1,4 @@
-import { errorsOf, type Entry } from './checker';
+import { errorsOf, type Entry } from './checker-entries';
 import type { FieldCoverage } from './types';
 import type { T } from './i18n';
 

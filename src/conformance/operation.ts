@@ -1,8 +1,8 @@
 import { OPERATIONS, validate, type OperationId } from '../contracts';
 import { maskUrl } from '../common/secrets';
 import type { CartProbes } from './cart-probes';
-import type { Check } from './check';
-import { entriesOf } from './checker';
+import type { Check } from './check-definition';
+import { entriesOf } from './checker-entries';
 import { CHECKS } from './checks';
 import type { RunContext } from './context';
 import { checkerCoverage, productCoverage } from './coverage';

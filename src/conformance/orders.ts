@@ -3,7 +3,7 @@ import type { RunContext } from './context';
 import { describeAnswer, isSuccess, type Exchange } from './exchange';
 import { none, ok, type Result } from './result';
 import { search } from './search';
-import { cartLine, TEST_LINE_ID, testOrder, type Pick } from './test-data';
+import { cartLine, TEST_LINE_ID, testOrder, type ProductVariant } from './test-data';
 
 /** The status of statusNotification's first request: what OmniChat notifies first after an order is paid. */
 export const FIRST_NOTIFIED_STATUS = 'PAID';
@@ -27,7 +27,7 @@ function cancellation(payload: Record<string, unknown>): Record<string, unknown>
 }
 
 /** The test order: one unit of the picked variant on the one test line. */
-function mainOrder(ctx: RunContext, pick: Pick): Record<string, unknown> {
+function mainOrder(ctx: RunContext, pick: ProductVariant): Record<string, unknown> {
   return testOrder(ctx.orderId('order'), [cartLine(pick, TEST_LINE_ID, 1)]);
 }
 
@@ -58,7 +58,7 @@ export function planPrimary(ctx: RunContext, operation: OperationId): Result<() 
 }
 
 /** What orderCreation's first request taught the run: the test order exists, or why the later operations cannot use it. */
-export function learnCreation(ctx: RunContext, primary: Exchange, pick: Pick): void {
+export function learnCreation(ctx: RunContext, primary: Exchange, pick: ProductVariant): void {
   const sent = ctx.sentOrder(mainOrder(ctx, pick), isSuccess(primary), primary.durationMs);
   ctx.created = sent.accepted
     ? ok(sent)

@@ -1,5 +1,5 @@
 import { cartProbes, type CartProbe, type CartProbes } from './cart-probes';
-import { describeEntries, entriesOf, erroredLines, errorsOf, primaryEntries, type Entry } from './checker';
+import { describeEntries, entriesOf, erroredLines, errorsOf, primaryEntries, type Entry } from './checker-entries';
 import type { RunContext } from './context';
 import type { Exchange } from './exchange';
 import { couldNotCheck, fail, notJudged, pass, type Verdict } from './outcome';

@@ -56,8 +56,11 @@ interface FoundVariant {
   visible?: boolean;
 }
 
-/** The product and variant the order checks use: sellable and, when possible, with a known stock. */
-export interface Pick {
+/**
+ * A variant with the product it belongs to: the pick the order checks use, a variant with stock 0, a
+ * second variant for the three-line cart (named apart from TypeScript's own `Pick`).
+ */
+export interface ProductVariant {
   product: FoundProduct;
   variant: FoundVariant;
 }
@@ -94,19 +97,19 @@ export function readProducts(value: unknown): FoundProduct[] {
 }
 
 /** Every variant that can be put in a cart (visible, of a product not blocked), in answer order. */
-function sellable(products: FoundProduct[]): Pick[] {
+function sellable(products: FoundProduct[]): ProductVariant[] {
   return products
     .filter((product) => !product.blocked)
     .flatMap((product) => product.variants.filter((v) => v.visible !== false).map((variant) => ({ product, variant })));
 }
 
 /** True when the merchant's stock rule applies: a stated quantity on a product that does not sell out of stock. */
-export function stockTracked(pick: Pick): pick is Pick & { variant: { quantity: number } } {
+export function stockTracked(pick: ProductVariant): pick is ProductVariant & { variant: { quantity: number } } {
   return pick.variant.quantity !== undefined && !pick.product.sellOutOfStock;
 }
 
 /** True when one unit may be sold: the stock rule does not apply, or the stated stock holds one. */
-function inStock(pick: Pick): boolean {
+function inStock(pick: ProductVariant): boolean {
   return !stockTracked(pick) || pick.variant.quantity >= 1;
 }
 
@@ -115,28 +118,28 @@ function inStock(pick: Pick): boolean {
  * (so that 1, 2, S and S + 1 units are four different probes), then a tracked stock of 1, then a
  * variant that states no stock, then one of a product that sells out of stock.
  */
-export function pickVariant(products: FoundProduct[]): Pick | undefined {
-  const rank = (pick: Pick): number => {
+export function pickVariant(products: FoundProduct[]): ProductVariant | undefined {
+  const rank = (pick: ProductVariant): number => {
     if (stockTracked(pick)) return pick.variant.quantity >= 2 ? 0 : 1;
     return pick.product.sellOutOfStock ? 3 : 2;
   };
-  let best: Pick | undefined;
+  let best: ProductVariant | undefined;
   for (const pick of sellable(products).filter(inStock)) if (!best || rank(pick) < rank(best)) best = pick;
   return best;
 }
 
 /** A variant whose stated stock is 0 on a product whose stock counts: a cart line for it must be refused. */
-export function zeroStockVariant(products: FoundProduct[]): Pick | undefined {
+export function zeroStockVariant(products: FoundProduct[]): ProductVariant | undefined {
   return sellable(products).find((pick) => stockTracked(pick) && pick.variant.quantity === 0);
 }
 
 /** A second sellable variant with stock (other than the pick), for the good lines of a multi-line cart. */
-export function secondVariant(products: FoundProduct[], pick: Pick): Pick | undefined {
+export function secondVariant(products: FoundProduct[], pick: ProductVariant): ProductVariant | undefined {
   return sellable(products).find((p) => p.variant.objectId !== pick.variant.objectId && inStock(p));
 }
 
 /** One cart line for a variant the search returned. */
-export function cartLine(pick: Pick, lineId: string, quantity: number): Record<string, unknown> {
+export function cartLine(pick: ProductVariant, lineId: string, quantity: number): Record<string, unknown> {
   const line: Record<string, unknown> = {
     objectId: lineId,
     variantId: pick.variant.objectId,

@@ -1,5 +1,5 @@
 import { NOTIFIED_STATUSES } from '../../contracts';
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';

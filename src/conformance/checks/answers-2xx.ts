@@ -1,5 +1,5 @@
 import { OPERATION_IDS } from '../../contracts';
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { bodyPreview, describeAnswer, isRedirect, isSuccess } from '../exchange';
 import { maskUrl } from '../../common/secrets';

@@ -1,5 +1,5 @@
 import { formatViolation, validate } from '../../contracts';
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { expectedAction, firstCallback, PROVISIONED, strayCallbacks } from '../callbacks/provisioning';
 import type { ReceivedCallback } from '../callbacks/receiver';

@@ -1,7 +1,7 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { allCarts, cartProbes } from '../cart-probes';
-import { describeEntry, entriesOf, lineIdsOf, primaryEntries } from '../checker';
+import { describeEntry, entriesOf, lineIdsOf, primaryEntries } from '../checker-entries';
 import { fail, notJudged, pass, skip } from '../outcome';
 
 /** Every ITEM entry names a line of the cart it answers (componentId = items[].objectId). */

@@ -1,17 +1,17 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { firstRefused } from '../accepted';
 import { bodyPreview, isSuccess } from '../exchange';
 import { couldNotCheck, fail, pass, skip } from '../outcome';
 import { noAnswer, primaryArray } from '../search';
-import { cartLine, secondVariant, TEST_LINE_ID, testOrder, type Pick } from '../test-data';
+import { cartLine, secondVariant, TEST_LINE_ID, testOrder, type ProductVariant } from '../test-data';
 import type { RunContext } from '../context';
 
 /** The seller's own freight: a method name no checker quotes. */
 const SELLER_METHOD = 'merchant-kit-seller-freight';
 
 /** The variant for the second test order: the pick when a second unit is there, else another variant with stock. */
-function freightVariant(ctx: RunContext): Pick | undefined {
+function freightVariant(ctx: RunContext): ProductVariant | undefined {
   if (!ctx.pick.ok || !ctx.products.ok) return undefined;
   const { product, variant } = ctx.pick.value;
   if (product.sellOutOfStock || variant.quantity === undefined || variant.quantity >= 2) return ctx.pick.value;

@@ -1,4 +1,4 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { allStatusesAccepted } from './all-statuses-accepted';
 import { answers2xx } from './answers-2xx';
 import { authRequired } from './auth-required';

@@ -1,5 +1,5 @@
 import { OPERATION_IDS, type OperationId } from '../../contracts';
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { bodyPreview, primaryBody, type Exchange } from '../exchange';
 import { fail, notJudged, pass, warn } from '../outcome';

@@ -1,8 +1,8 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { cartProbes, primaryProbe } from '../cart-probes';
 import { describeCart, judgeCarts, probesToJudge, wentWrong } from '../probe-judging';
-import { entriesOf, lineIdsOf, quotedLines } from '../checker';
+import { entriesOf, lineIdsOf, quotedLines } from '../checker-entries';
 import { couldNotCheck, fail } from '../outcome';
 
 /** In a three-line cart the ERROR entries name exactly the bad lines, and the good ones get freight. */

@@ -1,5 +1,5 @@
 import { OPERATION_IDS, formatViolation, validate, violationSides } from '../../contracts';
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { primaryBody } from '../exchange';
 import { couldNotCheck, fail, notJudged, pass, skip } from '../outcome';

@@ -1,4 +1,4 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import type { OperationId } from '../../contracts';
 import { englishTexts, type T } from '../i18n';
 import type { RunContext } from '../context';

@@ -1,7 +1,7 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { allCarts, cartProbes } from '../cart-probes';
-import { entriesOf, primaryEntries, type Entry } from '../checker';
+import { entriesOf, primaryEntries, type Entry } from '../checker-entries';
 import { fail, notJudged, pass, skip } from '../outcome';
 import type { T } from '../i18n';
 

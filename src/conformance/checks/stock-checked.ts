@@ -1,4 +1,4 @@
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
 import { judgeCarts, probesToJudge } from '../probe-judging';

@@ -1,5 +1,5 @@
 import { findUnknowns, MAX_SCANNED_KEYS, OPERATION_IDS } from '../../contracts';
-import type { Check } from '../check';
+import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { primaryBody } from '../exchange';
 import { couldNotCheck, notJudged, pass, skip, warn } from '../outcome';
