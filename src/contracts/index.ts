@@ -10,7 +10,8 @@ export {
   escapePointer,
 } from './violation';
 export { expectedText } from './violation-text';
-export { validate, validateSearchQuery, validateAgainst } from './validate';
+export { validate, validateCounted, conforms, validateSearchQuery, validateAgainst } from './validate';
+export { MAX_KEPT_VIOLATIONS, type BoundedViolations } from './validate-bounded';
 export {
   findUnknowns,
   findUnknownProperties,

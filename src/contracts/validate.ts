@@ -1,17 +1,35 @@
 import type { Lang } from '../common/i18n';
 import { registry } from './registry';
 import { type CallbackId, type OperationId, type PayloadKind, schemaFileFor } from './operations';
+import { conformsToFile, validateFileBounded, type BoundedViolations } from './validate-bounded';
 import { toViolations, type Violation } from './violation';
 
-/** Validates a payload of one operation (or callback) against its contract; an empty list means valid. */
+/**
+ * Validates a payload of one operation (or callback) against its contract; an empty list means valid.
+ * At most MAX_KEPT_VIOLATIONS are returned (validateCounted also says how many there are in all).
+ */
 export function validate(
   operation: OperationId | CallbackId,
   kind: PayloadKind,
   value: unknown,
   lang: Lang = 'en',
 ): Violation[] {
-  const check = registry().validator(schemaFileFor(operation, kind));
-  return check(value) ? [] : toViolations(check.errors, value, lang);
+  return validateCounted(operation, kind, value, lang).violations;
+}
+
+/** True when the payload keeps its contract: the first violation ends the check, so it costs little on a long one. */
+export function conforms(operation: OperationId | CallbackId, kind: PayloadKind, value: unknown): boolean {
+  return conformsToFile(schemaFileFor(operation, kind), value);
+}
+
+/** Like validate, with the number of violations in all: a long answer keeps only the first ones. */
+export function validateCounted(
+  operation: OperationId | CallbackId,
+  kind: PayloadKind,
+  value: unknown,
+  lang: Lang = 'en',
+): BoundedViolations {
+  return validateFileBounded(schemaFileFor(operation, kind), value, lang);
 }
 
 /**
@@ -33,6 +51,5 @@ export function validateSearchQuery(
 
 /** Validates a value against any schema file in contracts/schemas (e.g. problem.schema.json). */
 export function validateAgainst(file: string, value: unknown): Violation[] {
-  const check = registry().validator(file);
-  return check(value) ? [] : toViolations(check.errors, value);
+  return validateFileBounded(file, value).violations;
 }
