@@ -2,6 +2,7 @@ import type { OperationId } from '../contracts';
 import { send, type HttpRequest } from './http/client';
 import { maskSecretsDeep, maskSecretsIn, type SecretForm } from '../common/secrets';
 import type { T } from './i18n';
+import type { Clock } from './clock';
 import { none, ok, type Result } from './result';
 
 /** An answer that arrived whole: the status, its headers (lower-case names) and the body as text. */
@@ -33,9 +34,9 @@ export interface Exchange {
  * before any check sees it: a merchant that echoes our headers back must not get them into a report,
  * and masking later would miss a secret that a preview cuts in half.
  */
-export async function exchange(request: HttpRequest, forms: SecretForm[], t: T): Promise<Exchange> {
+export async function exchange(request: HttpRequest, forms: SecretForm[], t: T, clock?: Clock): Promise<Exchange> {
   // The transport's own shape (kind: answer | failure) ends here; the runner reads Results.
-  const received = await send(request, t);
+  const received = await send(request, t, clock);
   if (received.kind === 'failure') {
     const failed: Exchange = { request, durationMs: received.durationMs, answer: none(received.reason) };
     return received.code === 'too-large' ? { ...failed, tooLarge: true } : failed;

@@ -29,7 +29,7 @@ export function firstCallback(ctx: RunContext, order: SentOrder): Promise<Receiv
   const receiver = ctx.callbacks;
   if (!receiver) return Promise.resolve(undefined);
   return ctx.shared(`first-callback-${order.id}`, async () => {
-    const waitMs = order.answeredAt + ctx.callbackWaitMs - performance.now();
+    const waitMs = order.answeredAt + ctx.callbackWaitMs - ctx.clock.now();
     const arrived = (): ReceivedCallback | undefined =>
       callbacksAbout(ctx, order).find((c) => c.at - order.answeredAt <= ctx.callbackWaitMs);
     await receiver.until(() => arrived() !== undefined, waitMs);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { realClock, waitUntil, type Clock } from '../clock';
 
 /** One call the merchant made to the stand-in for OmniChat's orders API. */
 export interface ReceivedCallback {
@@ -11,9 +12,30 @@ export interface ReceivedCallback {
   preview: string;
   /** How the call authenticated: the scheme word of its Authorization header only; the secret is never kept. */
   authorization: 'missing' | 'bearer' | 'other';
-  /** performance.now() when it arrived, to time it against the order. */
+  /** When it arrived (the run's clock), to time it against the order. */
   at: number;
+  /**
+   * True when it arrived while the creation of its order was still unanswered, and that answer did
+   * not come while the receiver held its own reply back (holdMs): the merchant waits for OmniChat's
+   * reply before answering the creation, so the callback comes before the order exists for OmniChat.
+   */
+  beforeAnswer: boolean;
 }
+
+/** How the receiver is set up; every field has a default. */
+export interface ReceiverOptions {
+  /** The run's clock (a test's clock can jump). */
+  clock?: Clock;
+  /**
+   * How long the reply to a callback is held back when its order's creation is still unanswered, to
+   * tell a merchant that calls back after answering (the answer comes meanwhile) from one that waits
+   * for the callback's reply before answering (it cannot). 1 s by default.
+   */
+  holdMs?: number;
+}
+
+/** For an order whose creation is unanswered, a promise that settles when it is answered; else undefined. */
+export type PendingCreation = (orderId: string) => Promise<unknown> | undefined;
 
 /** What the receiver kept and refused, to tell a flood from silence. */
 interface ReceiverStats {
@@ -47,15 +69,24 @@ export class CallbackReceiver {
   private readonly waiters = new Set<() => void>();
   private keptBytes = 0;
   private refused = 0;
+  private pending: PendingCreation = () => undefined;
+  readonly clock: Clock;
+  private readonly holdMs: number;
 
-  private constructor(private readonly server: http.Server) {}
+  private constructor(
+    private readonly server: http.Server,
+    options: ReceiverOptions,
+  ) {
+    this.clock = options.clock ?? realClock;
+    this.holdMs = options.holdMs ?? 1000;
+  }
 
   /** Starts listening on 127.0.0.1:port (0 picks a free port). */
-  static async start(port: number): Promise<CallbackReceiver> {
+  static async start(port: number, options: ReceiverOptions = {}): Promise<CallbackReceiver> {
     const server = http.createServer({ requestTimeout: 10_000, headersTimeout: 5_000 });
     // Uploads in progress hold up to MAX_CALLBACK_BYTES each: the number of connections bounds them.
     server.maxConnections = 64;
-    const receiver = new CallbackReceiver(server);
+    const receiver = new CallbackReceiver(server, options);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => receiver.handle(req, res));
     server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve, reject) => {
@@ -63,6 +94,11 @@ export class CallbackReceiver {
       server.listen(port, '127.0.0.1', () => resolve());
     });
     return receiver;
+  }
+
+  /** Tells the receiver which creations are still unanswered (the run that sends them knows). */
+  watchCreations(pending: PendingCreation): void {
+    this.pending = pending;
   }
 
   /** The base URL a merchant must call back (what it uses instead of https://orders-api.omni.chat). */
@@ -112,8 +148,12 @@ export class CallbackReceiver {
     req.on('end', () => {
       // Checked again: many uploads may have been in flight when the limit was reached.
       if (size > MAX_CALLBACK_BYTES || res.headersSent || this.full(res)) return;
-      this.keep(orderId, match[2], Buffer.concat(chunks).toString('utf8'), req.headers.authorization);
-      json(res, 200, { result: 'ok' });
+      const text = Buffer.concat(chunks).toString('utf8');
+      const at = this.clock.now();
+      void this.whileUnanswered(orderId).then((beforeAnswer) => {
+        this.keep(orderId, match[2], text, req.headers.authorization, at, beforeAnswer);
+        if (!res.headersSent) json(res, 200, { result: 'ok' });
+      });
     });
   }
 
@@ -125,7 +165,39 @@ export class CallbackReceiver {
     return true;
   }
 
-  private keep(orderId: string, action: string, text: string, authorization: string | undefined): void {
+  /**
+   * True when the order's creation is unanswered and stays so while the reply is held back (holdMs):
+   * then the merchant is waiting for this reply before it answers. Resolves false at once otherwise.
+   */
+  private async whileUnanswered(orderId: string): Promise<boolean> {
+    const creation = this.pending(orderId);
+    if (!creation) return false;
+    let answered = false;
+    const wakers = new Set<() => void>();
+    void creation.then(() => {
+      answered = true;
+      for (const wake of wakers) wake();
+    });
+    await waitUntil(
+      this.clock,
+      this.clock.now() + this.holdMs,
+      () => answered,
+      (check) => {
+        wakers.add(check);
+        return () => wakers.delete(check);
+      },
+    );
+    return !answered;
+  }
+
+  private keep(
+    orderId: string,
+    action: string,
+    text: string,
+    authorization: string | undefined,
+    at: number,
+    beforeAnswer: boolean,
+  ): void {
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -139,7 +211,8 @@ export class CallbackReceiver {
       body,
       preview: text.slice(0, PREVIEW_CHARS),
       authorization: scheme === '' ? 'missing' : scheme === 'bearer' ? 'bearer' : 'other',
-      at: performance.now(),
+      at,
+      beforeAnswer,
     });
     this.keptBytes += text.length;
     for (const wake of [...this.waiters]) wake();
@@ -160,21 +233,11 @@ export class CallbackReceiver {
     return { kept: this.received.length, keptBytes: this.keptBytes, refused: this.refused };
   }
 
-  /** Resolves true as soon as `done()` holds (checked on each callback), or false after `ms`. */
+  /** Resolves true as soon as `done()` holds (checked on each callback), or false once the clock is `ms` further. */
   until(done: () => boolean, ms: number): Promise<boolean> {
-    if (done()) return Promise.resolve(true);
-    if (ms <= 0) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const finish = (result: boolean): void => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(result);
-      };
-      const check = (): void => {
-        if (done()) finish(true);
-      };
-      const timer = setTimeout(() => finish(done()), ms);
+    return waitUntil(this.clock, this.clock.now() + ms, done, (check) => {
       this.waiters.add(check);
+      return () => this.waiters.delete(check);
     });
   }
 

@@ -19,6 +19,13 @@ function findingsOf(t: T, call: ReceivedCallback, action: 'statusChange' | 'prov
       },
     ];
   const findings: Finding[] = [];
+  // OmniChat knows the order once the creation is answered; a callback it gets before that is about nothing.
+  if (call.beforeAnswer)
+    findings.push({
+      message: t('callback-received.beforeAnswer', { action: call.action }),
+      received: t('callback-received.beforeAnswerReceived'),
+      expected: t('callback-received.afterAnswer'),
+    });
   if (call.action !== action)
     findings.push({
       message:

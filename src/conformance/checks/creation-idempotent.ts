@@ -16,7 +16,7 @@ async function secondCallbacks(ctx: RunContext, order: SentOrder, repeatedAt: nu
   if (!receiver || !first) return [];
   const grace = Math.min(ctx.callbackWaitMs, Math.max(ctx.callbackGraceMs, 2 * (first.at - order.answeredAt)));
   const provisioning = (): ReceivedCallback[] => callbacksAbout(ctx, order).filter(isProvisioning);
-  await receiver.until(() => provisioning().length > 1, Math.max(repeatedAt, first.at) + grace - performance.now());
+  await receiver.until(() => provisioning().length > 1, Math.max(repeatedAt, first.at) + grace - ctx.clock.now());
   return provisioning();
 }
 
@@ -31,7 +31,7 @@ export const creationIdempotent: Check = {
     const refused = firstRefused(t, primary, operation);
     if (refused) return refused;
     const again = await ctx.repeat(operation, primary);
-    const repeatedAt = performance.now();
+    const repeatedAt = ctx.clock.now();
     const judged = judgeAccepted(
       t,
       again,

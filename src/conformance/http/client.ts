@@ -4,6 +4,7 @@ import tls from 'node:tls';
 import type { HeaderPair } from '../../common/headers';
 import { routeFor, tlsOptions, type NetworkSettings } from './network';
 import { translatorFor, type T } from '../i18n';
+import { realClock, type Clock } from '../clock';
 import { describeProxyRefusal, describeSocketError, type FailureCode } from './socket-errors';
 
 /** OmniChat's answers are small; anything past this is a runaway body and is not read further. */
@@ -45,10 +46,11 @@ export type HttpOutcome = HttpAnswer | HttpFailure;
 /**
  * Sends one request with node's http/https. Never follows redirects (a 3xx comes back as is, so auth
  * headers never reach another origin), caps the body, and settles exactly once: it never throws.
+ * Durations and the deadline are read on `clock` (a test's clock jumps instead of waiting).
  */
-export function send(request: HttpRequest, t: T = translatorFor('en')): Promise<HttpOutcome> {
-  const started = process.hrtime.bigint();
-  const elapsed = (): number => Number((process.hrtime.bigint() - started) / 1_000_000n);
+export function send(request: HttpRequest, t: T = translatorFor('en'), clock: Clock = realClock): Promise<HttpOutcome> {
+  const started = clock.now();
+  const elapsed = (): number => Math.round(clock.now() - started);
   const cap = request.maxBodyBytes ?? MAX_BODY_BYTES;
   return new Promise((resolve) => {
     let settled = false;
@@ -59,13 +61,18 @@ export function send(request: HttpRequest, t: T = translatorFor('en')): Promise<
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      stopJumps();
       clientRequest?.destroy();
       release.abort();
       resolve(outcome);
     };
     const fail = (code: HttpFailure['code'], reason: string): void =>
       finish({ kind: 'failure', code, reason, durationMs: elapsed() });
-    const timer = setTimeout(() => fail('timeout', t('net.timeout', { ms: request.deadlineMs })), request.deadlineMs);
+    const late = (): void => fail('timeout', t('net.timeout', { ms: request.deadlineMs }));
+    const timer = setTimeout(late, request.deadlineMs);
+    const stopJumps = clock.onJump(() => {
+      if (elapsed() >= request.deadlineMs) late();
+    });
 
     let url: URL;
     try {
