@@ -54,6 +54,8 @@ const answeredStatus = (c: CheckResult): string | undefined => /^HTTP (\d{3})\b/
 export class CauseLinker {
   private readonly done: OperationReport[] = [];
   private productCause?: Cause;
+  /** The first operation whose first request was refused for its credentials (401, 403): later ones refused alike follow from it. */
+  private refusal?: { cause: Cause; status: string };
 
   /** Links one finished operation (operations arrive in the order they ran) and returns it. */
   link(report: OperationReport, facts: OperationFacts): OperationReport {
@@ -90,6 +92,14 @@ export class CauseLinker {
           cause = pick(report.operation, firstOnPrimary);
       }
       if (cause) check.causedBy = cause;
+    }
+    const refused = firstOnPrimary && !firstOnPrimary.causedBy ? answeredStatus(firstOnPrimary) : undefined;
+    if (firstOnPrimary && (refused === '401' || refused === '403')) {
+      // A wrong token answers 401 to every operation: one cause, however many operations it stops
+      // (notifications go out even without a product, about a made-up order).
+      if (!this.refusal)
+        this.refusal = { cause: { operation: report.operation, check: firstOnPrimary.id }, status: refused };
+      else if (this.refusal.status === refused) firstOnPrimary.causedBy = this.refusal.cause;
     }
     // Chains (a consequence of a consequence) are followed to their root, with a bound against loops.
     for (const check of checks) {

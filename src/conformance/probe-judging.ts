@@ -1,4 +1,4 @@
-import { cartProbes, type CartProbe, type CartProbes } from './cart-probes';
+import { cartProbes, primaryProbe, type CartProbe, type CartProbes } from './cart-probes';
 import { describeEntries, entriesOf, erroredLines, errorsOf, primaryEntries, type Entry } from './checker-entries';
 import type { RunContext } from './context';
 import type { Exchange } from './exchange';
@@ -21,6 +21,34 @@ export async function probesToJudge(ctx: RunContext, primary: Exchange): Promise
   const probes = await cartProbes(ctx);
   if (!probes.ok) return { ok: false, verdict: notJudged(probes) };
   return { ok: true, probes: probes.value, first: first.value };
+}
+
+/**
+ * "Could not check" for a check whose refusal means nothing unless the same run's carts within stock
+ * were accepted (a checker that answers ERROR to every cart refuses the bad ones too): undefined when
+ * they were. A cart that got no answer is no evidence either way.
+ */
+export function unlessInStockAccepted(ctx: RunContext, primary: Exchange, probes: CartProbes): Verdict | undefined {
+  if (!ctx.pick.ok) return undefined;
+  const carts = [primaryProbe(ctx.t, ctx.pick.value, primary), ...probes.inStock];
+  if (!carts.some((probe) => wentWrong(ctx.t, probe, []))) return undefined;
+  return couldNotCheck(ctx.t('cart.refusesInStock'), undefined, {
+    operation: 'orderValidation',
+    check: 'cart-in-stock-ok',
+  });
+}
+
+/** True when one of the carts that must be refused (no such variant, beyond stock) got an ERROR entry: the checker can say no. */
+export function refusesSomething(t: T, probes: CartProbes): boolean {
+  const bad = [
+    probes.unknownVariant,
+    ...(probes.overStock.ok ? [probes.overStock.value] : []),
+    ...(probes.zeroStock.ok ? [probes.zeroStock.value] : []),
+  ];
+  return bad.some((probe) => {
+    const entries = entriesOf(t, probe.exchange);
+    return entries.ok && errorsOf(entries.value).length > 0;
+  });
 }
 
 /** "cart [line mk-test-line-1: 2 x CAM-AZUL-P (stock 5)]", for probe findings. */

@@ -24,7 +24,9 @@ export const authRequired: Check = {
     if (!bare.answer.ok) return couldNotCheck(bare.answer.reason, bare);
     const status = statusOf(bare);
     if (status === 401 || status === 403) return pass(t('auth-required.refused', { status }));
-    return fail(t('auth-required.notRefused'), {
+    // A refusal with another status is still no auth refusal, and the headline says which it was.
+    const otherRefusal = status !== undefined && status >= 400;
+    return fail(otherRefusal ? t('auth-required.otherStatus', { status }) : t('auth-required.notRefused'), {
       received: bodyPreview(t, bare),
       expected: t('auth-required.expected'),
       exchange: bare,

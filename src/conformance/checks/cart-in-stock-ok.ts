@@ -1,8 +1,8 @@
 import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { cartProbes, primaryProbe } from '../cart-probes';
-import { judgeCarts, probesToJudge } from '../probe-judging';
-import { notJudged } from '../outcome';
+import { judgeCarts, probesToJudge, refusesSomething } from '../probe-judging';
+import { couldNotCheck, notJudged } from '../outcome';
 
 /** Carts within the stock of a variant (1, 2 and S units of stock S) get no ERROR entry. */
 export const cartInStockOk: Check = {
@@ -18,7 +18,7 @@ export const cartInStockOk: Check = {
     const carts = [primaryProbe(t, ctx.pick.value, primary), ...ready.probes.inStock];
     const units = carts.map((c) => c.lines[0].quantity);
     const { variant } = ctx.pick.value;
-    return judgeCarts(
+    const judged = judgeCarts(
       t,
       carts.map((probe) => ({ probe, errorOn: [] })),
       {
@@ -30,5 +30,12 @@ export const cartInStockOk: Check = {
         failed: (wrong, total) => t('cart-in-stock-ok.failed', { wrong, total }),
       },
     );
+    // Accepting carts is no evidence from a checker that accepts everything: it must have refused one that must be.
+    if (judged.status === 'pass' && !refusesSomething(t, ready.probes))
+      return couldNotCheck(t('cart-in-stock-ok.refusesNothing'), undefined, {
+        operation: 'orderValidation',
+        check: 'unknown-variant-refused',
+      });
+    return judged;
   },
 };

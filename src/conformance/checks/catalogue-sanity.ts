@@ -1,6 +1,6 @@
 import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
-import { notJudged, pass, warn } from '../outcome';
+import { couldNotCheck, notJudged, pass, warn } from '../outcome';
 import { primaryArray } from '../search';
 import type { T } from '../i18n';
 
@@ -32,56 +32,73 @@ function differingFields(a: JsonRecord, b: JsonRecord): string[] {
 
 /** Every oddity of one product, as lines naming its index and id. */
 function productFindings(t: T, product: JsonRecord, i: number): string[] {
-  const where = t('catalogue-sanity.where', { index: i, id: JSON.stringify(product.objectId) });
+  let named: string | undefined;
+  // Said only when there is something to say: most products of a long answer have nothing.
+  const whereOf = (): string =>
+    (named ??= t('catalogue-sanity.where', { index: i, id: JSON.stringify(product.objectId) }));
   const findings: string[] = [];
   const variants = Array.isArray(product.variants) ? product.variants.filter(isRecord) : [];
   const main = isRecord(product.mainVariant) ? product.mainVariant : undefined;
   if (main) {
     const entry = variants.find((v) => v.objectId === main.objectId);
-    if (!entry) findings.push(t('catalogue-sanity.mainMissing', { where, id: JSON.stringify(main.objectId) }));
+    if (!entry)
+      findings.push(t('catalogue-sanity.mainMissing', { where: whereOf(), id: JSON.stringify(main.objectId) }));
     else {
       const differ = differingFields(main, entry);
       if (differ.length > 0)
         findings.push(
-          t('catalogue-sanity.mainDiffers', { where, id: JSON.stringify(main.objectId), fields: differ.join(', ') }),
+          t('catalogue-sanity.mainDiffers', {
+            where: whereOf(),
+            id: JSON.stringify(main.objectId),
+            fields: differ.join(', '),
+          }),
         );
     }
   }
   for (const field of VARIANT_ONLY_FIELDS)
-    if (field in product) findings.push(t('catalogue-sanity.onProduct', { where, field }));
+    if (field in product) findings.push(t('catalogue-sanity.onProduct', { where: whereOf(), field }));
   variants.forEach((v, j) => {
     if (typeof v.salePrice === 'number' && typeof v.price === 'number' && v.salePrice > v.price)
-      findings.push(t('catalogue-sanity.saleAbove', { where, index: j, sale: v.salePrice, price: v.price }));
+      findings.push(t('catalogue-sanity.saleAbove', { where: whereOf(), index: j, sale: v.salePrice, price: v.price }));
     if (typeof v.quantity === 'number' && v.quantity < 0)
-      findings.push(t('catalogue-sanity.negative', { where, index: j, quantity: v.quantity }));
+      findings.push(t('catalogue-sanity.negative', { where: whereOf(), index: j, quantity: v.quantity }));
   });
   return findings;
 }
 
-/** Variant objectIds and erpIds used by more than one variant across the answer (mainVariant is its own entry's copy). */
+/** Where a variant value was seen: product index, variant index, product id. */
+type Place = { index: number; variant: number; id: unknown };
+
+/**
+ * Variant objectIds and erpIds used by more than one variant across the answer (mainVariant is its own
+ * entry's copy). Each value keeps its count and its first four places only: an answer of a million
+ * variants sharing one id costs a counter, not a million descriptions.
+ */
 function duplicateFindings(t: T, products: JsonRecord[]): string[] {
   const findings: string[] = [];
   for (const key of ['objectId', 'erpId'] as const) {
-    const owners = new Map<string, string[]>();
+    const owners = new Map<string, { count: number; places: Place[] }>();
     products.forEach((product, i) => {
-      const variants = Array.isArray(product.variants) ? product.variants.filter(isRecord) : [];
-      variants.forEach((v, j) => {
-        const value = v[key];
+      const variants = Array.isArray(product.variants) ? product.variants : [];
+      variants.forEach((v: unknown, j) => {
+        const value = isRecord(v) ? v[key] : undefined;
         if (typeof value !== 'string' || value === '') return;
-        owners.set(value, [
-          ...(owners.get(value) ?? []),
-          t('catalogue-sanity.place', { index: i, variant: j, id: JSON.stringify(product.objectId) }),
-        ]);
+        const owner = owners.get(value) ?? { count: 0, places: [] };
+        owner.count++;
+        if (owner.places.length < 4) owner.places.push({ index: i, variant: j, id: product.objectId });
+        owners.set(value, owner);
       });
     });
-    for (const [value, places] of owners)
-      if (places.length > 1)
+    for (const [value, { count, places }] of owners)
+      if (count > 1)
         findings.push(
           t('catalogue-sanity.duplicate', {
             key,
             value: JSON.stringify(value),
-            count: places.length,
-            places: places.slice(0, 4).join(', '),
+            count,
+            places: places
+              .map((p) => t('catalogue-sanity.place', { index: p.index, variant: p.variant, id: JSON.stringify(p.id) }))
+              .join(', '),
           }),
         );
   }
@@ -97,13 +114,23 @@ export const catalogueSanity: Check = {
     const t = ctx.t;
     const found = primaryArray(t, primary, operation);
     if (!found.ok) return notJudged(found, primary);
-    const findings = [
-      ...found.value.flatMap((product, i) => productFindings(t, product, i)),
-      ...duplicateFindings(t, found.value),
-    ];
-    if (findings.length === 0) return pass(t('catalogue-sanity.ok', { count: found.value.length }));
+    if (found.value.length === 0)
+      return couldNotCheck(t('catalogue-sanity.empty', { query: ctx.config.searchQuery }), undefined, {
+        operation,
+        check: 'search-text-finds',
+      });
+    // Counted all, kept the first few: a long answer with the same oddity everywhere stays a short finding.
+    const findings: string[] = [];
+    let total = 0;
+    const keep = (lines: string[]): void => {
+      total += lines.length;
+      for (const line of lines) if (findings.length <= MAX_LISTED) findings.push(line);
+    };
+    found.value.forEach((product, i) => keep(productFindings(t, product, i)));
+    keep(duplicateFindings(t, found.value));
+    if (total === 0) return pass(t('catalogue-sanity.ok', { count: found.value.length }));
     const [first, ...rest] = findings;
-    return warn(t('catalogue-sanity.found', { count: findings.length }), {
+    return warn(t('catalogue-sanity.found', { count: total }), {
       received: first,
       expected: t('catalogue-sanity.expected'),
       details: rest.slice(0, MAX_LISTED),

@@ -1,21 +1,10 @@
 import type { Check } from '../check-definition';
 import type { OperationId } from '../../contracts';
 import { englishTexts, type T } from '../i18n';
-import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
-import { bodyPreview, isSuccess, withoutJson, type Exchange } from '../exchange';
+import { bodyPreview, isSuccess, type Exchange } from '../exchange';
 import { couldNotCheck, fail, pass, warn, type Verdict } from '../outcome';
-import { jsonArray, noAnswer, primaryArray, search } from '../search';
-import { TEST_ORDER_PREFIX } from '../test-data';
-
-/** A search for a term no catalogue has, and how many products it found when it answered 200 with a list. */
-function missSearch(ctx: RunContext): Promise<{ miss: Exchange; hits?: number }> {
-  return ctx.shared('search-miss', async () => {
-    const miss = await search(ctx, 'TEXT', `${TEST_ORDER_PREFIX}no-such-product-${ctx.runId}`);
-    const found = jsonArray(ctx.t, miss);
-    return { miss: withoutJson(miss), hits: found.ok ? found.value.length : undefined };
-  });
-}
+import { idsOf, missSearch, noAnswer, primaryArray, sameProducts } from '../search';
 
 /**
  * "Could not check" when the miss went wrong the way the first search did: that defect is already
@@ -35,9 +24,11 @@ export const searchMissEmpty: Check = {
   prefetch: (ctx) => void missSearch(ctx),
   async run(ctx, operation, primary) {
     const t = ctx.t;
-    const { miss, hits } = await missSearch(ctx);
+    const { miss, hits, ids } = await missSearch(ctx);
     const unanswered = noAnswer(t, miss);
     if (unanswered) return unanswered;
+    const first = primaryArray(t, primary, operation);
+    const query = ctx.config.searchQuery;
     if (hits === undefined)
       return (
         sameDefectInFirst(t, miss, primary, operation) ??
@@ -47,6 +38,13 @@ export const searchMissEmpty: Check = {
           exchange: miss,
         })
       );
+    // The same products for a term nobody has as for the real one: the search ignores its term.
+    if (first.ok && sameProducts(idsOf(first.value), ids ?? []))
+      return fail(t('search-miss-empty.static', { query }), {
+        received: bodyPreview(t, miss, 80),
+        expected: '[]',
+        exchange: miss,
+      });
     if (hits > 0) {
       return warn(t('search-miss-empty.fuzzy', { count: hits }), {
         received: bodyPreview(t, miss, 80),
@@ -54,6 +52,12 @@ export const searchMissEmpty: Check = {
         exchange: miss,
       });
     }
+    // An empty answer is no evidence from a search that found nothing for the real term either.
+    if (first.ok && first.value.length === 0)
+      return couldNotCheck(t('search-miss-empty.nothingFound', { query }), undefined, {
+        operation,
+        check: 'search-text-finds',
+      });
     return pass(t('search-miss-empty.ok'));
   },
 };

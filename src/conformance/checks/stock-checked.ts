@@ -1,7 +1,7 @@
 import type { Check } from '../check-definition';
 import { englishTexts } from '../i18n';
 import { cartProbes } from '../cart-probes';
-import { judgeCarts, probesToJudge } from '../probe-judging';
+import { judgeCarts, probesToJudge, unlessInStockAccepted } from '../probe-judging';
 import { couldNotCheck, skip } from '../outcome';
 
 /** A line asking for one unit more than a variant's stock gets an ERROR entry. */
@@ -14,6 +14,8 @@ export const stockChecked: Check = {
     const t = ctx.t;
     const ready = await probesToJudge(ctx, primary);
     if (!ready.ok) return ready.verdict;
+    const noEvidence = unlessInStockAccepted(ctx, primary, ready.probes);
+    if (noEvidence) return noEvidence;
     const over = ready.probes.overStock;
     if (!over.ok) {
       const exempt = ctx.pick.ok && ctx.pick.value.product.sellOutOfStock;
