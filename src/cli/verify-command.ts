@@ -55,6 +55,14 @@ export function registerVerifyCommand(program: Command): void {
       'requests in flight at once within an operation, 1 to 16 (default 4; 1 = one at a time)',
     )
     .option(
+      '--explore-calls <n>',
+      'call budget of the explorer (generated journeys, shrunk when they fail), 0 to 2000 (default 36; 0 = off)',
+    )
+    .option(
+      '--seed <n>',
+      "the explorer's seed, to replay a run's journeys (default: from the run id; every report states it)",
+    )
+    .option(
       '--ca <file>',
       'trust the CA certificates in FILE (PEM) besides the usual ones, repeatable: for an internal CA or a self-signed staging server',
       collect,

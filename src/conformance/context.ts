@@ -1,12 +1,15 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { OperationId } from '../contracts';
 import type { CallbackReceiver } from './callbacks/receiver';
+import { realClock, type Clock } from './clock';
+import type { Explorer } from './explorer/explorer';
 import type { RunConfig } from './config/run-config';
 import { exchange, isSuccess, type Exchange } from './exchange';
 import { secretForms, type SecretForm } from '../common/secrets';
 import type { Lang } from '../common/i18n';
 import { translatorFor, type T } from './i18n';
 import { Limiter } from './limiter';
+import type { Verdict } from './outcome';
 import { none, ok, type Cause, type Result } from './result';
 import { testOrderId, type FoundProduct, type ProductVariant } from './test-data';
 
@@ -23,17 +26,36 @@ interface CallSpec {
   body?: unknown;
 }
 
+/**
+ * How the explorer's requests differ from the checks': they wait behind the checks' requests for a
+ * free slot, and are neither timed with the operation's (within-time-budget judges the checks'
+ * requests) nor counted as in flight (a CANCELLED notification waits only for the checks' own).
+ */
+export interface CallMode {
+  explorer?: boolean;
+}
+
 /** A test order the run sent to orderCreation: cancelled at the end unless the run cancelled it already. */
 export interface SentOrder {
   payload: Record<string, unknown>;
   id: string;
-  /** performance.now() when it was sent: a callback before that is about an earlier order with the same id. */
+  /** When it was sent (the run's clock): a callback before that is about an earlier order with the same id. */
   sentAt: number;
-  /** performance.now() when orderCreation answered it: callbacks are timed from there. */
+  /** When orderCreation answered it (the run's clock): callbacks are timed from there. */
   answeredAt: number;
   /** The merchant answered 2xx. */
   accepted: boolean;
   cancelled: boolean;
+}
+
+/** The objectId of an order body, when it has one. */
+function orderIdOf(body: string | undefined): string | undefined {
+  try {
+    const id = (JSON.parse(body ?? 'null') as { objectId?: unknown } | null)?.objectId;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the context needs besides the config; every field has a default. */
@@ -46,6 +68,8 @@ interface ContextOptions {
   callbackGraceMs?: number;
   /** The language of every text the checks write (default English). */
   lang?: Lang;
+  /** The run's clock (a test's clock can jump); the receiver's must be the same. */
+  clock?: Clock;
 }
 
 /** What the run has learnt so far and how to talk to the merchant; shared by every check. */
@@ -56,6 +80,8 @@ export class RunContext {
   readonly t: T;
   /** Products the TEXT search found, or why there are none. */
   products: Result<FoundProduct[]>;
+  /** The objectIds of the first search answer, in its order (the explorer pages through the same list). */
+  firstPage: string[] = [];
   /** Set when the first search answer breaks its contract: what the runner could not read out of it is that finding's consequence. */
   catalogueCause?: Cause;
   /** The variant the order checks use, or why there is none. */
@@ -73,7 +99,22 @@ export class RunContext {
   readonly callbacks?: CallbackReceiver;
   readonly callbackWaitMs: number;
   readonly callbackGraceMs: number;
+  readonly clock: Clock;
+  /** Every verdict given so far, by "operation/check", for checks that judge after others (the explorer's). */
+  readonly verdicts = new Map<string, Verdict>();
+  /** The explorer of this run (set by runVerify): the explored-* checks read its findings. */
+  explorer?: Explorer;
+  /** Requests sent so far: by the checks (and the end's cleanup) and by the explorer. */
+  readonly sent = { checks: 0, explorer: 0 };
   private readonly limiter: Limiter;
+  /**
+   * The explorer's own slots (as many as --concurrency): its journeys never hold the checks up. With
+   * --concurrency 1, or once the merchant answered megabytes, it shares the checks' one slot instead,
+   * behind their requests, so the run stays one request (and one large answer) at a time.
+   */
+  private readonly explorerLimiter: Limiter;
+  /** Creations sent and not answered yet, by order id: the receiver tells a callback that comes first. */
+  private readonly unansweredCreations = new Map<string, Promise<unknown>>();
   /** True once the merchant's first answer opened the run up to --concurrency. */
   get opened(): boolean {
     return this.openedUp;
@@ -96,8 +137,11 @@ export class RunContext {
     this.callbacks = options.callbacks;
     this.callbackWaitMs = options.callbackWaitMs ?? 10_000;
     this.callbackGraceMs = options.callbackGraceMs ?? 1_000;
+    this.clock = options.clock ?? realClock;
+    this.callbacks?.watchCreations((orderId) => this.unansweredCreations.get(orderId));
     // One request at a time until the merchant's first answer shows its size (see send).
     this.limiter = new Limiter(1);
+    this.explorerLimiter = new Limiter(config.concurrency);
   }
 
   /** An order id carrying the test marker, unique to this run. */
@@ -115,17 +159,22 @@ export class RunContext {
    * twice the budget so that a late answer is still measured (within-time-budget fails) rather than
    * cut off (which would be "could not check").
    */
-  call(operation: OperationId, spec: CallSpec): Promise<Exchange> {
+  call(operation: OperationId, spec: CallSpec, mode: CallMode = {}): Promise<Exchange> {
+    return this.send(operation, this.request(operation, spec), mode);
+  }
+
+  /** The request a call sends: the configured URL (with the query), the configured headers, the body as JSON. */
+  request(operation: OperationId, spec: CallSpec): Exchange['request'] {
     const url = new URL(this.config.urls[operation]);
     for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value);
-    return this.send(operation, {
+    return {
       method: operation === 'productSearch' ? 'GET' : 'POST',
       url: url.toString(),
       headers: this.config.headers,
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
       deadlineMs: this.config.timeoutMs * 2,
       network: this.config.network,
-    });
+    };
   }
 
   /** Sends an earlier request again, the same or without the configured headers. */
@@ -136,7 +185,7 @@ export class RunContext {
 
   /** Records a test order orderCreation just answered (after `durationMs`), so that the run cancels it at the end. */
   sentOrder(payload: Record<string, unknown>, accepted: boolean, durationMs = 0): SentOrder {
-    const answeredAt = performance.now();
+    const answeredAt = this.clock.now();
     const sent = {
       payload,
       id: String(payload.objectId),
@@ -185,11 +234,11 @@ export class RunContext {
     }
   }
 
-  private async send(operation: OperationId, request: Exchange['request']): Promise<Exchange> {
+  private async send(operation: OperationId, request: Exchange['request'], mode: CallMode = {}): Promise<Exchange> {
+    if (mode.explorer) return this.sendNow(operation, request, true);
     this.pending.set(operation, (this.pending.get(operation) ?? 0) + 1);
     try {
-      const ex = await this.limiter.run(() => exchange(request, this.secrets, this.t));
-      this.adjustConcurrency(ex);
+      const ex = await this.sendNow(operation, request, false);
       this.record(operation, ex);
       return ex;
     } finally {
@@ -201,6 +250,27 @@ export class RunContext {
         for (const wake of waiting) wake();
       }
     }
+  }
+
+  /** Sends once a slot is free; a creation is known as unanswered until its answer (or failure) is in. */
+  private async sendNow(operation: OperationId, request: Exchange['request'], explorer: boolean): Promise<Exchange> {
+    const send = (): Promise<Exchange> => {
+      if (explorer) this.sent.explorer++;
+      else this.sent.checks++;
+      return exchange(request, this.secrets, this.t, this.clock);
+    };
+    const own = explorer && this.openedUp && !this.narrowed && this.config.concurrency > 1;
+    const ex = own ? this.explorerLimiter.run(send) : this.limiter.run(send, explorer);
+    const orderId = operation === 'orderCreation' ? orderIdOf(request.body) : undefined;
+    if (orderId !== undefined) {
+      this.unansweredCreations.set(orderId, ex);
+      void ex.finally(() => {
+        if (this.unansweredCreations.get(orderId) === ex) this.unansweredCreations.delete(orderId);
+      });
+    }
+    const answered = await ex;
+    this.adjustConcurrency(answered);
+    return answered;
   }
 
   /**

@@ -4,6 +4,7 @@ export { exitCodeFor } from './summarize';
 export { runConfigFromFlags, type VerifyFlags } from './config/from-flags';
 export type { RunConfig } from './config/run-config';
 export { CallbackReceiver } from './callbacks/receiver';
+export { realClock, type Clock } from './clock';
 export { renderConsole, renderHeader, renderOperation, renderTail } from './reporters/console';
 export { renderAnnotations, renderStepSummary } from './reporters/github';
 export { renderJson } from './reporters/json';

@@ -1,4 +1,4 @@
-import { OPERATIONS, validate, type OperationId } from '../contracts';
+import { conforms, OPERATIONS, type OperationId } from '../contracts';
 import { maskUrl } from '../common/secrets';
 import type { CartProbes } from './cart-probes';
 import type { Check } from './check-definition';
@@ -13,7 +13,7 @@ import { couldNotCheck, notJudged, skip, type Verdict } from './outcome';
 import { none, ok, type Cause, type Result } from './result';
 import { primaryArray } from './search';
 import { operationStatus } from './summarize';
-import { pickVariant, readProducts } from './test-data';
+import { pickVariant, readProducts, unreadablePrices } from './test-data';
 import type { CheckResult, FieldCoverage, OperationReport } from './types';
 
 /** Operations that create, change or cancel a (test) order at the merchant: skipped by --no-destructive. */
@@ -22,40 +22,79 @@ export const DESTRUCTIVE: readonly OperationId[] = ['orderCreation', 'statusNoti
 /** Called as each check starts (a live progress line on a terminal). */
 export type OnCheck = (operation: OperationId, checkId: string) => void;
 
+/** An operation whose checks have judged, but for the explorer's, which may still be exploring. */
+export interface StartedOperation {
+  /** The first request, when one was sent (the report assembly links consequences to the finding on it). */
+  primary?: Exchange;
+  /** The operation's report, once every check (the explorer's last) has judged. */
+  report: Promise<OperationReport>;
+}
+
 /**
  * Sends an operation's first request and runs its checks: one at a time in CHECKS order with
  * --concurrency 1, else side by side (each request waits for a free slot), with the checks that read
- * every request of the operation last. Results always come in CHECKS order, so the report is the same
- * at any concurrency.
+ * every request of the operation last. The checks that judge the explorer's findings run after those,
+ * without holding the run up: the next operation starts meanwhile. Results always come in CHECKS
+ * order, so the report is the same at any concurrency.
  */
-export async function runOperation(
+export async function startOperation(
   ctx: RunContext,
   operation: OperationId,
   onCheck?: OnCheck,
-): Promise<{ report: OperationReport; primary?: Exchange }> {
+): Promise<StartedOperation> {
   const checks = CHECKS.filter((c) => c.operations.includes(operation));
-  const { verdicts, primary } = await judge(ctx, operation, checks, onCheck);
-  const results = checks.map((check, i) => toResult(ctx.t, check, verdicts[i]));
-  const report: OperationReport = {
-    operation,
-    method: OPERATIONS[operation].method,
-    url: maskUrl(ctx.config.urls[operation]),
-    status: operationStatus(results),
-    checks: results,
-  };
+  const { verdicts, primary, explored } = await judge(ctx, operation, checks, onCheck);
+  // Read now: what the operation's checks shared (the cart probes) is let go before the next one.
   const coverage = await coverageOf(ctx, operation, primary);
-  if (coverage) report.coverage = coverage;
-  // The first request goes along: the report assembly links consequences to the finding on it.
+  const report = explored.then(() => {
+    const results = checks.map((check, i) => toResult(ctx.t, check, verdicts[i]));
+    const found: OperationReport = {
+      operation,
+      method: OPERATIONS[operation].method,
+      url: maskUrl(ctx.config.urls[operation]),
+      status: operationStatus(results),
+      checks: results,
+    };
+    if (coverage) found.coverage = coverage;
+    return found;
+  });
   return { report, primary };
 }
 
-type Judged = { verdicts: Verdict[]; primary?: Exchange };
+type Judged = { verdicts: Verdict[]; primary?: Exchange; explored: Promise<void> };
+type Indexed = { check: Check; i: number };
 
 async function judge(ctx: RunContext, operation: OperationId, checks: Check[], onCheck?: OnCheck): Promise<Judged> {
-  if (!ctx.config.destructive && DESTRUCTIVE.includes(operation))
-    return { verdicts: checks.map(() => skip(ctx.t('run.noDestructive'))) };
+  const verdicts: Verdict[] = new Array<Verdict>(checks.length);
+  const done = Promise.resolve();
+  if (!ctx.config.destructive && DESTRUCTIVE.includes(operation)) {
+    checks.forEach((_c, i) => (verdicts[i] = skip(ctx.t('run.noDestructive'))));
+    return { verdicts, explored: done };
+  }
+  const indexed = checks.map((check, i) => ({ check, i }));
+  const early = indexed.filter(({ check }) => check.reads === undefined);
+  const late = indexed.filter(({ check }) => check.reads === 'everything');
+  const exploring = indexed.filter(({ check }) => check.reads === 'exploration');
+  const keep = (check: Check, i: number, verdict: Verdict): void => {
+    verdicts[i] = verdict;
+    ctx.verdicts.set(`${operation}/${check.id}`, verdict);
+  };
+  const runAll = async (group: Indexed[], runOne: (check: Check) => Promise<Verdict>, sideBySide: boolean) => {
+    if (!sideBySide || ctx.config.concurrency === 1)
+      for (const { check, i } of group) keep(check, i, await runOne(check));
+    else await Promise.all(group.map(async ({ check, i }) => keep(check, i, await runOne(check))));
+  };
   const plan = planPrimary(ctx, operation);
-  if (!plan.ok) return { verdicts: unbuilt(ctx.t, operation, checks, plan) };
+  if (!plan.ok) {
+    const unjudged = unbuilt(ctx.t, operation, checks, plan);
+    const alone = (check: Check): Promise<Verdict> =>
+      guarded(ctx, operation, check, onCheck, () => (check.alone as NonNullable<Check['alone']>)(ctx, operation, plan));
+    const byThemselves = (group: Indexed[]): Indexed[] => group.filter(({ check }) => check.alone);
+    for (const { check, i } of indexed) if (!check.alone) keep(check, i, unjudged[i]);
+    await runAll(byThemselves(early), alone, true);
+    await runAll(byThemselves(late), alone, false);
+    return { verdicts, explored: runAll(byThemselves(exploring), alone, true) };
+  }
   const prefetch = (): void => {
     if (ctx.config.concurrency > 1) for (const check of checks) check.prefetch?.(ctx, operation);
   };
@@ -68,26 +107,19 @@ async function judge(ctx: RunContext, operation: OperationId, checks: Check[], o
   const primary = await sending;
   if (!openBefore && primary.answer.ok) prefetch();
   learn(ctx, operation, primary);
+  const withPrimary = (check: Check): Promise<Verdict> =>
+    guarded(ctx, operation, check, onCheck, () => check.run(ctx, operation, primary));
   if (!primary.answer.ok) {
     // Reported once, by the first check (answers-2xx); the others point to it.
     const first = { operation, check: checks[0].id };
     const rest = couldNotCheck(ctx.t('run.firstNoAnswer', { check: first.check }), undefined, first);
-    const answered = await runCheck(ctx, operation, checks[0], primary, onCheck);
-    return { verdicts: [answered, ...checks.slice(1).map(() => rest)], primary };
+    keep(checks[0], 0, await withPrimary(checks[0]));
+    for (const { check, i } of indexed.slice(1)) if (check.reads !== 'exploration') keep(check, i, rest);
+    return { verdicts, primary, explored: runAll(exploring, withPrimary, true) };
   }
-  const verdicts: Verdict[] = new Array<Verdict>(checks.length);
-  const early = checks.map((check, i) => ({ check, i })).filter(({ check }) => check.reads !== 'everything');
-  const late = checks.map((check, i) => ({ check, i })).filter(({ check }) => check.reads === 'everything');
-  if (ctx.config.concurrency === 1)
-    for (const { check, i } of early) verdicts[i] = await runCheck(ctx, operation, check, primary, onCheck);
-  else
-    await Promise.all(
-      early.map(async ({ check, i }) => {
-        verdicts[i] = await runCheck(ctx, operation, check, primary, onCheck);
-      }),
-    );
-  for (const { check, i } of late) verdicts[i] = await runCheck(ctx, operation, check, primary, onCheck);
-  return { verdicts, primary };
+  await runAll(early, withPrimary, true);
+  await runAll(late, withPrimary, false);
+  return { verdicts, primary, explored: runAll(exploring, withPrimary, true) };
 }
 
 /** No first request could be built: every check says why, pointing to the root cause (or to the first check). */
@@ -105,24 +137,24 @@ function unbuilt(t: T, operation: OperationId, checks: Check[], plan: { reason: 
  * A bug in a check must not end the run: it becomes that check's "could not check". The duration is
  * the exchange the verdict names, else the check's own time (its requests and waits included).
  */
-async function runCheck(
+async function guarded(
   ctx: RunContext,
   operation: OperationId,
   check: Check,
-  primary: Exchange,
-  onCheck?: OnCheck,
+  onCheck: OnCheck | undefined,
+  run: () => Promise<Verdict> | Verdict,
 ): Promise<Verdict> {
   onCheck?.(operation, check.id);
-  const started = process.hrtime.bigint();
+  const started = ctx.clock.now();
   let verdict: Verdict;
   try {
-    verdict = await check.run(ctx, operation, primary);
+    verdict = await run();
   } catch (error) {
     verdict = couldNotCheck(
       ctx.t('run.internalError', { error: error instanceof Error ? error.message : String(error) }),
     );
   }
-  return { ...verdict, durationMs: verdict.durationMs ?? Number((process.hrtime.bigint() - started) / 1_000_000n) };
+  return { ...verdict, durationMs: verdict.durationMs ?? Math.round(ctx.clock.now() - started) };
 }
 
 /**
@@ -139,8 +171,11 @@ function toResult(t: T, check: Check, verdict: Verdict): CheckResult {
 
 /** What an operation's first request taught the run; the later operations build on it. */
 export function learn(ctx: RunContext, operation: OperationId, primary: Exchange): void {
-  if (operation === 'productSearch') learnProducts(ctx, primary);
-  else if (operation === 'orderCreation' && ctx.pick.ok) learnCreation(ctx, primary, ctx.pick.value);
+  if (operation === 'productSearch') {
+    learnProducts(ctx, primary);
+    // The explorer starts from what the search showed, and explores beside every check that follows.
+    ctx.explorer?.start();
+  } else if (operation === 'orderCreation' && ctx.pick.ok) learnCreation(ctx, primary, ctx.pick.value);
   else if (operation === 'orderCancellation') learnCancellation(ctx, primary);
 }
 
@@ -152,7 +187,8 @@ function learnProducts(ctx: RunContext, primary: Exchange): void {
   }
   const products = readProducts(found.value);
   const query = ctx.config.searchQuery;
-  if (validate('productSearch', 'response', found.value).length > 0)
+  ctx.firstPage = found.value.map((p) => String(p.objectId));
+  if (!conforms('productSearch', 'response', found.value))
     ctx.catalogueCause = { operation: 'productSearch', check: 'response-contract' };
   if (products.length === 0) {
     ctx.products = ctx.pick = none(ctx.t('run.searchFoundNothing', { query }), {
@@ -163,7 +199,18 @@ function learnProducts(ctx: RunContext, primary: Exchange): void {
   }
   ctx.products = ok(products);
   const pick = pickVariant(products);
-  ctx.pick = pick ? ok(pick) : none(ctx.t('run.noSellableVariant', { query }), ctx.catalogueCause);
+  if (pick) ctx.pick = ok(pick);
+  else {
+    // Say what the answer got wrong when that is why nothing can be sold: prices of the wrong type
+    // are not "no sellable variant" (the variants are there, in stock; their prices cannot be read).
+    const unread = unreadablePrices(found.value);
+    ctx.pick = none(
+      unread
+        ? ctx.t('run.pricesWrongType', { query, count: unread.count, type: unread.type })
+        : ctx.t('run.noSellableVariant', { query }),
+      ctx.catalogueCause,
+    );
+  }
 }
 
 /** Field coverage of the answers seen: products for productSearch, checker entries for orderValidation. */

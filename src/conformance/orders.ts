@@ -8,10 +8,30 @@ import { cartLine, TEST_LINE_ID, testOrder, type ProductVariant } from './test-d
 /** The status of statusNotification's first request: what OmniChat notifies first after an order is paid. */
 export const FIRST_NOTIFIED_STATUS = 'PAID';
 
+/**
+ * Notifications need nothing from the search: when it gave no product to order, they are about an
+ * order made up for the purpose (no lines), so that statusNotification is judged anyway.
+ */
+function withoutProduct(ctx: RunContext): boolean {
+  return !ctx.pick.ok;
+}
+
+/** The order the run's notifications are about: the test order, or the made-up one when the search gave no product. */
+function notifiedOrder(ctx: RunContext): Record<string, unknown> {
+  if (ctx.order) return ctx.order;
+  return withoutProduct(ctx) ? testOrder(ctx.orderId('no-product'), []) : {};
+}
+
+/** Notes about what the run made up: the order notified when the search gave no product. */
+export function synthesizedNotes(ctx: RunContext): string[] {
+  const notified = ctx.config.destructive && ctx.config.only.includes('statusNotification');
+  return notified && withoutProduct(ctx) ? [ctx.t('run.madeUpOrder', { id: ctx.orderId('no-product') })] : [];
+}
+
 /** A status notification about the test order, as OmniChat sends it. */
 export function notification(ctx: RunContext, status: string): Record<string, unknown> {
   return {
-    order: { ...(ctx.order ?? {}), status },
+    order: { ...notifiedOrder(ctx), status },
     statusChange: {
       status,
       responsible: 'merchant-kit verify',
@@ -38,6 +58,8 @@ function mainOrder(ctx: RunContext, pick: ProductVariant): Record<string, unknow
  */
 export function planPrimary(ctx: RunContext, operation: OperationId): Result<() => Promise<Exchange>> {
   if (operation === 'productSearch') return ok(() => search(ctx, 'TEXT', ctx.config.searchQuery));
+  if (operation === 'statusNotification' && withoutProduct(ctx))
+    return ok(() => ctx.call(operation, { body: notification(ctx, FIRST_NOTIFIED_STATUS) }));
   if (!ctx.pick.ok) return ctx.pick;
   const pick = ctx.pick.value;
   switch (operation) {

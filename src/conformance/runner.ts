@@ -8,8 +8,10 @@ import type { RunConfig } from './config/run-config';
 import { RunContext } from './context';
 import { startMeta } from './meta';
 import { networkReport } from './network-report';
-import { learn, runOperation, type OnCheck } from './operation';
-import { cancelLeftovers, planPrimary } from './orders';
+import type { Clock } from './clock';
+import { Explorer, seedFor } from './explorer/explorer';
+import { learn, startOperation, type OnCheck } from './operation';
+import { cancelLeftovers, planPrimary, synthesizedNotes } from './orders';
 import type { NetworkReport, OperationReport, RunMeta, RunReport } from './types';
 
 export { DESTRUCTIVE } from './operation';
@@ -32,6 +34,8 @@ export interface RunOptions {
   callbackWaitMs?: number;
   /** The shortest wait for a repeated callback after the repeated order (1 s; tests shorten it). */
   callbackGraceMs?: number;
+  /** The run's clock (a test's clock jumps instead of waiting); a receiver passed in must use the same. */
+  clock?: Clock;
   /** The language of every text of the report (default English); ids, statuses and keys never change with it. */
   lang?: Lang;
   /** Called once before the first request, with what is known of the run (its title, id, versions, network). */
@@ -48,45 +52,73 @@ export interface RunOptions {
 /** Runs every selected check in OmniChat's order (search, validate, create, notify, cancel) and returns the report. */
 export async function runVerify(config: RunConfig, options: RunOptions = {}): Promise<RunReport> {
   const ownReceiver =
-    !options.callbacks && config.callbackPort !== undefined ? await startReceiver(config.callbackPort) : undefined;
+    !options.callbacks && config.callbackPort !== undefined
+      ? await startReceiver(config.callbackPort, options.clock)
+      : undefined;
   const started = process.hrtime.bigint();
   const ctx = new RunContext(config, options.runId ?? Date.now().toString(36), {
     callbacks: options.callbacks ?? ownReceiver,
     callbackWaitMs: options.callbackWaitMs,
     callbackGraceMs: options.callbackGraceMs,
     lang: options.lang,
+    clock: options.clock,
   });
-  const meta = startMeta(config, ctx.runId, ctx.t.lang);
+  const seed = config.seed ?? seedFor(ctx.runId);
+  const explorer = new Explorer(ctx, { calls: config.exploreCalls, seed });
+  ctx.explorer = explorer;
+  const meta = { ...startMeta(config, ctx.runId, ctx.t.lang), seed };
   const network = networkReport(config);
   options.onStart?.(meta, network);
   const assembler = new ReportAssembler(ctx.secrets);
   const operations: OperationReport[] = [];
   let notes: string[] = [];
+  // Operations are reported in OmniChat's order, each once its checks (the explorer's last) have
+  // judged; the run goes on to the next operation meanwhile.
+  let reported = Promise.resolve();
   try {
     for (const operation of RUN_ORDER) {
       if (!config.only.includes(operation)) await prepareUnselected(ctx, operation);
       else {
-        const { report: found, primary } = await runOperation(ctx, operation, options.onCheck);
-        const report = assembler.operation(keepKnownCauses(found, operations), operationFacts(ctx, operation, primary));
-        operations.push(report);
-        options.onOperation?.(report);
+        const { report: finished, primary } = await startOperation(ctx, operation, options.onCheck);
+        reported = reported.then(async () => {
+          const found = await finished;
+          const report = assembler.operation(
+            keepKnownCauses(found, operations),
+            operationFacts(ctx, operation, primary),
+          );
+          operations.push(report);
+          options.onOperation?.(report);
+        });
       }
+      // The explorer starts once the search has shown what there is to explore (learn starts it), or
+      // at once when the search could not run at all.
+      if (operation === 'productSearch') explorer.start();
       // Checks read only their own operation's exchanges: letting go of them keeps at most one
       // operation's timings in memory, not the whole run's.
       ctx.exchanges.clear();
       ctx.forgetShared();
     }
-    notes = await cancelLeftovers(ctx);
+    await reported;
+    await explorer.finished();
+    notes = [...synthesizedNotes(ctx), ...(await cancelLeftovers(ctx)), ...(await explorer.notes())];
   } finally {
+    await explorer.finished();
     await ownReceiver?.close();
   }
   const durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
-  return assembler.finish({ target: config.displayName, operations, notes, meta: { ...meta, durationMs }, network });
+  return assembler.finish({
+    target: config.displayName,
+    operations,
+    notes,
+    meta: { ...meta, durationMs, calls: ctx.sent.checks + ctx.sent.explorer },
+    network,
+    exploration: await explorer.report(),
+  });
 }
 
-async function startReceiver(port: number): Promise<CallbackReceiver> {
+async function startReceiver(port: number, clock?: Clock): Promise<CallbackReceiver> {
   try {
-    return await CallbackReceiver.start(port);
+    return await CallbackReceiver.start(port, { clock });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? usageWord('usage.portInUse') : (code ?? 'error');

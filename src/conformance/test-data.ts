@@ -40,6 +40,8 @@ const TEST_ADDRESS = {
 /** A product as the runner reads it from a search answer (only what it needs). */
 export interface FoundProduct {
   objectId: string;
+  /** Its name, when it is a string: the explorer searches for it with other case and accents. */
+  name?: string;
   externalUrl?: string;
   blocked?: boolean;
   /** The merchant sells it whatever the stock: no stock rule applies to it. */
@@ -87,6 +89,7 @@ export function readProducts(value: unknown): FoundProduct[] {
     }
     out.push({
       objectId: item.objectId,
+      name: typeof item.name === 'string' ? item.name : undefined,
       externalUrl: typeof item.externalUrl === 'string' ? item.externalUrl : undefined,
       blocked: item.blocked === true,
       sellOutOfStock: item.sellOutOfStock === true,
@@ -94,6 +97,25 @@ export function readProducts(value: unknown): FoundProduct[] {
     });
   }
   return out;
+}
+
+/**
+ * How many variants of an answer have a price the runner cannot read (not a number), and the type
+ * most of them have instead; undefined when every price is a number.
+ */
+export function unreadablePrices(value: unknown[]): { count: number; type: string } | undefined {
+  const types = new Map<string, number>();
+  for (const item of value) {
+    if (!isRecord(item) || !Array.isArray(item.variants)) continue;
+    for (const v of item.variants) {
+      if (!isRecord(v) || typeof v.price === 'number') continue;
+      const type = v.price === null ? 'null' : Array.isArray(v.price) ? 'array' : typeof v.price;
+      types.set(type, (types.get(type) ?? 0) + 1);
+    }
+  }
+  if (types.size === 0) return undefined;
+  const [type] = [...types.entries()].sort((a, b) => b[1] - a[1])[0];
+  return { count: [...types.values()].reduce((a, b) => a + b, 0), type };
 }
 
 /** Every variant that can be put in a cart (visible, of a product not blocked), in answer order. */

@@ -30,6 +30,38 @@ export interface CheckResult {
   causedBy?: { operation: OperationId; check: string };
   /** For checks that probe a rule with several requests: every probe that went wrong. */
   probes?: ProbeFinding[];
+  /**
+   * For the explorer's findings: the shortest journey that still breaks the rule, one step per
+   * request, numbered, each with what came back and its curl line (replay the whole run with `seed`).
+   */
+  journey?: JourneyStep[];
+}
+
+/** One request of an explorer journey, as a finding reports it. */
+export interface JourneyStep {
+  step: number;
+  operation: OperationId;
+  /** What was sent and what came back, in a line ("TEXT \"CAMISETÁ\": HTTP 200, no product"). */
+  summary: string;
+  curl: string;
+}
+
+/** What the explorer did (docs/verify.md, the explorer): present in every report, 0 calls when it was off. */
+export interface ExplorationReport {
+  /** The seed the journeys were generated from: `--seed` with the same value replays them. */
+  seed: number;
+  /** The call budget (--explore-calls); 0 = off. */
+  budget: number;
+  /** Requests the explorer sent, its shrinking included. */
+  calls: number;
+  /** Journeys run (command sequences, shrinking included). */
+  journeys: number;
+  /** Findings, by "operation/check". */
+  findings: string[];
+  /** Test orders the explorer created and could not cancel, with the answer to the last try. */
+  notCancelled: { id: string; answer: string }[];
+  /** Why the explorer did not run, when it did not. */
+  skipped?: string;
 }
 
 /** One probe (a request built to pin a rule down) that went wrong. */
@@ -116,6 +148,10 @@ export interface RunMeta {
   urls: Record<OperationId, string>;
   /** The language of the report's texts ("en" or "pt-BR"); ids, statuses and keys never change with it. */
   lang: Lang;
+  /** The explorer's seed (`--seed`, else derived from the run id): the same seed replays the same journeys. */
+  seed?: number;
+  /** Requests the run sent to the merchant, the explorer's included. */
+  calls?: number;
 }
 
 /** Everything a run found; reporters only render this. */
@@ -131,5 +167,7 @@ export interface RunReport {
   notes: string[];
   /** How the merchant was reached (set by runVerify; optional for reports built by hand). */
   network?: NetworkReport;
+  /** What the explorer did (set by runVerify; optional for reports built by hand). */
+  exploration?: ExplorationReport;
   meta: RunMeta;
 }

@@ -3,7 +3,8 @@ import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, statusOf, withoutJson, type Exchange } from '../exchange';
-import { fail, pass } from '../outcome';
+import { fail, pass, type Verdict } from '../outcome';
+import type { OperationId } from '../../contracts';
 import { noAnswer } from '../search';
 import { testOrder } from '../test-data';
 
@@ -14,27 +15,34 @@ function cancelUnknown(ctx: RunContext): Promise<Exchange> {
   );
 }
 
-/** Cancelling an order the merchant never saw is a 2xx or a 4xx, never a 5xx. */
+/**
+ * Judges the unknown order's cancellation; with the operation's first request (when there is one), a
+ * 5xx that the first request got too is that request's finding, not this one's.
+ */
+async function judge(ctx: RunContext, operation: OperationId, primary?: Exchange): Promise<Verdict> {
+  const ex = await cancelUnknown(ctx);
+  const t = ctx.t;
+  const unanswered = noAnswer(t, ex);
+  if (unanswered) return unanswered;
+  const status = statusOf(ex) as number;
+  if ((status >= 200 && status < 300) || (status >= 400 && status < 500))
+    return pass(t('cancel-unknown-no-5xx.ok', { status }));
+  return (
+    (primary && firstRefused(t, primary, operation)) ??
+    fail(status >= 500 ? t('cancel-unknown-no-5xx.serverError') : t('cancel-unknown-no-5xx.unanswered'), {
+      received: bodyPreview(t, ex),
+      expected: t('cancel-unknown-no-5xx.expected'),
+      exchange: ex,
+    })
+  );
+}
+
+/** Cancelling an order the merchant never saw is a 2xx or a 4xx, never a 5xx; it needs no test order, so it runs without one. */
 export const cancelUnknownNo5xx: Check = {
   id: 'cancel-unknown-no-5xx',
   operations: ['orderCancellation'],
   ...englishTexts('cancel-unknown-no-5xx'),
   prefetch: (ctx) => void cancelUnknown(ctx),
-  async run(ctx, operation, primary) {
-    const ex = await cancelUnknown(ctx);
-    const t = ctx.t;
-    const unanswered = noAnswer(t, ex);
-    if (unanswered) return unanswered;
-    const status = statusOf(ex) as number;
-    if ((status >= 200 && status < 300) || (status >= 400 && status < 500))
-      return pass(t('cancel-unknown-no-5xx.ok', { status }));
-    return (
-      firstRefused(t, primary, operation) ??
-      fail(status >= 500 ? t('cancel-unknown-no-5xx.serverError') : t('cancel-unknown-no-5xx.unanswered'), {
-        received: bodyPreview(t, ex),
-        expected: t('cancel-unknown-no-5xx.expected'),
-        exchange: ex,
-      })
-    );
-  },
+  run: (ctx, operation, primary) => judge(ctx, operation, primary),
+  alone: (ctx, operation) => judge(ctx, operation),
 };

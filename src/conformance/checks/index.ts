@@ -8,6 +8,13 @@ import { cancelUnknownNo5xx } from './cancel-unknown-no-5xx';
 import { cancellationIdempotent } from './cancellation-idempotent';
 import { cartInStockOk } from './cart-in-stock-ok';
 import { catalogueSanity } from './catalogue-sanity';
+import { exploredAnswers } from './explored-answers';
+import { exploredCallbacks } from './explored-callbacks';
+import { exploredCarts } from './explored-carts';
+import { exploredLookups } from './explored-lookups';
+import { exploredPaging } from './explored-paging';
+import { exploredStock } from './explored-stock';
+import { exploredTextSearch } from './explored-text-search';
 import { componentIds } from './component-ids';
 import { creationIdempotent } from './creation-idempotent';
 import { freightChangeAccepted } from './freight-change-accepted';
@@ -32,8 +39,8 @@ import { zeroStockRefused } from './zero-stock-refused';
 
 /**
  * Every check, in the order it is reported within an operation (and runs, with --concurrency 1).
- * Generic checks first, then OmniChat's semantics; within-time-budget last because it looks at every
- * request sent. The repeated notification comes before the status sweep, whose CANCELLED ends the story.
+ * Generic checks first, then OmniChat's semantics, then what the explorer found (explored-*, which
+ * judge last); within-time-budget last because it looks at every request sent. The repeated notification comes before the status sweep, whose CANCELLED ends the story.
  */
 export const CHECKS: readonly Check[] = [
   answers2xx,
@@ -65,5 +72,12 @@ export const CHECKS: readonly Check[] = [
   allStatusesAccepted,
   cancellationIdempotent,
   cancelUnknownNo5xx,
+  exploredTextSearch,
+  exploredLookups,
+  exploredPaging,
+  exploredCarts,
+  exploredCallbacks,
+  exploredAnswers,
+  exploredStock,
   withinTimeBudget,
 ];

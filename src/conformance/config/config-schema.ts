@@ -62,6 +62,12 @@ export const CONFIG_SCHEMA = {
       },
     },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
+    exploreCalls: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 2000,
+      description: "The explorer's call budget, as --explore-calls (default 36; 0 turns the explorer off).",
+    },
     ca: {
       description: 'PEM file(s) of CA certificates to trust besides the usual ones, relative to this file.',
       anyOf: [

@@ -6,7 +6,17 @@ import { readProxyEnv } from '../http/proxy-env';
 import { readCaFile, readExtraCaCerts } from './ca-files';
 import { loadConfigFile, parseOnly, urlsUnder, type FileSettings } from './load-config';
 import { SEARCH_TYPES } from '../../contracts';
-import { DEFAULT_CONCURRENCY, DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_EXPLORE_CALLS,
+  DEFAULT_SEARCH_QUERY,
+  DEFAULT_TIMEOUT_MS,
+  MAX_EXPLORE_CALLS,
+  type RunConfig,
+} from './run-config';
+
+/** Seeds are 31-bit: what fast-check takes as a seed, and what a shell reads back from a report as is. */
+const MAX_SEED = 2 ** 31 - 1;
 
 /** The verify flags as commander hands them over. */
 export interface VerifyFlags {
@@ -23,6 +33,10 @@ export interface VerifyFlags {
   ca?: string[];
   /** --insecure: do not check certificates (stated in every report). */
   insecure?: boolean;
+  /** --explore-calls N: the explorer's call budget (0 turns it off). */
+  exploreCalls?: string;
+  /** --seed N: the explorer's seed, to replay a run's journeys. */
+  seed?: string;
 }
 
 /** Turns the flags (and the config file they name) into one RunConfig, or throws a one-line UsageError. */
@@ -50,6 +64,11 @@ export function runConfigFromFlags(flags: VerifyFlags, env: NodeJS.ProcessEnv = 
       flags.callbackPort !== undefined ? parsePositive('--callback-port', flags.callbackPort, 0, 65535) : undefined,
     concurrency:
       flags.concurrency !== undefined ? parsePositive('--concurrency', flags.concurrency, 1, 16) : DEFAULT_CONCURRENCY,
+    exploreCalls:
+      flags.exploreCalls !== undefined
+        ? parsePositive('--explore-calls', flags.exploreCalls, 0, MAX_EXPLORE_CALLS)
+        : settings.exploreCalls,
+    seed: flags.seed !== undefined ? parsePositive('--seed', flags.seed, 0, MAX_SEED) : undefined,
     network: networkSettings(flags, settings, env),
   };
 }
@@ -87,6 +106,7 @@ function fromBaseUrl(raw: string): FileSettings {
     searchTypes: [...SEARCH_TYPES],
     timeoutMs: DEFAULT_TIMEOUT_MS,
     allowFreightChange: false,
+    exploreCalls: DEFAULT_EXPLORE_CALLS,
   };
 }
 

@@ -9,12 +9,20 @@ import { maskUrl } from '../../common/secrets';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SEARCH_TYPES, type SearchType } from '../../contracts';
 import { jsonSyntaxError } from './json-syntax';
-import { DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
+import { DEFAULT_EXPLORE_CALLS, DEFAULT_SEARCH_QUERY, DEFAULT_TIMEOUT_MS, type RunConfig } from './run-config';
 
 /** The parts of a run that a config file decides. */
 export type FileSettings = Pick<
   RunConfig,
-  'displayName' | 'checkout' | 'urls' | 'headers' | 'searchQuery' | 'searchTypes' | 'timeoutMs' | 'allowFreightChange'
+  | 'displayName'
+  | 'checkout'
+  | 'urls'
+  | 'headers'
+  | 'searchQuery'
+  | 'searchTypes'
+  | 'timeoutMs'
+  | 'allowFreightChange'
+  | 'exploreCalls'
 > & {
   /** The config's "ca" files, resolved against the config file's directory, and where they were named. */
   caFiles?: { file: string; source: string }[];
@@ -29,6 +37,7 @@ interface ConfigFile {
   capabilities?: { searchTypes?: SearchType[] };
   timeoutMs?: number;
   allowFreightChange?: boolean;
+  exploreCalls?: number;
   ca?: string | string[];
 }
 
@@ -75,6 +84,9 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     });
   const config = expanded as ConfigFile;
   checkUrlsParse(config.urls, label);
+  // A term of spaces is no evidence of anything: it finds every product, or none.
+  if (config.testData?.searchQuery !== undefined && config.testData.searchQuery.trim() === '')
+    throw usageError('usage.configProblem', { file: label, problem: usageWord('usage.configBlankQuery') });
   return {
     displayName: config.displayName ?? 'merchant',
     checkout: config.checkout ?? 'omni',
@@ -84,6 +96,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     searchTypes: config.capabilities?.searchTypes ?? [...SEARCH_TYPES],
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     allowFreightChange: config.allowFreightChange === true,
+    exploreCalls: config.exploreCalls ?? DEFAULT_EXPLORE_CALLS,
     caFiles: [config.ca ?? []].flat().map((ca) => ({
       file: path.resolve(path.dirname(file), ca),
       source: `${label}: "ca"`,

@@ -10,6 +10,10 @@ export const enChecksCart = {
     'return no ERROR entry for a line whose variant is visible, not blocked and has at least the quantity it asks for',
   'cart-in-stock-ok.ok': 'no ERROR entry for {units} unit(s) of {variant} ({known})',
   'cart-in-stock-ok.failed': '{wrong} of {total} carts within stock got an ERROR entry',
+  'cart-in-stock-ok.refusesNothing':
+    'the checker refused none of the carts that must be refused (a variant that does not exist, more than the stock), so accepting these shows nothing; see unknown-variant-refused',
+  'cart.refusesInStock':
+    'the checker refuses carts within stock too, so a refusal here shows nothing about this rule; see cart-in-stock-ok',
   'check.stock-checked.what':
     'a cart line of S + 1 units of a variant with stock S gets an ERROR entry (products that sell out of stock are exempt)',
   'check.stock-checked.why': 'without it sellers sell stock the merchant does not have',
@@ -23,7 +27,8 @@ export const enChecksCart = {
     'a stock of 0 is easily read as "not tracked" (if (stock && ...)); then sellers sell what is gone',
   'check.zero-stock-refused.fix':
     'treat a stock of 0 as none left: return an ERROR entry for any quantity of it, unless the product sells out of stock',
-  'zero-stock-refused.noLimit': 'no stock limit is enforced at all; see stock-checked',
+  'zero-stock-refused.noLimit':
+    '{quantity} units of {variant} ({known}) were accepted, beyond its stock: the stock limit is the finding of stock-checked; see stock-checked',
   'zero-stock-refused.ok': '1 unit of {variant} (stock 0) gets an ERROR',
   'zero-stock-refused.failed': '1 unit of variant {variant}, whose stock is 0, got no ERROR entry',
   'check.unknown-variant-refused.what':

@@ -72,6 +72,8 @@ export const enChecksGeneric = {
     'the request with the configured headers was not accepted either ({answer}), so the URL or the server is the problem, not auth; see answers-2xx',
   'auth-required.refused': 'refused without the configured headers (HTTP {status})',
   'auth-required.notRefused': 'a request without the configured headers was not refused',
+  'auth-required.otherStatus':
+    'without the configured headers the answer was HTTP {status}, not 401 or 403: a refusal, but not one that says the credentials are missing',
   'auth-required.expected': 'HTTP 401 or 403',
   'check.within-time-budget.what':
     'every request the runner sent to the operation was answered within timeoutMs (default 5000)',

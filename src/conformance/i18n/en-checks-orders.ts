@@ -20,13 +20,17 @@ export const enChecksOrders = {
   'creation-idempotent.expected': 'one callback per order, however often the order is sent',
   'creation-idempotent.callback': 'callback {number}: {callback}',
   'check.callback-received.what':
-    'within 10 s of the order the merchant calls back about that order id: statusChange ORDER_GATEWAY_PROVISIONED for Checkout Omni, provisions with code 200 and a checkoutUrl for its own checkout, valid against its contract',
+    'after answering the order, and within 10 s, the merchant calls back about that order id: statusChange ORDER_GATEWAY_PROVISIONED for Checkout Omni, provisions with code 200 and a checkoutUrl for its own checkout, valid against its contract',
   'check.callback-received.why':
     'without that call OmniChat never charges the customer (Checkout Omni) or never gets the checkout link (own checkout); OmniChat waits for the callback its checkout mode uses, about the order id it sent',
   'check.callback-received.fix':
     "after answering the order, POST the outcome to OmniChat's orders API for the objectId OmniChat sent: statusChange ORDER_GATEWAY_PROVISIONED (Checkout Omni) or provisions with code 200 and a checkoutUrl (own checkout)",
   'callback.notChecked':
     'callbacks are not checked (give --callback-port N and point the merchant at http://127.0.0.1:N)',
+  'callback-received.beforeAnswer':
+    'the {action} callback came before orderCreation answered: the creation waited for the reply to its callback',
+  'callback-received.beforeAnswerReceived': 'the callback, while the creation was still unanswered',
+  'callback-received.afterAnswer': 'the 2xx answer to the creation first, then the callback',
   'callback-received.stray': 'a callback came for order {stray}, not for the test order {id}',
   'callback-received.none': 'no callback about {id} within {seconds} s',
   'callback-received.refused': 'nothing kept ({count} call(s) refused as malformed, too large or over the limit)',

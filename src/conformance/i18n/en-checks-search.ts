@@ -32,6 +32,13 @@ export const enChecksSearch = {
   'search-miss-empty.expected': 'HTTP 200 with []',
   'search-miss-empty.fuzzy': 'a nonsense search found {count} product(s); fine for a fuzzy search, but check it',
   'search-miss-empty.ok': 'a miss is 200 []',
+  'search-miss-empty.static':
+    'a search for a term no product has found the same products as "{query}": the search does not read its term',
+  'search-miss-empty.nothingFound':
+    'the TEXT search for "{query}" found nothing either, so an empty answer to a miss shows nothing',
+  'search-text-finds.static':
+    'a term no product has finds the same products, so finding these shows nothing; see search-miss-empty',
+  'catalogue-sanity.empty': 'the TEXT search for "{query}" found no product to look at',
   'check.search-by-id.what': 'searchType=ID with a product objectId returns a list with exactly that product',
   'check.search-by-id.why':
     "OmniChat's search-by-ID call expects a list holding that single product (developers.omni.chat)",

@@ -14,7 +14,11 @@ export const enRun = {
   'run.searchFoundNothing':
     'the TEXT search for "{query}" found no product (set testData.searchQuery to a term your catalogue matches)',
   'run.noSellableVariant': 'the TEXT search for "{query}" found no sellable variant (visible, not blocked, in stock)',
+  'run.pricesWrongType':
+    'the TEXT search for "{query}" returned variants whose price is not a number ({count} of them, a {type}), so none can be put in a cart',
   'run.orderNotAccepted': 'the test order {id} was not accepted ({answer}); see orderCreation answers-2xx',
+  'run.madeUpOrder':
+    'the search gave no product to order, so the status notifications were about a made-up order, {id}, with no lines',
   'run.orderCancelled': 'test order {id} cancelled at the end',
   'run.orderNotCancelled': 'test order {id} could not be cancelled ({answer}): cancel it by hand',
   'run.orderRefusedTwice':
@@ -42,6 +46,12 @@ export const enRun = {
   'search.finds': '{type} search for {value} finds product {id}',
   'search.notReturned': '{type} search for {value} did not return product {id}',
   'search.notReturnedExactly': '{type} search for {value} did not return exactly product {id}',
+  'search.missAlsoFound':
+    '{type} search for {value}, which no product has, also found {found}: the answer does not depend on the value',
+  'search.missNotList': '{type} search for {value}, which no product has, did not answer 200 []',
+  'search.missLikeText':
+    '{type} search for {value}, which no product has, answered {answer}, as the TEXT search for a term nobody has did; see search-miss-empty',
+  'search.blankValue': 'the value to search by is empty or blank ({value}), and a blank value proves nothing',
   'cart.line': 'line {line}: {quantity} x {variant} ({known})',
   'cart.single': '{quantity} x {variant} ({known})',
   'cart.cart': 'cart [{lines}]',

@@ -66,6 +66,8 @@ export const enUsage = {
   'usage.configNotHttp':
     '"{where}" is not an http(s) URL (found {url}): write it like https://shop.example.com/omnichat/products/productsearch',
   'usage.configOneOf': '"{where}" must be one of {allowed}',
+  'usage.configBlankQuery':
+    '"testData.searchQuery" is only spaces: such a term finds everything or nothing, which shows nothing; give a word your products have',
   'usage.configEmpty': '"{where}" must not be empty',
   'usage.configOther': '"{where}" {expected}',
   'usage.parser': 'merchant-kit verify: {problem}; run merchant-kit help verify for its flags',

@@ -1,5 +1,6 @@
 import { translator, type Catalogues, type Lang, type Translator } from '../../common/i18n';
 import { enChecksCart } from './en-checks-cart';
+import { enChecksExplorer } from './en-checks-explorer';
 import { enChecksGeneric } from './en-checks-generic';
 import { enChecksOrders } from './en-checks-orders';
 import { enChecksSearch } from './en-checks-search';
@@ -8,6 +9,7 @@ import { enCoverage, enReports } from './en-reports';
 import { enRun } from './en-run';
 import { enUsage } from './en-usage';
 import { ptChecksCart } from './pt-br-checks-cart';
+import { ptChecksExplorer } from './pt-br-checks-explorer';
 import { ptChecksGeneric } from './pt-br-checks-generic';
 import { ptChecksOrders } from './pt-br-checks-orders';
 import { ptChecksSearch } from './pt-br-checks-search';
@@ -24,6 +26,7 @@ export const en = {
   ...enChecksSearch,
   ...enChecksCart,
   ...enChecksOrders,
+  ...enChecksExplorer,
   ...enReports,
   ...enCoverage,
   ...enUsage,
@@ -39,6 +42,7 @@ export const CATALOGUES: Catalogues<typeof en> = {
     ...ptChecksSearch,
     ...ptChecksCart,
     ...ptChecksOrders,
+    ...ptChecksExplorer,
     ...ptReports,
     ...ptCoverage,
     ...ptUsage,

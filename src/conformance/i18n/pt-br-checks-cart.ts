@@ -10,6 +10,10 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
     'não devolva entrada ERROR para uma linha cuja variante é visível, não está bloqueada e tem pelo menos a quantidade pedida',
   'cart-in-stock-ok.ok': 'nenhuma entrada ERROR para {units} unidade(s) de {variant} ({known})',
   'cart-in-stock-ok.failed': '{wrong} de {total} carrinhos dentro do estoque receberam uma entrada ERROR',
+  'cart-in-stock-ok.refusesNothing':
+    'o validador não recusou nenhum dos carrinhos que devem ser recusados (uma variante inexistente, mais que o estoque), então aceitar estes não mostra nada; veja unknown-variant-refused',
+  'cart.refusesInStock':
+    'o validador também recusa carrinhos dentro do estoque, então uma recusa aqui não mostra nada sobre esta regra; veja cart-in-stock-ok',
   'check.stock-checked.what':
     'uma linha de S + 1 unidades de uma variante com estoque S recebe uma entrada ERROR (produtos vendidos sem estoque são exceção)',
   'check.stock-checked.why': 'sem isso, os vendedores vendem um estoque que a loja não tem',
@@ -23,7 +27,8 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
     'um estoque 0 é facilmente lido como "não controlado" (if (stock && ...)); aí os vendedores vendem o que já acabou',
   'check.zero-stock-refused.fix':
     'trate estoque 0 como esgotado: devolva uma entrada ERROR para qualquer quantidade, a menos que o produto seja vendido sem estoque',
-  'zero-stock-refused.noLimit': 'nenhum limite de estoque é aplicado; veja stock-checked',
+  'zero-stock-refused.noLimit':
+    '{quantity} unidades de {variant} ({known}) foram aceitas, além do estoque: o limite de estoque é o achado de stock-checked; veja stock-checked',
   'zero-stock-refused.ok': '1 unidade de {variant} (estoque 0) recebe um ERROR',
   'zero-stock-refused.failed': '1 unidade da variante {variant}, cujo estoque é 0, não recebeu entrada ERROR',
   'check.unknown-variant-refused.what':

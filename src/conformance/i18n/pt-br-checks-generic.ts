@@ -72,6 +72,8 @@ export const ptChecksGeneric: { readonly [K in keyof typeof enChecksGeneric]: st
     'a requisição com os headers configurados também não foi aceita ({answer}), então o problema é a URL ou o servidor, não a autenticação; veja answers-2xx',
   'auth-required.refused': 'recusou sem os headers configurados (HTTP {status})',
   'auth-required.notRefused': 'uma requisição sem os headers configurados não foi recusada',
+  'auth-required.otherStatus':
+    'sem os cabeçalhos configurados a resposta foi HTTP {status}, não 401 nem 403: uma recusa, mas não uma que diga que faltam as credenciais',
   'auth-required.expected': 'HTTP 401 ou 403',
   'check.within-time-budget.what':
     'toda requisição que o runner enviou à operação foi respondida dentro de timeoutMs (padrão 5000)',

@@ -18,13 +18,17 @@ export const ptChecksOrders: { readonly [K in keyof typeof enChecksOrders]: stri
   'creation-idempotent.expected': 'um callback por pedido, não importa quantas vezes o pedido seja enviado',
   'creation-idempotent.callback': 'callback {number}: {callback}',
   'check.callback-received.what':
-    'em até 10 s depois do pedido, a loja faz o callback sobre aquele id de pedido: statusChange ORDER_GATEWAY_PROVISIONED no Checkout Omni, provisions com code 200 e um checkoutUrl no Checkout Próprio, válido segundo o contrato',
+    'depois de responder ao pedido, e em até 10 s, a loja faz o callback sobre aquele id de pedido: statusChange ORDER_GATEWAY_PROVISIONED no Checkout Omni, provisions com code 200 e um checkoutUrl no Checkout Próprio, válido segundo o contrato',
   'check.callback-received.why':
     'sem essa chamada a OmniChat nunca cobra o cliente (Checkout Omni) ou nunca recebe o link de checkout (Checkout Próprio); a OmniChat espera o callback que o seu modo de checkout usa, sobre o id de pedido que ela enviou',
   'check.callback-received.fix':
     'depois de responder ao pedido, faça POST do resultado na API de pedidos da OmniChat para o objectId que a OmniChat enviou: statusChange ORDER_GATEWAY_PROVISIONED (Checkout Omni) ou provisions com code 200 e um checkoutUrl (Checkout Próprio)',
   'callback.notChecked':
     'os callbacks não são verificados (use --callback-port N e aponte a loja para http://127.0.0.1:N)',
+  'callback-received.beforeAnswer':
+    'o callback {action} chegou antes de a orderCreation responder: a criação esperou a resposta do próprio callback',
+  'callback-received.beforeAnswerReceived': 'o callback, com a criação ainda sem resposta',
+  'callback-received.afterAnswer': 'primeiro a resposta 2xx à criação, depois o callback',
   'callback-received.stray': 'chegou um callback para o pedido {stray}, não para o pedido de teste {id}',
   'callback-received.none': 'nenhum callback sobre {id} em {seconds} s',
   'callback-received.refused':

@@ -34,6 +34,13 @@ export const ptChecksSearch: { readonly [K in keyof typeof enChecksSearch]: stri
   'search-miss-empty.fuzzy':
     'uma busca sem sentido encontrou {count} produto(s); tudo bem para uma busca aproximada, mas vale conferir',
   'search-miss-empty.ok': 'uma busca sem resultados responde 200 []',
+  'search-miss-empty.static':
+    'uma busca por um termo que nenhum produto tem encontrou os mesmos produtos que "{query}": a busca não lê o termo',
+  'search-miss-empty.nothingFound':
+    'a busca TEXT por "{query}" também não encontrou nada, então uma resposta vazia a um termo inexistente não mostra nada',
+  'search-text-finds.static':
+    'um termo que nenhum produto tem encontra os mesmos produtos, então encontrar estes não mostra nada; veja search-miss-empty',
+  'catalogue-sanity.empty': 'a busca TEXT por "{query}" não encontrou produto para examinar',
   'check.search-by-id.what': 'searchType=ID com o objectId de um produto retorna uma lista com exatamente esse produto',
   'check.search-by-id.why':
     'a chamada de busca por ID da OmniChat espera uma lista com esse único produto (developers.omni.chat)',

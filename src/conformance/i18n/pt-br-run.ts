@@ -14,7 +14,11 @@ export const ptRun: { readonly [K in keyof typeof enRun]: string } = {
     'a busca TEXT por "{query}" não encontrou nenhum produto (defina testData.searchQuery com um termo que o seu catálogo encontre)',
   'run.noSellableVariant':
     'a busca TEXT por "{query}" não encontrou nenhuma variante vendável (visível, não bloqueada, com estoque)',
+  'run.pricesWrongType':
+    'a busca TEXT por "{query}" trouxe variantes cujo preço não é número ({count} delas, do tipo {type}), então nenhuma pode entrar num carrinho',
   'run.orderNotAccepted': 'o pedido de teste {id} não foi aceito ({answer}); veja orderCreation answers-2xx',
+  'run.madeUpOrder':
+    'a busca não trouxe produto para pedir, então as notificações de status foram sobre um pedido inventado, {id}, sem itens',
   'run.orderCancelled': 'pedido de teste {id} cancelado no final',
   'run.orderNotCancelled': 'não foi possível cancelar o pedido de teste {id} ({answer}): cancele-o manualmente',
   'run.orderRefusedTwice':
@@ -42,6 +46,12 @@ export const ptRun: { readonly [K in keyof typeof enRun]: string } = {
   'search.finds': 'a busca {type} por {value} encontra o produto {id}',
   'search.notReturned': 'a busca {type} por {value} não retornou o produto {id}',
   'search.notReturnedExactly': 'a busca {type} por {value} não retornou exatamente o produto {id}',
+  'search.missAlsoFound':
+    'a busca {type} por {value}, que nenhum produto tem, também encontrou {found}: a resposta não depende do valor',
+  'search.missNotList': 'a busca {type} por {value}, que nenhum produto tem, não respondeu 200 []',
+  'search.missLikeText':
+    'a busca {type} por {value}, que nenhum produto tem, respondeu {answer}, como a busca TEXT por um termo que ninguém tem; veja search-miss-empty',
+  'search.blankValue': 'o valor a buscar está vazio ou em branco ({value}), e um valor em branco não prova nada',
   'cart.line': 'linha {line}: {quantity} x {variant} ({known})',
   'cart.single': '{quantity} x {variant} ({known})',
   'cart.cart': 'carrinho [{lines}]',

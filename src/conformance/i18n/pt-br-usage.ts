@@ -69,6 +69,8 @@ export const ptUsage: { readonly [K in keyof typeof enUsage]: string } = {
   'usage.configNotHttp':
     '"{where}" não é uma URL http(s) (encontrado {url}): escreva como https://loja.exemplo.com.br/omnichat/products/productsearch',
   'usage.configOneOf': '"{where}" precisa ser um de {allowed}',
+  'usage.configBlankQuery':
+    '"testData.searchQuery" só tem espaços: um termo assim encontra tudo ou nada, o que não mostra nada; informe uma palavra que os seus produtos têm',
   'usage.configEmpty': '"{where}" não pode ficar vazio',
   'usage.configOther': '"{where}" {expected}',
   'usage.parser': 'merchant-kit verify: {problem}; execute merchant-kit help verify para ver as opções',

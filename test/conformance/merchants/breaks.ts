@@ -31,4 +31,16 @@ export type Break =
   | 'redirects-notifications'
   | 'slow-cancellation'
   | 'cancel-unknown-500'
-  | 'no-auth';
+  | 'no-auth'
+  | 'auth-400'
+  | 'paging-size-1-empty'
+  | 'accent-sensitive'
+  | 'static-url-search'
+  | 'skuid-main-only'
+  | 'page-order-depends-on-size'
+  | 'constant-cart-answer'
+  | 'overstock-blames-first'
+  | 'callback-before-answer'
+  | 'double-restock'
+  | 'refuses-after-cancel'
+  | 'callback-on-notification';

@@ -1,5 +1,6 @@
 import type { OperationId } from '../../../src/contracts';
 import { startMerchant, type Break, type MerchantOptions } from './reference-merchant';
+import { newMerchantState } from './reference-state';
 
 /** A merchant with one fault per operation: its five URLs point at five reference merchants, each breaking one rule. */
 export interface FaultyMerchant {
@@ -32,8 +33,17 @@ export async function startFaultyMerchant(
     orderCancellation: 'cancel-unknown-500',
   };
   const operations = Object.keys(faults) as OperationId[];
+  // One catalogue and stock behind five URLs (what one creates, the search at another shows), but each
+  // server keeps its own orders: the cancellation URL knows none, so it answers 500 to the test order too.
+  const shared = newMerchantState();
   const merchants = await Promise.all(
-    operations.map((op) => startMerchant({ auth: options.auth, breaks: faults[op] })),
+    operations.map((op) =>
+      startMerchant({
+        auth: options.auth,
+        breaks: faults[op],
+        state: { ...shared, orders: new Map(), cancelled: new Set(), cancellations: 0 },
+      }),
+    ),
   );
   const urls = Object.fromEntries(operations.map((op, i) => [op, `${merchants[i].baseUrl}${PATHS[op]}`])) as Record<
     OperationId,

@@ -27,8 +27,13 @@ export function checkCart(
   items.forEach((item, index) => {
     const id = breaks === 'wrong-component-id' ? String(item.variantId) : String(item.objectId);
     if (refusals[index] !== undefined) {
-      // Blaming the first line of the cart for any bad line, as a checker that validates the cart as a whole would.
-      const blamed = breaks === 'blames-first-line' ? String(items[0].objectId) : id;
+      // Blaming the first line of the cart for any bad line, as a checker that validates the cart as a whole
+      // would; or only for a line beyond stock, as one that checks the cart's total against the first line's stock.
+      const overStock = stock.has(String(item.variantId));
+      const blamed =
+        breaks === 'blames-first-line' || (breaks === 'overstock-blames-first' && overStock)
+          ? String(items[0].objectId)
+          : id;
       entries.push({ action: 'ERROR', component: 'ITEM', componentId: blamed, message: refusals[index] });
       return;
     }
