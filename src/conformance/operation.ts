@@ -42,7 +42,10 @@ export async function startOperation(
   operation: OperationId,
   onCheck?: OnCheck,
 ): Promise<StartedOperation> {
-  const checks = CHECKS.filter((c) => c.operations.includes(operation));
+  // With the explorer off (--explore-calls 0) its checks have nothing to say: they are left out, as
+  // the operations --only leaves out are (the JSON report's `exploration` says it was off).
+  const explores = ctx.config.exploreCalls > 0;
+  const checks = CHECKS.filter((c) => c.operations.includes(operation) && (explores || c.reads !== 'exploration'));
   const { verdicts, primary, explored } = await judge(ctx, operation, checks, onCheck);
   // Read now: what the operation's checks shared (the cart probes) is let go before the next one.
   const coverage = await coverageOf(ctx, operation, primary);

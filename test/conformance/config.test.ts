@@ -61,8 +61,32 @@ describe('the merchant config', () => {
       destructive: true,
       callbackPort: undefined,
       concurrency: 4,
+      exploreCalls: 36,
       network: { ca: [], insecure: false, proxy: { noProxy: '' } },
     });
+  });
+
+  it('takes the explorer budget from the config (exploreCalls), and --explore-calls over it', () => {
+    const file = configFile({ urls: URLS, exploreCalls: 0 });
+    expect(runConfigFromFlags({ config: file }, {}).exploreCalls).toBe(0);
+    expect(runConfigFromFlags({ config: file, exploreCalls: '80' }, {}).exploreCalls).toBe(80);
+    expect(runConfigFromFlags({ config: file, seed: '42' }, {}).seed).toBe(42);
+  });
+
+  it.each([
+    ['--explore-calls', { exploreCalls: '-1' }, '--explore-calls "-1" is not a whole number from 0 to 2000'],
+    ['--explore-calls', { exploreCalls: '2001' }, '--explore-calls "2001" is not a whole number from 0 to 2000'],
+    ['--seed', { seed: '1.5' }, '--seed "1.5" is not a whole number from 0 to 2147483647'],
+  ])('refuses a bad %s, naming the flag and the range', (_flag, flags, message) => {
+    expect(() => runConfigFromFlags({ baseUrl: 'https://shop.example.com/omni', ...flags })).toThrow(message);
+  });
+
+  it('refuses a search term of spaces: it finds everything or nothing, which shows nothing', () => {
+    expect(() =>
+      runConfigFromFlags({ config: configFile({ urls: URLS, testData: { searchQuery: '   ' } }) }, {}),
+    ).toThrow(
+      '"testData.searchQuery" is only spaces: such a term finds everything or nothing, which shows nothing; give a word your products have',
+    );
   });
 
   it('holds a merchant to all five search types and a 5000 ms budget when the config is silent', () => {

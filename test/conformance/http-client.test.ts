@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { send, type HttpOutcome } from '../../src/conformance/http/client';
 import { freePort } from '../support/free-port';
+import { JumpingClock } from './support';
 
 /** A throwaway server on 127.0.0.1:0 whose handler misbehaves on purpose. */
 async function serve(handler: http.RequestListener): Promise<{ url: string; server: http.Server }> {
@@ -11,9 +12,7 @@ async function serve(handler: http.RequestListener): Promise<{ url: string; serv
 }
 
 const servers: http.Server[] = [];
-const timers: NodeJS.Timeout[] = [];
 afterAll(async () => {
-  timers.forEach(clearInterval);
   for (const server of servers) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -26,8 +25,25 @@ async function start(handler: http.RequestListener): Promise<string> {
   return url;
 }
 
-const get = (url: string, deadlineMs = 1000, maxBodyBytes?: number): Promise<HttpOutcome> =>
-  send({ method: 'GET', url, headers: [{ key: 'Authorization', value: 'Bearer s3cret' }], deadlineMs, maxBodyBytes });
+/**
+ * The client's clock: a server that must time out jumps it past the deadline, so nothing here waits
+ * for a deadline to pass (and a slow machine never turns an answer into a timeout: the deadline is long).
+ */
+const clock = new JumpingClock();
+const DEADLINE_MS = 60_000;
+
+const get = (url: string, maxBodyBytes?: number): Promise<HttpOutcome> =>
+  send(
+    {
+      method: 'GET',
+      url,
+      headers: [{ key: 'Authorization', value: 'Bearer s3cret' }],
+      deadlineMs: DEADLINE_MS,
+      maxBodyBytes,
+    },
+    undefined,
+    clock,
+  );
 
 describe('the HTTP client', () => {
   const unhandled: unknown[] = [];
@@ -60,29 +76,30 @@ describe('the HTTP client', () => {
   });
 
   it('reports a host name that does not resolve as a DNS failure', async () => {
-    await expect(get('http://no-such-host.invalid/x', 3000)).resolves.toMatchObject({ kind: 'failure', code: 'dns' });
+    await expect(get('http://no-such-host.invalid/x')).resolves.toMatchObject({ kind: 'failure', code: 'dns' });
   });
 
   it('ends a server that never answers at the deadline', async () => {
-    const url = await start(() => undefined);
-    await expect(get(url, 300)).resolves.toMatchObject({
+    const url = await start(() => clock.jump(DEADLINE_MS + 1));
+    await expect(get(url)).resolves.toMatchObject({
       kind: 'failure',
       code: 'timeout',
-      reason: 'no complete answer within 300 ms',
+      reason: `no complete answer within ${DEADLINE_MS} ms`,
     });
   });
 
   it('ends a server that dribbles its body byte by byte at the deadline', async () => {
+    // A byte now and then (each time the clock has moved on): the deadline holds for the whole answer.
     const url = await start((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      let sent = 0;
-      const timer = setInterval(() => {
-        if (sent++ < 100 && !res.destroyed) res.write(' ');
-        else clearInterval(timer);
-      }, 50);
-      timers.push(timer);
+      const dribble = (left: number): void => {
+        if (left === 0 || res.destroyed) return;
+        clock.jump(DEADLINE_MS / 10);
+        res.write(' ', () => dribble(left - 1));
+      };
+      dribble(100);
     });
-    await expect(get(url, 400)).resolves.toMatchObject({ kind: 'failure', code: 'timeout' });
+    await expect(get(url)).resolves.toMatchObject({ kind: 'failure', code: 'timeout' });
   });
 
   it('stops reading a body beyond the cap', async () => {
@@ -90,7 +107,7 @@ describe('the HTTP client', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(Buffer.alloc(300 * 1024, 0x20));
     });
-    await expect(get(url, 2000, 100 * 1024)).resolves.toMatchObject({ kind: 'failure', code: 'too-large' });
+    await expect(get(url, 100 * 1024)).resolves.toMatchObject({ kind: 'failure', code: 'too-large' });
   });
 
   it('caps bodies at 10 MB by default', async () => {
@@ -98,7 +115,7 @@ describe('the HTTP client', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(Buffer.alloc(11 * 1024 * 1024, 0x20));
     });
-    await expect(get(url, 5000)).resolves.toMatchObject({
+    await expect(get(url)).resolves.toMatchObject({
       kind: 'failure',
       code: 'too-large',
       reason: expect.stringContaining('10 MB'),
@@ -108,8 +125,7 @@ describe('the HTTP client', () => {
   it('reports a connection dropped in the middle of the body', async () => {
     const url = await start((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
-      res.write('[{"objectId":');
-      setTimeout(() => res.socket?.destroy(), 20);
+      res.write('[{"objectId":', () => res.socket?.destroy());
     });
     await expect(get(url)).resolves.toMatchObject({ kind: 'failure', code: 'dropped' });
   });

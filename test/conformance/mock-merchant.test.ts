@@ -26,24 +26,29 @@ afterAll(async () => {
 });
 
 describe('the runner against the mock merchant', () => {
-  it('passes every operation, callback included, with no warning or skip it does not deserve, and exit code 0', async () => {
-    const { report, exitCode } = await verify(baseUrl, {}, receiver, { allowFreightChange: true });
-    expect({
-      fail: withStatus(report, 'fail'),
-      error: withStatus(report, 'error'),
-      warn: withStatus(report, 'warn'),
-      skip: withStatus(report, 'skip'),
-    }).toEqual({ fail: [], error: [], warn: [], skip: [] });
-    expect(report.operations.map((op) => [op.operation, op.status])).toEqual([
-      ['productSearch', 'pass'],
-      ['orderValidation', 'pass'],
-      ['orderCreation', 'pass'],
-      ['statusNotification', 'pass'],
-      ['orderCancellation', 'pass'],
-    ]);
-    expect(checkOf(report, 'orderCreation', 'callback-received').status).toBe('pass');
-    expect(exitCode).toBe(0);
-  });
+  it.each(['1', '2', '3'])(
+    'passes every operation, callback included, the explorer at seed %s, with no warning or skip it does not deserve, and exit code 0',
+    async (seed) => {
+      const { report, exitCode } = await verify(baseUrl, { exploreCalls: '36', seed }, receiver, {
+        allowFreightChange: true,
+      });
+      expect({
+        fail: withStatus(report, 'fail'),
+        error: withStatus(report, 'error'),
+        warn: withStatus(report, 'warn'),
+        skip: withStatus(report, 'skip'),
+      }).toEqual({ fail: [], error: [], warn: [], skip: [] });
+      expect(report.operations.map((op) => [op.operation, op.status])).toEqual([
+        ['productSearch', 'pass'],
+        ['orderValidation', 'pass'],
+        ['orderCreation', 'pass'],
+        ['statusNotification', 'pass'],
+        ['orderCancellation', 'pass'],
+      ]);
+      expect(checkOf(report, 'orderCreation', 'callback-received').status).toBe('pass');
+      expect(exitCode).toBe(0);
+    },
+  );
 
   it('uses the documented iPhone 14 Pro 12345: found by id and SKU id, its stock of 30 enforced', async () => {
     const { report, exitCode } = await verify(baseUrl, { only: 'productSearch,orderValidation' }, receiver, {

@@ -3,7 +3,8 @@ import { englishTexts } from '../i18n';
 import type { RunContext } from '../context';
 import { firstRefused } from '../accepted';
 import { bodyPreview, statusOf, withoutJson, type Exchange } from '../exchange';
-import { fail, pass, type Verdict } from '../outcome';
+import { couldNotCheck, fail, pass, type Verdict } from '../outcome';
+import type { Cause } from '../result';
 import type { OperationId } from '../../contracts';
 import { noAnswer } from '../search';
 import { testOrder } from '../test-data';
@@ -25,6 +26,9 @@ async function judge(ctx: RunContext, operation: OperationId, primary?: Exchange
   const unanswered = noAnswer(t, ex);
   if (unanswered) return unanswered;
   const status = statusOf(ex) as number;
+  // Refused for its credentials, a cancellation shows nothing about unknown orders: the refusal is the finding.
+  const refusal = status === 401 || status === 403 ? refusedBefore(ctx, status) : undefined;
+  if (refusal) return couldNotCheck(t('cancel-unknown-no-5xx.refused', { status }), ex, refusal);
   if ((status >= 200 && status < 300) || (status >= 400 && status < 500))
     return pass(t('cancel-unknown-no-5xx.ok', { status }));
   return (
@@ -35,6 +39,16 @@ async function judge(ctx: RunContext, operation: OperationId, primary?: Exchange
       exchange: ex,
     })
   );
+}
+
+/** The first operation whose first request got this refusal (a wrong token answers it to every call), if one did. */
+function refusedBefore(ctx: RunContext, status: number): Cause | undefined {
+  for (const [key, verdict] of ctx.verdicts) {
+    const [operation, check] = key.split('/') as [OperationId, string];
+    if (check === 'answers-2xx' && verdict.status === 'fail' && verdict.received?.startsWith(`HTTP ${status}`))
+      return { operation, check };
+  }
+  return undefined;
 }
 
 /** Cancelling an order the merchant never saw is a 2xx or a 4xx, never a 5xx; it needs no test order, so it runs without one. */

@@ -85,13 +85,7 @@ export class Explorer {
         name: p.spec.name,
         rules: p.spec.rules,
         operations: p.operations,
-        outcome: exploreLane(ctx, p.spec, seed, new Budget(share)).then((o) => {
-          if (process.env.MK_DEBUG_LANES)
-            process.stderr.write(
-              `lane ${o.name} done at ${Math.round(performance.now())} ms, ${o.calls} calls, ${o.journeys} journeys\n`,
-            );
-          return o;
-        }),
+        outcome: exploreLane(ctx, p.spec, seed, new Budget(share)),
       });
     });
   }
@@ -194,9 +188,16 @@ export class Explorer {
     const { ctx } = this;
     const report = await this.report();
     const said = { seed: report.seed, journeys: report.journeys, calls: report.calls, budget: report.budget };
-    const head = report.skipped
-      ? ctx.t('explore.noteOff', { seed: report.seed, why: report.skipped })
-      : ctx.t('explore.note', said);
-    return [head, ...report.notCancelled.map((o) => ctx.t('run.orderNotCancelled', { id: o.id, answer: o.answer }))];
+    // Off, the explorer has nothing to replay: the JSON report keeps the seed (meta.seed) all the same.
+    const head =
+      this.settings.calls === 0
+        ? []
+        : [
+            report.skipped
+              ? ctx.t('explore.noteOff', { seed: report.seed, why: report.skipped })
+              : ctx.t('explore.note', said),
+          ];
+    const left = report.notCancelled.map((o) => ctx.t('run.orderNotCancelled', { id: o.id, answer: o.answer }));
+    return [...head, ...left];
   }
 }

@@ -122,7 +122,13 @@ type LineSeed = { index: number; units: number };
  * there; its end (and a last look at the stock) is paid for before it exists, so that an order is
  * never left behind for want of calls. Nothing is sent when no stock or budget is left.
  */
-async function create(state: OrderLaneState, model: OrderModel, journey: Journey, seeds: LineSeed[]): Promise<void> {
+async function create(
+  state: OrderLaneState,
+  model: OrderModel,
+  journey: Journey,
+  seeds: LineSeed[],
+  validateFirst = false,
+): Promise<void> {
   const lines: { variant: string; quantity: number; pv: ProductVariant }[] = [];
   for (const seed of seeds) {
     const pv = state.pool[seed.index % state.pool.length];
@@ -130,9 +136,9 @@ async function create(state: OrderLaneState, model: OrderModel, journey: Journey
     if (free < 1 || lines.some((l) => l.variant === pv.variant.objectId)) continue;
     lines.push({ variant: pv.variant.objectId, quantity: 1 + (seed.units % free), pv });
   }
-  const cost = 1 + CLOSING_CALLS + (model.orders.length === 0 ? 1 : 0);
+  const cost = (validateFirst ? 1 : 0) + 1 + CLOSING_CALLS + (model.orders.length === 0 ? 1 : 0);
   if (lines.length === 0 || !journey.affords(cost)) return;
-  journey.lane.budget.reserve(cost - 1);
+  journey.lane.budget.reserve(cost - 1 - (validateFirst ? 1 : 0));
   const { ctx } = journey.lane;
   const id = ctx.orderId(`explore-${state.name}-${++state.next}`);
   const payload = testOrder(
@@ -147,8 +153,17 @@ async function create(state: OrderLaneState, model: OrderModel, journey: Journey
     accepted: false,
     cancelled: false,
   };
-  state.orders.push(order);
   const said = ctx.t('explore.create', { id, lines: lines.map((l) => `${l.quantity} x ${l.variant}`).join(', ') });
+  if (validateFirst) {
+    // As OmniChat does before an order exists: the cart is validated, which must leave the stock alone.
+    const checked = ctx.t('explore.validate', { lines: lines.map((l) => `${l.quantity} x ${l.variant}`).join(', ') });
+    const sent = await journey.send('orderValidation', { body: payload }, (answer) =>
+      ctx.t('explore.orderStep', { said: checked, answer: answered(ctx, answer) }),
+    );
+    if (!sent) return;
+    moved(model, 'orderValidation', checked);
+  }
+  state.orders.push(order);
   const ex = await accepted(journey, 'orderCreation', payload, said, []);
   order.answeredAt = ctx.clock.now();
   if (!ex || !isSuccess(ex)) return;
@@ -301,11 +316,11 @@ class Look implements LaneCommand<OrderModel> {
 }
 
 /**
- * Journeys over orders of one product nobody else orders: each creates an order (one or two lines
- * within stock), then repeats, notifies any status in any order, cancels, cancels again, creates
- * another, validates a cart, looks at the stock. Every journey ends
- * as an order's life does (cancellation, the CANCELLED notification, the cancellation again) and looks
- * at the stock once more: it must be back where the journey started.
+ * Journeys over orders of one product nobody else orders: each validates and creates an order (one or
+ * two lines within stock), then repeats, notifies any status in any order, cancels, cancels again,
+ * creates another, validates a cart, looks at the stock. Every journey ends as an order's life does
+ * (cancellation, the CANCELLED notification, the cancellation again) and looks at the stock once
+ * more: it must be back where the journey started.
  */
 export function orderLane(state: OrderLaneState): LaneSpec<OrderModel> {
   const statuses = [...NOTIFIED_STATUSES];
@@ -325,7 +340,7 @@ export function orderLane(state: OrderLaneState): LaneSpec<OrderModel> {
     model: () => ({ base: new Map(state.baseline), orders: [], moved: new Set() }),
     // Every journey starts by creating an order: an orders journey without one tests nothing.
     opening: fc.array(line, { minLength: 1, maxLength: 2 }),
-    open: (model, journey, opening) => create(state, model, journey, opening as LineSeed[]),
+    open: (model, journey, opening) => create(state, model, journey, opening as LineSeed[], true),
     async prepare(journey) {
       const seen = await readStock(journey, state.pool[0].product);
       for (const { variant } of state.pool) {
@@ -339,6 +354,7 @@ export function orderLane(state: OrderLaneState): LaneSpec<OrderModel> {
         if (!o.order.cancelled) await cancel(journey, model, o, true);
         const said = journey.lane.ctx.t('explore.notify', { status: 'CANCELLED', id: o.order.id });
         await accepted(journey, 'statusNotification', notification(journey, o.order, 'CANCELLED'), said, [], true);
+        moved(model, 'statusNotification', said);
         await cancel(journey, model, o, true);
       }
       await look(journey, state, model, true);

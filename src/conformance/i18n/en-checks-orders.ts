@@ -106,6 +106,8 @@ export const enChecksOrders = {
   'check.cancel-unknown-no-5xx.fix':
     'answer a cancellation of an order you do not know with 2xx (nothing to do) or 404, never a server error',
   'cancel-unknown-no-5xx.ok': 'an unknown order gets HTTP {status}',
+  'cancel-unknown-no-5xx.refused':
+    'the cancellation was refused for its credentials (HTTP {status}), as the other calls were: it shows nothing about unknown orders',
   'cancel-unknown-no-5xx.serverError': 'cancelling an unknown order caused a server error',
   'cancel-unknown-no-5xx.unanswered': 'cancelling an unknown order was not answered',
   'cancel-unknown-no-5xx.expected': '2xx or 4xx',

@@ -106,6 +106,8 @@ export const ptChecksOrders: { readonly [K in keyof typeof enChecksOrders]: stri
   'check.cancel-unknown-no-5xx.fix':
     'responda ao cancelamento de um pedido que você não conhece com 2xx (nada a fazer) ou 404, nunca com erro de servidor',
   'cancel-unknown-no-5xx.ok': 'um pedido desconhecido recebe HTTP {status}',
+  'cancel-unknown-no-5xx.refused':
+    'o cancelamento foi recusado pelas credenciais (HTTP {status}), como as outras chamadas: não mostra nada sobre pedidos desconhecidos',
   'cancel-unknown-no-5xx.serverError': 'cancelar um pedido desconhecido causou um erro de servidor',
   'cancel-unknown-no-5xx.unanswered': 'cancelar um pedido desconhecido não teve resposta',
   'cancel-unknown-no-5xx.expected': '2xx ou 4xx',

@@ -43,4 +43,5 @@ export type Break =
   | 'callback-before-answer'
   | 'double-restock'
   | 'refuses-after-cancel'
-  | 'callback-on-notification';
+  | 'callback-on-notification'
+  | 'accepts-every-cart';

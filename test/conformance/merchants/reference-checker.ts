@@ -4,6 +4,7 @@ type Item = { objectId?: unknown; variantId?: unknown; quantity?: unknown };
 
 /** Whether a line can be sold: the reference rule (stock), or the broken rule a merchant applies instead. */
 function refusal(breaks: Break | undefined, known: boolean, available: number, quantity: number): string | undefined {
+  if (breaks === 'accepts-every-cart') return undefined;
   if (!known) return breaks === 'unknown-variant-accepted' ? undefined : 'Produto não encontrado';
   // OmniChat's public boilerplate decides by parity: odd quantities pass whatever the stock.
   if (breaks === 'parity-checker') return quantity % 2 === 1 ? undefined : 'Item não disponível';

@@ -21,8 +21,10 @@ export interface MerchantOptions {
   provisionsCode?: 200 | 400;
   /** With slow-cancellation: called before the first cancellation is answered (a test jumps its clock there). */
   beforeSlowAnswer?: () => void;
-  /** Called before each provisioning callback is sent (a test jumps its clock there: a late callback). */
-  beforeCallback?: () => void;
+  /** Awaited before each provisioning callback is sent (a test jumps its clock there: a late callback). */
+  beforeCallback?: () => void | Promise<void>;
+  /** Called once a creation is answered (a test jumps its clock there: time passes, nothing comes). */
+  afterCreation?: () => void;
   /** The OmniChat API secret sent as Authorization: Bearer on callbacks. */
   omnichatToken?: string;
   /** Every product sells out of stock (sellOutOfStock: true): no stock limit applies. */

@@ -23,7 +23,6 @@ export function orderRoutes(
   const breaks = options.breaks;
   const pendingCallbacks = new Set<Promise<void>>();
   const callBack = (id: string): Promise<void> => {
-    options.beforeCallback?.();
     const settings = {
       omnichatApi: options.omnichatApi as string,
       checkout: options.checkout ?? 'omni',
@@ -31,7 +30,10 @@ export function orderRoutes(
       token: options.omnichatToken ?? 'r:reference-api-secret',
       breaks,
     };
-    const sent = sendCallback(settings, id);
+    const sent = (async () => {
+      await options.beforeCallback?.();
+      await sendCallback(settings, id);
+    })();
     pendingCallbacks.add(sent);
     void sent.finally(() => pendingCallbacks.delete(sent));
     return sent;
@@ -84,6 +86,7 @@ export function orderRoutes(
     // Waiting for OmniChat's reply before answering: the callback is about an order OmniChat does not have yet.
     if (calls && breaks === 'callback-before-answer') await callBack(id);
     res.json({ result: 'ok' });
+    options.afterCreation?.();
     if (calls && breaks !== 'callback-before-answer') void callBack(id);
   });
 
