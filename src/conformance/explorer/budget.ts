@@ -1,9 +1,13 @@
 /**
  * A lane's call budget. Calls are counted as they are sent; a journey that creates an order reserves
  * the calls that will cancel it, so that running out never leaves an order behind. Once a lane has
- * found a rule broken, shrinking that journey may spend as much again (`allowShrinking`): a default
- * run against a correct merchant stays within the budget, a failing one costs at most twice it.
+ * found a rule broken, shrinking that journey may spend more (`allowShrinking`: as much again, and at
+ * least SHRINK_CALLS, a few replays of an order's journey): a run against a correct merchant stays
+ * within the budget; only a failing one pays for its shortest journey.
  */
+/** The least shrinking may spend: five replays of an order's journey (validate, create, its end, a look). */
+export const SHRINK_CALLS = 30;
+
 export class Budget {
   private spentCalls = 0;
   private reservedCalls = 0;
@@ -37,9 +41,9 @@ export class Budget {
     this.reservedCalls = 0;
   }
 
-  /** Lets shrinking a found journey spend up to the budget once more. */
+  /** Lets shrinking a found journey spend up to the budget once more, and at least SHRINK_CALLS. */
   allowShrinking(): void {
-    this.extra = this.limit;
+    this.extra = Math.max(this.limit, SHRINK_CALLS);
   }
 
   /** Ends shrinking's allowance: exploring for the next rule uses what is left of the budget itself. */
