@@ -24,6 +24,8 @@ type Verdict = 'error' | 'none' | 'either';
 interface CartVariant {
   pv: ProductVariant;
   units: Units[];
+  /** Orders (the checks' or the explorer's) take and give back its stock while the carts are tried. */
+  changing: boolean;
 }
 
 /** What the carts lane works with: the variants it may put in carts. */
@@ -44,10 +46,11 @@ export function cartWorld(ctx: RunContext, roles: Roles): CartWorld | undefined 
   for (const pv of sellableVariants(ctx.products.value)) {
     const id = pv.variant.objectId;
     const changing = roles.mainFlow.has(id) || owned.has(id);
-    if (!stockTracked(pv)) variants.push({ pv, units: ['zero', 'one'] });
-    else if (!changing) variants.push({ pv, units: ['zero', 'one', 'stock', 'over'] });
-    else if (roles.mainFlow.has(id) && pv.variant.quantity >= 3) variants.push({ pv, units: ['zero', 'one', 'over'] });
-    else variants.push({ pv, units: ['zero', 'over'] });
+    if (!stockTracked(pv)) variants.push({ pv, units: ['zero', 'one'], changing });
+    else if (!changing) variants.push({ pv, units: ['zero', 'one', 'stock', 'over'], changing });
+    else if (roles.mainFlow.has(id) && pv.variant.quantity >= 3)
+      variants.push({ pv, units: ['zero', 'one', 'over'], changing });
+    else variants.push({ pv, units: ['zero', 'over'], changing });
   }
   return { runId: ctx.runId, variants };
 }
@@ -59,14 +62,21 @@ interface LineSeed {
   units: number;
 }
 
-/** A cart line as sent, with what it must get and the check that holds the same rule for it alone. */
+/** A cart line as sent, with what it must get and the checks that hold the same rule for it alone. */
 interface PlannedLine {
   item: Record<string, unknown>;
   lineId: string;
   verdict: Verdict;
   said: string;
-  rule: Cause;
+  rules: Cause[];
 }
+
+/**
+ * S + 1 units of a variant whose orders come and go are beyond stock only while no cancellation gave
+ * back more than it took: a merchant that restocks twice makes them sellable, which is explored-stock's
+ * finding (in whichever operation it blames), not this cart's.
+ */
+const STOCK_MOVES: Cause = { operation: 'orderCancellation', check: 'explored-stock' };
 
 const UNITS: Units[] = ['zero', 'one', 'stock', 'over'];
 const cause = (check: string): Cause => ({ operation: 'orderValidation', check });
@@ -84,11 +94,11 @@ function plan(world: CartWorld, seeds: LineSeed[]): PlannedLine[] {
         lineId,
         verdict: 'error',
         said: `${variantId} (?)`,
-        rule: cause('unknown-variant-refused'),
+        rules: [cause('unknown-variant-refused')],
       });
       continue;
     }
-    const { pv, units } = world.variants[seed.index % world.variants.length];
+    const { pv, units, changing } = world.variants[seed.index % world.variants.length];
     if (used.has(pv.variant.objectId)) continue;
     used.add(pv.variant.objectId);
     const kind = units[seed.units % units.length];
@@ -103,7 +113,7 @@ function plan(world: CartWorld, seeds: LineSeed[]): PlannedLine[] {
       lineId,
       verdict,
       said: `${quantity} x ${pv.variant.objectId} (${known})`,
-      rule: cause(rule),
+      rules: changing && verdict === 'error' ? [cause(rule), STOCK_MOVES] : [cause(rule)],
     });
   }
   return lines;
@@ -170,7 +180,7 @@ class Validate implements LaneCommand<object> {
       received: describeEntries(t, entries.value),
       // The same rule on one line alone, and the line attribution of a multi-line cart.
       sameRuleAs: [
-        ...new Map(wrong.map((l) => [l.rule.check, l.rule])).values(),
+        ...new Map(wrong.flatMap((l) => l.rules).map((r) => [r.check, r])).values(),
         ...(lines.length > 1 ? [cause('multi-line-cart'), cause('component-ids')] : []),
       ],
     });

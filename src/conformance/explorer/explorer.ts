@@ -2,6 +2,7 @@ import type { OperationId } from '../../contracts';
 import type { RunContext } from '../context';
 import { describeAnswer, isSuccess } from '../exchange';
 import { notJudged, skip, type Verdict } from '../outcome';
+import type { Cause } from '../result';
 import type { ExplorationReport } from '../types';
 import { Budget } from './budget';
 import { cartLane, cartWorld } from './cart-lane';
@@ -148,6 +149,13 @@ export class Explorer {
   async outcomesFor(check: ExploredCheck, operation: OperationId): Promise<LaneOutcome[]> {
     const lanes = this.running.filter((r) => r.rules.includes(check) && r.operations.includes(operation));
     return Promise.all(lanes.map((r) => r.outcome));
+  }
+
+  /** Where a rule was found broken, once every lane has finished (the first operation it was found in), if it was. */
+  async foundBroken(check: ExploredCheck): Promise<Cause | undefined> {
+    const outcomes = await Promise.all(this.running.map((r) => r.outcome));
+    const finding = outcomes.flatMap((o) => o.findings).find((f) => f.breach.check === check);
+    return finding ? { operation: finding.breach.operation, check } : undefined;
   }
 
   /** Why the explorer did not run, when it did not. */

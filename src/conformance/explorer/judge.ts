@@ -11,8 +11,14 @@ import type { LaneFinding } from './lane';
  * follows from it), or the root cause of one that could not judge the same rule for want of evidence
  * (stock-checked, when the checker refuses carts within stock too): the finding says no more than it.
  */
-function failedAlready(ctx: RunContext, rules: Cause[]): Cause | undefined {
+async function failedAlready(ctx: RunContext, rules: Cause[]): Promise<Cause | undefined> {
   for (const rule of rules) {
+    // Another rule of the explorer's own, found broken in any operation (its lanes are done by now).
+    if (rule.check.startsWith('explored-')) {
+      const found = await ctx.explorer?.foundBroken(rule.check as ExploredCheck);
+      if (found) return found;
+      continue;
+    }
     const verdict = ctx.verdicts.get(`${rule.operation}/${rule.check}`);
     if (verdict?.status === 'fail') return rule;
     if (verdict?.status === 'error' && verdict.causedBy) return verdict.causedBy;
@@ -65,7 +71,7 @@ export async function judgeExplored(ctx: RunContext, check: ExploredCheck, opera
     .filter((f) => f.breach.check === check && f.breach.operation === operation);
   if (findings.length > 0) {
     const [first] = findings;
-    const earlier = failedAlready(ctx, first.breach.sameRuleAs);
+    const earlier = await failedAlready(ctx, first.breach.sameRuleAs);
     if (earlier)
       return couldNotCheck(
         t('explore.sameRule', { check: earlier.check, finding: first.breach.message }),
