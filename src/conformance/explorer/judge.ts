@@ -85,6 +85,14 @@ export async function judgeExplored(ctx: RunContext, check: ExploredCheck, opera
   // A rule broken somewhere else (another operation) was set aside: its tests count, but not as evidence here.
   if (stopped && tested === 0) return couldNotCheck(stopped.reason, undefined, stopped.causedBy);
   if (tested === 0) return skip(t('explore.notTested', { calls: explorer.settings.calls }));
+  // Respelled terms that find what the original finds show nothing from a search that ignores its term.
+  const finds = ctx.verdicts.get('productSearch/search-text-finds');
+  if (check === 'explored-text-search' && finds && finds.status !== 'pass')
+    return couldNotCheck(
+      t('explore.termIgnored'),
+      undefined,
+      finds.causedBy ?? { operation, check: 'search-text-finds' },
+    );
   const journeys = outcomes.reduce((sum, o) => sum + o.journeys, 0);
   return pass(t(`explore.passed.${check}`, { count: tested, journeys }));
 }

@@ -50,6 +50,8 @@ export const enChecksExplorer = {
     'no product of the first search answer has stock that the checks do not order from, so the explorer created no order',
   'explore.notTested': 'the budget (--explore-calls {calls}) reached no journey that tests it',
   'explore.sameRule': 'the explorer found the same rule broken ({finding}); see {check}',
+  'explore.termIgnored':
+    'the TEXT search showed no products that depend on its term, so respelled terms finding the same show nothing; see search-text-finds',
   'explore.stepLine': '{step}. {operation} {summary}',
   'explore.replay':
     'found with --seed {seed} --explore-calls {calls}; {steps} {steps:step|steps} after {shrinks} {shrinks:shrinking step|shrinking steps}; the same seed replays it against the same merchant state',

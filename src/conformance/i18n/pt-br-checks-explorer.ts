@@ -50,6 +50,8 @@ export const ptChecksExplorer: { readonly [K in keyof typeof enChecksExplorer]: 
     'nenhum produto da resposta da primeira busca tem estoque que as verificações não usem nos seus pedidos, então o explorador não criou pedido',
   'explore.notTested': 'o orçamento (--explore-calls {calls}) não chegou a nenhuma jornada que teste isso',
   'explore.sameRule': 'o explorador encontrou a mesma regra descumprida ({finding}); veja {check}',
+  'explore.termIgnored':
+    'a busca TEXT não mostrou produtos que dependam do termo, então termos reescritos que encontram o mesmo não mostram nada; veja search-text-finds',
   'explore.stepLine': '{step}. {operation} {summary}',
   'explore.replay':
     'encontrado com --seed {seed} --explore-calls {calls}; {steps} {steps:passo|passos} depois de {shrinks} {shrinks:redução|reduções}; a mesma seed o repete diante do mesmo estado da loja',
