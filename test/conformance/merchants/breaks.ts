@@ -44,4 +44,5 @@ export type Break =
   | 'double-restock'
   | 'refuses-after-cancel'
   | 'callback-on-notification'
-  | 'accepts-every-cart';
+  | 'accepts-every-cart'
+  | 'cancellation-500';

@@ -94,7 +94,7 @@ export function orderRoutes(
     const id = String((req.body as OrderBody).objectId);
     state.cancellations++;
     const answer = (): void => {
-      if (!state.orders.has(id) && breaks === 'cancel-unknown-500') {
+      if (breaks === 'cancellation-500' || (!state.orders.has(id) && breaks === 'cancel-unknown-500')) {
         res.status(500).json({ message: 'order not found' });
         return;
       }
