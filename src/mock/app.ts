@@ -12,7 +12,7 @@ import {
   normalizeBasePath,
   type MockOptions,
 } from './options';
-import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './limits';
+import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './bounds/limits';
 import { DEFAULT_MAX_ORDERS } from './order-store';
 import type { RequestNotes } from './pipeline';
 import { said } from './i18n';

@@ -1,8 +1,8 @@
 import type { SearchType } from '../contracts';
-import type { ByteBudget, Charge } from './byte-budget';
+import type { ByteBudget, Charge } from './bounds/byte-budget';
 import type { Product, Variant } from './catalog-types';
-import { stringBytes } from './heap-estimate';
-import { createBudgets } from './limits';
+import { stringBytes } from './bounds/heap-estimate';
+import { createBudgets } from './bounds/limits';
 import { normalizeUrl, tokenize } from './normalize';
 import { queryTerms, TextIndex } from './text-index';
 

@@ -8,7 +8,7 @@ import type { Scenarios } from './scenarios';
 import type { HeaderAuth } from './auth';
 import type { EventHub } from './events';
 import type { SandboxSettings } from './sandbox-settings';
-import type { MockBudgets } from './limits';
+import type { MockBudgets } from './bounds/limits';
 
 /**
  * The live state of one store (the default one or a sandbox) as its routes see it: its own orders,

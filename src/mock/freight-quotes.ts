@@ -1,6 +1,6 @@
-import type { ByteBudget, Charge } from './byte-budget';
-import { stringBytes } from './heap-estimate';
-import { OldestFirstMap } from './oldest-first-map';
+import type { ByteBudget, Charge } from './bounds/byte-budget';
+import { stringBytes } from './bounds/heap-estimate';
+import { OldestFirstMap } from './bounds/oldest-first-map';
 import type { CheckerEntry, OrderPayload } from './order-types';
 import { str } from './order-types';
 

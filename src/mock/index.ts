@@ -6,5 +6,5 @@ export { PROBLEM_TYPES, PROBLEM_BASE } from './problems';
 export { BUILTIN_SCENARIOS } from './scenarios';
 export type { Product, Variant } from './catalog-types';
 export { answerClientErrors } from './client-errors';
-export { ByteBudget, type Charge, type BudgetUsage } from './byte-budget';
-export { createBudgets, type MockBudgets, type BudgetLimits } from './limits';
+export { ByteBudget, type Charge, type BudgetUsage } from './bounds/byte-budget';
+export { createBudgets, type MockBudgets, type BudgetLimits } from './bounds/limits';

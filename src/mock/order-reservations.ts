@@ -1,4 +1,4 @@
-import { NOTES_LIMIT } from './limits';
+import { NOTES_LIMIT } from './bounds/limits';
 import { cutText, NAME_LIMIT } from './order-history';
 import type { OrderRecord } from './order-store';
 import { itemsOf, skuOf, str, unitsOf, type OrderPayload } from './order-types';

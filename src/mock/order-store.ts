@@ -1,7 +1,7 @@
-import type { ByteBudget, Charge } from './byte-budget';
-import { OldestFirstMap } from './oldest-first-map';
-import { estimateHeapBytes, stringBytes } from './heap-estimate';
-import { createBudgets, DEFAULT_HISTORY_LIMIT } from './limits';
+import type { ByteBudget, Charge } from './bounds/byte-budget';
+import { OldestFirstMap } from './bounds/oldest-first-map';
+import { estimateHeapBytes, stringBytes } from './bounds/heap-estimate';
+import { createBudgets, DEFAULT_HISTORY_LIMIT } from './bounds/limits';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from './order-history';
 import { reserveStock } from './order-reservations';
 import { str, type OrderPayload } from './order-types';

@@ -7,7 +7,7 @@ import { EventHub } from './events';
 import type { FreightTable } from './freight';
 import { FreightQuotes } from './freight-quotes';
 import { Journal, JOURNAL_SIZE } from './journal';
-import type { MockBudgets } from './limits';
+import type { MockBudgets } from './bounds/limits';
 import { OrderStore, type CallbackRecord, type OrderRecord } from './order-store';
 import { SandboxCatalog } from './sandbox-catalog';
 import type { SandboxSettings } from './sandbox-settings';
