@@ -16,7 +16,7 @@ import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './bounds/limits
 import { DEFAULT_MAX_ORDERS } from './order-store';
 import type { RequestNotes } from './pipeline';
 import { said } from './i18n';
-import { HttpProblem } from './problems';
+import { HttpProblem } from './errors/problems';
 import { mountAdmin } from './routes/admin';
 import type { ContextOf } from './routes/admin-events';
 import { mountCheckout } from './routes/checkout';

@@ -4,7 +4,7 @@ import type { MockContext } from './context';
 import { compareFreight, describeFreight } from './freight-quotes';
 import { checkOrder } from './order-validator';
 import { str, type CheckerEntry, type OrderPayload } from './order-types';
-import { HttpProblem } from './problems';
+import { HttpProblem } from './errors/problems';
 import { said } from './i18n';
 
 const OK = '{"result":"ok"}';

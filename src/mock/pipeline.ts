@@ -4,7 +4,7 @@ import type { MockContext } from './context';
 import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
 import { str, type OrderPayload } from './order-types';
-import { HttpProblem, violationsDetail } from './problems';
+import { HttpProblem, violationsDetail } from './errors/problems';
 import { mockT } from './i18n';
 import { parseQuery } from './query-string';
 import { answerFault } from './routes/faults';

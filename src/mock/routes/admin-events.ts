@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { MockContext } from '../context';
 import type { MockEvent } from '../events';
 import { said } from '../i18n';
-import { HttpProblem } from '../problems';
+import { HttpProblem } from '../errors/problems';
 import { journalView } from './previews';
 
 /** Live streams open at once, over the whole server (each is a dashboard tab). */

@@ -3,7 +3,7 @@ import { OPERATIONS, OPERATION_IDS } from '../../contracts';
 import type { MockContext } from '../context';
 import { readJsonBody } from '../json-body';
 import { said } from '../i18n';
-import { HttpProblem } from '../problems';
+import { HttpProblem } from '../errors/problems';
 import { inUse, storePrefix } from '../sandbox';
 import { applySettings, settingsView } from '../sandbox-settings';
 import type { SandboxRegistry } from '../sandboxes';

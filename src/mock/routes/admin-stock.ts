@@ -4,7 +4,7 @@ import type { Variant } from '../catalog-types';
 import { searchRequestOf } from '../handlers';
 import { readJsonBody } from '../json-body';
 import { said } from '../i18n';
-import { HttpProblem, violationsText } from '../problems';
+import { HttpProblem, violationsText } from '../errors/problems';
 import { parseQuery } from '../query-string';
 import type { SandboxCatalog } from '../sandbox-catalog';
 import type { ContextOf } from './admin-events';

@@ -5,7 +5,7 @@ import type { MockContext } from '../context';
 import { readJsonBody } from '../json-body';
 import type { OrderRecord } from '../order-store';
 import { said } from '../i18n';
-import { HttpProblem } from '../problems';
+import { HttpProblem } from '../errors/problems';
 import type { RequestNotes } from '../pipeline';
 import { resetStore } from '../sandbox';
 import type { SandboxRegistry } from '../sandboxes';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Response, Router } from 'express';
 import { said } from '../i18n';
-import { HttpProblem } from '../problems';
+import { HttpProblem } from '../errors/problems';
 
 /** Where the dashboard's files are: beside the compiled routes (the build copies them into dist). */
 const DASHBOARD_DIR = path.join(__dirname, '..', 'dashboard');

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationId } from '../../contracts';
 import { said } from '../i18n';
-import { HttpProblem } from '../problems';
+import { HttpProblem } from '../errors/problems';
 import type { ScenarioPlan } from '../scenarios';
 import { answerProblem, sendJsonText } from './respond';
 

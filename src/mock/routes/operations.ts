@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { OPERATIONS, OPERATION_IDS } from '../../contracts';
 import { enterStore, handleOperation, type RequestNotes } from '../pipeline';
 import { said } from '../i18n';
-import { HttpProblem } from '../problems';
+import { HttpProblem } from '../errors/problems';
 import type { ContextOf } from './admin-events';
 
 /**

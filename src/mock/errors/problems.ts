@@ -1,6 +1,6 @@
-import { formatViolation, localizeViolation, type Violation } from '../contracts';
-import type { Lang } from '../common/i18n';
-import { mockT } from './i18n';
+import { formatViolation, localizeViolation, type Violation } from '../../contracts';
+import type { Lang } from '../../common/i18n';
+import { mockT } from '../i18n';
 
 /** Base of every problem `type` URI the mock answers with. */
 export const PROBLEM_BASE = 'https://omnichat-merchant-kit.dev/problems/';
