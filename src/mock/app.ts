@@ -1,9 +1,9 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
-import { Catalog } from './catalog';
+import { Catalog } from './domain/catalog';
 import type { MockContext } from './context';
-import { loadFreightTable } from './freight';
-import { loadCatalogFile } from './load-catalog';
+import { loadFreightTable } from './domain/freight';
+import { loadCatalogFile } from './domain/load-catalog';
 import {
   DEFAULT_BASE_PATH,
   DEFAULT_CATALOG_PATH,
@@ -25,7 +25,7 @@ import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
 import type { SharedParts } from './sandbox';
 import { checkSandboxName, DEFAULT_MAX_SANDBOXES, DEFAULT_SANDBOX_IDLE_MS, SandboxRegistry } from './sandboxes';
-import { loadScenarios } from './scenarios';
+import { loadScenarios } from './domain/scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {

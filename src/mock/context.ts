@@ -1,10 +1,10 @@
 import type { AnswerCache } from './answer-cache';
 import type { FreightQuote, FreightQuotes } from './freight-quotes';
 import type { SandboxCatalog } from './sandbox-catalog';
-import type { FreightTable } from './freight';
+import type { FreightTable } from './domain/freight';
 import type { Journal } from './journal';
 import type { OrderRecord, OrderStore } from './order-store';
-import type { Scenarios } from './scenarios';
+import type { Scenarios } from './domain/scenarios';
 import type { HeaderAuth } from './auth';
 import type { EventHub } from './events';
 import type { SandboxSettings } from './sandbox-settings';

@@ -1,9 +1,9 @@
 import { isSearchType } from '../contracts';
-import type { SearchRequest } from './catalog';
+import type { SearchRequest } from './domain/catalog';
 import type { MockContext } from './context';
 import { compareFreight, describeFreight } from './freight-quotes';
-import { checkOrder } from './order-validator';
-import { str, type CheckerEntry, type OrderPayload } from './order-types';
+import { checkOrder } from './domain/order-validator';
+import { str, type CheckerEntry, type OrderPayload } from './domain/order-types';
 import { HttpProblem } from './errors/problems';
 import { said } from './i18n';
 

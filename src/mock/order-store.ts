@@ -4,7 +4,7 @@ import { estimateHeapBytes, stringBytes } from './bounds/heap-estimate';
 import { createBudgets, DEFAULT_HISTORY_LIMIT } from './bounds/limits';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from './order-history';
 import { reserveStock } from './order-reservations';
-import { str, type OrderPayload } from './order-types';
+import { str, type OrderPayload } from './domain/order-types';
 import type { SandboxCatalog } from './sandbox-catalog';
 
 /** Units of one variant an order holds. */

@@ -3,7 +3,7 @@ import { validate, validateSearchQuery, type OperationId, type Violation } from 
 import type { MockContext } from './context';
 import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
-import { str, type OrderPayload } from './order-types';
+import { str, type OrderPayload } from './domain/order-types';
 import { HttpProblem, violationsDetail } from './errors/problems';
 import { mockT } from './i18n';
 import { parseQuery } from './query-string';

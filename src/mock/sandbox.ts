@@ -1,17 +1,17 @@
 import { AnswerCache } from './answer-cache';
 import { HeaderAuth } from './auth';
 import { callbackHistoryEntry, type CallbackSender } from './callbacks';
-import type { Catalog } from './catalog';
+import type { Catalog } from './domain/catalog';
 import type { MockContext, StoreCallbacks } from './context';
 import { EventHub } from './events';
-import type { FreightTable } from './freight';
+import type { FreightTable } from './domain/freight';
 import { FreightQuotes } from './freight-quotes';
 import { Journal, JOURNAL_SIZE } from './journal';
 import type { MockBudgets } from './bounds/limits';
 import { OrderStore, type CallbackRecord, type OrderRecord } from './order-store';
 import { SandboxCatalog } from './sandbox-catalog';
 import type { SandboxSettings } from './sandbox-settings';
-import { Scenarios, type CustomScenario } from './scenarios';
+import { Scenarios, type CustomScenario } from './domain/scenarios';
 import type { OperationId } from '../contracts';
 
 /** What every store of one server shares: the catalog, tables, budgets and server-wide switches. */

@@ -1,5 +1,5 @@
-import { Catalog, type SearchRequest } from '../../src/mock/catalog';
-import type { Product } from '../../src/mock/catalog-types';
+import { Catalog, type SearchRequest } from '../../src/mock/domain/catalog';
+import type { Product } from '../../src/mock/domain/catalog-types';
 import { SandboxCatalog } from '../../src/mock/sandbox-catalog';
 import { smallCatalog } from './helpers';
 

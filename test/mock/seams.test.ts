@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../../src/contracts';
 import { BUILTIN_SCENARIOS, PROBLEM_TYPES } from '../../src/mock';
-import { Catalog } from '../../src/mock/catalog';
-import { loadFreightTable, quoteFreight } from '../../src/mock/freight';
-import { foldText, normalizeUrl } from '../../src/mock/normalize';
+import { Catalog } from '../../src/mock/domain/catalog';
+import { loadFreightTable, quoteFreight } from '../../src/mock/domain/freight';
+import { foldText, normalizeUrl } from '../../src/mock/domain/normalize';
 import { OrderStore } from '../../src/mock/order-store';
 import { SandboxCatalog } from '../../src/mock/sandbox-catalog';
-import { parsePrefer } from '../../src/mock/scenarios';
+import { parsePrefer } from '../../src/mock/domain/scenarios';
 import { parseJson } from '../../src/mock/json-body';
 import { smallCatalog } from './helpers';
 

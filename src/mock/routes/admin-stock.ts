@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { validateSearchQuery } from '../../contracts';
-import type { Variant } from '../catalog-types';
+import type { Variant } from '../domain/catalog-types';
 import { searchRequestOf } from '../handlers';
 import { readJsonBody } from '../json-body';
 import { said } from '../i18n';

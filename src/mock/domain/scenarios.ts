@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATION_IDS, isOperationId, type OperationId } from '../contracts';
-import { said } from './i18n';
-import { HttpProblem } from './errors/problems';
+import { OPERATION_IDS, isOperationId, type OperationId } from '../../contracts';
+import { said } from '../i18n';
+import { HttpProblem } from '../errors/problems';
 
 /** Faults every operation knows, picked with `Prefer: scenario=NAME` or `?__scenario=NAME`. */
 export const BUILTIN_SCENARIOS = {

@@ -1,8 +1,8 @@
-import type { SearchType } from '../contracts';
-import type { ByteBudget, Charge } from './bounds/byte-budget';
+import type { SearchType } from '../../contracts';
+import type { ByteBudget, Charge } from '../bounds/byte-budget';
 import type { Product, Variant } from './catalog-types';
-import { stringBytes } from './bounds/heap-estimate';
-import { createBudgets } from './bounds/limits';
+import { stringBytes } from '../bounds/heap-estimate';
+import { createBudgets } from '../bounds/limits';
 import { normalizeUrl, tokenize } from './normalize';
 import { queryTerms, TextIndex } from './text-index';
 

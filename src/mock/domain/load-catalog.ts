@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { validate, type Violation } from '../contracts';
+import { validate, type Violation } from '../../contracts';
 import type { Product } from './catalog-types';
 
 /** A catalog file that cannot be served: why, as a list the CLI prints before exiting with 2. */
