@@ -13,7 +13,7 @@ import {
   type MockOptions,
 } from './options';
 import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './bounds/limits';
-import { DEFAULT_MAX_ORDERS } from './order-store';
+import { DEFAULT_MAX_ORDERS } from './store/memory/order-store';
 import type { RequestNotes } from './pipeline';
 import { said } from './i18n';
 import { HttpProblem } from './errors/problems';

@@ -1,9 +1,9 @@
-import type { AnswerCache } from './answer-cache';
-import type { FreightQuote, FreightQuotes } from './freight-quotes';
-import type { SandboxCatalog } from './sandbox-catalog';
+import type { AnswerCache } from './store/memory/answer-cache';
+import type { FreightQuote, FreightQuotes } from './store/memory/freight-quotes';
+import type { SandboxCatalog } from './store/memory/sandbox-catalog';
 import type { FreightTable } from './domain/freight';
-import type { Journal } from './journal';
-import type { OrderRecord, OrderStore } from './order-store';
+import type { Journal } from './store/memory/journal';
+import type { OrderRecord, OrderStore } from './store/memory/order-store';
 import type { Scenarios } from './domain/scenarios';
 import type { HeaderAuth } from './auth';
 import type { EventHub } from './events';

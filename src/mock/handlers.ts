@@ -1,7 +1,7 @@
 import { isSearchType } from '../contracts';
 import type { SearchRequest } from './domain/catalog';
 import type { MockContext } from './context';
-import { compareFreight, describeFreight } from './freight-quotes';
+import { compareFreight, describeFreight } from './store/memory/freight-quotes';
 import { checkOrder } from './domain/order-validator';
 import { str, type CheckerEntry, type OrderPayload } from './domain/order-types';
 import { HttpProblem } from './errors/problems';

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../src/mock/journal';
+import type { JournalEntry } from '../../src/mock/store/memory/journal';
 import { MAX_STREAMS } from '../../src/mock/routes/admin-events';
 import { openStream, type EventStream } from './event-stream';
 import { CHECKER, SEARCH, line, order, serveMock, type ServedMock } from './helpers';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Journal } from '../../src/mock/journal';
+import { Journal } from '../../src/mock/store/memory/journal';
 import { SEARCH, smallApp } from './helpers';
 
 describe('admin API with --admin-token', () => {

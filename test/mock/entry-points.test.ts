@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createMockListener, PROBLEM_BASE, type MockApp, type MockOptions } from '../../src/mock';
 import { MOCK_CATALOGUES } from '../../src/mock/i18n';
-import type { Journal, JournalEntry } from '../../src/mock/journal';
+import type { Journal, JournalEntry } from '../../src/mock/store/memory/journal';
 import { journalView } from '../../src/mock/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
 

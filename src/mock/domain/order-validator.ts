@@ -1,4 +1,4 @@
-import type { SandboxCatalog } from '../sandbox-catalog';
+import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
 import { quoteFreight, type FreightTable } from './freight';
 import { itemsOf, skuOf, str, unitsOf, type CheckerEntry, type OrderPayload } from './order-types';
 

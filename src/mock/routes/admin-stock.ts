@@ -6,7 +6,7 @@ import { readJsonBody } from '../json-body';
 import { said } from '../i18n';
 import { HttpProblem, violationsText } from '../errors/problems';
 import { parseQuery } from '../query-string';
-import type { SandboxCatalog } from '../sandbox-catalog';
+import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
 import type { ContextOf } from './admin-events';
 import { sendJsonText } from './respond';
 

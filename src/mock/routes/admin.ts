@@ -3,7 +3,7 @@ import { OPERATION_IDS, isOperationId } from '../../contracts';
 import { secretMatches } from '../auth';
 import type { MockContext } from '../context';
 import { readJsonBody } from '../json-body';
-import type { OrderRecord } from '../order-store';
+import type { OrderRecord } from '../store/memory/order-store';
 import { said } from '../i18n';
 import { HttpProblem } from '../errors/problems';
 import type { RequestNotes } from '../pipeline';

@@ -1,8 +1,8 @@
-import type { ByteBudget, Charge } from './bounds/byte-budget';
-import { stringBytes } from './bounds/heap-estimate';
-import { OldestFirstMap } from './bounds/oldest-first-map';
-import type { CheckerEntry, OrderPayload } from './domain/order-types';
-import { str } from './domain/order-types';
+import type { ByteBudget, Charge } from '../../bounds/byte-budget';
+import { stringBytes } from '../../bounds/heap-estimate';
+import { OldestFirstMap } from '../../bounds/oldest-first-map';
+import type { CheckerEntry, OrderPayload } from '../../domain/order-types';
+import { str } from '../../domain/order-types';
 
 /** One service as quoted for a whole cart: the sum of its price over the cart's lines. */
 interface QuotedFreight {

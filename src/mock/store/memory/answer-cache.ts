@@ -1,4 +1,4 @@
-import type { ByteBudget, Charge } from './bounds/byte-budget';
+import type { ByteBudget, Charge } from '../../bounds/byte-budget';
 
 /** Bodies longer than this are never cached: real carts are a few KB, and the cache keeps each body. */
 const CACHED_BODY_LIMIT = 16 * 1024;

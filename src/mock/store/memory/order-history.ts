@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stringBytes } from './bounds/heap-estimate';
-import { HISTORY_MESSAGE_LIMIT } from './bounds/limits';
+import { stringBytes } from '../../bounds/heap-estimate';
+import { HISTORY_MESSAGE_LIMIT } from '../../bounds/limits';
 import type { HistoryEntry } from './order-store';
 
 /** Characters kept of a status or a source name (identifiers: a longer one is not one OmniChat sends). */

@@ -1,10 +1,10 @@
-import type { ByteBudget, Charge } from './bounds/byte-budget';
-import { OldestFirstMap } from './bounds/oldest-first-map';
-import { estimateHeapBytes, stringBytes } from './bounds/heap-estimate';
-import { createBudgets, DEFAULT_HISTORY_LIMIT } from './bounds/limits';
+import type { ByteBudget, Charge } from '../../bounds/byte-budget';
+import { OldestFirstMap } from '../../bounds/oldest-first-map';
+import { estimateHeapBytes, stringBytes } from '../../bounds/heap-estimate';
+import { createBudgets, DEFAULT_HISTORY_LIMIT } from '../../bounds/limits';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from './order-history';
 import { reserveStock } from './order-reservations';
-import { str, type OrderPayload } from './domain/order-types';
+import { str, type OrderPayload } from '../../domain/order-types';
 import type { SandboxCatalog } from './sandbox-catalog';
 
 /** Units of one variant an order holds. */

@@ -1,6 +1,6 @@
-import type { Violation } from '../contracts';
-import type { ByteBudget, Charge } from './bounds/byte-budget';
-import { createBudgets } from './bounds/limits';
+import type { Violation } from '../../../contracts';
+import type { ByteBudget, Charge } from '../../bounds/byte-budget';
+import { createBudgets } from '../../bounds/limits';
 
 /** One request as the admin API shows it; header values of configured auth headers are masked. */
 export interface JournalEntry {
