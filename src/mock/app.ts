@@ -1,5 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks';
+import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks/sender';
 import { Catalog } from './domain/catalog';
 import type { MockContext } from './context';
 import { loadFreightTable } from './domain/freight';

@@ -1,6 +1,6 @@
 import { AnswerCache } from './store/memory/answer-cache';
 import { HeaderAuth } from './auth';
-import { callbackHistoryEntry, type CallbackSender } from './callbacks';
+import { callbackHistoryEntry, type CallbackSender } from './callbacks/sender';
 import type { Catalog } from './domain/catalog';
 import type { MockContext, StoreCallbacks } from './context';
 import { EventHub } from './events';

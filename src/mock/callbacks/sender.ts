@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { formatViolation, validate } from '../contracts';
-import { attempt, pathSegment } from './callback-attempt';
-import type { CallbackRecord, HistoryEntry, OrderRecord } from './store/memory/order-store';
+import { formatViolation, validate } from '../../contracts';
+import { attempt, pathSegment } from './attempt';
+import type { CallbackRecord, HistoryEntry, OrderRecord } from '../store/memory/order-store';
 
 /** Where one store's callbacks go: its integration's settings (a sandbox has its own). */
 interface CallbackTarget {
