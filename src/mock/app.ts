@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks/sender';
 import { Catalog } from './domain/catalog';
-import type { MockContext } from './context';
+import type { MockContext } from './sandboxes/context';
 import { loadFreightTable } from './domain/freight';
 import { loadCatalogFile } from './domain/load-catalog';
 import {
@@ -23,8 +23,8 @@ import { mountCheckout } from './routes/checkout';
 import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
-import type { SharedParts } from './sandbox';
-import { checkSandboxName, DEFAULT_MAX_SANDBOXES, DEFAULT_SANDBOX_IDLE_MS, SandboxRegistry } from './sandboxes';
+import type { SharedParts } from './sandboxes/sandbox';
+import { checkSandboxName, DEFAULT_MAX_SANDBOXES, DEFAULT_SANDBOX_IDLE_MS, SandboxRegistry } from './sandboxes/sandboxes';
 import { loadScenarios } from './domain/scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */

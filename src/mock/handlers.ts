@@ -1,6 +1,6 @@
 import { isSearchType } from '../contracts';
 import type { SearchRequest } from './domain/catalog';
-import type { MockContext } from './context';
+import type { MockContext } from './sandboxes/context';
 import { compareFreight, describeFreight } from './store/memory/freight-quotes';
 import { checkOrder } from './domain/order-validator';
 import { str, type CheckerEntry, type OrderPayload } from './domain/order-types';

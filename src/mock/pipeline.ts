@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validate, validateSearchQuery, type OperationId, type Violation } from '../contracts';
-import type { MockContext } from './context';
+import type { MockContext } from './sandboxes/context';
 import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
 import { str, type OrderPayload } from './domain/order-types';

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
-import type { MockContext } from '../context';
-import type { MockEvent } from '../events';
+import type { MockContext } from '../sandboxes/context';
+import type { MockEvent } from '../sandboxes/events';
 import { said } from '../i18n';
 import { HttpProblem } from '../errors/problems';
 import { journalView } from './previews';

@@ -1,14 +1,14 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { OPERATION_IDS, isOperationId } from '../../contracts';
-import { secretMatches } from '../auth';
-import type { MockContext } from '../context';
+import { secretMatches } from '../sandboxes/auth';
+import type { MockContext } from '../sandboxes/context';
 import { readJsonBody } from '../json-body';
 import type { OrderRecord } from '../store/memory/order-store';
 import { said } from '../i18n';
 import { HttpProblem } from '../errors/problems';
 import type { RequestNotes } from '../pipeline';
-import { resetStore } from '../sandbox';
-import type { SandboxRegistry } from '../sandboxes';
+import { resetStore } from '../sandboxes/sandbox';
+import type { SandboxRegistry } from '../sandboxes/sandboxes';
 import { sendJsonText } from './respond';
 import { mountCallbackResend } from './admin-callbacks';
 import { mountEvents, type ContextOf } from './admin-events';

@@ -1,4 +1,4 @@
-import type { JournalEntry } from './store/memory/journal';
+import type { JournalEntry } from '../store/memory/journal';
 
 /** What a store tells those watching it (the dashboard's live stream). */
 export type MockEvent =

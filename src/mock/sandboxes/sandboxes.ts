@@ -1,6 +1,6 @@
 import type { MockContext } from './context';
-import { said } from './i18n';
-import { HttpProblem } from './errors/problems';
+import { said } from '../i18n';
+import { HttpProblem } from '../errors/problems';
 import { changeSettings, createStore, inUse, resetStore, type SharedParts } from './sandbox';
 import type { SandboxSettings } from './sandbox-settings';
 

@@ -1,18 +1,18 @@
-import { AnswerCache } from './store/memory/answer-cache';
+import { AnswerCache } from '../store/memory/answer-cache';
 import { HeaderAuth } from './auth';
-import { callbackHistoryEntry, type CallbackSender } from './callbacks/sender';
-import type { Catalog } from './domain/catalog';
+import { callbackHistoryEntry, type CallbackSender } from '../callbacks/sender';
+import type { Catalog } from '../domain/catalog';
 import type { MockContext, StoreCallbacks } from './context';
 import { EventHub } from './events';
-import type { FreightTable } from './domain/freight';
-import { FreightQuotes } from './store/memory/freight-quotes';
-import { Journal, JOURNAL_SIZE } from './store/memory/journal';
-import type { MockBudgets } from './bounds/limits';
-import { OrderStore, type CallbackRecord, type OrderRecord } from './store/memory/order-store';
-import { SandboxCatalog } from './store/memory/sandbox-catalog';
+import type { FreightTable } from '../domain/freight';
+import { FreightQuotes } from '../store/memory/freight-quotes';
+import { Journal, JOURNAL_SIZE } from '../store/memory/journal';
+import type { MockBudgets } from '../bounds/limits';
+import { OrderStore, type CallbackRecord, type OrderRecord } from '../store/memory/order-store';
+import { SandboxCatalog } from '../store/memory/sandbox-catalog';
 import type { SandboxSettings } from './sandbox-settings';
-import { Scenarios, type CustomScenario } from './domain/scenarios';
-import type { OperationId } from '../contracts';
+import { Scenarios, type CustomScenario } from '../domain/scenarios';
+import type { OperationId } from '../../contracts';
 
 /** What every store of one server shares: the catalog, tables, budgets and server-wide switches. */
 export interface SharedParts {

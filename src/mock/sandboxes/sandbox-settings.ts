@@ -1,7 +1,7 @@
-import { MAX_CUSTOM_HEADERS, maskSecret, parseHeaderFlag, type HeaderPair } from '../common/headers';
-import { maskUrl } from '../common/secrets';
-import { said } from './i18n';
-import { HttpProblem, type DetailText } from './errors/problems';
+import { MAX_CUSTOM_HEADERS, maskSecret, parseHeaderFlag, type HeaderPair } from '../../common/headers';
+import { maskUrl } from '../../common/secrets';
+import { said } from '../i18n';
+import { HttpProblem, type DetailText } from '../errors/problems';
 
 /** One OmniChat integration as a store mirrors it: what OmniChat's settings screen holds for it. */
 export interface SandboxSettings {

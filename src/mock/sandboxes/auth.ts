@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { HeaderPair } from '../common/headers';
+import type { HeaderPair } from '../../common/headers';
 
 /** A configured header with its expected value kept only as a digest. */
 interface ExpectedHeader {

@@ -1,14 +1,14 @@
-import type { AnswerCache } from './store/memory/answer-cache';
-import type { FreightQuote, FreightQuotes } from './store/memory/freight-quotes';
-import type { SandboxCatalog } from './store/memory/sandbox-catalog';
-import type { FreightTable } from './domain/freight';
-import type { Journal } from './store/memory/journal';
-import type { OrderRecord, OrderStore } from './store/memory/order-store';
-import type { Scenarios } from './domain/scenarios';
+import type { AnswerCache } from '../store/memory/answer-cache';
+import type { FreightQuote, FreightQuotes } from '../store/memory/freight-quotes';
+import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
+import type { FreightTable } from '../domain/freight';
+import type { Journal } from '../store/memory/journal';
+import type { OrderRecord, OrderStore } from '../store/memory/order-store';
+import type { Scenarios } from '../domain/scenarios';
 import type { HeaderAuth } from './auth';
 import type { EventHub } from './events';
 import type { SandboxSettings } from './sandbox-settings';
-import type { MockBudgets } from './bounds/limits';
+import type { MockBudgets } from '../bounds/limits';
 
 /**
  * The live state of one store (the default one or a sandbox) as its routes see it: its own orders,
