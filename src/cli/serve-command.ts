@@ -130,8 +130,9 @@ function boundHeapGrowth(productCount: number): void {
 function loadProducts(settings: ServeSettings): Product[] {
   if (settings.generate) {
     // Loaded lazily: faker costs a start-up that only --generate needs.
+    type GenerateModule = typeof import('../mock/domain/generate-catalog');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { generateCatalog } = require('../mock/domain/generate-catalog') as typeof import('../mock/domain/generate-catalog');
+    const { generateCatalog } = require('../mock/domain/generate-catalog') as GenerateModule;
     // Valid by construction (a test checks a generated catalog against the contract): skipping the
     // check saves about a second and 40 MB on a 100k catalog.
     return generateCatalog(settings.generate.count, settings.generate.seed);

@@ -8,9 +8,9 @@ import { runToEnd } from '../support/child-process';
 // package's own exports), so an example that stops working fails here instead of in a user's test.
 
 const EXAMPLES: Array<[string, string, RegExp]> = [
-  ['createMockApp', 'src/mock/app.ts', /^200 \d+\n$/],
-  ['createMockListener', 'src/mock/listener.ts', /^200 2\n$/],
-  ['answerClientErrors', 'src/mock/client-errors.ts', /^$/],
+  ['createMockApp', 'src/mock/http/app.ts', /^200 \d+\n$/],
+  ['createMockListener', 'src/mock/http/listener.ts', /^200 2\n$/],
+  ['answerClientErrors', 'src/mock/http/client-errors.ts', /^$/],
 ];
 
 /** The code of the @example in the doc comment right above `export function name`. */

@@ -1,5 +1,5 @@
 import type { JournalEntry } from '../../src/mock/store/memory/journal';
-import { MAX_STREAMS } from '../../src/mock/routes/admin-events';
+import { MAX_STREAMS } from '../../src/mock/http/routes/admin-events';
 import { openStream, type EventStream } from './event-stream';
 import { CHECKER, SEARCH, line, order, serveMock, type ServedMock } from './helpers';
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createMockListener, PROBLEM_BASE, type MockApp, type MockOptions } from '../../src/mock';
 import { MOCK_CATALOGUES } from '../../src/mock/i18n';
 import type { Journal, JournalEntry } from '../../src/mock/store/memory/journal';
-import { journalView } from '../../src/mock/routes/previews';
+import { journalView } from '../../src/mock/http/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
 
 // Every pipeline case goes through both entry points of identically configured mocks: supertest on the

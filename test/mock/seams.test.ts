@@ -8,7 +8,7 @@ import { foldText, normalizeUrl } from '../../src/mock/domain/normalize';
 import { OrderStore } from '../../src/mock/store/memory/order-store';
 import { SandboxCatalog } from '../../src/mock/store/memory/sandbox-catalog';
 import { parsePrefer } from '../../src/mock/domain/scenarios';
-import { parseJson } from '../../src/mock/json-body';
+import { parseJson } from '../../src/mock/http/json-body';
 import { smallCatalog } from './helpers';
 
 const freight = loadFreightTable(path.join(FIXTURES_DIR, 'freight.json'));

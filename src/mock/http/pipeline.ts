@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validate, validateSearchQuery, type OperationId, type Violation } from '../contracts';
-import type { MockContext } from './sandboxes/context';
+import { validate, validateSearchQuery, type OperationId, type Violation } from '../../contracts';
+import type { MockContext } from '../sandboxes/context';
 import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
-import { str, type OrderPayload } from './domain/order-types';
-import { HttpProblem, violationsDetail } from './errors/problems';
-import { mockT } from './i18n';
+import { str, type OrderPayload } from '../domain/order-types';
+import { HttpProblem, violationsDetail } from '../errors/problems';
+import { mockT } from '../i18n';
 import { parseQuery } from './query-string';
 import { answerFault } from './routes/faults';
 import { sendJsonText, waitFor } from './routes/respond';

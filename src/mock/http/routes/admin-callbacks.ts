@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
 import type { ContextOf } from './admin-events';
 import { sendJsonText } from './respond';
 

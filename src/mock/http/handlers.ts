@@ -1,11 +1,11 @@
-import { isSearchType } from '../contracts';
-import type { SearchRequest } from './domain/catalog';
-import type { MockContext } from './sandboxes/context';
-import { compareFreight, describeFreight } from './store/memory/freight-quotes';
-import { checkOrder } from './domain/order-validator';
-import { str, type CheckerEntry, type OrderPayload } from './domain/order-types';
-import { HttpProblem } from './errors/problems';
-import { said } from './i18n';
+import { isSearchType } from '../../contracts';
+import type { SearchRequest } from '../domain/catalog';
+import type { MockContext } from '../sandboxes/context';
+import { compareFreight, describeFreight } from '../store/memory/freight-quotes';
+import { checkOrder } from '../domain/order-validator';
+import { str, type CheckerEntry, type OrderPayload } from '../domain/order-types';
+import { HttpProblem } from '../errors/problems';
+import { said } from '../i18n';
 
 const OK = '{"result":"ok"}';
 

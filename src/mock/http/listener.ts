@@ -1,12 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { OPERATIONS, OPERATION_IDS, type OperationId } from '../contracts';
+import { OPERATIONS, OPERATION_IDS, type OperationId } from '../../contracts';
 import type { MockApp } from './app';
-import type { MockContext } from './sandboxes/context';
+import type { MockContext } from '../sandboxes/context';
 import { enterStore, handleOperation, type RequestNotes } from './pipeline';
 import { splitTarget } from './query-string';
 import { createObserver } from './routes/observe';
 import { renderFailure } from './routes/respond';
-import { SANDBOX_NAME } from './sandboxes/sandboxes';
+import { SANDBOX_NAME } from '../sandboxes/sandboxes';
 
 const SANDBOXES = '/sandboxes/';
 

@@ -1,12 +1,12 @@
 import type { Request, Router } from 'express';
-import { OPERATIONS, OPERATION_IDS } from '../../contracts';
-import type { MockContext } from '../sandboxes/context';
+import { OPERATIONS, OPERATION_IDS } from '../../../contracts';
+import type { MockContext } from '../../sandboxes/context';
 import { readJsonBody } from '../json-body';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
-import { inUse, storePrefix } from '../sandboxes/sandbox';
-import { applySettings, settingsView } from '../sandboxes/sandbox-settings';
-import type { SandboxRegistry } from '../sandboxes/sandboxes';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
+import { inUse, storePrefix } from '../../sandboxes/sandbox';
+import { applySettings, settingsView } from '../../sandboxes/sandbox-settings';
+import type { SandboxRegistry } from '../../sandboxes/sandboxes';
 import { sendJsonText } from './respond';
 
 /** A store as the sandbox list shows it: its five paths, settings (secrets masked) and what it holds. */

@@ -1,12 +1,12 @@
 import type { Router } from 'express';
-import { validateSearchQuery } from '../../contracts';
-import type { Variant } from '../domain/catalog-types';
+import { validateSearchQuery } from '../../../contracts';
+import type { Variant } from '../../domain/catalog-types';
 import { searchRequestOf } from '../handlers';
 import { readJsonBody } from '../json-body';
-import { said } from '../i18n';
-import { HttpProblem, violationsText } from '../errors/problems';
+import { said } from '../../i18n';
+import { HttpProblem, violationsText } from '../../errors/problems';
 import { parseQuery } from '../query-string';
-import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
+import type { SandboxCatalog } from '../../store/memory/sandbox-catalog';
 import type { ContextOf } from './admin-events';
 import { sendJsonText } from './respond';
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Response, Router } from 'express';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
 
 /** Where the dashboard's files are: beside the compiled routes (the build copies them into dist). */
-const DASHBOARD_DIR = path.join(__dirname, '..', 'dashboard');
+const DASHBOARD_DIR = path.join(__dirname, '..', '..', 'dashboard');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
-import { said } from './i18n';
-import { HttpProblem } from './errors/problems';
+import { said } from '../i18n';
+import { HttpProblem } from '../errors/problems';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 /** After a 413, the rest of the body is read and discarded up to this much more, then the connection closes. */

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { problemBody, type ProblemBody } from './errors/problems';
+import { problemBody, type ProblemBody } from '../errors/problems';
 
 /** The problem for a request Node's HTTP parser refused before express could see it. */
 function clientErrorProblem(code: string | undefined): ProblemBody {

@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
-import type { MockContext } from '../sandboxes/context';
-import type { MockEvent } from '../sandboxes/events';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
+import type { MockContext } from '../../sandboxes/context';
+import type { MockEvent } from '../../sandboxes/events';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
 import { journalView } from './previews';
 
 /** Live streams open at once, over the whole server (each is a dashboard tab). */

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
 import type { ContextOf } from './admin-events';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

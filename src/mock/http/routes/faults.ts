@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { OperationId } from '../../contracts';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
-import type { ScenarioPlan } from '../domain/scenarios';
+import type { OperationId } from '../../../contracts';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
+import type { ScenarioPlan } from '../../domain/scenarios';
 import { answerProblem, sendJsonText } from './respond';
 
 /** Answers a fault scenario; returns false when the scenario is not a fault (out-of-stock, slow). */

@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
-import { OPERATIONS, OPERATION_IDS } from '../../contracts';
+import { OPERATIONS, OPERATION_IDS } from '../../../contracts';
 import { enterStore, handleOperation, type RequestNotes } from '../pipeline';
-import { said } from '../i18n';
-import { HttpProblem } from '../errors/problems';
+import { said } from '../../i18n';
+import { HttpProblem } from '../../errors/problems';
 import type { ContextOf } from './admin-events';
 
 /**

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { MockContext } from '../sandboxes/context';
-import type { JournalEntry } from '../store/memory/journal';
+import type { MockContext } from '../../sandboxes/context';
+import type { JournalEntry } from '../../store/memory/journal';
 import type { RequestNotes } from '../pipeline';
-import { maskSecret } from '../../common/headers';
+import { maskSecret } from '../../../common/headers';
 import { isoNow } from '../clock';
 import { addPreviews } from './previews';
 

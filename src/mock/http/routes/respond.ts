@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { langFromAcceptLanguage, type Lang } from '../../common/i18n';
-import { said } from '../i18n';
-import { HttpProblem, type ProblemBody } from '../errors/problems';
+import { langFromAcceptLanguage, type Lang } from '../../../common/i18n';
+import { said } from '../../i18n';
+import { HttpProblem, type ProblemBody } from '../../errors/problems';
 
 /**
  * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the

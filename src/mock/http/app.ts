@@ -1,9 +1,9 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from './callbacks/sender';
-import { Catalog } from './domain/catalog';
-import type { MockContext } from './sandboxes/context';
-import { loadFreightTable } from './domain/freight';
-import { loadCatalogFile } from './domain/load-catalog';
+import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from '../callbacks/sender';
+import { Catalog } from '../domain/catalog';
+import type { MockContext } from '../sandboxes/context';
+import { loadFreightTable } from '../domain/freight';
+import { loadCatalogFile } from '../domain/load-catalog';
 import {
   DEFAULT_BASE_PATH,
   DEFAULT_CATALOG_PATH,
@@ -12,20 +12,25 @@ import {
   normalizeBasePath,
   type MockOptions,
 } from './options';
-import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from './bounds/limits';
-import { DEFAULT_MAX_ORDERS } from './store/memory/order-store';
+import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from '../bounds/limits';
+import { DEFAULT_MAX_ORDERS } from '../store/memory/order-store';
 import type { RequestNotes } from './pipeline';
-import { said } from './i18n';
-import { HttpProblem } from './errors/problems';
+import { said } from '../i18n';
+import { HttpProblem } from '../errors/problems';
 import { mountAdmin } from './routes/admin';
 import type { ContextOf } from './routes/admin-events';
 import { mountCheckout } from './routes/checkout';
 import { createObserver, observeRequests } from './routes/observe';
 import { mountOperations } from './routes/operations';
 import { renderFailure } from './routes/respond';
-import type { SharedParts } from './sandboxes/sandbox';
-import { checkSandboxName, DEFAULT_MAX_SANDBOXES, DEFAULT_SANDBOX_IDLE_MS, SandboxRegistry } from './sandboxes/sandboxes';
-import { loadScenarios } from './domain/scenarios';
+import type { SharedParts } from '../sandboxes/sandbox';
+import {
+  checkSandboxName,
+  DEFAULT_MAX_SANDBOXES,
+  DEFAULT_SANDBOX_IDLE_MS,
+  SandboxRegistry,
+} from '../sandboxes/sandboxes';
+import { loadScenarios } from '../domain/scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {

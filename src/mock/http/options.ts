@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { FIXTURES_DIR } from '../contracts';
-import type { HeaderPair } from '../common/headers';
-import type { Product } from './domain/catalog-types';
-import type { MockBudgets } from './bounds/limits';
+import { FIXTURES_DIR } from '../../contracts';
+import type { HeaderPair } from '../../common/headers';
+import type { Product } from '../domain/catalog-types';
+import type { MockBudgets } from '../bounds/limits';
 
 /** Everything createMockApp needs; every field has a default (the embedded fixtures, port-less). */
 export interface MockOptions {
