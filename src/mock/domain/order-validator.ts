@@ -1,6 +1,20 @@
-import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
+import type { VariantRef } from './catalog';
 import { quoteFreight, type FreightTable } from './freight';
 import { itemsOf, skuOf, str, unitsOf, type CheckerEntry, type OrderPayload } from './order-types';
+
+/**
+ * What the checker reads of a store's stock: the catalog's variants with the store's own stock and
+ * blocks. Each store adapter provides it (the memory one is its SandboxCatalog), so the rule never
+ * depends on where stock lives.
+ */
+export interface StockView {
+  /** The variant with this SKU and its product, or undefined when the catalog has none. */
+  variant(sku: string): VariantRef | undefined;
+  /** Whether the product at this position is blocked for sale in this store. */
+  blocked(position: number): boolean;
+  /** Units on hand of the variant (undefined when the catalog does not track it). */
+  stock(sku: string): number | undefined;
+}
 
 interface CheckOptions {
   /** The out-of-stock scenario: every tracked variant counts as having none. */
@@ -15,7 +29,7 @@ interface CheckOptions {
  */
 export function checkOrder(
   order: OrderPayload,
-  catalog: SandboxCatalog,
+  catalog: StockView,
   freight: FreightTable,
   options: CheckOptions = {},
 ): CheckerEntry[] {
