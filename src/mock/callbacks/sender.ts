@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { formatViolation, validate } from '../../contracts';
 import { attempt, pathSegment } from './attempt';
-import type { CallbackRecord, HistoryEntry, OrderRecord } from '../store/memory/order-store';
+import type { CallbackRecord, HistoryEntry, OrderRecord } from '../store/order-record';
 
 /** Where one store's callbacks go: its integration's settings (a sandbox has its own). */
 interface CallbackTarget {

@@ -3,7 +3,8 @@ import type { FreightQuote, FreightQuotes } from '../store/memory/freight-quotes
 import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
 import type { FreightTable } from '../domain/freight';
 import type { Journal } from '../store/memory/journal';
-import type { OrderRecord, OrderStore } from '../store/memory/order-store';
+import type { OrderStore } from '../store/memory/order-store';
+import type { OrderRecord } from '../store/order-record';
 import type { Scenarios } from '../domain/scenarios';
 import type { HeaderAuth } from './auth';
 import type { EventHub } from './events';

@@ -3,7 +3,7 @@ import { OPERATION_IDS, isOperationId } from '../../../contracts';
 import { secretMatches } from '../../sandboxes/auth';
 import type { MockContext } from '../../sandboxes/context';
 import { readJsonBody } from '../json-body';
-import type { OrderRecord } from '../../store/memory/order-store';
+import type { OrderRecord } from '../../store/order-record';
 import { said } from '../../i18n';
 import { HttpProblem } from '../../errors/problems';
 import type { RequestNotes } from '../pipeline';

@@ -1,6 +1,6 @@
 import { NOTES_LIMIT } from '../../bounds/limits';
 import { cutText, NAME_LIMIT } from './order-history';
-import type { OrderRecord } from './order-store';
+import type { OrderRecord } from '../order-record';
 import { itemsOf, skuOf, str, unitsOf, type OrderPayload } from '../../domain/order-types';
 import type { SandboxCatalog } from './sandbox-catalog';
 

@@ -6,50 +6,7 @@ import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notific
 import { reserveStock } from './order-reservations';
 import { str, type OrderPayload } from '../../domain/order-types';
 import type { SandboxCatalog } from './sandbox-catalog';
-
-/** Units of one variant an order holds. */
-interface Reservation {
-  sku: string;
-  units: number;
-  /** The cart line (its objectId) that reserved them. */
-  line?: string;
-}
-
-/** One event in an order's life, as the admin API shows it. */
-export interface HistoryEntry {
-  at: string;
-  event: 'created' | 'cancelled' | 'notified' | 'callback';
-  status?: string;
-  source: string;
-  message?: string;
-}
-
-/** What happened to one callback to OmniChat: every attempt and the final outcome. */
-export interface CallbackRecord {
-  callback: 'statusChange' | 'provisions';
-  url: string;
-  body: Record<string, unknown>;
-  attempts: { at: string; status?: number; error?: string }[];
-  outcome: 'pending' | 'delivered' | 'failed';
-}
-
-/** An order the mock knows of, by OmniChat's objectId. */
-export interface OrderRecord {
-  objectId: string;
-  /** True once orderCreation accepted it; false for an order known only from a status notification. */
-  created: boolean;
-  status: string;
-  order: OrderPayload;
-  reservations: Reservation[];
-  released: boolean;
-  /** The newest entries, at most the store's history limit. */
-  history: HistoryEntry[];
-  /** Older entries dropped to keep the history within its limit. */
-  historyDropped: number;
-  notificationKeys: Set<string>;
-  callbacks: CallbackRecord[];
-  notes: string[];
-}
+import type { HistoryEntry, OrderRecord } from '../order-record';
 
 /** Default bound on stored orders: past it the oldest order is forgotten (and its stock released). */
 export const DEFAULT_MAX_ORDERS = 10_000;
