@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringBytes } from '../../bounds/heap-estimate';
 import { HISTORY_MESSAGE_LIMIT } from '../../bounds/limits';
-import type { HistoryEntry } from './order-store';
+import type { HistoryEntry } from '../order-record';
 
 /** Characters kept of a status or a source name (identifiers: a longer one is not one OmniChat sends). */
 export const NAME_LIMIT = 200;
