@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { registry } from '../../contracts';
 
 /** One shipping option as the orderValidation contract describes it. */
 export interface ShippingOption {
@@ -48,21 +49,24 @@ export function loadFreightTable(file: string): FreightTable {
 /**
  * Prices every service for a parcel: base + perKg for each started kilogram, by the destination
  * state's region (unknown or missing state: the default region). This is the "additional prices" lookup.
+ * Every amount stays a finite number within the contract's money bounds (docs/contracts.md, bounds):
+ * a parcel whose price would pass the maximum is quoted at the maximum.
  */
 export function quoteFreight(table: FreightTable, state: string | undefined, weightGrams: number): ShippingOption[] {
   const region = (state && table.states[state.trim().toUpperCase()]) || table.defaultRegion;
   const rates = table.rates[region] ?? table.rates[table.defaultRegion];
-  const kilos = Math.max(1, Math.ceil(Math.max(0, weightGrams) / 1000));
+  // A weight of 1e309 parses as Infinity under --lenient, and 0 per kg times Infinity kilos is NaN.
+  const kilos = Math.max(1, Math.ceil(Math.min(Math.max(0, weightGrams), Number.MAX_VALUE) / 1000));
   return table.services.map((service) => {
     const rate = rates[service.id];
-    const listPrice = round(rate.base + rate.perKg * (kilos - 1));
-    const price = round(listPrice * (1 - (rate.discount ?? 0)));
+    const listPrice = money(rate.base + rate.perKg * (kilos - 1));
+    const price = money(listPrice * (1 - (rate.discount ?? 0)));
     return {
       id: service.id,
       name: service.name,
       price,
       listPrice,
-      tax: round(price * table.taxRate),
+      tax: money(price * table.taxRate),
       deliveryChannel: service.deliveryChannel,
       shippingEstimate: `${rate.days}bd`,
       productLockedTime: null,
@@ -70,6 +74,14 @@ export function quoteFreight(table: FreightTable, state: string | undefined, wei
   });
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+let moneyMaximum: number | undefined;
+
+/**
+ * An amount rounded to cents, at most the contract's Money maximum: without the cap a cart of a billion
+ * one-tonne units, valid under the contract, is priced past it, and past 1e308 JSON writes `null`.
+ */
+function money(value: number): number {
+  moneyMaximum ??= (registry().schemas.get('definitions.schema.json') as { $defs: { Money: { maximum: number } } })
+    .$defs.Money.maximum;
+  return Math.min(Math.round(value * 100) / 100, moneyMaximum);
 }
