@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServe, type ServeChild } from '../support/serve-child';
+import { endPeers, peerDir, runPeer, writePrintedContract } from './peer-process';
+
+// Portman turns the printed contract into a Postman collection with contract tests (status, content
+// type, JSON body, schema of the declared answer), plus the variations in portman-config.json: the 404
+// of an unknown order's cancellation, and fuzzed requests just outside each bound, which must get a
+// 400 problem. newman runs the collection against the mock.
+
+const bin = (name: string): string => path.join(__dirname, '..', '..', 'node_modules', '.bin', name);
+const CONFIG = path.join(__dirname, 'portman-config.json');
+
+interface NewmanReport {
+  run: {
+    stats: { requests: { total: number; failed: number }; assertions: { total: number; failed: number } };
+    executions: { item: { name: string } }[];
+    failures: { source?: { name?: string }; error: { test?: string; message: string } }[];
+  };
+}
+
+let dir: string;
+let mock: ServeChild | undefined;
+
+beforeAll(async () => {
+  dir = peerDir('portman');
+  mock = await startServe(['--quiet']);
+  await writePrintedContract(dir);
+});
+
+afterAll(async () => {
+  endPeers();
+  await mock?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Portman and newman against the mock', () => {
+  it('passes every contract test Portman generates from the printed contract', async () => {
+    // Portman writes its working copies under tmp/ in its working folder: the temporary one here.
+    const portman = await runPeer(
+      bin('portman'),
+      ['-l', 'openapi.yaml', '-b', mock!.origin, '-c', CONFIG, '-o', 'collection.json'],
+      { cwd: dir, log: path.join(dir, 'portman.log'), timeoutMs: 120_000 },
+    );
+    expect({ code: portman.code, wrote: fs.existsSync(path.join(dir, 'collection.json')) }).toEqual({
+      code: 0,
+      wrote: true,
+    });
+
+    const newman = await runPeer(
+      bin('newman'),
+      ['run', 'collection.json', '--reporters', 'json', '--reporter-json-export', 'newman.json'],
+      { cwd: dir, log: path.join(dir, 'newman.log'), timeoutMs: 180_000 },
+    );
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'newman.json'), 'utf8')) as NewmanReport;
+    const failures = report.run.failures.map(
+      (f) => `${f.source?.name ?? '?'}: ${f.error.test ?? ''} ${f.error.message}`,
+    );
+    expect({ failures, code: newman.code }).toEqual({ failures: [], code: 0 });
+
+    const names = report.run.executions.map((e) => e.item.name);
+    // The five operations with their documented examples, the unknown order, and the bounds fuzzed.
+    expect(names).toContainEqual(expect.stringMatching(/^Order cancellation .*\[unknownOrder\]$/));
+    for (const bound of ['maximum number value items[0].quantity', 'maximum number value items[0].weight'])
+      expect(names).toContainEqual(expect.stringContaining(`[outsideTheContract][${bound}]`));
+    expect(names).toContainEqual(
+      expect.stringContaining('Product search (URL de Busca de Produto)[outsideTheContract]'),
+    );
+    expect(report.run.stats.assertions.total).toBeGreaterThan(4 * names.length - 1);
+  }, 300_000);
+});
