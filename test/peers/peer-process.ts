@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/run-cli';
+import { startServe, type ServeChild } from '../support/serve-child';
 
 /** Peer tools still running: ended by endPeers(), which afterAll calls even when a test timed out. */
 const running = new Set<ChildProcess>();
@@ -64,18 +65,36 @@ export function endPeers(): void {
   running.clear();
 }
 
-/** A temporary folder for a peer tool's files and reports, outside the repository. */
-export function peerDir(tool: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `mk-peer-${tool}-`));
+/** What a peer suite works with: its temporary folder and the mock it tests. */
+export interface PeerSuite {
+  /** A temporary folder outside the repository, holding openapi.yaml as `merchant-kit contracts` prints it. */
+  dir: string;
+  /** The mock's origin, http://127.0.0.1:PORT. */
+  origin: string;
 }
 
-/** Writes the contract as `merchant-kit contracts` prints it (what another tool imports) into dir. */
-export async function writePrintedContract(dir: string): Promise<string> {
-  const printed = await runCli(['contracts']);
-  if (printed.code !== 0) throw new Error(`merchant-kit contracts failed: ${printed.stderr}`);
-  const file = path.join(dir, 'openapi.yaml');
-  fs.writeFileSync(file, printed.stdout);
-  return file;
+/**
+ * Before the suite: a temporary folder with the printed contract (what another tool imports) and the
+ * mock (`merchant-kit serve`) on a free loopback port. After it, even after a timeout: every peer tool
+ * still running is ended, the mock stopped and the folder removed.
+ */
+export function peerSuite(tool: string): PeerSuite {
+  const suite = { dir: '', origin: '' };
+  let mock: ServeChild | undefined;
+  beforeAll(async () => {
+    suite.dir = fs.mkdtempSync(path.join(os.tmpdir(), `mk-peer-${tool}-`));
+    mock = await startServe(['--quiet']);
+    suite.origin = mock.origin;
+    const printed = await runCli(['contracts']);
+    if (printed.code !== 0) throw new Error(`merchant-kit contracts failed: ${printed.stderr}`);
+    fs.writeFileSync(path.join(suite.dir, 'openapi.yaml'), printed.stdout);
+  });
+  afterAll(async () => {
+    endPeers();
+    await mock?.stop();
+    if (suite.dir) fs.rmSync(suite.dir, { recursive: true, force: true });
+  });
+  return suite;
 }
 
 /** Fails with the fix when Java is missing (Specmatic is a jar; .ci/run installs Debian's JRE). */

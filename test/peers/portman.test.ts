@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServe, type ServeChild } from '../support/serve-child';
-import { endPeers, peerDir, runPeer, writePrintedContract } from './peer-process';
+import { peerSuite, runPeer } from './peer-process';
 
 // Portman turns the printed contract into a Postman collection with contract tests (status, content
 // type, JSON body, schema of the declared answer), plus the variations in portman-config.json: the 404
@@ -19,30 +18,17 @@ interface NewmanReport {
   };
 }
 
-let dir: string;
-let mock: ServeChild | undefined;
-
-beforeAll(async () => {
-  dir = peerDir('portman');
-  mock = await startServe(['--quiet']);
-  await writePrintedContract(dir);
-});
-
-afterAll(async () => {
-  endPeers();
-  await mock?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const suite = peerSuite('portman');
 
 describe('Portman and newman against the mock', () => {
   it('passes every contract test Portman generates from the printed contract', async () => {
     // Portman writes its working copies under tmp/ in its working folder: the temporary one here.
     const portman = await runPeer(
       bin('portman'),
-      ['-l', 'openapi.yaml', '-b', mock!.origin, '-c', CONFIG, '-o', 'collection.json'],
-      { cwd: dir, log: path.join(dir, 'portman.log'), timeoutMs: 120_000 },
+      ['-l', 'openapi.yaml', '-b', suite.origin, '-c', CONFIG, '-o', 'collection.json'],
+      { cwd: suite.dir, log: path.join(suite.dir, 'portman.log'), timeoutMs: 120_000 },
     );
-    expect({ code: portman.code, wrote: fs.existsSync(path.join(dir, 'collection.json')) }).toEqual({
+    expect({ code: portman.code, wrote: fs.existsSync(path.join(suite.dir, 'collection.json')) }).toEqual({
       code: 0,
       wrote: true,
     });
@@ -50,9 +36,9 @@ describe('Portman and newman against the mock', () => {
     const newman = await runPeer(
       bin('newman'),
       ['run', 'collection.json', '--reporters', 'json', '--reporter-json-export', 'newman.json'],
-      { cwd: dir, log: path.join(dir, 'newman.log'), timeoutMs: 180_000 },
+      { cwd: suite.dir, log: path.join(suite.dir, 'newman.log'), timeoutMs: 180_000 },
     );
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'newman.json'), 'utf8')) as NewmanReport;
+    const report = JSON.parse(fs.readFileSync(path.join(suite.dir, 'newman.json'), 'utf8')) as NewmanReport;
     const failures = report.run.failures.map(
       (f) => `${f.source?.name ?? '?'}: ${f.error.test ?? ''} ${f.error.message}`,
     );

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { startServe, type ServeChild } from '../support/serve-child';
-import { endPeers, peerDir, requireJava, runPeer, writePrintedContract } from './peer-process';
+import { peerSuite, requireJava, runPeer } from './peer-process';
 
 // Specmatic (the npm package wraps a jar) generates contract tests from the printed contract and runs
 // them against the mock: every named example pair, and requests built from the schemas alone,
@@ -57,20 +56,11 @@ function junitCases(dir: string): { name: string; failure?: string }[] {
   });
 }
 
-let dir: string;
-let mock: ServeChild | undefined;
+const suite = peerSuite('specmatic');
 
-beforeAll(async () => {
-  dir = peerDir('specmatic');
-  mock = await startServe(['--quiet']);
-  const contract = await writePrintedContract(dir);
-  fs.writeFileSync(path.join(dir, 'schema-driven.yaml'), withoutExamples(fs.readFileSync(contract, 'utf8')));
-});
-
-afterAll(async () => {
-  endPeers();
-  await mock?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  const contract = fs.readFileSync(path.join(suite.dir, 'openapi.yaml'), 'utf8');
+  fs.writeFileSync(path.join(suite.dir, 'schema-driven.yaml'), withoutExamples(contract));
 });
 
 describe('Specmatic against the mock', () => {
@@ -85,18 +75,18 @@ describe('Specmatic against the mock', () => {
         'test',
         'openapi.yaml',
         'schema-driven.yaml',
-        `--testBaseURL=${mock!.origin}`,
+        `--testBaseURL=${suite.origin}`,
         '--junitReportDir=junit',
       ],
       {
-        cwd: dir, // Specmatic writes build/reports/ into its working folder
-        log: path.join(dir, 'specmatic.log'),
+        cwd: suite.dir, // Specmatic writes build/reports/ into its working folder
+        log: path.join(suite.dir, 'specmatic.log'),
         // Without a bound the Order schema's optional fields explode into thousands of combinations.
         env: { ...process.env, MAX_TEST_REQUEST_COMBINATIONS: '4', SPECMATIC_PRETTY_PRINT: 'false' },
         timeoutMs: 240_000,
       },
     );
-    const cases = junitCases(path.join(dir, 'junit'));
+    const cases = junitCases(path.join(suite.dir, 'junit'));
     const failed = cases.filter((c) => c.failure).map((c) => `${c.name.slice(0, 200)}\n${c.failure}`);
     expect({ failed, code: run.code }).toEqual({ failed: [], code: 0 });
 
