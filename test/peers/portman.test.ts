@@ -28,17 +28,18 @@ describe('Portman and newman against the mock', () => {
       ['-l', 'openapi.yaml', '-b', suite.origin, '-c', CONFIG, '-o', 'collection.json'],
       { cwd: suite.dir, log: path.join(suite.dir, 'portman.log'), timeoutMs: 120_000 },
     );
-    expect({ code: portman.code, wrote: fs.existsSync(path.join(suite.dir, 'collection.json')) }).toEqual({
-      code: 0,
-      wrote: true,
-    });
+    const wrote = fs.existsSync(path.join(suite.dir, 'collection.json'));
+    const output = portman.code === 0 && wrote ? '' : portman.tail;
+    expect({ code: portman.code, wrote, output }).toEqual({ code: 0, wrote: true, output: '' });
 
     const newman = await runPeer(
       bin('newman'),
       ['run', 'collection.json', '--reporters', 'json', '--reporter-json-export', 'newman.json'],
       { cwd: suite.dir, log: path.join(suite.dir, 'newman.log'), timeoutMs: 180_000 },
     );
-    const report = JSON.parse(fs.readFileSync(path.join(suite.dir, 'newman.json'), 'utf8')) as NewmanReport;
+    const reportFile = path.join(suite.dir, 'newman.json');
+    if (!fs.existsSync(reportFile)) throw new Error(`newman wrote no report (exit ${newman.code}):\n${newman.tail}`);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as NewmanReport;
     const failures = report.run.failures.map(
       (f) => `${f.source?.name ?? '?'}: ${f.error.test ?? ''} ${f.error.message}`,
     );
