@@ -42,6 +42,8 @@ export const enReports = {
   'console.inOperations': '{message} (in {count} operations)',
   'console.calling': 'calling {operation} ...',
   'console.checking': 'checking {operation}: {check} ...',
+  'console.outputClosed': 'the standard output was closed early (EPIPE): the rest of the output was dropped',
+  'console.outputFailed': 'cannot write to the standard output ({code}): the rest of the output was dropped',
   'console.nothingTested': 'nothing was tested: every check was skipped (see --only and --no-destructive)',
   'coverage.heading': 'field coverage (optional fields you fill; informs, never fails):',
   'coverage.share': '{filled} of {seen} {unit}',

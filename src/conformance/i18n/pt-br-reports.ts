@@ -43,6 +43,8 @@ export const ptReports: { readonly [K in keyof typeof enReports]: string } = {
   'console.inOperations': '{message} (em {count} operações)',
   'console.calling': 'chamando {operation} ...',
   'console.checking': 'verificando {operation}: {check} ...',
+  'console.outputClosed': 'a saída padrão foi fechada antes do fim (EPIPE): o restante da saída foi descartado',
+  'console.outputFailed': 'não foi possível escrever na saída padrão ({code}): o restante da saída foi descartado',
   'console.nothingTested': 'nada foi testado: todas as verificações foram ignoradas (veja --only e --no-destructive)',
   'coverage.heading': 'cobertura de campos (campos opcionais que você preenche; informa, nunca reprova):',
   'coverage.share': '{filled} de {seen} {unit}',
