@@ -1,5 +1,5 @@
 import type { FieldCoverage, OperationReport } from '../types';
-import { escapeMarkup } from './escape';
+import { escapeMarkup } from '../../common/markup';
 import { en, type T } from '../i18n';
 
 // The coverage texts are the runner's own (field names, counts, fixed sentences): nothing a merchant
@@ -34,11 +34,4 @@ export function coverageHtml(t: T, op: OperationReport): string {
   );
   return `<details class="coverage"><summary>${escapeMarkup(t('coverage.htmlHeading', { operation: op.operation }))}</summary>
 <ul class="checks">${items.join('')}</ul></details>`;
-}
-
-/** A JUnit `<system-out>` of an operation's field coverage, for a testsuite (none when it has none). */
-export function coverageJunit(t: T, op: OperationReport): string[] {
-  const lines = coverageLines(t, op);
-  if (lines.length === 0) return [];
-  return [`    <system-out>${escapeMarkup(lines.map((l) => l.trim()).join('\n'))}</system-out>`];
 }
