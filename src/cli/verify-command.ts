@@ -26,6 +26,7 @@ interface VerifyOptions extends VerifyFlags {
   junit?: string;
   html?: string;
   lang?: string;
+  coverage?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -60,6 +61,10 @@ export function registerVerifyCommand(program: Command): void {
     )
     .option('--insecure', 'do not check TLS certificates (every report says so; prefer --ca)')
     .option('--lang <lang>', 'language of the reports: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)')
+    .option(
+      '--coverage',
+      'also print which optional fields the merchant fills, per operation (always in the JSON, JUnit and HTML reports)',
+    )
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
@@ -103,6 +108,7 @@ async function runVerifyCommand(
     RUN_ORDER.filter((operation) => config.only.includes(operation)),
     process.env,
     lang,
+    { coverage: options.coverage === true, reportFile: options.json ?? options.junit ?? options.html },
   );
   const report = await runVerify(config, {
     lang,
