@@ -49,7 +49,7 @@ export const ptRun: { readonly [K in keyof typeof enRun]: string } = {
   'cart.noError': 'nenhuma entrada ERROR',
   'cart.errorForLine': 'uma entrada ERROR para a linha',
   'cart.errorsOn': 'entradas ERROR exatamente em {lines}',
-  'cart.finding': '{probe}: esperado {expected}, recebido {received}',
+  'cart.finding': '{probe}: o esperado era {expected}, e veio {received}',
   'cart.noEntries': '[] (nenhuma entrada)',
   'cart.entryOn': '{action} em {component}{message}',
   'cart.andMore': '{entries}; e mais {count}',

@@ -27,7 +27,7 @@ export const ptUsage: { readonly [K in keyof typeof enUsage]: string } = {
     '{count} cabeçalhos informados (configuração e --header juntos): a OmniChat envia no máximo {max}; remova os excedentes',
   'usage.baseUrlNotUrl': '--base-url {url} não é uma URL: escreva como https://loja.exemplo.com.br/omnichat',
   'usage.baseUrlProtocol': '--base-url precisa ser uma URL http ou https, não {protocol}',
-  'usage.headerForm': '--header: esperado "Nome: valor", recebido {given}',
+  'usage.headerForm': '--header: o formato esperado é "Nome: valor", e veio {given}',
   'usage.headerName': '--header: {given} não é um nome de cabeçalho válido: escreva "Nome: valor"',
   'usage.headerEmpty': '--header: o cabeçalho {name} está com o valor vazio',
   'usage.headerControl': '--header: o valor do cabeçalho {name} tem uma quebra de linha ou um NUL',
