@@ -8,7 +8,7 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
     'um ERROR impede o vendedor de fechar uma venda que deveria passar; testar várias quantidades pega um checker que decide por outra coisa que não o estoque',
   'check.cart-in-stock-ok.fix':
     'não devolva entrada ERROR para uma linha cuja variante é visível, não está bloqueada e tem pelo menos a quantidade pedida',
-  'cart-in-stock-ok.ok': 'nenhuma entrada ERROR para {units} unidade(s) de {variant} ({known})',
+  'cart-in-stock-ok.ok': 'nenhuma entrada ERROR para carrinhos de {units} unidades de {variant} ({known})',
   'cart-in-stock-ok.failed': '{wrong} de {total} carrinhos dentro do estoque receberam uma entrada ERROR',
   'check.stock-checked.what':
     'uma linha de S + 1 unidades de uma variante com estoque S recebe uma entrada ERROR (produtos vendidos sem estoque são exceção)',
@@ -45,7 +45,7 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
   'multi-line-cart.inStockAlone': 'uma unidade da variante com estoque é recusada mesmo sozinha; veja cart-in-stock-ok',
   'multi-line-cart.ok': 'as entradas ERROR apontam exatamente {lines} entre as três linhas',
   'multi-line-cart.failed':
-    'as entradas ERROR de um carrinho de três linhas não apontam exatamente a(s) linha(s) ruim(ns) {lines}',
+    'as entradas ERROR de um carrinho de três linhas não apontam exatamente as linhas que não podem ser vendidas ({lines})',
   'multi-line-cart.noFreight': '{message}; nenhum frete é cotado',
   'multi-line-cart.withFreight': '{message}, e as linhas boas recebem opções de frete',
   'multi-line-cart.unquoted': 'linhas vendáveis de um carrinho de três linhas não receberam opções de frete: {lines}',

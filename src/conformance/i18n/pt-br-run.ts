@@ -1,6 +1,6 @@
 import type { enRun } from './en-run';
 
-/** As frases do próprio runner, em português. */
+/** As frases do próprio verify, em português. */
 export const ptRun: { readonly [K in keyof typeof enRun]: string } = {
   'outcome.couldNotCheck': 'não foi possível verificar: {reason}',
   'run.searchNotRun': 'a busca de produtos ainda não foi feita',
