@@ -30,9 +30,10 @@ const CLEAR_LINE = '\r\u001b[2K';
 
 /**
  * Prints verify's console output as the run goes: the header at the start, each operation's block
- * when it finishes, the verdict and what to fix at the end (long request bodies written to files). On a terminal a live line shows the
- * check in flight (only ids, never merchant text); anywhere else (CI, a pipe, a file) only plain
- * lines are written, the same bytes for the same merchant state and run id.
+ * when it finishes, the verdict and what to fix at the end (long request bodies written to files).
+ * On a terminal a live line shows the check in flight (only ids, never merchant text); anywhere else
+ * (CI, a pipe, a file) only plain lines are written, the same bytes for the same merchant state and
+ * run id.
  */
 export class VerifyOutput {
   private live = false;
