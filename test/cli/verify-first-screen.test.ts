@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFaultyMerchant, type FaultyMerchant } from '../conformance/merchants/faulty-merchant';
-import { runCli } from '../support/run-cli';
+import { CHILD_TMPDIR, runCli } from '../support/run-cli';
 
 // A failing run read as a merchant's developer reads it, at the top of an 80-column terminal: the
 // verdict and the numbered fixes come first, field coverage only when asked, and no curl line is a
@@ -93,7 +93,7 @@ describe('--coverage', () => {
       env: plainEnv,
     });
     const file = /--data-binary @(\S+)$/m.exec(result.stdout)?.[1];
-    expect(file).toBe(path.join(os.tmpdir(), 'merchant-kit-tmp-bodies', 'request-1.json'));
+    expect(file).toBe(path.join(CHILD_TMPDIR, 'merchant-kit-tmp-bodies', 'request-1.json'));
     expect(JSON.parse(fs.readFileSync(file!, 'utf8')).objectId).toMatch(/^mk-test-tmp-bodies-/);
     fs.rmSync(path.dirname(file!), { recursive: true, force: true });
   });
