@@ -8,6 +8,7 @@ import { registerProxyCommand } from './proxy-command';
 import { packageVersion } from './version';
 import { oneLineParserErrors } from './parser-errors';
 import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error';
+import { OutputGuard } from './output-guard';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
 function buildProgram(): Command {
@@ -41,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  const guard = new OutputGuard(process.stdout, process.stderr).watch();
   void main(process.argv).then((code) => {
-    process.exitCode = code;
+    process.exitCode = guard.exitCode(code);
   });
 }

@@ -149,7 +149,7 @@ describe('problem details in the language of Accept-Language', () => {
       type: `${PROBLEM_BASE}unauthorized`,
       title: 'Credenciais ausentes ou erradas',
       status: 401,
-      detail: 'o header X-Api-Key está ausente ou não confere com o valor configurado para esta integração',
+      detail: 'o cabeçalho X-Api-Key está ausente ou não confere com o valor configurado para esta integração',
     });
     expect(res.text).not.toMatch(/k3y/);
   });

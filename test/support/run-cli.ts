@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/contracts';
 
@@ -9,6 +11,14 @@ export interface CliResult {
   stdout: string;
   stderr: string;
 }
+
+/**
+ * The children's temporary directory: verify writes long request bodies to $TMPDIR/merchant-kit-RUN
+ * when no report file is asked for. One folder per test file (jest loads this module once per file),
+ * removed after that file's tests, so the suite leaves nothing in the machine's /tmp.
+ */
+export const CHILD_TMPDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-cli-tmp-'));
+afterAll(() => fs.rmSync(CHILD_TMPDIR, { recursive: true, force: true }));
 
 /** Below jest's 30 s testTimeout, so a slow child fails with this helper's message rather than jest's. */
 const DEFAULT_TIMEOUT_MS = 25_000;
@@ -38,7 +48,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: PACKAGE_ROOT,
-      env: { ...inherited, ...options.env },
+      env: { ...inherited, TMPDIR: CHILD_TMPDIR, ...options.env },
     });
     let stdout = '';
     let stderr = '';

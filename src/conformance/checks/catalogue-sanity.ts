@@ -12,8 +12,6 @@ const VARIANT_ONLY_FIELDS = ['width', 'height', 'weight', 'variantLength'] as co
 /** The pointer of a variant-only field written on a product of a productSearch answer. */
 export const VARIANT_FIELD_ON_PRODUCT = new RegExp(`^/\\d+/(${VARIANT_ONLY_FIELDS.join('|')})$`);
 
-const MAX_LISTED = 20;
-
 /** JSON text with sorted keys, so two objects that differ only in key order compare equal. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -106,7 +104,7 @@ export const catalogueSanity: Check = {
     return warn(t('catalogue-sanity.found', { count: findings.length }), {
       received: first,
       expected: t('catalogue-sanity.expected'),
-      details: rest.slice(0, MAX_LISTED),
+      details: rest,
     });
   },
 };

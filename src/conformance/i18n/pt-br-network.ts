@@ -32,14 +32,14 @@ export const ptNetwork: { readonly [K in keyof typeof enNetwork]: string } = {
   'net.notHttps':
     'o handshake TLS com {host} falhou (EPROTO): a porta não fala https; se o servidor é http simples, use uma URL http://',
   'net.headerOverflow':
-    '{host} enviou headers de resposta maiores que o limite do Node (16 KB); a OmniChat também não consegue lê-los',
-  'net.badLength': '{host} enviou um header Content-Length inválido ({code})',
+    '{host} enviou cabeçalhos de resposta maiores que o limite do Node (16 KB); a OmniChat também não consegue lê-los',
+  'net.badLength': '{host} enviou um cabeçalho Content-Length inválido ({code})',
   'net.notHttp':
     '{host} não respondeu com HTTP válido ({code}): a porta está certa, e é um servidor HTTP (não https nem outro protocolo)?',
   'net.other': '{code} ao falar com {host}',
   'net.networkError': 'erro de rede',
   'net.proxyCredentials':
-    '{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuario:senha@host:porta',
+    '{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuário:senha@host:porta',
   'net.proxyDenied':
     '{via} se recusou a acessar {host} ({answer}): peça a liberação, ou inclua {hostname} em NO_PROXY se ele for acessível diretamente',
 };

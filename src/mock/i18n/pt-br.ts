@@ -2,7 +2,7 @@ import type { enAdmin, enProblems } from './en';
 
 /**
  * Os textos dos problems do mock em português: o título de cada tipo e os detalhes que dizem o que estava
- * errado na requisição e como corrigir. Nomes (headers, ids, flags, chaves JSON, operações) ficam como estão.
+ * errado na requisição e como corrigir. Nomes (de cabeçalhos, ids, flags, chaves JSON, operações) ficam como estão.
  */
 export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'title.contract-violation': 'A requisição quebra o contrato',
@@ -23,14 +23,15 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'title.payload-too-large': 'Corpo da requisição grande demais',
   'title.unsupported-media-type': 'Tipo de conteúdo não suportado',
   'title.freight-changed': 'O frete mudou depois da cotação',
-  'title.headers-too-large': 'Headers da requisição grandes demais',
+  'title.headers-too-large': 'Cabeçalhos da requisição grandes demais',
   'title.scenario-server-error': 'Erro de servidor simulado',
   'title.internal-error': 'Erro interno no mock',
   'title.scenario-unavailable': 'Indisponibilidade simulada',
   'title.too-many-streams': 'Transmissões ao vivo demais',
   'title.sandbox-limit': 'Sandboxes demais',
 
-  'detail.unauthorized': 'o header {header} está ausente ou não confere com o valor configurado para esta integração',
+  'detail.unauthorized':
+    'o cabeçalho {header} está ausente ou não confere com o valor configurado para esta integração',
   'detail.contractViolation': '{what} quebra o contrato de {operation}: {violations}',
   'detail.body': 'o corpo',
   'detail.queryString': 'a query string',
@@ -41,7 +42,8 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'detail.methodNotAllowed': '{operation} só responde a {method}',
   'detail.scenarioServerError': 'o cenário server-error respondeu {operation} com 500',
   'detail.scenarioUnavailable': 'o cenário unavailable respondeu {operation} com 503; tente de novo em 30 s',
-  'detail.badDelay': 'o delay do Prefer deve ser um número inteiro de milissegundos, de 0 a {max}; recebido: {found}',
+  'detail.badDelay':
+    'o atraso pedido no cabeçalho Prefer (delay=N) deve ser um número inteiro de milissegundos, de 0 a {max}; recebido: {found}',
   'detail.unknownScenario': 'não existe o cenário {name} para {operation}; disponíveis: {available}',
 
   'detail.contentType': 'o Content-Type deve ser application/json; recebido: {found}',
@@ -51,7 +53,7 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
     'o corpo da requisição não é UTF-8 válido: envie o JSON codificado em UTF-8 (RFC 8259), sem Latin-1 nem bytes quebrados',
   'detail.notJson': 'o corpo da requisição não é um JSON válido: {reason}',
   'detail.tooDeep':
-    'o corpo da requisição tem mais de {depth} níveis de aninhamento; nenhum payload da OmniChat chega perto disso',
+    'o corpo da requisição tem mais de {depth} níveis de aninhamento; nenhuma requisição da OmniChat chega perto disso',
   'detail.tooLarge': 'o corpo da requisição passa do limite de {mb} MB; envie um pedido menor',
 
   'detail.noRoute':
@@ -59,9 +61,9 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'detail.unreadable': 'não foi possível ler a requisição para {path}: {reason}',
   'detail.internalError': 'o mock falhou ao responder {method} {path}: {reason}',
   'detail.unknownError': 'erro desconhecido',
-  'detail.noDashboardFile': 'o dashboard não tem o arquivo {name}',
+  'detail.noDashboardFile': 'o painel não tem o arquivo {name}',
   'detail.noDashboardFiles':
-    'o dashboard não tem o arquivo {name} (os arquivos dele estão faltando: rode npm run build)',
+    'o painel não tem o arquivo {name} (os arquivos dele estão faltando: rode `npm run build`)',
   'detail.noOrder': 'nenhum pedido com objectId {id}',
 };
 
@@ -82,7 +84,7 @@ export const ptAdmin: { readonly [K in keyof typeof enAdmin]: string } = {
     'nenhuma URL da API da OmniChat está configurada, então não há para onde enviar callbacks: inicie o serve com --omnichat-api URL',
   'admin.callbackPending': 'um callback deste pedido ainda está sendo enviado: aguarde o resultado dele',
   'admin.tooManyStreams':
-    'já há {max} transmissões ao vivo abertas (uma por aba do dashboard): feche uma aba e tente de novo',
+    'já há {max} transmissões ao vivo abertas (uma por aba do painel): feche uma aba e tente de novo',
   'admin.badSince': 'since deve ser um número de requisição (seq) igual ou maior que 0; recebido: {found}',
   'admin.sandboxNameRequired': 'envie {"name": "qa-ana", ...configurações}: name é obrigatório',
   'admin.settingsObject': 'envie um objeto JSON de configurações, por exemplo {"checkout": "own"}',
@@ -100,9 +102,9 @@ export const ptAdmin: { readonly [K in keyof typeof enAdmin]: string } = {
   'admin.omnichatApi':
     'omnichatApi deve ser uma URL http(s), como https://orders-api.omni.chat, ou null para não enviar callbacks',
   'admin.omnichatToken': 'omnichatToken deve ser um texto não vazio, numa linha só, ou null',
-  'admin.headersList': 'headers deve ser uma lista de {"key": NOME, "value": VALOR}',
-  'admin.headersCount': 'headers tem {count} itens: a OmniChat envia no máximo {max} headers personalizados',
+  'admin.headersList': '"headers" deve ser uma lista de {"key": NOME, "value": VALOR}',
+  'admin.headersCount': '"headers" tem {count} itens: a OmniChat envia no máximo {max} cabeçalhos personalizados',
   'admin.headerShape': 'headers/{index} deve ser {"key": NOME, "value": VALOR}, ambos textos',
   'admin.headerInvalid':
-    'headers/{index} ({name}) não é um header válido: um nome (token) e um valor não vazio, numa linha só',
+    'headers/{index} ({name}) não é um cabeçalho válido: um nome (token) e um valor não vazio, numa linha só',
 };

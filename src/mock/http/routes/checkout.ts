@@ -2,8 +2,7 @@ import type { Router } from 'express';
 import { said } from '../../i18n';
 import { HttpProblem } from '../../errors/problems';
 import type { ContextOf } from './admin-events';
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeMarkup as escapeHtml } from '../../../common/markup';
 
 /** Serves the own-checkout page whose URL the provisions callback hands to OmniChat (per store). */
 export function mountCheckout(router: Router, storeOf: ContextOf): void {
