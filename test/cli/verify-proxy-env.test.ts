@@ -113,7 +113,7 @@ describe('verify through the proxy variables', () => {
     const stuck = await proxy({ stallConnect: true });
     const result = await runCli(
       ['verify', '--base-url', httpsBase, '--only', 'productSearch', '--timeout', '300', '--ca', caFile],
-      { env: { HTTPS_PROXY: stuck.url }, timeoutMs: 20_000 },
+      { env: { HTTPS_PROXY: stuck.url } },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);

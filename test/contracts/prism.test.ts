@@ -1,25 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { OPENAPI_PATH, prismCliScript, validate } from '../../src/contracts';
 import { freePort } from '../support/free-port';
-import { waitUntilServing } from '../support/wait-until-serving';
+import { startUntil, type Running } from '../support/child-process';
 
 // Prism 5.14.2 must load our OpenAPI document (with its $refs into contracts/schemas) and serve every
 // operation; whatever it serves must pass our own validator, so the two never disagree.
-let prism: ChildProcess;
+let prism: Running;
 let base: string;
 
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  prism = spawn(process.execPath, [prismCliScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], {
-    stdio: 'ignore',
-  });
-  await waitUntilServing(`${base}/v1/products/productsearch`, 45000);
-}, 60000);
-
-afterAll(() => {
-  prism?.kill();
+  prism = await startUntil(
+    process.execPath,
+    [prismCliScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH],
+    /Prism is listening/,
+  );
 });
+
+afterAll(() => prism?.stop());
 
 const post = (pathName: string, body: unknown) =>
   fetch(`${base}${pathName}`, {

@@ -31,7 +31,7 @@ describe('the embedding API examples', () => {
     const code = exampleOf(file, name);
     expect(code).toContain("require('omnichat-merchant-kit/mock')");
     const script = `(async () => {\n${code}\n})().catch((error) => { console.error(error); process.exitCode = 1; });`;
-    const result = await runToEnd(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT, timeoutMs: 30000 });
+    const result = await runToEnd(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(output);

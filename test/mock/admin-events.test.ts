@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../src/mock/store/memory/journal';
 import { MAX_STREAMS } from '../../src/mock/http/routes/admin-events';
 import { openStream, type EventStream } from './event-stream';
 import { CHECKER, SEARCH, line, order, serveMock, type ServedMock } from './helpers';
+import { until } from '../support/until';
 
 // The dashboard's live stream: server-sent events of each journaled request (numbered, resumable),
 // order and stock changes and resets, read with fetch on a real port as the page reads them.
@@ -87,20 +88,15 @@ describe('GET /__admin/events', () => {
   it(`bounds the open streams to ${MAX_STREAMS}, answering 503 past it`, async () => {
     // The earlier tests' streams were closed by the client; the server sees each close a moment later.
     const { streams: held } = served.app.mock.context;
-    for (let i = 0; held.size > 0 && i < 200; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => held.size === 0);
     for (let i = 0; i < MAX_STREAMS; i += 1) expect((await open()).status).toBe(200);
     const refused = await fetch(`${served.origin}/__admin/events`);
     expect(refused.status).toBe(503);
     expect((await refused.json()).type).toContain('too-many-streams');
     for (const stream of streams.splice(0)) stream.close();
     // A closed stream frees its place (the server sees the close asynchronously).
-    let again = await open();
-    for (let i = 0; again.status !== 200 && i < 100; i += 1) {
-      again.close();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      again = await open();
-    }
-    expect(again.status).toBe(200);
+    await until(() => held.size === 0);
+    expect((await open()).status).toBe(200);
   });
 });
 

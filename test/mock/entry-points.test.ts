@@ -6,6 +6,7 @@ import { MOCK_CATALOGUES } from '../../src/mock/i18n';
 import type { Journal, JournalEntry } from '../../src/mock/store/memory/journal';
 import { journalView } from '../../src/mock/http/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
+import { until } from '../support/until';
 
 // Every pipeline case goes through both entry points of identically configured mocks: supertest on the
 // express app, and a real loopback server whose listener sends the operations straight to the pipeline.
@@ -124,7 +125,7 @@ function journaledSince(s: Side, path: string, before: { journal: Journal; count
     .map(journalView);
 }
 
-/** Waits (bounded) until the side has journaled and logged the request, then returns both without timings. */
+/** Waits until the side has journaled and logged the request, then returns both without timings. */
 async function traces(
   s: Side,
   journaled: number | { journal: Journal; count: number },
@@ -132,9 +133,7 @@ async function traces(
   path = '/',
 ): Promise<{ entry?: Partial<JournalEntry>; log?: Record<string, unknown> }> {
   const before = typeof journaled === 'number' ? { journal: s.app.mock.context.journal, count: journaled } : journaled;
-  for (let i = 0; i < 200 && (journaledSince(s, path, before).length === 0 || s.logs.length <= logged); i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await until(() => journaledSince(s, path, before).length > 0 && s.logs.length > logged);
   const last = journaledSince(s, path, before).at(-1);
   const { at: _at, durationMs: _ms, ...entry } = last ?? ({} as JournalEntry);
   const line = s.logs.length > logged ? (JSON.parse(s.logs[s.logs.length - 1]) as Record<string, unknown>) : undefined;

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createMockListener, type MockApp } from '../../src/mock';
+import { until } from '../support/until';
 import { openStream } from './event-stream';
 import { CREATE, SEARCH, line, order, smallApp } from './helpers';
 import { OmniChatStandIn } from './receiver';
@@ -135,7 +136,7 @@ describe('idle sandboxes', () => {
       .set('prefer', 'delay=300')
       .then((res) => res.status);
     const ctx = app.mock.sandboxes.get('slow');
-    for (let i = 0; ctx && ctx.usage.inFlight === 0 && i < 200; i += 1) await new Promise((r) => setTimeout(r, 5));
+    await until(() => (ctx?.usage.inFlight ?? 0) > 0);
     age('slow');
     app.mock.sandboxes.sweep();
     expect(app.mock.sandboxes.get('slow')).toBeDefined();
