@@ -35,7 +35,7 @@ function mockFolder(folder, index) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'reports/', 'test/support/totals-reporter.js'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'reports/', 'test/support/totals-reporter.js', 'action.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
