@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => omnichat.stop());
 
-const retry = { attempts: 2, baseDelayMs: 5, timeoutMs: 2000 };
+// A per-attempt timeout no loaded machine reaches: the stand-in answers, or is held and released.
+const retry = { attempts: 2, baseDelayMs: 5, timeoutMs: 60_000 };
 
 describe('re-sending a callback', () => {
   it('sends a failed callback again and records the new outcome beside the old one', async () => {
