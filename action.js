@@ -1198,8 +1198,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path8 = require("node:path");
-    var fs10 = require("node:fs");
+    var path9 = require("node:path");
+    var fs11 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2193,7 +2193,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs10.existsSync(executableFile)) return;
+        if (fs11.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2211,11 +2211,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path8.resolve(baseDir, baseName);
-          if (fs10.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path8.extname(baseName))) return void 0;
+          const localBin = path9.resolve(baseDir, baseName);
+          if (fs11.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path9.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs10.existsSync(`${localBin}${ext}`)
+            (ext) => fs11.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2227,21 +2227,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs10.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs11.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path8.resolve(
-            path8.dirname(resolvedScriptPath),
+          executableDir = path9.resolve(
+            path9.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path8.basename(
+            const legacyName = path9.basename(
               this._scriptPath,
-              path8.extname(this._scriptPath)
+              path9.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2252,7 +2252,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path8.extname(executableFile));
+        launchWithNode = sourceExt.includes(path9.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3167,7 +3167,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path8.basename(filename, path8.extname(filename));
+        this._name = path9.basename(filename, path9.extname(filename));
         return this;
       }
       /**
@@ -3181,9 +3181,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path9) {
-        if (path9 === void 0) return this._executableDir;
-        this._executableDir = path9;
+      executableDir(path10) {
+        if (path10 === void 0) return this._executableDir;
+        this._executableDir = path10;
         return this;
       }
       /**
@@ -6883,8 +6883,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input2 = path8;
+    function removeDotSegments(path9) {
+      let input2 = path9;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6958,11 +6958,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path9) {
+      if (path9 === "" || path9[0] === "/") {
+        return removeDotSegments(path9);
       }
-      const segments = path8.split("/");
+      const segments = path9.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7325,8 +7325,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7674,12 +7674,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent = component.indexOf("%", percent + 3);
       }
       return false;
     }
@@ -11687,12 +11687,12 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list, fs10, exportName) {
+    function addFormats2(ajv, list, fs11, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list)
-        ajv.addFormat(f, fs10[f]);
+        ajv.addFormat(f, fs11[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -11777,17 +11777,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11798,13 +11798,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -11825,17 +11825,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11846,13 +11846,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -11879,23 +11879,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12507,10 +12507,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12529,7 +12529,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -12559,11 +12559,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -12577,8 +12577,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -12592,8 +12592,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -12611,8 +12611,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -12622,8 +12622,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15138,9 +15138,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15215,14 +15215,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15237,10 +15237,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15251,10 +15251,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15271,13 +15271,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -17238,9 +17238,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17249,23 +17249,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path9) => {
+      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -17276,10 +17276,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -18581,14 +18581,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs10, sep: [] });
+                map.items.push({ start, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -18716,13 +18716,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19510,7 +19510,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports2, module2) {
     "use strict";
-    var os = require("os");
+    var os2 = require("os");
     var tty = require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -19558,7 +19558,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os.release().split(".");
+        const osRelease = os2.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -20402,7 +20402,7 @@ __export(github_action_exports, {
   verifyArguments: () => verifyArguments
 });
 module.exports = __toCommonJS(github_action_exports);
-var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_fs10 = __toESM(require("node:fs"));
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -20453,9 +20453,9 @@ function translator(catalogues, lang) {
 // src/common/usage-error.ts
 var EXIT_USAGE = 2;
 var UsageError = class extends Error {
-  constructor(message, said) {
+  constructor(message, said2) {
     super(message);
-    this.said = said;
+    this.said = said2;
     this.name = "UsageError";
   }
   said;
@@ -20801,6 +20801,10 @@ var enReports = {
   "label.fix": "fix",
   "label.note": "note",
   "label.summary": "summary",
+  "tame.moreCharacters": "… and {count} more characters",
+  "tame.moreItems": "and {count} more",
+  "finding.moreNotListed": "and {count} more, not listed",
+  "finding.moreSomeInReports": "and {count} more ({listed} of them listed in the JSON and HTML reports)",
   "finding.moreInReports": "and {count} more in the JSON and HTML reports",
   "console.header": "merchant-kit verify: {target} (run {runId}, merchant-kit {kit}, contracts {contracts})",
   "console.proxy": "through the proxy {url} ({from})",
@@ -20813,10 +20817,16 @@ var enReports = {
   "console.inOperations": "{message} (in {count} operations)",
   "console.calling": "calling {operation} ...",
   "console.checking": "checking {operation}: {check} ...",
+  "console.outputClosed": "the standard output was closed early (EPIPE): the rest of the output was dropped",
+  "console.outputFailed": "cannot write to the standard output ({code}): the rest of the output was dropped",
   "console.nothingTested": "nothing was tested: every check was skipped (see --only and --no-destructive)",
   "coverage.heading": "field coverage (optional fields you fill; informs, never fails):",
   "coverage.share": "{filled} of {seen} {unit}",
   "coverage.htmlHeading": "Field coverage of {operation}: optional fields you fill (informs, never fails)",
+  "coverage.wrongTypeRate": "wrong type",
+  "coverage.withWrongType": "{share}; {count} {count:sends|send} it with the wrong type",
+  "coverage.field.ERROR entries: message": "ERROR entries: message",
+  "coverage.field.INFO entries: shippingMethod": "INFO entries: shippingMethod",
   "coverage.unit.products": "products",
   "coverage.unit.variants": "variants",
   "coverage.unit.ERROR entries": "ERROR entries",
@@ -20947,6 +20957,10 @@ var enUsage = {
   "usage.reportWrite": "{flag} {file}: cannot write the report ({why})",
   "usage.fileInTheWay": "a file is in the way",
   "usage.noSuchDirectory": "no such directory",
+  "usage.permissionDenied": "permission denied",
+  "usage.cannotCreateHere": "nothing can be created there: pick a directory of your own",
+  "usage.readOnly": "the file system is read-only",
+  "usage.diskFull": "the disk is full",
   "usage.noSuchFile": "no such file",
   "usage.isDirectory": "it is a directory",
   "usage.cannotRead": "cannot be read",
@@ -21004,7 +21018,7 @@ var ptChecksCart = {
   "check.cart-in-stock-ok.what": "carrinhos com 1, 2 e S unidades de uma variante com estoque encontrada pela busca (S = o estoque dela) não recebem entrada ERROR",
   "check.cart-in-stock-ok.why": "um ERROR impede o vendedor de fechar uma venda que deveria passar; testar várias quantidades pega um checker que decide por outra coisa que não o estoque",
   "check.cart-in-stock-ok.fix": "não devolva entrada ERROR para uma linha cuja variante é visível, não está bloqueada e tem pelo menos a quantidade pedida",
-  "cart-in-stock-ok.ok": "nenhuma entrada ERROR para {units} unidade(s) de {variant} ({known})",
+  "cart-in-stock-ok.ok": "nenhuma entrada ERROR para carrinhos de {units} unidades de {variant} ({known})",
   "cart-in-stock-ok.failed": "{wrong} de {total} carrinhos dentro do estoque receberam uma entrada ERROR",
   "check.stock-checked.what": "uma linha de S + 1 unidades de uma variante com estoque S recebe uma entrada ERROR (produtos vendidos sem estoque são exceção)",
   "check.stock-checked.why": "sem isso, os vendedores vendem um estoque que a loja não tem",
@@ -21029,21 +21043,21 @@ var ptChecksCart = {
   "multi-line-cart.unknownAlone": "uma variante inexistente não é recusada nem sozinha; veja unknown-variant-refused",
   "multi-line-cart.inStockAlone": "uma unidade da variante com estoque é recusada mesmo sozinha; veja cart-in-stock-ok",
   "multi-line-cart.ok": "as entradas ERROR apontam exatamente {lines} entre as três linhas",
-  "multi-line-cart.failed": "as entradas ERROR de um carrinho de três linhas não apontam exatamente a(s) linha(s) ruim(ns) {lines}",
+  "multi-line-cart.failed": "as entradas ERROR de um carrinho de três linhas não apontam exatamente as linhas que não podem ser vendidas ({lines})",
   "multi-line-cart.noFreight": "{message}; nenhum frete é cotado",
   "multi-line-cart.withFreight": "{message}, e as linhas boas recebem opções de frete",
   "multi-line-cart.unquoted": "linhas vendáveis de um carrinho de três linhas não receberam opções de frete: {lines}",
   "multi-line-cart.freightFor": "opções de frete para {lines}",
   "multi-line-cart.noLine": "nenhuma linha",
   "multi-line-cart.freightExpected": "opções de frete para {lines} (como no carrinho de uma linha)",
-  "check.component-ids.what": "toda entrada ITEM de todo carrinho que o runner enviou tem um componentId que é o objectId de uma linha daquele carrinho",
+  "check.component-ids.what": "toda entrada ITEM de todo carrinho que o verify enviou tem um componentId que é o objectId de uma linha daquele carrinho",
   "check.component-ids.why": "a OmniChat prende cada mensagem e cada opção de frete à linha do carrinho cujo objectId ela aponta (componentId = items[].objectId)",
   "check.component-ids.fix": "preencha o componentId de toda entrada ITEM com o objectId da linha do carrinho a que ela se refere (items[].objectId)",
   "component-ids.wrong": "uma entrada ITEM aponta {id}, que não é uma linha do carrinho",
   "component-ids.expected": "componentId entre {lines} (items[].objectId, não o id da variante nem do produto)",
   "component-ids.none": "nenhuma entrada ITEM foi devolvida",
   "component-ids.ok": "todas as {count} entradas ITEM apontam uma linha do carrinho",
-  "check.shipping-options.what": "shippingOptions têm ids únicos e preços >= 0, e shippingMethod aponta uma delas, em todo carrinho que o runner enviou",
+  "check.shipping-options.what": "shippingOptions têm ids únicos e preços >= 0, e shippingMethod aponta uma delas, em todo carrinho que o verify enviou",
   "check.shipping-options.why": "o vendedor escolhe o frete entre essas opções; um id repetido ou um método solto escolhe o preço errado",
   "check.shipping-options.fix": "dê a cada opção de frete um id único e um preço de 0 ou mais, e preencha shippingMethod com um desses ids",
   "shipping-options.duplicate": "duas opções de frete têm o mesmo id {id}",
@@ -21053,29 +21067,29 @@ var ptChecksCart = {
   "shipping-options.dangling": "shippingMethod {method} não é uma das opções",
   "shipping-options.oneOf": "um destes: {ids}",
   "shipping-options.none": "nenhuma opção de frete foi oferecida",
-  "shipping-options.ok": "{count} opção(ões) de frete bem formada(s)",
+  "shipping-options.ok": "{count} {count:opção de frete bem formada|opções de frete bem formadas}",
   "check.partial-payload-accepted.what": "um pedido só com objectId e status recebe 2xx, não 4xx nem 5xx",
   "check.partial-payload-accepted.why": "a OmniChat valida um pedido recém-criado antes de ele ter itens; um 5xx aí é uma chamada com falha para todo pedido novo",
   "check.partial-payload-accepted.fix": "aceite com 2xx um pedido que traz só objectId e status (um pedido recém-criado ainda não tem itens)",
-  "partial-payload-accepted.ok": "um payload parcial é aceito",
-  "partial-payload-accepted.failed": "um payload parcial (só objectId e status) não foi aceito"
+  "partial-payload-accepted.ok": "um pedido parcial é aceito",
+  "partial-payload-accepted.failed": "um pedido parcial (só objectId e status) não foi aceito"
 };
 
 // src/conformance/i18n/pt-br-checks-generic.ts
 var ptChecksGeneric = {
   "check.answers-2xx.what": "a primeira requisição recebe uma resposta 2xx na URL configurada (sem redirecionamento)",
-  "check.answers-2xx.why": "a OmniChat conta qualquer outro status como chamada com falha; um redirecionamento não é uma resposta (e levaria seus headers de autenticação para outro lugar)",
+  "check.answers-2xx.why": "a OmniChat conta qualquer outro status como chamada com falha; um redirecionamento não é uma resposta (e levaria os seus cabeçalhos de autenticação para outro lugar)",
   "check.answers-2xx.fix": "sirva a operação exatamente na URL configurada e responda 2xx (sem redirecionamento); confira o caminho, o método e os logs do servidor",
   "answers-2xx.answered": "respondeu {answer}",
-  "answers-2xx.noLocation": "sem header Location",
+  "answers-2xx.noLocation": "sem o cabeçalho Location",
   "answers-2xx.redirected": "redirecionou em vez de responder: a OmniChat chama exatamente a URL configurada e não segue redirecionamentos; configure a URL final",
-  "answers-2xx.redirectedElsewhere": "redirecionou em vez de responder: a OmniChat chama exatamente a URL configurada e não segue redirecionamentos; configure a URL final (ela aponta para outra origem, para onde seus headers de autenticação não seriam enviados)",
+  "answers-2xx.redirectedElsewhere": "redirecionou em vez de responder: a OmniChat chama exatamente a URL configurada e não segue redirecionamentos; configure a URL final (ela aponta para outra origem, para onde os seus cabeçalhos de autenticação não seriam enviados)",
   "answers-2xx.redirectTo": "HTTP {status} para {location}",
   "answers-2xx.expectedHere": "2xx da URL configurada",
-  "answers-2xx.refused": "respondeu HTTP {status} aos headers configurados",
-  "answers-2xx.refusedFix": "confira os valores dos headers passados com --header ou nos headers da configuração: a OmniChat envia exatamente esses, e a loja os recusou",
-  "answers-2xx.refusedBare": "respondeu HTTP {status} a uma requisição sem headers personalizados",
-  "answers-2xx.refusedBareFix": 'informe os headers que a loja exige com --header "Nome: valor" (ou nos headers da configuração), como estarão na tela de configurações da OmniChat',
+  "answers-2xx.refused": "respondeu HTTP {status} aos cabeçalhos configurados",
+  "answers-2xx.refusedFix": 'confira os valores dos cabeçalhos passados com --header ou na chave "headers" da configuração: a OmniChat envia exatamente esses valores, e a loja os recusou',
+  "answers-2xx.refusedBare": "respondeu HTTP {status} a uma requisição sem cabeçalhos personalizados",
+  "answers-2xx.refusedBareFix": 'informe os cabeçalhos que a loja exige com --header "Nome: valor" (ou na chave "headers" da configuração), como estarão na tela de configurações da OmniChat',
   "answers-2xx.status": "respondeu HTTP {status}",
   "check.json-body.what": "o corpo é JSON (obrigatório para productSearch e orderValidation; opcional nas demais, mas então válido)",
   "check.json-body.why": "a OmniChat interpreta o corpo; HTML ou JSON quebrado conta como chamada com falha",
@@ -21083,7 +21097,7 @@ var ptChecksGeneric = {
   "json-body.ignored": "um corpo que não é JSON ({type}), que a OmniChat ignora aqui",
   "json-body.noType": "sem Content-Type",
   "json-body.notJson": "o corpo não é JSON ({error})",
-  "json-body.compressed": "o corpo está comprimido (Content-Encoding: {encoding}) sem que a requisição tenha pedido (o verify não envia Accept-Encoding): responda JSON puro e comprima só quando a requisição disser Accept-Encoding: {encoding}",
+  "json-body.compressed": "o corpo está comprimido (Content-Encoding: {encoding}) sem que a requisição tenha pedido (o verify não envia Accept-Encoding): responda com JSON puro e comprima só quando a requisição disser Accept-Encoding: {encoding}",
   "json-body.aJsonBody": "um corpo JSON",
   "json-body.empty": "o corpo está vazio",
   "json-body.aJsonArray": "um array JSON",
@@ -21108,15 +21122,15 @@ var ptChecksGeneric = {
   "unknown-properties.none": "nenhuma propriedade ou valor desconhecido{scope}",
   "unknown-properties.found": "{count} {count:propriedade ou valor desconhecido|propriedades ou valores desconhecidos}{scope}",
   "unknown-properties.expected": "só as propriedades e os valores que o contrato lista",
-  "check.auth-required.what": "com headers configurados, a mesma requisição sem eles recebe 401 ou 403",
+  "check.auth-required.what": "com cabeçalhos configurados, a mesma requisição sem eles recebe 401 ou 403",
   "check.auth-required.why": "as URLs são acessíveis pela internet: sem essa verificação, qualquer um pode criar ou cancelar pedidos",
-  "check.auth-required.fix": "recuse com 401 ou 403 uma requisição sem os headers configurados (ou com valores errados) antes de fazer qualquer outra coisa",
-  "auth-required.noHeaders": "nenhum header configurado, então não há o que recusar",
-  "auth-required.notAcceptedEither": "a requisição com os headers configurados também não foi aceita ({answer}), então o problema é a URL ou o servidor, não a autenticação; veja answers-2xx",
-  "auth-required.refused": "recusou sem os headers configurados (HTTP {status})",
-  "auth-required.notRefused": "uma requisição sem os headers configurados não foi recusada",
+  "check.auth-required.fix": "recuse com 401 ou 403 uma requisição sem os cabeçalhos configurados (ou com valores errados) antes de fazer qualquer outra coisa",
+  "auth-required.noHeaders": "nenhum cabeçalho configurado, então não há o que recusar",
+  "auth-required.notAcceptedEither": "a requisição com os cabeçalhos configurados também não foi aceita ({answer}), então o problema é a URL ou o servidor, não a autenticação; veja answers-2xx",
+  "auth-required.refused": "recusou sem os cabeçalhos configurados (HTTP {status})",
+  "auth-required.notRefused": "uma requisição sem os cabeçalhos configurados não foi recusada",
   "auth-required.expected": "HTTP 401 ou 403",
-  "check.within-time-budget.what": "toda requisição que o runner enviou à operação foi respondida dentro de timeoutMs (padrão 5000)",
+  "check.within-time-budget.what": "toda requisição que o verify enviou à operação foi respondida dentro de timeoutMs (padrão 5000)",
   "check.within-time-budget.why": "a OmniChat desiste depois de 5 s e mostra um erro ao vendedor (ou segue sem a verificação)",
   "check.within-time-budget.fix": "responda dentro do tempo limite (5 s, o da OmniChat); passe o trabalho lento para uma tarefa em segundo plano e responda na hora",
   "within-time-budget.noRequest": "nenhuma requisição foi enviada",
@@ -21146,7 +21160,7 @@ var ptChecksOrders = {
   "callback.notChecked": "os callbacks não são verificados (use --callback-port N e aponte a loja para http://127.0.0.1:N)",
   "callback-received.stray": "chegou um callback para o pedido {stray}, não para o pedido de teste {id}",
   "callback-received.none": "nenhum callback sobre {id} em {seconds} s",
-  "callback-received.refused": "nada guardado ({count} chamada(s) recusada(s) por estarem malformadas, grandes demais ou acima do limite)",
+  "callback-received.refused": "nada guardado ({count} {count:chamada recusada por estar malformada, grande demais|chamadas recusadas por estarem malformadas, grandes demais} ou acima do limite)",
   "callback-received.nothing": "nada",
   "callback-received.wentTo": "o callback foi para /{action}",
   "callback-received.wantsProvisions": 'o callback foi para /{action}, mas no Checkout Próprio (checkout "own") a OmniChat espera /provisions com o link de checkout',
@@ -21161,8 +21175,8 @@ var ptChecksOrders = {
   "callback-received.noUrl": "sem checkoutUrl",
   "callback-received.urlExpected": "um checkoutUrl (o link que a OmniChat envia ao cliente)",
   "callback-received.ok": "{action} recebido e válido",
-  "callback-received.more": "{message}: recebido {received}, esperado {expected}",
-  "check.callback-authorized.what": "o callback traz um header Authorization (Bearer com o seu segredo de API da OmniChat); o valor nunca é lido nem guardado",
+  "callback-received.more": "{message}: veio {received}, e o esperado era {expected}",
+  "check.callback-authorized.what": "o callback traz um cabeçalho Authorization (Bearer com o seu segredo de API da OmniChat); o valor nunca é lido nem guardado",
   "check.callback-authorized.why": "a API de pedidos da OmniChat recusa uma chamada sem ele: o callback se perde e o pedido nunca avança",
   "check.callback-authorized.fix": "envie Authorization: Bearer <seu segredo de API da OmniChat> (gerado nas configurações da OmniChat) em toda chamada à API de pedidos da OmniChat",
   "callback-authorized.noCallback": "nenhum callback chegou; veja callback-received",
@@ -21170,8 +21184,8 @@ var ptChecksOrders = {
   "callback-authorized.otherScheme": "o callback se autentica com outro esquema que não Bearer",
   "callback-authorized.otherReceived": "Authorization: <outro esquema> ***",
   "callback-authorized.expected": "Authorization: Bearer <seu segredo de API da OmniChat>",
-  "callback-authorized.missing": "o callback {action} não traz header Authorization",
-  "callback-authorized.noHeader": "sem header Authorization",
+  "callback-authorized.missing": "o callback {action} não traz o cabeçalho Authorization",
+  "callback-authorized.noHeader": "sem o cabeçalho Authorization",
   "check.freight-change-accepted.what": "com allowFreightChange true, um pedido cujos freightCost e shippingMethod diferem de todas as opções que o checker cotou para aquele carrinho recebe 2xx (ignorada caso contrário)",
   "check.freight-change-accepted.why": "com a opção ligada, a OmniChat envia o frete que o vendedor digitou do jeito que está; uma loja que o recusa perde a venda",
   "check.freight-change-accepted.fix": "aceite o freightCost e o shippingMethod do pedido como vieram quando a integração deixa os vendedores alterarem o frete, mesmo que não batam com nenhuma opção cotada",
@@ -21180,7 +21194,7 @@ var ptChecksOrders = {
   "freight-change-accepted.noQuote": "o checker não cotou o carrinho ({reason})",
   "freight-change-accepted.ok": "um pedido cujo frete o vendedor alterou ({changed}) é aceito",
   "freight-change-accepted.refused": "um pedido cujo frete o vendedor alterou ({changed}) foi recusado",
-  "freight-change-accepted.expected": "2xx (o checker cotou {count} opção(ões); o vendedor escolheu outro frete)",
+  "freight-change-accepted.expected": "2xx (o checker cotou {count} {count:opção|opções}; o vendedor escolheu outro frete)",
   "check.notification-repeat-accepted.what": "a mesma notificação de status enviada de novo recebe 2xx",
   "check.notification-repeat-accepted.why": "entrega duplicada não está descartada; recusar a repetição relata um erro para uma mudança já aplicada",
   "check.notification-repeat-accepted.fix": "trate uma notificação de status repetida (mesmo pedido, status e updatedAt) como já aplicada e responda 2xx",
@@ -21212,7 +21226,7 @@ var ptChecksSearch = {
   "check.search-text-finds.what": "uma busca TEXT por testData.searchQuery retorna pelo menos um produto",
   "check.search-text-finds.why": "os vendedores encontram produtos digitando; as verificações de pedido também precisam de um produto real para colocar no carrinho",
   "check.search-text-finds.fix": "faça a busca TEXT encontrar testData.searchQuery, ou defina testData.searchQuery com um termo que o seu catálogo encontre",
-  "search-text-finds.found": '{count} produto(s) encontrado(s) para "{query}"',
+  "search-text-finds.found": '{count} {count:produto encontrado|produtos encontrados} para "{query}"',
   "search-text-finds.nothing": 'a busca TEXT por "{query}" não encontrou nada',
   "search-text-finds.expected": "pelo menos um produto (defina testData.searchQuery com um termo que o seu catálogo encontre)",
   "check.search-paging.what": "`size` limita a página e `from` pula essa quantidade de resultados, cada um avaliado separadamente (os dois problemas são relatados)",
@@ -21220,7 +21234,7 @@ var ptChecksSearch = {
   "check.search-paging.fix": "devolva no máximo size produtos, começando depois dos primeiros from resultados",
   "search-paging.nothingToPage": 'a busca TEXT por "{query}" não encontrou nada para paginar',
   "search-paging.atMost10": "no máximo 10 produtos",
-  "search-paging.products": "{count} produtos",
+  "search-paging.products": "{count} {count:produto|produtos}",
   "search-paging.exactlyOne": "exatamente 1 produto",
   "search-paging.onlyOne": "[] (só um produto corresponde)",
   "search-paging.secondFirst": "objectId {wanted} primeiro (o segundo resultado da primeira página), sem {first}",
@@ -21233,36 +21247,36 @@ var ptChecksSearch = {
   "check.search-miss-empty.fix": "responda a uma busca que não encontra nada com 200 e [] (não 404 nem um erro)",
   "search-miss-empty.notEmpty": "uma busca sem resultados não respondeu 200 []",
   "search-miss-empty.expected": "HTTP 200 com []",
-  "search-miss-empty.fuzzy": "uma busca sem sentido encontrou {count} produto(s); tudo bem para uma busca aproximada, mas vale conferir",
+  "search-miss-empty.fuzzy": "uma busca sem sentido encontrou {count} {count:produto|produtos}; tudo bem para uma busca aproximada, mas vale conferir",
   "search-miss-empty.ok": "uma busca sem resultados responde 200 []",
   "check.search-by-id.what": "searchType=ID com o objectId de um produto retorna uma lista com exatamente esse produto",
   "check.search-by-id.why": "a chamada de busca por ID da OmniChat espera uma lista com esse único produto (developers.omni.chat)",
-  "check.search-by-id.fix": "para searchType=ID, responda uma lista só com o produto cujo objectId é o termo buscado",
+  "check.search-by-id.fix": "para searchType=ID, responda com uma lista que tenha só o produto cujo objectId é o termo buscado",
   "search-by-id.nothing": "não há produto para procurar",
   "check.search-by-skuid.what": "searchType=SKUID com o objectId de uma variante retorna o produto dela",
   "check.search-by-skuid.why": "SKUID é um tipo de busca que a documentação atual da OmniChat lista; o kit o lê como o objectId de uma variante (docs/contracts.md, decisão 9)",
-  "check.search-by-skuid.fix": "para searchType=SKUID, responda o produto cuja variante tem o termo buscado como objectId",
+  "check.search-by-skuid.fix": "para searchType=SKUID, responda com o produto cuja variante tem o termo buscado como objectId",
   "search-by-skuid.nothing": "não há variante para procurar",
   "check.search-by-reference.what": "searchType=REFERENCE com o erpId de uma variante retorna o produto dela",
   "check.search-by-reference.why": "REFERENCE é um tipo de busca que a documentação atual da OmniChat lista; o kit o lê como o erpId de uma variante, geralmente o código de barras",
-  "check.search-by-reference.fix": "para searchType=REFERENCE, responda o produto cuja variante tem o termo buscado como erpId",
-  "search-by-reference.nothing": "nenhuma variante da resposta da busca tem erpId (tire REFERENCE de capabilities.searchTypes se você não dá suporte a ela)",
+  "check.search-by-reference.fix": "para searchType=REFERENCE, responda com o produto cuja variante tem o termo buscado como erpId",
+  "search-by-reference.nothing": "nenhuma variante da resposta da busca tem erpId (tire REFERENCE de capabilities.searchTypes se a sua loja não oferece esse tipo de busca)",
   "check.search-by-url.what": "searchType=URL com o externalUrl de um produto retorna esse produto",
   "check.search-by-url.why": "o assistente da OmniChat encontra produtos a partir de um link que o cliente envia (resultados do Google, Lens)",
-  "check.search-by-url.fix": "para searchType=URL, responda o produto cujo externalUrl é o termo buscado (ignore o esquema, o www. e a barra final)",
-  "search-by-url.nothing": "nenhum produto da resposta da busca tem externalUrl (tire URL de capabilities.searchTypes se você não dá suporte a ela)",
-  "check.catalogue-sanity.what": "mainVariant é igual à sua entrada em variants, nenhum objectId ou erpId de variante se repete, os campos de variante (width, height, weight, variantLength) não estão no produto, salePrice não passa de price, o estoque não é negativo (avisos)",
+  "check.search-by-url.fix": "para searchType=URL, responda com o produto cujo externalUrl é o termo buscado (ignore o esquema, o www. e a barra final)",
+  "search-by-url.nothing": "nenhum produto da resposta da busca tem externalUrl (tire URL de capabilities.searchTypes se a sua loja não oferece esse tipo de busca)",
+  "check.catalogue-sanity.what": 'mainVariant é igual à sua entrada em "variants", nenhum objectId ou erpId de variante se repete, os campos de variante (width, height, weight, variantLength) não estão no produto, salePrice não passa de price, o estoque não é negativo (avisos)',
   "check.catalogue-sanity.why": "a OmniChat mostra esses números a vendedores e clientes e coloca variantes no carrinho pelo id; contradições aí mostram o preço ou o estoque errado, ou a variante errada",
-  "check.catalogue-sanity.fix": "faça de mainVariant uma cópia da sua entrada em variants, dê a cada variante seu próprio objectId e erpId, passe width, height, weight e variantLength para as variantes e mantenha salePrice até price e o estoque em zero ou mais",
+  "check.catalogue-sanity.fix": 'faça de mainVariant uma cópia da sua entrada em "variants", dê a cada variante seu próprio objectId e erpId, passe width, height, weight e variantLength para as variantes e mantenha salePrice até price e o estoque em zero ou mais',
   "catalogue-sanity.where": "/{index} (produto {id})",
   "catalogue-sanity.mainMissing": "{where}/mainVariant: o objectId {id} não está entre as variantes dele",
-  "catalogue-sanity.mainDiffers": "{where}/mainVariant: difere da sua entrada em variants (objectId {id}) em {fields}",
+  "catalogue-sanity.mainDiffers": '{where}/mainVariant: difere da sua entrada em "variants" (objectId {id}) em {fields}',
   "catalogue-sanity.onProduct": "{where}/{field}: {field} fica em cada variante, onde a OmniChat o lê; no produto ele é ignorado",
   "catalogue-sanity.saleAbove": "{where}/variants/{index}: salePrice {sale} é maior que price {price}",
   "catalogue-sanity.negative": "{where}/variants/{index}/quantity: estoque negativo {quantity}",
   "catalogue-sanity.place": "/{index}/variants/{variant} (produto {id})",
   "catalogue-sanity.duplicate": "{key} de variante {value} é usado {count} vezes: {places}",
-  "catalogue-sanity.ok": "{count} produto(s) parecem consistentes",
+  "catalogue-sanity.ok": "{count} {count:produto parece consistente|produtos parecem consistentes}",
   "catalogue-sanity.found": "{count} {count:inconsistência|inconsistências} no catálogo",
   "catalogue-sanity.expected": "dados de produto consistentes"
 };
@@ -21290,12 +21304,12 @@ var ptNetwork = {
   "net.dns": "o nome de host {hostname} não resolve (DNS)",
   "net.closed": "{host} fechou a conexão antes de responder",
   "net.notHttps": "o handshake TLS com {host} falhou (EPROTO): a porta não fala https; se o servidor é http simples, use uma URL http://",
-  "net.headerOverflow": "{host} enviou headers de resposta maiores que o limite do Node (16 KB); a OmniChat também não consegue lê-los",
-  "net.badLength": "{host} enviou um header Content-Length inválido ({code})",
+  "net.headerOverflow": "{host} enviou cabeçalhos de resposta maiores que o limite do Node (16 KB); a OmniChat também não consegue lê-los",
+  "net.badLength": "{host} enviou um cabeçalho Content-Length inválido ({code})",
   "net.notHttp": "{host} não respondeu com HTTP válido ({code}): a porta está certa, e é um servidor HTTP (não https nem outro protocolo)?",
   "net.other": "{code} ao falar com {host}",
   "net.networkError": "erro de rede",
-  "net.proxyCredentials": "{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuario:senha@host:porta",
+  "net.proxyCredentials": "{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuário:senha@host:porta",
   "net.proxyDenied": "{via} se recusou a acessar {host} ({answer}): peça a liberação, ou inclua {hostname} em NO_PROXY se ele for acessível diretamente"
 };
 
@@ -21328,6 +21342,10 @@ var ptReports = {
   "label.fix": "correção",
   "label.note": "observação",
   "label.summary": "resumo",
+  "tame.moreCharacters": "… e mais {count} caracteres",
+  "tame.moreItems": "e mais {count}",
+  "finding.moreNotListed": "e mais {count}, não listadas",
+  "finding.moreSomeInReports": "e mais {count} ({listed} delas listadas nos relatórios JSON e HTML)",
   "finding.moreInReports": "e mais {count} nos relatórios JSON e HTML",
   "console.header": "merchant-kit verify: {target} (execução {runId}, merchant-kit {kit}, contratos {contracts})",
   "console.proxy": "pelo proxy {url} ({from})",
@@ -21340,10 +21358,16 @@ var ptReports = {
   "console.inOperations": "{message} (em {count} operações)",
   "console.calling": "chamando {operation} ...",
   "console.checking": "verificando {operation}: {check} ...",
+  "console.outputClosed": "a saída padrão foi fechada antes do fim (EPIPE): o restante da saída foi descartado",
+  "console.outputFailed": "não foi possível escrever na saída padrão ({code}): o restante da saída foi descartado",
   "console.nothingTested": "nada foi testado: todas as verificações foram ignoradas (veja --only e --no-destructive)",
   "coverage.heading": "cobertura de campos (campos opcionais que você preenche; informa, nunca reprova):",
   "coverage.share": "{filled} de {seen} {unit}",
   "coverage.htmlHeading": "Cobertura de campos de {operation}: campos opcionais que você preenche (informa, nunca reprova)",
+  "coverage.wrongTypeRate": "tipo errado",
+  "coverage.withWrongType": "{share}; {count} {count:envia|enviam} o campo com o tipo errado",
+  "coverage.field.ERROR entries: message": "entradas ERROR: message",
+  "coverage.field.INFO entries: shippingMethod": "entradas INFO: shippingMethod",
   "coverage.unit.products": "produtos",
   "coverage.unit.variants": "variantes",
   "coverage.unit.ERROR entries": "entradas ERROR",
@@ -21448,7 +21472,7 @@ var ptRun = {
   "cart.noError": "nenhuma entrada ERROR",
   "cart.errorForLine": "uma entrada ERROR para a linha",
   "cart.errorsOn": "entradas ERROR exatamente em {lines}",
-  "cart.finding": "{probe}: esperado {expected}, recebido {received}",
+  "cart.finding": "{probe}: o esperado era {expected}, e veio {received}",
   "cart.noEntries": "[] (nenhuma entrada)",
   "cart.entryOn": "{action} em {component}{message}",
   "cart.andMore": "{entries}; e mais {count}",
@@ -21474,6 +21498,10 @@ var ptUsage = {
   "usage.reportWrite": "{flag} {file}: não foi possível gravar o relatório ({why})",
   "usage.fileInTheWay": "há um arquivo no caminho",
   "usage.noSuchDirectory": "o diretório não existe",
+  "usage.permissionDenied": "permissão negada",
+  "usage.cannotCreateHere": "nada pode ser criado ali: escolha um diretório seu",
+  "usage.readOnly": "o sistema de arquivos é somente leitura",
+  "usage.diskFull": "o disco está cheio",
   "usage.noSuchFile": "o arquivo não existe",
   "usage.isDirectory": "é um diretório",
   "usage.cannotRead": "não pode ser lido",
@@ -21483,7 +21511,7 @@ var ptUsage = {
   "usage.tooManyHeaders": "{count} cabeçalhos informados (configuração e --header juntos): a OmniChat envia no máximo {max}; remova os excedentes",
   "usage.baseUrlNotUrl": "--base-url {url} não é uma URL: escreva como https://loja.exemplo.com.br/omnichat",
   "usage.baseUrlProtocol": "--base-url precisa ser uma URL http ou https, não {protocol}",
-  "usage.headerForm": '--header: esperado "Nome: valor", recebido {given}',
+  "usage.headerForm": '--header: o formato esperado é "Nome: valor", e veio {given}',
   "usage.headerName": '--header: {given} não é um nome de cabeçalho válido: escreva "Nome: valor"',
   "usage.headerEmpty": "--header: o cabeçalho {name} está com o valor vazio",
   "usage.headerControl": "--header: o valor do cabeçalho {name} tem uma quebra de linha ou um NUL",
@@ -21612,8 +21640,8 @@ function langOf(argv, env) {
 function verifyParserError(problem, lang) {
   const unknown = /^unknown option '([^']*)'(?: \(did you mean ([^?)]*)\?\))?$/.exec(problem);
   const missing = /^option '([^']*)' argument missing$/.exec(problem);
-  const said = unknown ? unknown[2] === void 0 ? usageText(lang, "usage.unknownOption", { option: unknown[1] }) : usageText(lang, "usage.unknownOptionNear", { option: unknown[1], suggestion: unknown[2] }) : missing ? usageText(lang, "usage.missingValue", { option: missing[1] }) : problem;
-  return usageText(lang, "usage.parser", { problem: said });
+  const said2 = unknown ? unknown[2] === void 0 ? usageText(lang, "usage.unknownOption", { option: unknown[1] }) : usageText(lang, "usage.unknownOptionNear", { option: unknown[1], suggestion: unknown[2] }) : missing ? usageText(lang, "usage.missingValue", { option: missing[1] }) : problem;
+  return usageText(lang, "usage.parser", { problem: said2 });
 }
 
 // src/cli/run-program.ts
@@ -21631,10 +21659,6 @@ async function runProgram(program2, argv) {
     return 1;
   }
 }
-
-// src/cli/verify-command.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
 
 // src/contracts/operations.ts
 var OPERATION_IDS = [
@@ -22082,15 +22106,25 @@ function encodedPattern(secret) {
   return pattern;
 }
 function charPattern(char) {
-  const forms = /* @__PURE__ */ new Set([escapeRegExp(char)]);
+  const forms = /* @__PURE__ */ new Set();
+  for (const variant of caseVariants(char)) for (const form of encodedForms(variant)) forms.add(form);
+  return `(?:${[...forms].join("|")})`;
+}
+function caseVariants(char) {
+  const variants = /* @__PURE__ */ new Set([char]);
+  for (const other of [char.toLowerCase(), char.toUpperCase()]) if ([...other].length === 1) variants.add(other);
+  return [...variants];
+}
+function encodedForms(char) {
+  const forms = [escapeRegExp(char)];
   const jsonShort = { "/": "\\/", '"': '\\"', "\\": "\\\\" };
-  if (char in jsonShort) forms.add(escapeRegExp(jsonShort[char]));
+  if (char in jsonShort) forms.push(escapeRegExp(jsonShort[char]));
   let unicodeEscape = "";
   for (let i = 0; i < char.length; i++) unicodeEscape += `\\\\u${hexPattern(char.charCodeAt(i), 4)}`;
-  forms.add(unicodeEscape);
-  forms.add([...Buffer.from(char, "utf8")].map((byte) => `%${hexPattern(byte, 2)}`).join(""));
-  if (char === " ") forms.add("\\+");
-  return `(?:${[...forms].join("|")})`;
+  forms.push(unicodeEscape);
+  forms.push([...Buffer.from(char, "utf8")].map((byte) => `%${hexPattern(byte, 2)}`).join(""));
+  if (char === " ") forms.push("\\+");
+  return forms;
 }
 function hexPattern(value, width) {
   return [...value.toString(16).padStart(width, "0")].map((digit) => /[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit).join("");
@@ -22787,6 +22821,7 @@ function exitCodeFor(summary) {
 }
 
 // src/conformance/tame.ts
+var ENGLISH = translatorFor("en");
 var MAX_VALUE_CHARS = 1e3;
 var MAX_CURL_CHARS = 16e3;
 var MAX_LIST_ITEMS = 20;
@@ -22795,11 +22830,11 @@ var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u
 var escapeChar = (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 var isHigh = (code) => code >= 55296 && code <= 56319;
 var isLow = (code) => code >= 56320 && code <= 57343;
-function tameText(text, max = MAX_VALUE_CHARS) {
+function tameText(text, max = MAX_VALUE_CHARS, t = ENGLISH) {
   const whole = escapeUpTo(text, max);
   if (whole.consumed === text.length) return whole.out;
   const cut = escapeUpTo(text, Math.max(1, max - 40));
-  return `${cut.out}… and ${text.length - cut.consumed} more characters`;
+  return `${cut.out}${t("tame.moreCharacters", { count: text.length - cut.consumed })}`;
 }
 function escapeUpTo(text, limit) {
   let out = "";
@@ -22815,20 +22850,30 @@ function escapeUpTo(text, limit) {
   }
   return { out, consumed: index };
 }
-function boundList(list, max = MAX_LIST_ITEMS) {
+function boundList(list, max, t) {
   if (list.length <= max) return list;
-  return [...list.slice(0, max - 1), `and ${list.length - max + 1} more`];
+  return [...list.slice(0, max - 1), t("tame.moreItems", { count: list.length - max + 1 })];
 }
-function tameDeep(value) {
+function boundDetails(record) {
+  const details = record.details;
+  if (!Array.isArray(details) || details.length <= MAX_LIST_ITEMS) return record;
+  const before = typeof record.moreDetails === "number" ? record.moreDetails : 0;
+  return {
+    ...record,
+    details: details.slice(0, MAX_LIST_ITEMS),
+    moreDetails: before + details.length - MAX_LIST_ITEMS
+  };
+}
+function tameDeep(value, t = ENGLISH) {
   const walk2 = (v, key) => {
-    if (typeof v === "string") return tameText(v, key === "curl" ? MAX_CURL_CHARS : MAX_VALUE_CHARS);
+    if (typeof v === "string") return tameText(v, key === "curl" ? MAX_CURL_CHARS : MAX_VALUE_CHARS, t);
     if (Array.isArray(v)) {
       const items = v.map((item) => walk2(item, key));
-      if (!items.every((item) => typeof item === "string")) return items;
-      return boundList(items, key === "details" ? MAX_LIST_ITEMS : MAX_OTHER_LIST_ITEMS);
+      if (key === "details" || !items.every((item) => typeof item === "string")) return items;
+      return boundList(items, MAX_OTHER_LIST_ITEMS, t);
     }
     if (v !== null && typeof v === "object")
-      return Object.fromEntries(Object.entries(v).map(([k, child]) => [k, walk2(child, k)]));
+      return Object.fromEntries(Object.entries(boundDetails(v)).map(([k, child]) => [k, walk2(child, k)]));
     return v;
   };
   return walk2(value, "");
@@ -22872,21 +22917,24 @@ function runVerdict(summary) {
 
 // src/conformance/assemble.ts
 var ReportAssembler = class {
-  constructor(secrets) {
+  /** `t`: the run's language, for what taming adds ("… and N more characters"). */
+  constructor(secrets, t = translatorFor("en")) {
     this.secrets = secrets;
+    this.t = t;
   }
   secrets;
+  t;
   causes = new CauseLinker();
   /** One finished operation, ready to print. */
   operation(report, facts) {
-    return tameDeep(this.causes.link(maskSecretsDeep(report, this.secrets), facts));
+    return tameDeep(this.causes.link(maskSecretsDeep(report, this.secrets), facts), this.t);
   }
   /**
    * The whole report, from operations already passed through `operation`; any further part of the
    * report (the runner's own keys) is masked and tamed like the rest and kept after the standard ones.
    */
   finish(parts) {
-    const { target, operations, notes, meta, ...more } = tameDeep(maskSecretsDeep(parts, this.secrets));
+    const { target, operations, notes, meta, ...more } = tameDeep(maskSecretsDeep(parts, this.secrets), this.t);
     const summary = summarize({ operations });
     return {
       tool: "merchant-kit verify",
@@ -23500,17 +23548,17 @@ async function judgeLookup(ctx, searchType, choose, missing, exact = false) {
   if (unanswered) return unanswered;
   const expected = exact ? t("search.exactly", { id: owner.objectId }) : t("search.containing", { id: owner.objectId });
   const found = jsonArray(t, ex);
-  const said = { type: searchType, value: JSON.stringify(value), id: owner.objectId };
+  const said2 = { type: searchType, value: JSON.stringify(value), id: owner.objectId };
   if (!found.ok)
-    return fail(t("search.noList", said), {
+    return fail(t("search.noList", said2), {
       received: found.reason,
       expected: t("search.http200With", { expected }),
       exchange: ex
     });
   const ids = idsOf(found.value);
   const matches = exact ? ids.length === 1 && ids[0] === owner.objectId : ids.includes(owner.objectId);
-  if (matches) return pass(t("search.finds", said));
-  return fail(exact ? t("search.notReturnedExactly", said) : t("search.notReturned", said), {
+  if (matches) return pass(t("search.finds", said2));
+  return fail(exact ? t("search.notReturnedExactly", said2) : t("search.notReturned", said2), {
     received: listIds(t, ids),
     expected,
     exchange: ex
@@ -23656,10 +23704,10 @@ async function cancelLeftovers(ctx) {
   for (const order of ctx.sentOrders.filter((o) => !o.cancelled)) {
     const ex = await ctx.call("orderCancellation", { body: cancellation(order.payload) });
     order.cancelled = isSuccess(ex);
-    const said = { id: order.id, answer: describeAnswer(ctx.t, ex) };
+    const said2 = { id: order.id, answer: describeAnswer(ctx.t, ex) };
     if (order.cancelled) notes.push(ctx.t("run.orderCancelled", { id: order.id }));
-    else if (order.accepted) notes.push(ctx.t("run.orderNotCancelled", said));
-    else notes.push(ctx.t("run.orderRefusedTwice", said));
+    else if (order.accepted) notes.push(ctx.t("run.orderNotCancelled", said2));
+    else notes.push(ctx.t("run.orderRefusedTwice", said2));
   }
   return notes;
 }
@@ -24056,8 +24104,8 @@ async function probesToJudge(ctx, primary) {
 }
 function describeCart(t, probe) {
   const lines = probe.lines.map((l) => {
-    const said = { line: l.lineId, quantity: l.quantity, variant: l.variantId, known: l.known };
-    return probe.lines.length > 1 ? t("cart.line", said) : t("cart.single", said);
+    const said2 = { line: l.lineId, quantity: l.quantity, variant: l.variantId, known: l.known };
+    return probe.lines.length > 1 ? t("cart.line", said2) : t("cart.single", said2);
   });
   return t("cart.cart", { lines: lines.join("; ") });
 }
@@ -24137,7 +24185,6 @@ var cartInStockOk = {
 var isRecord3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var VARIANT_ONLY_FIELDS = ["width", "height", "weight", "variantLength"];
 var VARIANT_FIELD_ON_PRODUCT = new RegExp(`^/\\d+/(${VARIANT_ONLY_FIELDS.join("|")})$`);
-var MAX_LISTED = 20;
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isRecord3(value))
@@ -24218,7 +24265,7 @@ var catalogueSanity = {
     return warn(t("catalogue-sanity.found", { count: findings.length }), {
       received: first,
       expected: t("catalogue-sanity.expected"),
-      details: rest.slice(0, MAX_LISTED)
+      details: rest
     });
   }
 };
@@ -24433,7 +24480,6 @@ var partialPayloadAccepted = {
 };
 
 // src/conformance/checks/response-contract.ts
-var MAX_DETAILS = 20;
 var responseContract = {
   id: "response-contract",
   operations: OPERATION_IDS,
@@ -24453,7 +24499,7 @@ var responseContract = {
     return fail(t("response-contract.violations", { count: violations.length }), {
       ...violationSides(first, t.lang),
       pointer: `${first.pointer || "(root)"} [${first.keyword}]`,
-      details: rest.slice(0, MAX_DETAILS).map((v) => formatViolation(v)),
+      details: rest.map((v) => formatViolation(v)),
       exchange: primary
     });
   }
@@ -24701,10 +24747,10 @@ var stockChecked = {
       return exempt ? skip(over.reason) : couldNotCheck(over.reason);
     }
     const [line] = over.value.lines;
-    const said = { quantity: line.quantity, variant: line.variantId, known: line.known };
+    const said2 = { quantity: line.quantity, variant: line.variantId, known: line.known };
     return judgeCarts(t, [{ probe: over.value, errorOn: [line.lineId] }], {
-      passed: t("stock-checked.ok", said),
-      failed: () => t("stock-checked.failed", said)
+      passed: t("stock-checked.ok", said2),
+      failed: () => t("stock-checked.failed", said2)
     });
   }
 };
@@ -24728,7 +24774,6 @@ var unknownVariantRefused = {
 };
 
 // src/conformance/checks/unknown-properties.ts
-var MAX_LISTED2 = 20;
 var unknownProperties = {
   id: "unknown-properties",
   operations: OPERATION_IDS,
@@ -24763,7 +24808,7 @@ var unknownProperties = {
     return warn(t("unknown-properties.found", { count: total, scope }), {
       received: first,
       expected: t("unknown-properties.expected"),
-      details: rest.slice(0, MAX_LISTED2)
+      details: rest
     });
   }
 };
@@ -24857,37 +24902,47 @@ var CHECKS = [
 
 // src/conformance/coverage.ts
 var isRecord4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-var filled = (v) => v !== void 0 && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+var OF_TYPE = {
+  string: (v) => typeof v === "string",
+  number: (v) => typeof v === "number",
+  array: Array.isArray
+};
+var blank = (v) => v === "" || Array.isArray(v) && v.length === 0;
 var PRODUCT_FIELDS = [
-  { field: "productDescription", has: (p) => filled(p.productDescription) },
-  { field: "externalUrl", has: (p) => filled(p.externalUrl) }
+  { field: "productDescription", key: "productDescription", type: "string" },
+  { field: "externalUrl", key: "externalUrl", type: "string" }
 ];
 var VARIANT_FIELDS = [
-  { field: "variants[].externalImageURL", has: (v) => filled(v.externalImageURL) },
-  { field: "variants[].salePrice", has: (v) => typeof v.salePrice === "number" },
-  { field: "variants[].quantity", has: (v) => typeof v.quantity === "number" },
-  { field: "variants[].erpId", has: (v) => filled(v.erpId) },
-  { field: "variants[].variations", has: (v) => filled(v.variations) },
-  { field: "variants[].weight", has: (v) => typeof v.weight === "number" }
+  { field: "variants[].externalImageURL", key: "externalImageURL", type: "string" },
+  { field: "variants[].salePrice", key: "salePrice", type: "number" },
+  { field: "variants[].quantity", key: "quantity", type: "number" },
+  { field: "variants[].erpId", key: "erpId", type: "string" },
+  { field: "variants[].variations", key: "variations", type: "array" },
+  { field: "variants[].weight", key: "weight", type: "number" }
 ];
-var ERROR_ENTRY_FIELDS = [{ field: "ERROR entries: message", has: (e) => filled(e.message) }];
+var ERROR_ENTRY_FIELDS = [{ field: "ERROR entries: message", key: "message", type: "string" }];
 var QUOTED_ENTRY_FIELDS = [
-  { field: "INFO entries: shippingMethod", has: (e) => filled(e.shippingMethod) }
+  { field: "INFO entries: shippingMethod", key: "shippingMethod", type: "string" }
 ];
 var OPTION_FIELDS = [
-  { field: "shippingOptions[].shippingEstimate", has: (o) => filled(o.shippingEstimate) },
-  { field: "shippingOptions[].deliveryChannel", has: (o) => filled(o.deliveryChannel) },
-  { field: "shippingOptions[].listPrice", has: (o) => typeof o.listPrice === "number" }
+  { field: "shippingOptions[].shippingEstimate", key: "shippingEstimate", type: "string" },
+  { field: "shippingOptions[].deliveryChannel", key: "deliveryChannel", type: "string" },
+  { field: "shippingOptions[].listPrice", key: "listPrice", type: "number" }
 ];
 function measure(t, records, unit, specs) {
   if (records.length === 0) return [];
-  return specs.map((s) => ({
-    field: s.field,
-    filled: records.filter(s.has).length,
-    seen: records.length,
-    unit,
-    what: t(`field.${s.field}`)
-  }));
+  return specs.map(({ field, key, type }) => {
+    const present = records.map((r) => r[key]).filter((v) => v !== void 0 && v !== null);
+    const right = present.filter(OF_TYPE[type]);
+    return {
+      field,
+      filled: right.filter((v) => !blank(v)).length,
+      seen: records.length,
+      wrongType: present.length - right.length,
+      unit,
+      what: t(`field.${field}`)
+    };
+  });
 }
 function productCoverage(t, products) {
   const variants = products.flatMap((p) => Array.isArray(p.variants) ? p.variants.filter(isRecord4) : []);
@@ -25047,7 +25102,7 @@ async function runVerify(config, options = {}) {
   const meta = startMeta(config, ctx.runId, ctx.t.lang);
   const network = networkReport(config);
   options.onStart?.(meta, network);
-  const assembler = new ReportAssembler(ctx.secrets);
+  const assembler = new ReportAssembler(ctx.secrets, ctx.t);
   const operations = [];
   let notes = [];
   try {
@@ -25074,8 +25129,8 @@ async function startReceiver(port) {
     return await CallbackReceiver.start(port);
   } catch (error) {
     const code = error.code;
-    const why = code === "EADDRINUSE" ? usageWord("usage.portInUse") : code ?? "error";
-    throw usageError("usage.callbackPort", { port, why });
+    const why2 = code === "EADDRINUSE" ? usageWord("usage.portInUse") : code ?? "error";
+    throw usageError("usage.callbackPort", { port, why: why2 });
   }
 }
 async function prepareUnselected(ctx, operation) {
@@ -25116,8 +25171,8 @@ function readCaFile(file, source) {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = error.code;
-    const why = code === "ENOENT" ? usageWord("usage.noSuchFile") : usageWord("usage.cannotReadCode", { code: code ?? "error" });
-    throw usageError("usage.caUnreadable", { source, file, why });
+    const why2 = code === "ENOENT" ? usageWord("usage.noSuchFile") : usageWord("usage.cannotReadCode", { code: code ?? "error" });
+    throw usageError("usage.caUnreadable", { source, file, why: why2 });
   }
   const blocks = text.match(PEM_CERTIFICATE) ?? [];
   if (blocks.length === 0) throw usageError("usage.caNoPem", { source, file });
@@ -25279,10 +25334,10 @@ function loadConfigFile(file, env = process.env) {
     text = import_node_fs6.default.readFileSync(file, "utf8");
   } catch (error) {
     const code = error.code;
-    const why = usageWord(
+    const why2 = usageWord(
       code === "ENOENT" ? "usage.noSuchFile" : code === "EISDIR" ? "usage.isDirectory" : "usage.cannotRead"
     );
-    throw usageError("usage.configUnreadable", { file, why });
+    throw usageError("usage.configUnreadable", { file, why: why2 });
   }
   let raw;
   try {
@@ -25523,35 +25578,30 @@ function parsePositive(flag, raw, min, max) {
   return value;
 }
 
-// src/conformance/reporters/escape.ts
+// src/common/markup.ts
 var escapeMarkup = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 // src/conformance/reporters/coverage.ts
-var percent = (c) => `${Math.round(100 * c.filled / c.seen)}%`;
-var share = (t, c) => {
-  const key = `coverage.unit.${c.unit}`;
-  const unit = key in en ? t(key) : c.unit;
-  return t("coverage.share", { filled: c.filled, seen: c.seen, unit });
-};
+var said = (t, key, otherwise) => key in en ? t(key) : otherwise;
+var rate = (t, c) => c.filled === 0 && c.wrongType > 0 ? t("coverage.wrongTypeRate") : `${Math.round(100 * c.filled / c.seen)}%`;
+var fieldName = (t, c) => said(t, `coverage.field.${c.field}`, c.field);
+function share(t, c) {
+  const unit = said(t, `coverage.unit.${c.unit}`, c.unit);
+  const filled = t("coverage.share", { filled: c.filled, seen: c.seen, unit });
+  return c.wrongType > 0 ? t("coverage.withWrongType", { share: filled, count: c.wrongType }) : filled;
+}
+var coverageLine = (t, c) => `${rate(t, c).padStart(4)} ${fieldName(t, c)} (${share(t, c)}): ${c.what}`;
 function coverageLines(t, op) {
   if (!op.coverage || op.coverage.length === 0) return [];
-  return [
-    `  ${t("coverage.heading")}`,
-    ...op.coverage.map((c) => `    ${percent(c).padStart(4)} ${c.field} (${share(t, c)}): ${c.what}`)
-  ];
+  return [`  ${t("coverage.heading")}`, ...op.coverage.map((c) => `    ${coverageLine(t, c)}`)];
 }
 function coverageHtml(t, op) {
   if (!op.coverage || op.coverage.length === 0) return "";
   const items = op.coverage.map(
-    (c) => `<li><strong>${percent(c)}</strong> <code class="id">${escapeMarkup(c.field)}</code> (${escapeMarkup(share(t, c))})<span class="why">${escapeMarkup(c.what)}</span></li>`
+    (c) => `<li><strong>${escapeMarkup(rate(t, c))}</strong> <code class="id">${escapeMarkup(fieldName(t, c))}</code> (${escapeMarkup(share(t, c))})<span class="why">${escapeMarkup(c.what)}</span></li>`
   );
   return `<details class="coverage"><summary>${escapeMarkup(t("coverage.htmlHeading", { operation: op.operation }))}</summary>
 <ul class="checks">${items.join("")}</ul></details>`;
-}
-function coverageJunit(t, op) {
-  const lines = coverageLines(t, op);
-  if (lines.length === 0) return [];
-  return [`    <system-out>${escapeMarkup(lines.map((l) => l.trim()).join("\n"))}</system-out>`];
 }
 
 // src/conformance/reporters/wording.ts
@@ -25616,16 +25666,21 @@ function verdictWithoutCaveat(t, report) {
   return t("verdict.fail", { count: causes.length, counts });
 }
 function findingLines(t, check, limits) {
-  const cut = (text) => tameText(text, limits.maxChars);
+  const cut = (text) => tameText(text, limits.maxChars, t);
   const lines = [];
   if (check.received !== void 0) lines.push([t("label.received"), cut(check.received)]);
   if (check.expected !== void 0) lines.push([t("label.expected"), cut(check.expected)]);
   if (check.pointer !== void 0) lines.push([t("label.where"), cut(check.pointer)]);
   const also = check.details ?? [];
   for (const more of also.slice(0, limits.maxAlso)) lines.push([t("label.also"), cut(more)]);
-  if (also.length > limits.maxAlso)
-    lines.push([t("label.also"), t("finding.moreInReports", { count: also.length - limits.maxAlso })]);
+  const left = moreLine(t, Math.max(0, also.length - limits.maxAlso), check.moreDetails ?? 0);
+  if (left) lines.push([t("label.also"), left]);
   return lines;
+}
+function moreLine(t, shown, unlisted) {
+  if (unlisted === 0) return shown > 0 ? t("finding.moreInReports", { count: shown }) : "";
+  if (shown === 0) return t("finding.moreNotListed", { count: unlisted });
+  return t("finding.moreSomeInReports", { count: shown + unlisted, listed: shown });
 }
 function resultOf(report, item) {
   return report.operations.find((op) => op.operation === item.operation)?.checks.find((c) => c.id === item.check);
@@ -25645,8 +25700,8 @@ function foreignCauses(op) {
 // src/conformance/reporters/console.ts
 var WIDTH = 28;
 var CONSOLE_LIMITS = { maxChars: 400, maxAlso: 3 };
-function checkLine(check) {
-  return `  ${check.status.padEnd(5)} ${check.id.padEnd(WIDTH)} ${tameText(check.message, CONSOLE_LIMITS.maxChars)}`;
+function checkLine(t, check) {
+  return `  ${check.status.padEnd(5)} ${check.id.padEnd(WIDTH)} ${tameText(check.message, CONSOLE_LIMITS.maxChars, t)}`;
 }
 function renderHeader(meta, network) {
   const t = translatorFor(meta.lang ?? "en");
@@ -25665,7 +25720,7 @@ function renderHeader(meta, network) {
 
 `;
 }
-function renderOperation(op, lang = "en") {
+function renderOperation(op, lang = "en", options = {}) {
   const t = translatorFor(lang);
   const counts = countsPhrase(t, countStatuses(op.checks));
   const own = op.checks.filter(isOwnFinding);
@@ -25674,19 +25729,20 @@ function renderOperation(op, lang = "en") {
   const allSkipped = op.checks.every((c) => c.status === "skip");
   const oneReason = new Set(op.checks.map((c) => c.message)).size === 1;
   if (allSkipped && oneReason)
-    return `${title} (${counts}: ${tameText(op.checks[0].message, CONSOLE_LIMITS.maxChars)})
+    return `${title} (${counts}: ${tameText(op.checks[0].message, CONSOLE_LIMITS.maxChars, t)})
 `;
-  if (own.length === 0 && foreign.length === 1 && !op.coverage?.length)
+  const coverage = options.coverage ? coverageLines(t, op) : [];
+  if (own.length === 0 && foreign.length === 1 && coverage.length === 0)
     return `${title} (${t("console.becauseOf", { counts, cause: causeName(foreign[0].cause) })})
 `;
-  const lines = [`${title} (${counts})`, ...own.map(checkLine)];
+  const lines = [`${title} (${counts})`, ...own.map((check) => checkLine(t, check))];
   for (const { cause, count } of foreign)
     lines.push(`  error ${t("console.notRunBecause", { count, cause: causeName(cause) })}`);
-  lines.push(...coverageLines(t, op));
+  lines.push(...coverage);
   return `${lines.join("\n")}
 `;
 }
-function renderTail(report) {
+function renderTail(report, options = {}) {
   const t = reportT(report);
   const out = ["", verdictLine(report)];
   if (report.whatToFix.length > 0) out.push("", t("console.whatToFix"));
@@ -25697,7 +25753,7 @@ function renderTail(report) {
     const number = index + 1;
     const result = resultOf(report, item);
     const warning = item.status === "warn" ? t("console.warning") : "";
-    const message = tameText(item.message, CONSOLE_LIMITS.maxChars);
+    const message = tameText(item.message, CONSOLE_LIMITS.maxChars, t);
     out.push(`${number}. ${causeName(item)}${warning}: ${item.fix ?? message}`);
     const pad = " ".repeat(8);
     const labelled = (label, value) => `${pad}${`${label}:`.padEnd(width)}${value}`;
@@ -25708,7 +25764,10 @@ function renderTail(report) {
       const earlier = shownAt.get(result.curl);
       if (earlier === void 0) shownAt.set(result.curl, number);
       out.push(
-        labelled(t("label.curl"), earlier === void 0 ? result.curl : t("console.sameRequest", { number: earlier }))
+        labelled(
+          t("label.curl"),
+          earlier === void 0 ? (options.curl ?? String)(result.curl) : t("console.sameRequest", { number: earlier })
+        )
       );
     }
     const then = consequenceLine(t, report, item);
@@ -25735,7 +25794,7 @@ ${check.message}`;
     }
   }
   return [...groups.values()].map(
-    ({ id, message, count }) => checkLine({ status: "skip", id, message: count > 1 ? t("console.inOperations", { message, count }) : message })
+    ({ id, message, count }) => checkLine(t, { status: "skip", id, message: count > 1 ? t("console.inOperations", { message, count }) : message })
   );
 }
 
@@ -25925,7 +25984,8 @@ function renderJunit(report) {
         lines.push(`${open}><skipped message="${xmlEscape(check.message)}"/></testcase>`);
       else lines.push(`${open}><system-out>${xmlEscape(t("junit.warning", { text }))}</system-out></testcase>`);
     }
-    lines.push(...coverageJunit(t, op));
+    const coverage = coverageLines(t, op).map((line) => line.trim());
+    if (coverage.length > 0) lines.push(`    <system-out>${xmlEscape(coverage.join("\n"))}</system-out>`);
     lines.push("  </testsuite>");
   }
   lines.push("</testsuites>");
@@ -25975,7 +26035,6 @@ dl.about dd{margin:0}
 @media (max-width:34rem){dl.about{grid-template-columns:minmax(0,1fr)}dl.about dd{margin:0 0 .3rem}}`;
 
 // src/conformance/reporters/html-operations.ts
-var escapeHtml = escapeMarkup;
 var operationAnchor = (operation) => `op-${operation}`;
 var checkAnchor = (operation, check) => `${operation}--${check}`;
 var badge = (status) => `<span class="badge ${status}">${status}</span>`;
@@ -25983,28 +26042,28 @@ var whyOf = (t, id) => checkText(t, id, "why");
 var REPORT_LIMITS2 = { maxChars: Infinity, maxAlso: Infinity };
 function finding(report, op, check, requestNumber) {
   const t = reportT(report);
-  const facts = findingLines(t, check, REPORT_LIMITS2).map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`).join("");
+  const facts = findingLines(t, check, REPORT_LIMITS2).map(([label, value]) => `<dt>${label}</dt><dd>${escapeMarkup(value)}</dd>`).join("");
   const cause = { operation: op.operation, check: check.id };
   const followers = op.checks.filter((c) => followsFrom(c, cause));
   const elsewhere = report.operations.filter((other) => other.operation !== op.operation).flatMap((other) => other.checks).filter((c) => followsFrom(c, cause)).length;
-  const why = whyOf(t, check.id);
+  const why2 = whyOf(t, check.id);
   return [
     `<article class="finding ${check.status}" id="${checkAnchor(op.operation, check.id)}">`,
-    `<h3>${badge(check.status)} <code class="id">${escapeHtml(check.id)}</code></h3>`,
-    `<p>${escapeHtml(check.message)}</p>`,
+    `<h3>${badge(check.status)} <code class="id">${escapeMarkup(check.id)}</code></h3>`,
+    `<p>${escapeMarkup(check.message)}</p>`,
     facts ? `<dl class="facts">${facts}</dl>` : "",
-    check.fix !== void 0 ? `<p class="how"><strong>${t("html.fix")}</strong> ${escapeHtml(check.fix)}</p>` : "",
-    why ? `<p class="why"><strong>${t("html.why")}</strong> ${escapeHtml(why)}</p>` : "",
+    check.fix !== void 0 ? `<p class="how"><strong>${t("html.fix")}</strong> ${escapeMarkup(check.fix)}</p>` : "",
+    why2 ? `<p class="why"><strong>${t("html.why")}</strong> ${escapeMarkup(why2)}</p>` : "",
     check.curl !== void 0 ? `<p class="used">${t("html.repeatIt")} <a href="#request-${requestNumber(check.curl)}">${t("html.requestLink", { number: requestNumber(check.curl) })}</a></p>` : "",
-    followers.length > 0 ? `<details><summary>${escapeHtml(t("html.followers", { count: followers.length, operation: op.operation }))}</summary>${checkList(t, followers)}</details>` : "",
-    elsewhere > 0 ? `<p class="then">${escapeHtml(t("html.elsewhere", { count: elsewhere }))}</p>` : "",
+    followers.length > 0 ? `<details><summary>${escapeMarkup(t("html.followers", { count: followers.length, operation: op.operation }))}</summary>${checkList(t, followers)}</details>` : "",
+    elsewhere > 0 ? `<p class="then">${escapeMarkup(t("html.elsewhere", { count: elsewhere }))}</p>` : "",
     "</article>"
   ].join("");
 }
 function checkList(t, checks) {
   const items = checks.map((c) => {
-    const why = whyOf(t, c.id);
-    return `<li>${badge(c.status)} <code class="id">${escapeHtml(c.id)}</code> ${escapeHtml(c.message)}${why ? `<span class="why">${t("html.whyShort")} ${escapeHtml(why)}</span>` : ""}</li>`;
+    const why2 = whyOf(t, c.id);
+    return `<li>${badge(c.status)} <code class="id">${escapeMarkup(c.id)}</code> ${escapeMarkup(c.message)}${why2 ? `<span class="why">${t("html.whyShort")} ${escapeMarkup(why2)}</span>` : ""}</li>`;
   });
   return `<ul class="checks">${items.join("")}</ul>`;
 }
@@ -26014,17 +26073,17 @@ function operationSection(report, op, requestNumber) {
   const quiet = op.checks.filter((c) => c.status === "pass" || c.status === "skip");
   const foreign = foreignCauses(op).map(({ cause, count }) => {
     const list = op.checks.filter((c) => followsFrom(c, cause));
-    const link = `<a href="#${checkAnchor(cause.operation, cause.check)}">${escapeHtml(causeName(cause))}</a>`;
-    return `<p>${badge("error")} ${escapeHtml(t("html.notRunBecause", { count }))} ${link}.</p><details><summary>${t("html.show", { count })}</summary>${checkList(t, list)}</details>`;
+    const link = `<a href="#${checkAnchor(cause.operation, cause.check)}">${escapeMarkup(causeName(cause))}</a>`;
+    return `<p>${badge("error")} ${escapeMarkup(t("html.notRunBecause", { count }))} ${link}.</p><details><summary>${t("html.show", { count })}</summary>${checkList(t, list)}</details>`;
   });
   const quietCounts = countsPhrase(t, countStatuses(quiet));
   return [
     `<section class="operation" id="${operationAnchor(op.operation)}" aria-labelledby="${operationAnchor(op.operation)}-title">`,
-    `<h2 id="${operationAnchor(op.operation)}-title">${badge(op.status)} ${escapeHtml(op.operation)}</h2>`,
-    `<p class="endpoint"><span class="mono">${escapeHtml(`${op.method} ${op.url}`)}</span> · ${escapeHtml(countsPhrase(t, countStatuses(op.checks)))}</p>`,
+    `<h2 id="${operationAnchor(op.operation)}-title">${badge(op.status)} ${escapeMarkup(op.operation)}</h2>`,
+    `<p class="endpoint"><span class="mono">${escapeMarkup(`${op.method} ${op.url}`)}</span> · ${escapeMarkup(countsPhrase(t, countStatuses(op.checks)))}</p>`,
     ...causes.map((c) => finding(report, op, c, requestNumber)),
     ...foreign,
-    quiet.length > 0 ? `<details><summary>${escapeHtml(quietCounts)}</summary>${checkList(t, quiet)}</details>` : "",
+    quiet.length > 0 ? `<details><summary>${escapeMarkup(quietCounts)}</summary>${checkList(t, quiet)}</details>` : "",
     coverageHtml(t, op),
     "</section>"
   ].join("\n");
@@ -26034,7 +26093,7 @@ function operationSection(report, op, requestNumber) {
 var verdictWord = (t, report) => t(`verdict.word.${report.verdict}`);
 function caveatHtml(t, report) {
   const caveat = networkCaveat(t, report);
-  return caveat ? ` <strong>${escapeHtml(caveat)}</strong>` : "";
+  return caveat ? ` <strong>${escapeMarkup(caveat)}</strong>` : "";
 }
 function header(t, report) {
   const m = report.meta;
@@ -26048,20 +26107,20 @@ function header(t, report) {
   });
   return `<header>
 <p class="kicker">merchant-kit verify</p>
-<h1>${escapeHtml(report.target)}</h1>
-<p class="banner ${report.verdict}"><strong>${escapeHtml(verdictWord(t, report))}</strong> <span>${escapeHtml(verdictDetail(report))}</span>${caveatHtml(t, report)}</p>
-<p class="meta">${escapeHtml(meta)}</p>
+<h1>${escapeMarkup(report.target)}</h1>
+<p class="banner ${report.verdict}"><strong>${escapeMarkup(verdictWord(t, report))}</strong> <span>${escapeMarkup(verdictDetail(report))}</span>${caveatHtml(t, report)}</p>
+<p class="meta">${escapeMarkup(meta)}</p>
 </header>`;
 }
 function fixes(t, report) {
   if (report.whatToFix.length === 0) return "";
   const items = report.whatToFix.map((item) => {
     const then = consequenceLine(t, report, item);
-    const link = `<a href="#${checkAnchor(item.operation, item.check)}">${escapeHtml(item.operation)} <code class="id">${escapeHtml(item.check)}</code></a>`;
+    const link = `<a href="#${checkAnchor(item.operation, item.check)}">${escapeMarkup(item.operation)} <code class="id">${escapeMarkup(item.check)}</code></a>`;
     return [
-      `<li>${badge(item.status)} ${link}: ${escapeHtml(item.message)}`,
-      item.fix !== void 0 ? `<p class="how"><strong>${t("html.fix")}</strong> ${escapeHtml(item.fix)}</p>` : "",
-      then ? `<p class="then">${escapeHtml(then)}</p>` : "",
+      `<li>${badge(item.status)} ${link}: ${escapeMarkup(item.message)}`,
+      item.fix !== void 0 ? `<p class="how"><strong>${t("html.fix")}</strong> ${escapeMarkup(item.fix)}</p>` : "",
+      then ? `<p class="then">${escapeMarkup(then)}</p>` : "",
       "</li>"
     ].join("");
   });
@@ -26073,9 +26132,9 @@ function fixes(t, report) {
 function contents(t, report, requests) {
   const operations = report.operations.map((op) => {
     const sub = op.checks.filter(isOwnFinding).map(
-      (c) => `<li><a href="#${checkAnchor(op.operation, c.id)}">${escapeHtml(c.status)}: <code class="id">${escapeHtml(c.id)}</code></a></li>`
+      (c) => `<li><a href="#${checkAnchor(op.operation, c.id)}">${escapeMarkup(c.status)}: <code class="id">${escapeMarkup(c.id)}</code></a></li>`
     ).join("");
-    return `<li><a href="#${operationAnchor(op.operation)}">${escapeHtml(op.operation)}</a> ${badge(op.status)}${sub ? `<ul>${sub}</ul>` : ""}</li>`;
+    return `<li><a href="#${operationAnchor(op.operation)}">${escapeMarkup(op.operation)}</a> ${badge(op.status)}${sub ? `<ul>${sub}</ul>` : ""}</li>`;
   });
   if (requests.length > 0) operations.push(`<li><a href="#requests">${t("html.requests")}</a></li>`);
   operations.push(`<li><a href="#about">${t("html.about")}</a></li>`);
@@ -26084,11 +26143,11 @@ function contents(t, report, requests) {
 function requestsSection(t, requests) {
   if (requests.length === 0) return "";
   const blocks = requests.map(
-    (r) => `<div id="request-${r.number}"><h3>${t("html.request", { number: r.number })}</h3><p class="used">${t("html.usedBy")} ${r.usedBy.map((u) => `<a href="#${checkAnchor(u.operation, u.check)}">${escapeHtml(causeName(u))}</a>`).join(", ")}</p><pre tabindex="0"><code>${escapeHtml(r.curl)}</code></pre></div>`
+    (r) => `<div id="request-${r.number}"><h3>${t("html.request", { number: r.number })}</h3><p class="used">${t("html.usedBy")} ${r.usedBy.map((u) => `<a href="#${checkAnchor(u.operation, u.check)}">${escapeMarkup(causeName(u))}</a>`).join(", ")}</p><pre tabindex="0"><code>${escapeMarkup(r.curl)}</code></pre></div>`
   );
   return `<section id="requests" aria-labelledby="requests-title">
 <h2 id="requests-title">${t("html.requests")}</h2>
-<p>${escapeHtml(t("html.requestsIntro"))}</p>
+<p>${escapeMarkup(t("html.requestsIntro"))}</p>
 ${blocks.join("\n")}
 </section>`;
 }
@@ -26104,12 +26163,12 @@ function about(t, report) {
     ["Node.js", m.node],
     ...Object.entries(m.urls).map(([op, url]) => [op, url])
   ];
-  const notes = report.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("");
+  const notes = report.notes.map((n) => `<p>${escapeMarkup(n)}</p>`).join("");
   return `<section id="about" aria-labelledby="about-title">
 <h2 id="about-title">${t("html.about")}</h2>
-<dl class="about">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>
+<dl class="about">${rows.map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(v)}</dd>`).join("")}</dl>
 ${notes}
-<p class="meta">${escapeHtml(t("html.summary", { summary: summaryLine(t, report.summary) }))}</p>
+<p class="meta">${escapeMarkup(t("html.summary", { summary: summaryLine(t, report.summary) }))}</p>
 </section>`;
 }
 function renderHtml(report) {
@@ -26117,7 +26176,7 @@ function renderHtml(report) {
   const requests = indexRequests(report);
   return `<!doctype html>
 <html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t("html.title", { verdict: verdictWord(t, report), target: report.target }))}</title><style>${HTML_STYLE}</style></head>
+<title>${escapeMarkup(t("html.title", { verdict: verdictWord(t, report), target: report.target }))}</title><style>${HTML_STYLE}</style></head>
 <body>
 ${header(t, report)}
 <main>
@@ -26129,6 +26188,85 @@ ${about(t, report)}
 </main>
 </body></html>
 `;
+}
+
+// src/cli/report-files.ts
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
+function why(code) {
+  switch (code) {
+    case "ENOTDIR":
+    case "EEXIST":
+      return usageWord("usage.fileInTheWay");
+    case "ENOENT":
+      return usageWord("usage.noSuchDirectory");
+    case "EACCES":
+      return usageWord("usage.permissionDenied");
+    case "EPERM":
+      return usageWord("usage.cannotCreateHere");
+    case "EROFS":
+      return usageWord("usage.readOnly");
+    case "ENOSPC":
+    case "EDQUOT":
+      return usageWord("usage.diskFull");
+    case "EISDIR":
+      return usageWord("usage.isDirectory");
+    default:
+      return code ?? "error";
+  }
+}
+var codeOf = (error) => error.code;
+function makeDirectories(flag, file) {
+  const missing = [];
+  let directory = import_node_path7.default.dirname(import_node_path7.default.resolve(file));
+  for (; ; ) {
+    let stats;
+    try {
+      stats = import_node_fs7.default.statSync(directory);
+    } catch (error) {
+      if (codeOf(error) !== "ENOENT" && codeOf(error) !== "ENOTDIR")
+        throw reportDirectoryError(flag, file, directory, codeOf(error));
+    }
+    if (stats?.isDirectory()) break;
+    if (stats) throw reportDirectoryError(flag, file, directory, "ENOTDIR");
+    missing.unshift(directory);
+    directory = import_node_path7.default.dirname(directory);
+  }
+  for (const level of missing) {
+    try {
+      import_node_fs7.default.mkdirSync(level);
+    } catch (error) {
+      const code = codeOf(error) === "ENOENT" ? "EPERM" : codeOf(error);
+      throw reportDirectoryError(flag, file, level, code);
+    }
+  }
+}
+function reportDirectoryError(flag, file, directory, code) {
+  return usageError("usage.reportDirectory", { flag, file, directory, why: why(code) });
+}
+function prepareReportFile(flag, file) {
+  if (file.trim() === "") throw usageError("usage.reportNoFile", { flag });
+  makeDirectories(flag, file);
+  const existed = import_node_fs7.default.existsSync(file);
+  try {
+    import_node_fs7.default.closeSync(import_node_fs7.default.openSync(file, "a"));
+  } catch (error) {
+    const code = codeOf(error) === "ENOENT" ? "EPERM" : codeOf(error);
+    throw usageError("usage.reportWrite", { flag, file, why: why(code) });
+  }
+  if (!existed) import_node_fs7.default.rmSync(file, { force: true });
+}
+function writeReportFile(flag, file, text) {
+  try {
+    import_node_fs7.default.writeFileSync(file, text);
+    return void 0;
+  } catch (error) {
+    try {
+      if (import_node_fs7.default.statSync(file).isFile()) import_node_fs7.default.rmSync(file, { force: true });
+    } catch {
+    }
+    return usageError("usage.reportWrite", { flag, file, why: why(codeOf(error)) });
+  }
 }
 
 // src/cli/lang-option.ts
@@ -26149,20 +26287,59 @@ function rejectVerifyPositionals(args) {
 }
 
 // src/cli/verify-output.ts
-var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_fs9 = __toESM(require("node:fs"));
+
+// src/cli/request-bodies.ts
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_os = __toESM(require("node:os"));
+var import_node_path8 = __toESM(require("node:path"));
+var INLINE_BODY_CHARS = 100;
+var BODY = / --data-binary ('(?:[^']|'\\'')*')$/;
+var shellWord = (text) => /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+var RequestBodies = class {
+  constructor(file, numberOf) {
+    this.file = file;
+    this.numberOf = numberOf;
+  }
+  file;
+  numberOf;
+  /** The curl line to print: the same line, or with its long body replaced by a reference to its file. */
+  shorten = (curl) => {
+    const match = BODY.exec(curl);
+    if (!match) return curl;
+    const body = match[1].slice(1, -1).replace(/'\\''/g, "'");
+    if (body.length <= INLINE_BODY_CHARS) return curl;
+    const file = this.file(this.numberOf(curl));
+    try {
+      if (!import_node_fs8.default.existsSync(import_node_path8.default.dirname(file))) import_node_fs8.default.mkdirSync(import_node_path8.default.dirname(file));
+      import_node_fs8.default.writeFileSync(file, body);
+    } catch {
+      return curl;
+    }
+    return `${curl.slice(0, match.index)} --data-binary ${shellWord(`@${file}`)}`;
+  };
+};
+function requestFileName(reportFile, runId) {
+  if (reportFile !== void 0) return (n) => import_node_path8.default.join(import_node_path8.default.dirname(reportFile), `${runId}-request-${n}.json`);
+  return (n) => import_node_path8.default.join(import_node_os.default.tmpdir(), `merchant-kit-${runId}`, `request-${n}.json`);
+}
+
+// src/cli/verify-output.ts
 var CLEAR_LINE = "\r\x1B[2K";
 var VerifyOutput = class {
   /** `operations`: those the run will report, in the order it calls them (the live line names the next one). */
-  constructor(out, operations, env = process.env, lang = "en") {
+  constructor(out, operations, env = process.env, lang = "en", choices = {}) {
     this.out = out;
     this.operations = operations;
     this.env = env;
     this.lang = lang;
+    this.choices = choices;
   }
   out;
   operations;
   env;
   lang;
+  choices;
   live = false;
   next = 0;
   /** True inside a GitHub Actions job (annotations and a step summary are written). */
@@ -26178,7 +26355,7 @@ var VerifyOutput = class {
   };
   operation = (report) => {
     this.clear();
-    this.out.write(renderOperation(report, this.lang));
+    this.out.write(renderOperation(report, this.lang, { coverage: this.choices.coverage }));
     this.next = this.operations.indexOf(report.operation) + 1;
     this.calling();
   };
@@ -26196,7 +26373,11 @@ var VerifyOutput = class {
   finish(report) {
     this.clear();
     if (this.inGithubActions) this.out.write(renderAnnotations(report));
-    this.out.write(renderTail(report));
+    const bodies = new RequestBodies(
+      requestFileName(this.choices.reportFile, report.meta.runId),
+      indexRequests(report).numberOf
+    );
+    this.out.write(renderTail(report, { curl: bodies.shorten }));
   }
   /**
    * Appends the markdown summary to $GITHUB_STEP_SUMMARY in Actions. A summary that cannot be written
@@ -26206,7 +26387,7 @@ var VerifyOutput = class {
     const file = this.env.GITHUB_STEP_SUMMARY;
     if (!this.inGithubActions || !file) return;
     try {
-      import_node_fs7.default.appendFileSync(file, renderStepSummary(report));
+      import_node_fs9.default.appendFileSync(file, renderStepSummary(report));
     } catch (error) {
       const code = error.code ?? "error";
       err.write(`merchant-kit: could not append the job summary to $GITHUB_STEP_SUMMARY (${code})
@@ -26237,7 +26418,10 @@ function registerVerifyCommand(program2) {
     "--ca <file>",
     "trust the CA certificates in FILE (PEM) besides the usual ones, repeatable: for an internal CA or a self-signed staging server",
     collect
-  ).option("--insecure", "do not check TLS certificates (every report says so; prefer --ca)").option("--lang <lang>", "language of the reports: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)").option("--json <file>", "write the JSON report to FILE").option("--junit <file>", "write a JUnit XML report to FILE").option("--html <file>", "write a self-contained HTML report to FILE").option(
+  ).option("--insecure", "do not check TLS certificates (every report says so; prefer --ca)").option("--lang <lang>", "language of the reports: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)").option(
+    "--coverage",
+    "also print which optional fields the merchant fills, per operation (always in the JSON, JUnit and HTML reports)"
+  ).option("--json <file>", "write the JSON report to FILE").option("--junit <file>", "write a JUnit XML report to FILE").option("--html <file>", "write a self-contained HTML report to FILE").option(
     "--run-id <id>",
     "marks the test order ids (mk-test-<id>-...); fix it for byte-identical output between runs (default: a timestamp)"
   ).addHelpText("after", "\nProxies: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are honoured as curl does.").allowExcessArguments().action(async (options, command) => {
@@ -26253,20 +26437,18 @@ function registerVerifyCommand(program2) {
 }
 async function runVerifyCommand(options, lang, out = process.stdout, err = process.stderr) {
   const config = runConfigFromFlags(options);
-  for (const [flag, file] of [
-    ["--json", options.json],
-    ["--junit", options.junit],
-    ["--html", options.html]
-  ]) {
-    if (file === void 0) continue;
-    if (file.trim() === "") throw usageError("usage.reportNoFile", { flag });
-    createReportDirectory(flag, file);
-  }
+  const reports = [
+    ["--json", options.json, renderJson],
+    ["--junit", options.junit, renderJunit],
+    ["--html", options.html, renderHtml]
+  ];
+  for (const [flag, file] of reports) if (file !== void 0) prepareReportFile(flag, file);
   const output = new VerifyOutput(
     out,
     RUN_ORDER.filter((operation) => config.only.includes(operation)),
     process.env,
-    lang
+    lang,
+    { coverage: options.coverage === true, reportFile: options.json ?? options.junit ?? options.html }
   );
   const report = await runVerify(config, {
     lang,
@@ -26277,39 +26459,23 @@ async function runVerifyCommand(options, lang, out = process.stdout, err = proce
   });
   output.finish(report);
   output.writeStepSummary(report, err);
-  writeReport("--json", options.json, () => renderJson(report));
-  writeReport("--junit", options.junit, () => renderJunit(report));
-  writeReport("--html", options.html, () => renderHtml(report));
+  const unwritten = reports.flatMap(([flag, file, render]) => {
+    const error = file === void 0 ? void 0 : writeReportFile(flag, file, render(report));
+    return error ? [error] : [];
+  });
+  for (const error of unwritten) err.write(`merchant-kit: ${error.in(lang)}
+`);
+  if (unwritten.length > 0) return EXIT_USAGE;
   const code = exitCodeFor(report.summary);
   if (code === EXIT_USAGE) err.write(`merchant-kit: ${translatorFor(lang)("console.nothingTested")}
 `);
   return code;
-}
-function createReportDirectory(flag, file) {
-  const directory = import_node_path7.default.dirname(import_node_path7.default.resolve(file));
-  try {
-    import_node_fs8.default.mkdirSync(directory, { recursive: true });
-  } catch (error) {
-    const code = error.code ?? "error";
-    const why = code === "EEXIST" || code === "ENOTDIR" ? usageWord("usage.fileInTheWay") : code;
-    throw usageError("usage.reportDirectory", { flag, file, directory: import_node_path7.default.dirname(file), why });
-  }
 }
 var RUN_ID = /^[A-Za-z0-9-]{1,32}$/;
 function parseRunId(raw) {
   if (raw === void 0) return void 0;
   if (!RUN_ID.test(raw)) throw usageError("usage.runId", { value: JSON.stringify(raw.slice(0, 40)) });
   return raw;
-}
-function writeReport(flag, file, render) {
-  if (file === void 0) return;
-  try {
-    import_node_fs8.default.writeFileSync(file, render());
-  } catch (error) {
-    const code = error.code;
-    const why = code === "ENOENT" ? usageWord("usage.noSuchDirectory") : code ?? "error";
-    throw usageError("usage.reportWrite", { flag, file, why });
-  }
 }
 
 // src/cli/github-action.ts
@@ -26344,7 +26510,7 @@ async function runAction(env = process.env) {
     oneLineParserErrors(program2, argv, env);
     code = await runProgram(program2, argv);
   }
-  if (env.GITHUB_OUTPUT) import_node_fs9.default.appendFileSync(env.GITHUB_OUTPUT, `exit-code=${code}
+  if (env.GITHUB_OUTPUT) import_node_fs10.default.appendFileSync(env.GITHUB_OUTPUT, `exit-code=${code}
 `);
   return code;
 }
