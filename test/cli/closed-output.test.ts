@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/contracts';
+import { spawnChild } from '../support/child-process';
 import { CLI } from '../support/run-cli';
 
 // A reader that stops early (`merchant-kit ... | head -1`) closes the pipe under the CLI: the rest
@@ -12,11 +13,6 @@ import { CLI } from '../support/run-cli';
 // with its own exit code. Each test closes the pipe at a moment it controls (before the output it
 // gates), so the write that fails is never a matter of timing.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-closed-output-'));
-const children = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of children) child.kill('SIGKILL');
-  children.clear();
-});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Piped {
@@ -29,22 +25,22 @@ interface Piped {
 }
 
 function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Piped {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  // Registered when spawned, and ended with its test (test/support/children.ts).
+  const child = spawnChild(process.execPath, [CLI, ...args], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
-  children.add(child);
   let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.on('error', () => undefined);
-  const firstOutput = new Promise<string>((resolve) => child.stdout.once('data', (chunk) => resolve(String(chunk))));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  child.stdin?.on('error', () => undefined);
+  const firstOutput = new Promise<string>((resolve) => child.stdout?.once('data', (chunk) => resolve(String(chunk))));
   const ended = new Promise<{ code: number | null; stderr: string }>((resolve) =>
     child.on('close', (code) => resolve({ code, stderr })),
   );
   const closeStdout = (): Promise<void> =>
     new Promise((resolve) => {
-      child.stdout.once('close', () => resolve());
-      child.stdout.destroy();
+      child.stdout?.once('close', () => resolve());
+      child.stdout?.destroy();
     });
   return { child, closeStdout, firstOutput, ended };
 }
@@ -105,8 +101,10 @@ describe('stdout that cannot be written (a full disk: > /dev/full)', () => {
   it('contracts: one line naming the error, exit 1 (the output nobody chose to drop is lost)', async () => {
     const full = fs.openSync('/dev/full', 'w');
     try {
-      const child = spawn(process.execPath, [CLI, 'contracts'], { cwd: PACKAGE_ROOT, stdio: ['ignore', full, 'pipe'] });
-      children.add(child);
+      const child = spawnChild(process.execPath, [CLI, 'contracts'], {
+        cwd: PACKAGE_ROOT,
+        stdio: ['ignore', full, 'pipe'],
+      });
       let stderr = '';
       child.stderr!.on('data', (chunk) => (stderr += chunk));
       const code = await new Promise((resolve) => child.on('close', resolve));

@@ -11,13 +11,13 @@ export interface Finished {
   stderr: string;
 }
 
-/** Spawns a command in its own process group, registered at once so the test's end ends it. */
+/** Spawns a command in its own process group (stdio piped unless given), registered at once so the test's end ends it. */
 export function spawnChild(
   command: string,
   args: string[],
   options: SpawnOptions = {},
 ): ChildProcess & { record: ChildRecord } {
-  const child = spawn(command, args, { ...options, stdio: 'pipe', detached: true });
+  const child = spawn(command, args, { stdio: 'pipe', ...options, detached: true });
   return Object.assign(child, { record: registerChild(child, [command, ...args].join(' ')) });
 }
 
