@@ -105,7 +105,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   fs.rmSync(path.join(workspace, 'reports'), { recursive: true, force: true });
-  await fetch(`${mock.origin}/__admin/reset`, { method: 'POST' });
+  await fetch(`${mock.origin}/__admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 
 describe('action.yml', () => {

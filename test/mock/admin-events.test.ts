@@ -81,7 +81,7 @@ describe('GET /__admin/events', () => {
     const stream = await open();
     await fetch(`${served.origin}/__admin/stock/2001-P`, { method: 'PUT', headers: json, body: '{"quantity":1}' });
     expect(JSON.parse((await stream.next((e) => e.event === 'stock')).data)).toEqual({ productId: '2001' });
-    await fetch(`${served.origin}/__admin/reset`, { method: 'POST' });
+    await fetch(`${served.origin}/__admin/reset`, { method: 'POST', headers: json });
     await stream.next((e) => e.event === 'reset');
   });
 

@@ -57,7 +57,7 @@ describe('admin API on loopback without a token', () => {
   it.each(['/__ADMIN/orders', '/__Admin/requests', '/__aDmIn/scenarios'])(
     'never journals an admin call however its path is cased (%s)',
     async (path) => {
-      await request(app).post('/__admin/reset');
+      await request(app).post('/__admin/reset').type('json');
       expect((await request(app).get(path)).status).toBe(200);
       const paths = ((await request(app).get('/__admin/requests')).body as { path: string }[]).map((e) => e.path);
       expect(paths).toEqual([]);

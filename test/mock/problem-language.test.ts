@@ -91,7 +91,7 @@ const CASES: [string, Ask][] = [
   ['admin: sandbox-not-found', get(plain, '/__admin/sandboxes/nobody')],
   [
     'admin: the default sandbox cannot be deleted',
-    (lang) => with_(request(plain).delete('/__admin/sandboxes/default'), lang),
+    (lang) => with_(request(plain).delete('/__admin/sandboxes/default').type('json'), lang),
   ],
   ['admin: bad since', get(plain, '/__admin/events?since=x')],
 ];

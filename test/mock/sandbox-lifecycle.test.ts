@@ -24,6 +24,7 @@ describe('callbacks of a sandbox', () => {
     const app = smallApp({ publicUrl: 'http://127.0.0.1:4599', callbackRetry: { attempts: 1, baseDelayMs: 5 } });
     await request(app)
       .post('/__admin/sandboxes')
+      .type('json')
       .send({ name: 'loja-cb', checkout: 'own', omnichatApi: `${api}/loja-cb`, omnichatToken: 'cb-tok' })
       .expect(201);
     await request(app)

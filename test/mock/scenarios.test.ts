@@ -8,7 +8,7 @@ import { CHECKER, CREATE, SEARCH, line, order, smallApp } from './helpers';
 const app = smallApp();
 afterAll(() => app.mock.close());
 beforeEach(async () => {
-  await request(app).post('/__admin/reset');
+  await request(app).post('/__admin/reset').type('json');
 });
 
 describe('scenarios', () => {

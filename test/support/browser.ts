@@ -24,12 +24,13 @@ const FLAGS = [
  * Starts a headless chromium (playwright gives it a fresh temporary profile); close it in afterAll.
  * Nothing it does has a deadline: playwright's own (30 s to launch, to find an element, to load a
  * page) would fail a test on a busy machine, not a broken page; jest's test timeout catches a hang.
+ * `extraFlags` adds switches, e.g. `--host-resolver-rules` to give a test host name an address.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`no chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, timeout: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, ...extraFlags], timeout: 0 });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);

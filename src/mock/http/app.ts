@@ -148,7 +148,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   );
   app.use(basePath || '/', operations);
   const admin = express.Router();
-  mountAdmin(admin, sandboxes);
+  mountAdmin(admin, sandboxes, { publicUrl: options.publicUrl, hostNames: options.hostNames });
   app.use('/__admin', admin);
   app.use('/__checkout', checkout);
   app.use((req: Request) => {

@@ -9,7 +9,8 @@ const LINGER_BYTES = 16 * 1024 * 1024;
 /** ... or for this long at most. */
 const LINGER_MS = 5000;
 
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+/** A JSON content type: application/json or application/*+json, parameters allowed. */
+export const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 /** Deepest nesting a body may have (the root value is level 1): deeper, JSON.stringify and recursion stop being safe. */
 const MAX_JSON_DEPTH = 1000;
 

@@ -22,8 +22,13 @@ export interface MockOptions {
   /** OmniChat's orders API base for callbacks; none are sent without it. */
   omnichatApi?: string;
   omnichatToken?: string;
-  /** The mock's own base URL (for the own-checkout link); default http://127.0.0.1:4010. */
+  /**
+   * The URL clients reach the mock by (`serve --public-url`, or the bound address): the own-checkout link
+   * starts with it, and the admin API also answers its Host and Origin; default http://127.0.0.1:4010.
+   */
   publicUrl?: string;
+  /** More names the admin API answers as its Host (`serve --host`), besides localhost, 127.0.0.1, [::1] and the address a connection came in on. */
+  hostNames?: string[];
   /** OmniChat's "Alterar dados do frete" (default true): false refuses an order whose freight is not the one quoted. */
   allowFreightChange?: boolean;
   /** Accept requests that break the contract, keeping the violations in the journal. */

@@ -11,6 +11,7 @@ export const enProblems = {
   'title.bad-admin-request': 'Bad admin request',
   'title.bad-sandbox-name': 'Bad sandbox name',
   'title.unauthorized': 'Missing or wrong credentials',
+  'title.cross-site-admin': 'Admin call from another site',
   'title.order-not-found': 'Order not found',
   'title.not-found': 'No such route',
   'title.not-in-catalog': 'Not in the catalog',
@@ -22,6 +23,7 @@ export const enProblems = {
   'title.payload-too-large': 'Request body too large',
   'title.unsupported-media-type': 'Unsupported content type',
   'title.freight-changed': 'Freight changed after the quote',
+  'title.misdirected-request': 'Request for another host',
   'title.headers-too-large': 'Request header fields too large',
   'title.scenario-server-error': 'Simulated server error',
   'title.internal-error': 'Internal error in the mock',
@@ -68,6 +70,12 @@ export const enProblems = {
 /** The admin API's problem details in English (src/mock/routes/admin*.ts, sandboxes.ts, sandbox-settings.ts). */
 export const enAdmin = {
   'admin.unauthorized': 'the admin API needs Authorization: Bearer <the --admin-token value>',
+  'admin.foreignHost':
+    'the admin API answers only requests addressed to this server (Host {hosts}), found Host {found}: open it by one of those names, or start serve with --public-url URL when clients reach it by another (a proxy, a tunnel, a container name)',
+  'admin.foreignOrigin':
+    "admin calls are accepted only from the console's own pages (origin {own}), found Origin {found}: a page of another site cannot steer this mock; a script sends no Origin, and a console behind a proxy needs serve --public-url with the proxy's URL",
+  'admin.jsonOnly':
+    "an admin {method} must send Content-Type: application/json, even without a body (found {found}): a page of another site cannot send that header without the server's consent, so only the console and your scripts can change the mock",
   'admin.unknownOperation': 'unknown operation {name}: use one of {operations}',
   'admin.scenarioBody': 'send {"scenario": "NAME"} to set a default scenario, or {"scenario": null} to clear it',
   'admin.stockSearch': 'the stock search: {violations}',

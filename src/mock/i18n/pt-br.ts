@@ -12,6 +12,7 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'title.bad-admin-request': 'Requisição de administração inválida',
   'title.bad-sandbox-name': 'Nome de sandbox inválido',
   'title.unauthorized': 'Credenciais ausentes ou erradas',
+  'title.cross-site-admin': 'Chamada de administração vinda de outro site',
   'title.order-not-found': 'Pedido não encontrado',
   'title.not-found': 'Rota inexistente',
   'title.not-in-catalog': 'Fora do catálogo',
@@ -23,6 +24,7 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'title.payload-too-large': 'Corpo da requisição grande demais',
   'title.unsupported-media-type': 'Tipo de conteúdo não suportado',
   'title.freight-changed': 'O frete mudou depois da cotação',
+  'title.misdirected-request': 'Requisição para outro host',
   'title.headers-too-large': 'Cabeçalhos da requisição grandes demais',
   'title.scenario-server-error': 'Erro de servidor simulado',
   'title.internal-error': 'Erro interno no mock',
@@ -70,6 +72,12 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
 /** Os detalhes dos problems da API de administração, em português. */
 export const ptAdmin: { readonly [K in keyof typeof enAdmin]: string } = {
   'admin.unauthorized': 'a API de administração exige Authorization: Bearer <o valor de --admin-token>',
+  'admin.foreignHost':
+    'a API de administração só responde a requisições endereçadas a este servidor (Host {hosts}); recebido Host {found}: abra-a por um desses nomes, ou inicie o serve com --public-url URL quando os clientes chegam a ele por outro (um proxy, um túnel, o nome de um contêiner)',
+  'admin.foreignOrigin':
+    'chamadas de administração só são aceitas das páginas do próprio console (origem {own}); recebido Origin {found}: uma página de outro site não pode controlar este mock; um script não envia Origin, e um console atrás de um proxy precisa de serve --public-url com a URL do proxy',
+  'admin.jsonOnly':
+    'um {method} de administração deve enviar Content-Type: application/json, mesmo sem corpo (recebido {found}): uma página de outro site não consegue enviar esse cabeçalho sem o consentimento do servidor, então só o console e os seus scripts podem alterar o mock',
   'admin.unknownOperation': 'operação desconhecida {name}: use uma destas: {operations}',
   'admin.scenarioBody':
     'envie {"scenario": "NOME"} para definir o cenário padrão, ou {"scenario": null} para removê-lo',

@@ -11,6 +11,7 @@ import { resetStore } from '../../sandboxes/sandbox';
 import type { SandboxRegistry } from '../../sandboxes/sandboxes';
 import { sendJsonText } from './respond';
 import { mountCallbackResend } from './admin-callbacks';
+import { adminGuard, type AdminGuardOptions } from './admin-guard';
 import { mountEvents, type ContextOf } from './admin-events';
 import { mountSandboxes } from './admin-sandboxes';
 import { mountStock } from './admin-stock';
@@ -23,12 +24,14 @@ interface AdminLocals {
 }
 
 /**
- * Mounts the admin API on a router served at /__admin: the dashboard (before the token check: the page
- * holds no data), the token check, the sandboxes, and each store's resources, at /__admin for the
- * default store and at /__admin/sandboxes/{name} for every sandbox (`default` included).
+ * Mounts the admin API on a router served at /__admin: the guard against other sites (before anything,
+ * see adminGuard), the dashboard (before the token check: the page holds no data), the token check, the
+ * sandboxes, and each store's resources, at /__admin for the default store and at
+ * /__admin/sandboxes/{name} for every sandbox (`default` included).
  */
-export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
+export function mountAdmin(router: Router, sandboxes: SandboxRegistry, guard: AdminGuardOptions = {}): void {
   const adminToken = sandboxes.default.adminToken;
+  router.use(adminGuard(guard));
   mountDashboard(router);
   router.use((req: Request, res: Response, next: NextFunction) => {
     if (adminToken === undefined) return next();
