@@ -53,6 +53,10 @@ export function registerServeCommand(program: Command): void {
       '--sandbox-idle <duration>',
       'drop a sandbox without requests this long, unless in use (default 24h; 0: never)',
     )
+    .option(
+      '--public-url <url>',
+      'the URL clients reach this server by, when it differs from --host and --port (a proxy, a tunnel): the admin API answers its Host, checkout links use it',
+    )
     .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
     .action(async (flags: ServeFlags) => {
       await checkHostResolves(flags.host);
@@ -80,7 +84,8 @@ export async function serve(settings: ServeSettings): Promise<void> {
     allowFreightChange: settings.allowFreightChange,
     omnichatApi: settings.omnichatApi,
     omnichatToken: settings.omnichatToken,
-    publicUrl: origin,
+    publicUrl: settings.publicUrl ?? origin,
+    hostNames: [settings.host],
     lenient: settings.lenient,
     adminToken: settings.adminToken,
     storeBudgetBytes: settings.storeBudgetBytes,

@@ -1,4 +1,5 @@
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../common/headers';
+import { maskUrl } from '../common/secrets';
 import { UsageError } from '../common/usage-error';
 
 /** The raw flags of `merchant-kit serve`, as commander hands them over. */
@@ -23,6 +24,7 @@ export interface ServeFlags {
   adminAnswerLimit?: string;
   maxSandboxes?: string;
   sandboxIdle?: string;
+  publicUrl?: string;
 }
 
 /** Checked serve settings. */
@@ -49,6 +51,8 @@ export interface ServeSettings {
   /** --max-sandboxes and --sandbox-idle (ms, 0: never); undefined keeps the mock's default. */
   maxSandboxes?: number;
   sandboxIdleMs?: number;
+  /** --public-url: how clients reach the server behind a proxy (the admin API answers its Host). */
+  publicUrl?: string;
 }
 
 /** True for addresses only this machine can reach (the admin API is open there). */
@@ -125,7 +129,24 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     maxSandboxes:
       flags.maxSandboxes === undefined ? undefined : wholeNumber('--max-sandboxes', flags.maxSandboxes, 0, 1000),
     sandboxIdleMs: duration('--sandbox-idle', flags.sandboxIdle),
+    publicUrl: publicUrl(flags.publicUrl),
   };
+}
+
+/** --public-url: an http(s) URL without user, query or fragment, kept without its trailing slash. */
+function publicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
+    throw new UsageError(
+      `--public-url must be the http(s) URL clients reach this mock by, such as https://mock.example.com (no user, query or fragment), got ${JSON.stringify(maskUrl(raw).slice(0, 80))}`,
+    );
+  return url.href.replace(/\/+$/, '');
 }
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
