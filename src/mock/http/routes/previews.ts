@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HeaderPair } from '../../../common/headers';
-import { maskSecretsIn, secretForms, SECRET_QUERY_NAME, type SecretForm } from '../../../common/secrets';
-import type { MockContext } from '../../sandboxes/context';
+import { maskSecretsIn, SECRET_QUERY_NAME, type SecretForm } from '../../../common/secrets';
 import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../../store/memory/journal';
 import { receivedBody } from '../json-body';
 import { sentBody } from './respond';
@@ -11,8 +9,8 @@ interface RawPreviews {
   query?: string;
   request?: Buffer;
   response?: Kept;
-  /** The secrets to mask when the previews are read: the store's and those the request presented. */
-  forms: SecretForm[];
+  /** The secrets to mask when the previews are read: the request's (requestSecretForms). */
+  forms: readonly SecretForm[];
 }
 
 /** An answer body as kept: a string is kept as sent (up to BODY_PREVIEW_BYTES characters, cut beyond). */
@@ -30,33 +28,22 @@ type WithRaw = JournalEntry & { [RAW]?: RawPreviews };
 /** Answers up to this size are kept by reference (they are not changed once sent), larger ones cut to a copy. */
 const KEPT_WHOLE_BYTES = 64 * 1024;
 
+/** The entry fields the previews add at once (lengths and the answer's type), and the bytes kept for later. */
+export interface KeptPreviews {
+  fields: Pick<JournalEntry, 'requestBodyLength' | 'responseType' | 'responseBodyLength'>;
+  raw: RawPreviews;
+  /** Bytes the raw previews hold, for the journal's budget. */
+  bytes: number;
+}
+
 /**
  * Keeps what the dashboard shows of a request besides its line and headers: the query string, the start
  * of the body as it arrived (malformed or not) and the start of the answer, each bounded, so an entry
- * stays small whatever was sent. `journalView` turns them into text.
+ * stays small whatever was sent. `journalView` turns them into text, masked with `forms`.
  */
-export function addPreviews(
-  ctx: MockContext,
-  entry: JournalEntry,
-  req: IncomingMessage,
-  res: ServerResponse,
-  secretNames: Iterable<string>,
-): void {
-  // A client may echo a secret anywhere (a search for it, a body holding it): the configured ones and
-  // whatever this request presented in its secret headers (a wrong guess is a secret too) are masked.
-  const known = secretsOf(ctx);
-  let presented: HeaderPair[] | undefined;
-  for (const name of secretNames) {
-    const value = req.headers[name];
-    // The configured value (what every authorized request sends) has its forms already: only another adds any.
-    if (typeof value === 'string' && value !== '' && !known.values.has(value))
-      (presented ??= []).push({ key: name, value });
-  }
-  const raw: RawPreviews = { forms: known.forms };
-  if (presented !== undefined)
-    raw.forms = [...raw.forms, ...secretForms({ headers: presented, urls: {} })].sort(
-      (a, b) => b[0].length - a[0].length,
-    );
+export function keepPreviews(req: IncomingMessage, res: ServerResponse, forms: readonly SecretForm[]): KeptPreviews {
+  const raw: RawPreviews = { forms };
+  const fields: KeptPreviews['fields'] = {};
   let bytes = 0;
   const url = req.url ?? '';
   const mark = url.indexOf('?');
@@ -67,13 +54,13 @@ export function addPreviews(
   const received = receivedBody(req);
   if (received !== undefined) {
     raw.request = head(received);
-    entry.requestBodyLength = received.length;
+    fields.requestBodyLength = received.length;
     bytes += raw.request.length;
   }
   const sent = sentBody(res);
   if (sent !== undefined) {
     const type = res.getHeader('content-type');
-    if (typeof type === 'string') entry.responseType = type;
+    if (typeof type === 'string') fields.responseType = type;
     // A string answer is kept as it is when short (no copy), a Buffer by reference up to 64 KB.
     raw.response =
       typeof sent === 'string'
@@ -83,11 +70,16 @@ export function addPreviews(
         : sent.length <= KEPT_WHOLE_BYTES
           ? sent
           : head(sent);
-    entry.responseBodyLength = typeof sent === 'string' ? Buffer.byteLength(sent) : sent.length;
+    fields.responseBodyLength = typeof sent === 'string' ? Buffer.byteLength(sent) : sent.length;
     bytes += Math.min(raw.response.length, BODY_PREVIEW_BYTES);
   }
-  entry.previewBytes = bytes;
-  (entry as WithRaw)[RAW] = raw;
+  return { fields, raw, bytes };
+}
+
+/** Gives a (masked) entry its raw previews, shown by journalView. */
+export function attachPreviews(entry: JournalEntry, kept: KeptPreviews): void {
+  entry.previewBytes = kept.bytes;
+  (entry as WithRaw)[RAW] = kept.raw;
 }
 
 /**
@@ -113,30 +105,6 @@ function head(body: Buffer): Buffer {
 function text(kept: Kept): string {
   if (typeof kept === 'string') return kept;
   return kept.toString('utf8', 0, BODY_PREVIEW_BYTES).replace(/\uFFFD$/, '');
-}
-
-/** A store's secrets: every form they may be echoed in, and the values they were worked out from. */
-interface StoreSecrets {
-  forms: SecretForm[];
-  /** Header and token values: secretForms depends on the value only, so a request presenting one adds nothing. */
-  values: Set<string>;
-}
-
-/** Computed once per settings object. */
-const secretsBySettings = new WeakMap<object, StoreSecrets>();
-
-function secretsOf(ctx: MockContext): StoreSecrets {
-  let secrets = secretsBySettings.get(ctx.settings);
-  if (secrets === undefined) {
-    const { headers, omnichatToken, omnichatApi } = ctx.settings;
-    const pairs = [...headers];
-    if (omnichatToken !== undefined) pairs.push({ key: 'authorization', value: omnichatToken });
-    if (ctx.adminToken !== undefined) pairs.push({ key: 'authorization', value: ctx.adminToken });
-    const forms = secretForms({ headers: pairs, urls: omnichatApi === undefined ? {} : { omnichatApi } });
-    secrets = { forms, values: new Set(pairs.map((pair) => pair.value)) };
-    secretsBySettings.set(ctx.settings, secrets);
-  }
-  return secrets;
 }
 
 /** A query string with the values of token-like parameters (`token=`, `api_key=`, ...) replaced by ***. */
