@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskSecret } from '../../../common/headers';
-import { maskSecretsDeep } from '../../../common/secrets';
+import { maskRecord } from './mask-record';
 import type { MockContext } from '../../sandboxes/context';
 import type { JournalEntry } from '../../store/memory/journal';
 import type { RequestNotes } from '../pipeline';
@@ -32,10 +32,9 @@ export interface Trace {
 
 /**
  * Builds the log line and the journal entry of an answered request, and masks them here, once: every
- * string of each (every field, every header value, the violations' messages, keys included) goes
- * through the request's secret forms (requestSecretForms: raw, JSON-escaped, percent-encoded in either
- * case, any letter case) before anything keeps or prints it, so a field added to either cannot skip
- * the mask. The body and query previews are kept as bytes and masked with the same forms when shown
+ * string of each (every field, every header value, the violations' messages) goes through the
+ * request's secret forms (requestSecretForms: raw, JSON-escaped, percent-encoded in either case, any
+ * letter case) before anything keeps or prints it, so a field added to either cannot skip the mask. The body and query previews are kept as bytes and masked with the same forms when shown
  * (journalView): turning them into text on every request would cost the hot path.
  */
 export function traceOf(
@@ -56,7 +55,7 @@ export function traceOf(
     ...(notes.operation && { operation: notes.operation }),
     ...(notes.scenario && { scenario: notes.scenario }),
   };
-  const line: LogLine = maskSecretsDeep(
+  const line: LogLine = maskRecord(
     {
       time: at,
       method,
@@ -71,7 +70,7 @@ export function traceOf(
   );
   if (!journaled) return { line };
   const previews = keepPreviews(req, res, forms);
-  const entry: JournalEntry = maskSecretsDeep(
+  const entry: JournalEntry = maskRecord(
     {
       at,
       method,
@@ -80,7 +79,10 @@ export function traceOf(
       durationMs,
       headers: keptHeaders(req, ctx.auth.secretNames),
       ...about,
-      ...(notes.violations && { violations: notes.violations }),
+      // Copies of the three fields shown: maskRecord masks in place, and a violation's parts keep the raw value.
+      ...(notes.violations && {
+        violations: notes.violations.map(({ pointer, keyword, message }) => ({ pointer, keyword, message })),
+      }),
       ...previews.fields,
     },
     forms,
