@@ -34,7 +34,8 @@ export interface Trace {
  * Builds the log line and the journal entry of an answered request, and masks them here, once: every
  * string of each (every field, every header value, the violations' messages) goes through the
  * request's secret forms (requestSecretForms: raw, JSON-escaped, percent-encoded in either case, any
- * letter case) before anything keeps or prints it, so a field added to either cannot skip the mask. The body and query previews are kept as bytes and masked with the same forms when shown
+ * letter case) before anything keeps or prints it, so a field added to either cannot skip the mask.
+ * The body and query previews are kept as bytes and masked with the same forms when shown
  * (journalView): turning them into text on every request would cost the hot path.
  */
 export function traceOf(
