@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../store/memory/journal';
+import type { JournalEntry } from '../store/journal-entry';
 
 /** What a store tells those watching it (the dashboard's live stream). */
 export type MockEvent =
@@ -9,24 +9,12 @@ export type MockEvent =
   | { kind: 'deleted' };
 
 /**
- * The live events of one store: each journaled request (numbered, so a stream can resume after the
- * last one it saw), an order whose callbacks changed, a reset. Publishing costs nothing while no one
- * listens.
+ * The live events of one store on this replica: each journaled request (numbered by the journal, so a
+ * stream can resume after the last one it saw), an order whose callbacks changed, a reset. Publishing
+ * costs nothing while no one listens.
  */
 export class EventHub {
   private readonly listeners = new Set<(event: MockEvent) => void>();
-  private seq = 0;
-
-  /** The next request number (journal entries carry it as `seq`). */
-  nextSeq(): number {
-    this.seq += 1;
-    return this.seq;
-  }
-
-  /** The number of the last request journaled. */
-  get lastSeq(): number {
-    return this.seq;
-  }
 
   /** How many streams watch this store. */
   get watchers(): number {

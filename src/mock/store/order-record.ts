@@ -1,15 +1,9 @@
-import type { OrderPayload } from '../domain/order-types';
+import type { Reservation } from '../domain/reservations';
 
 // What the mock knows of an order, the same whichever store keeps it: the shapes the routes, the
 // callback sender and every store adapter share.
 
-/** Units of one variant an order holds. */
-export interface Reservation {
-  sku: string;
-  units: number;
-  /** The cart line (its objectId) that reserved them. */
-  line?: string;
-}
+export type { Reservation } from '../domain/reservations';
 
 /** One event in an order's life, as the admin API shows it. */
 export interface HistoryEntry {
@@ -20,12 +14,19 @@ export interface HistoryEntry {
   message?: string;
 }
 
+/** One attempt at a callback: the answer's status, or why there was none. */
+export interface CallbackAttempt {
+  at: string;
+  status?: number;
+  error?: string;
+}
+
 /** What happened to one callback to OmniChat: every attempt and the final outcome. */
 export interface CallbackRecord {
   callback: 'statusChange' | 'provisions';
   url: string;
   body: Record<string, unknown>;
-  attempts: { at: string; status?: number; error?: string }[];
+  attempts: CallbackAttempt[];
   outcome: 'pending' | 'delivered' | 'failed';
 }
 
@@ -35,7 +36,13 @@ export interface OrderRecord {
   /** True once orderCreation accepted it; false for an order known only from a status notification. */
   created: boolean;
   status: string;
-  order: OrderPayload;
+  /**
+   * The order as OmniChat sent it, as JSON text in UTF-8: a stored order costs its bytes, not a parsed
+   * tree several times their size (`orderItems` reads its lines back).
+   */
+  payload: Buffer;
+  /** How many cart lines the order has (lists show it without decoding the payload). */
+  lines: number;
   reservations: Reservation[];
   released: boolean;
   /** The newest entries, at most the store's history limit. */
@@ -45,4 +52,19 @@ export interface OrderRecord {
   notificationKeys: Set<string>;
   callbacks: CallbackRecord[];
   notes: string[];
+}
+
+/** The order's cart lines, decoded from its payload (the admin API's order view). */
+export function orderItems(record: OrderRecord): unknown[] {
+  const order = JSON.parse(record.payload.toString('utf8')) as { items?: unknown };
+  return Array.isArray(order.items) ? order.items : [];
+}
+
+/** The payload bytes and line count an order is kept as. */
+export function encodeOrder(order: { items?: unknown }): { payload: Buffer; lines: number } {
+  const text = JSON.stringify(order);
+  // Its own memory, never a slice of Node's shared 8 KB pool: a kept slice would keep the whole slab.
+  const payload = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  payload.write(text, 'utf8');
+  return { payload, lines: Array.isArray(order.items) ? order.items.length : 0 };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { MockContext } from '../../sandboxes/context';
-import type { JournalEntry } from '../../store/memory/journal';
+import type { JournalEntry } from '../../store/journal-entry';
 import type { RequestNotes } from '../pipeline';
 import { maskSecret } from '../../../common/headers';
 import { isoNow } from '../clock';
@@ -60,9 +60,9 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       if (notes.scenario) entry.scenario = notes.scenario;
       if (notes.violations) entry.violations = notes.violations;
       addPreviews(ctx, entry, req, res, secretNames);
-      entry.seq = ctx.events.nextSeq();
+      // Numbered at once by a store that keeps the journal here; one that writes it behind reports it once written.
       ctx.journal.add(entry);
-      ctx.events.publish({ kind: 'request', entry });
+      if (entry.seq !== undefined) ctx.events.publish({ kind: 'request', entry });
     });
   };
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderPair } from '../../../common/headers';
 import { maskSecretsIn, secretForms, SECRET_QUERY_NAME, type SecretForm } from '../../../common/secrets';
 import type { MockContext } from '../../sandboxes/context';
-import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../../store/memory/journal';
+import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../../store/journal-entry';
 import { receivedBody } from '../json-body';
 import { sentBody } from './respond';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { stringBytes } from '../../bounds/heap-estimate';
-import { HISTORY_MESSAGE_LIMIT } from '../../bounds/limits';
-import type { HistoryEntry } from '../order-record';
+import { stringBytes } from '../bounds/heap-estimate';
+import { HISTORY_MESSAGE_LIMIT } from '../bounds/limits';
+import type { CallbackRecord, HistoryEntry } from './order-record';
 
 /** Characters kept of a status or a source name (identifiers: a longer one is not one OmniChat sends). */
 export const NAME_LIMIT = 200;
@@ -41,4 +41,20 @@ export function notificationKey(status: string, updatedAt: unknown): string {
 /** Estimated heap bytes of a notification key in its Set. */
 export function keyBytes(key: string): number {
   return 32 + stringBytes(key);
+}
+
+/** The status history entry of a finished callback: its outcome after N attempts, or why it was not sent. */
+export function callbackHistoryEntry(callback: CallbackRecord, at: string = new Date().toISOString()): HistoryEntry {
+  const attempts = callback.attempts.length;
+  const refused = attempts === 1 && callback.attempts[0].error?.startsWith('not sent') === true;
+  return {
+    at,
+    event: 'callback',
+    status:
+      callback.callback === 'statusChange' ? String(callback.body.status) : `provisions ${String(callback.body.code)}`,
+    source: 'mock',
+    message: refused
+      ? (callback.attempts[0].error as string)
+      : `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+  };
 }
