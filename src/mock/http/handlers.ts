@@ -50,11 +50,11 @@ export async function validateOrder(
 }
 
 /**
- * orderCreation: stores the order and reserves stock once, with the callback it owes OmniChat, in one
- * step of the store. Its freight is compared with the cart's quote and the verdict noted on the order;
+ * orderCreation: stores the order (`bytes`: its body as it arrived) and reserves stock once, with the
+ * callback it owes OmniChat, in one step of the store. Its freight is compared with the cart's quote and the verdict noted on the order;
  * a changed freight is a 422 while the integration does not allow freight changes.
  */
-export async function createOrder(ctx: MockContext, order: OrderPayload): Promise<string> {
+export async function createOrder(ctx: MockContext, order: OrderPayload, bytes?: Buffer): Promise<string> {
   const id = str(order.objectId);
   // Only reachable without an id under --lenient: nothing to key the order by, so nothing is stored.
   if (id === undefined) return OK;
@@ -72,7 +72,10 @@ export async function createOrder(ctx: MockContext, order: OrderPayload): Promis
     );
   }
   const callback = ctx.callbacks.request(id);
-  const { isNew } = await ctx.store.create({ ...order, objectId: id }, { note: freight.note, callback });
+  const { isNew } = await ctx.store.create(
+    { ...order, objectId: id },
+    { note: freight.note, callback, payload: bytes },
+  );
   if (isNew && callback !== undefined) ctx.callbacks.queued();
   return OK;
 }

@@ -99,7 +99,7 @@ export async function handleOperation(
       return;
     }
     case 'orderCreation':
-      sendJsonText(res, 200, await createOrder(ctx, order));
+      sendJsonText(res, 200, await createOrder(ctx, order, body === order ? raw : undefined));
       return;
     case 'orderCancellation':
       sendJsonText(res, 200, await cancelOrder(ctx, order));

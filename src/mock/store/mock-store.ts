@@ -53,6 +53,8 @@ export interface StatusChange {
 /** What a new order carries besides its payload: the freight verdict noted on it, and the callback it owes. */
 export interface CreationExtras {
   note: string;
+  /** The order's bytes as they arrived (kept as they are, instead of encoding the order again). */
+  payload?: Buffer;
   /** Queued with the order, in the same step: a new order and its callback are stored together or not at all. */
   callback?: CallbackRequest;
 }

@@ -56,15 +56,29 @@ export interface OrderRecord {
 
 /** The order's cart lines, decoded from its payload (the admin API's order view). */
 export function orderItems(record: OrderRecord): unknown[] {
-  const order = JSON.parse(record.payload.toString('utf8')) as { items?: unknown };
+  // The bytes may be the body as it arrived: keys that could reach a prototype are dropped again here.
+  const order = JSON.parse(record.payload.toString('utf8'), (key, value: unknown) =>
+    key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value,
+  ) as { items?: unknown };
   return Array.isArray(order.items) ? order.items : [];
 }
 
-/** The payload bytes and line count an order is kept as. */
-export function encodeOrder(order: { items?: unknown }): { payload: Buffer; lines: number } {
+/**
+ * The payload bytes and line count an order is kept as: `bytes` (the body as it arrived) when given,
+ * else the order encoded. Copied into memory of their own: a request's bytes may be a slice of a larger
+ * read buffer, and a small Buffer a slice of Node's shared 8 KB pool, which a kept slice would keep whole.
+ */
+export function encodeOrder(order: { items?: unknown }, bytes?: Buffer): { payload: Buffer; lines: number } {
+  const lines = Array.isArray(order.items) ? order.items.length : 0;
+  if (bytes !== undefined) {
+    // A body read in several chunks was joined into memory of its own, of its exact size: kept as it is.
+    if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return { payload: bytes, lines };
+    const payload = Buffer.allocUnsafeSlow(bytes.length);
+    bytes.copy(payload);
+    return { payload, lines };
+  }
   const text = JSON.stringify(order);
-  // Its own memory, never a slice of Node's shared 8 KB pool: a kept slice would keep the whole slab.
   const payload = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
   payload.write(text, 'utf8');
-  return { payload, lines: Array.isArray(order.items) ? order.items.length : 0 };
+  return { payload, lines };
 }

@@ -83,7 +83,7 @@ export class OrderStore implements OrderBook {
     const stored = existing ?? this.blank(order.objectId);
     const { record } = stored;
     record.created = true;
-    Object.assign(record, encodeOrder(order));
+    Object.assign(record, encodeOrder(order, extras.payload));
     // A CANCELLED notification may have come first: then the order holds nothing.
     if (!record.released) {
       const plan = planReservations(order, this.catalog, NOTES_LIMIT);
