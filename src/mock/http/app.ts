@@ -5,6 +5,8 @@ import { loadFreightTable } from '../domain/freight';
 import { DEFAULT_FREIGHT_PATH, type MockOptions } from './options';
 import { DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from '../bounds/limits';
 import { MemoryStore } from '../store/memory/memory-store';
+import { openStore } from '../store/open-store';
+import { journalView } from './routes/previews';
 import type { MockStore } from '../store/mock-store';
 import { mockParts, type MockParts } from './mock-parts';
 import type { RequestNotes } from './pipeline';
@@ -61,8 +63,33 @@ interface SandboxLocals {
  * await app.mock.close();
  */
 export function createMockApp(options: MockOptions = {}): MockApp {
+  if (options.store !== undefined && options.store.trim() !== 'memory')
+    throw new TypeError(
+      'createMockApp keeps its state in memory: open a database store with await openMockApp({ store })',
+    );
   const parts = mockParts(options);
   return assembleMockApp(parts, new MemoryStore(parts.storeOptions));
+}
+
+/**
+ * Builds the mock app over the store `options.store` names: memory (the default, as createMockApp), or
+ * a PostgreSQL database shared by every replica given the same URL, migrated and loaded before it
+ * resolves. Rejects with a StoreOpenError (what is wrong, and the fix) when the database cannot be used.
+ *
+ * @example
+ * const { openMockApp, createMockListener } = require('omnichat-merchant-kit/mock');
+ * const app = await openMockApp({ store: 'postgres://mk@127.0.0.1:5432/mk' });
+ * require('node:http').createServer(createMockListener(app)).listen(4010);
+ */
+export async function openMockApp(options: MockOptions = {}): Promise<MockApp> {
+  const parts = mockParts(options);
+  const { budgets } = parts.storeOptions;
+  const store = await openStore(options.store ?? 'memory', parts.storeOptions, {
+    journalView,
+    storeBudgetBytes: budgets.store.limitBytes,
+    journalBudgetBytes: budgets.journal.limitBytes,
+  });
+  return assembleMockApp(parts, store);
 }
 
 /**

@@ -50,6 +50,7 @@ export function mockParts(options: MockOptions): MockParts {
       maxOrders: options.maxOrders ?? DEFAULT_MAX_ORDERS,
       historyLimit: options.historyLimit,
       callbackLimits: { inFlight: sender.inFlight, queued: sender.queued },
+      callbackTimeoutMs: sender.timeoutMs,
       defaults: {
         settings: {
           checkout: options.checkout ?? 'omni',

@@ -16,6 +16,9 @@ export type MockEvent =
 export class EventHub {
   private readonly listeners = new Set<(event: MockEvent) => void>();
 
+  /** `watched` hears whether anyone listens, when that changes (a store that writes behind follows its journal then). */
+  constructor(private readonly watched: (watching: boolean) => void = () => undefined) {}
+
   /** How many streams watch this store. */
   get watchers(): number {
     return this.listeners.size;
@@ -24,7 +27,10 @@ export class EventHub {
   /** Calls `listener` for every event from now on; returns the function that stops it. */
   subscribe(listener: (event: MockEvent) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (this.listeners.size === 1) this.watched(true);
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) this.watched(false);
+    };
   }
 
   /** Tells every listener. */

@@ -64,7 +64,7 @@ export function createContext(shared: SharedParts, state: SandboxState, now = Da
     adminToken: shared.adminToken,
     log: shared.log,
     waits: shared.waits,
-    events: new EventHub(),
+    events: new EventHub((watching) => state.journal.follow(watching)),
     streams: shared.streams,
     usage: { createdAt: state.createdAt, lastUsed: now, inFlight: 0, touched: now },
   };

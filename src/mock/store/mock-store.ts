@@ -5,7 +5,7 @@ import type { StockView } from '../domain/order-validator';
 import type { OrderPayload } from '../domain/order-types';
 import type { CallbackOutbox, CallbackRequest } from './callback-outbox';
 import type { JournalEntry } from './journal-entry';
-import type { OrderRecord } from './order-record';
+import type { CallbackRecord, OrderRecord } from './order-record';
 import type { SandboxConfig } from './sandbox-config';
 
 // The store port: everything the mock keeps, behind one interface with two adapters, memory (this
@@ -59,6 +59,11 @@ export interface CreationExtras {
   callback?: CallbackRequest;
 }
 
+/** An order as lists show it: without its payload, history or callback attempts. */
+export type OrderSummary = Pick<OrderRecord, 'objectId' | 'status' | 'created' | 'lines'> & {
+  callbacks: Pick<CallbackRecord, 'outcome'>[];
+};
+
 /** Why a callback could not be sent again (the admin API's re-send). */
 export type ResendRefusal = 'unknown-order' | 'not-created' | 'pending';
 
@@ -70,8 +75,8 @@ export interface OrderBook {
   reservedBy(objectId: string): ReadonlyMap<string, number>;
   /** The order with this objectId. */
   get(objectId: string): Promise<OrderRecord | undefined>;
-  /** Every stored order, oldest first. */
-  list(): Promise<OrderRecord[]>;
+  /** Every stored order, oldest first, as lists show it (the payload not read). */
+  list(): Promise<OrderSummary[]>;
   /** How many orders are stored. */
   count(): Promise<number>;
   /**
@@ -114,6 +119,11 @@ export interface JournalBook {
   after(seq: number): Promise<JournalEntry[]>;
   /** How many requests are recorded. */
   count(): Promise<number>;
+  /**
+   * Whether a live stream here watches the store: a store that writes behind then reports the entries
+   * other replicas (and this one) write through `watch`. A store that numbers entries at once ignores it.
+   */
+  follow(following: boolean): void;
 }
 
 /** One store (the default one or a sandbox) as this replica holds it. */

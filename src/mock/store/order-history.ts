@@ -32,9 +32,12 @@ export function historyEntryBytes(entry: HistoryEntry): number {
   return bytes;
 }
 
-/** The key that makes a notification count once: its status and updatedAt, bounded in length. */
+/**
+ * The key that makes a notification count once: its status and updatedAt, as JSON (unambiguous, and
+ * free of control characters, which a database column refuses), bounded in length.
+ */
 export function notificationKey(status: string, updatedAt: unknown): string {
-  const key = `${status}\u0000${JSON.stringify(updatedAt ?? null)}`;
+  const key = JSON.stringify([status, updatedAt ?? null]);
   return key.length <= KEY_LIMIT ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 

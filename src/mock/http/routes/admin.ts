@@ -3,6 +3,7 @@ import { OPERATION_IDS, isOperationId } from '../../../contracts';
 import { secretMatches } from '../../sandboxes/auth';
 import type { MockContext } from '../../sandboxes/context';
 import { readJsonBody } from '../json-body';
+import type { OrderSummary } from '../../store/mock-store';
 import { orderItems, type OrderRecord } from '../../store/order-record';
 import { said } from '../../i18n';
 import { HttpProblem } from '../../errors/problems';
@@ -147,7 +148,7 @@ function jsonList<T>(res: Response, items: T[], view: (item: T) => unknown, limi
   sendJsonText(res, 200, `[${parts.reverse().join(',')}]`);
 }
 
-function summary(record: OrderRecord): Record<string, unknown> {
+function summary(record: OrderSummary): Record<string, unknown> {
   return {
     objectId: record.objectId,
     status: record.status,

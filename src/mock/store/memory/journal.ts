@@ -63,6 +63,10 @@ export class Journal implements JournalBook {
     return Promise.resolve(this.entriesNow().filter((entry) => (entry.seq ?? 0) > from));
   }
 
+  follow(): void {
+    // Entries are numbered as they are added, and shown at once by whoever added them.
+  }
+
   /** Forgets every entry (numbering goes on, so a stream resuming after a reset misses nothing new). */
   clear(): void {
     while (this.count_ > 0) this.dropOldest();

@@ -29,6 +29,8 @@ export interface StoreOptions {
   historyLimit?: number;
   /** Callbacks at once and waiting, over every store. */
   callbackLimits: { inFlight: number; queued: number };
+  /** How long one callback attempt may take (a durable outbox leases a callback for longer). */
+  callbackTimeoutMs?: number;
   /** The default store's config when it is first created (the server's flags). */
   defaults: SandboxConfig;
   /** The clock (tests move it). */

@@ -5,7 +5,7 @@ import { createBudgets, DEFAULT_HISTORY_LIMIT, NOTES_LIMIT } from '../../bounds/
 import { planReservations } from '../../domain/reservations';
 import { str, type OrderPayload } from '../../domain/order-types';
 import type { CallbackRequest } from '../callback-outbox';
-import type { CreationExtras, OrderBook, ResendRefusal, StatusChange } from '../mock-store';
+import type { CreationExtras, OrderBook, OrderSummary, ResendRefusal, StatusChange } from '../mock-store';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from '../order-history';
 import { encodeOrder, type HistoryEntry, type OrderRecord } from '../order-record';
 import type { SandboxCatalog } from '../sandbox-catalog';
@@ -189,8 +189,16 @@ export class OrderStore implements OrderBook {
     return this.orders.size;
   }
 
-  list(): Promise<OrderRecord[]> {
-    return Promise.resolve(this.listNow());
+  list(): Promise<OrderSummary[]> {
+    return Promise.resolve(
+      this.listNow().map(({ objectId, status, created, lines, callbacks }) => ({
+        objectId,
+        status,
+        created,
+        lines,
+        callbacks: callbacks.map(({ outcome }) => ({ outcome })),
+      })),
+    );
   }
 
   /** Every stored order, oldest first, at once. */
