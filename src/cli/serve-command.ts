@@ -120,12 +120,8 @@ export async function serve(settings: ServeSettings): Promise<void> {
   server.off('request', hold);
   server.on('request', listener);
   for (const [req, res] of early.splice(0)) listener(req, res);
-  const { catalog } = app.mock.context;
-  const where = settings.store.kind === 'memory' ? 'memory' : `postgres ${shownStoreUrl(settings.store.url)}`;
-  process.stdout.write(
-    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; store ${where}; dashboard ${origin}/__admin/)\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before the start-up line goes out: whoever reads the line may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -136,6 +132,12 @@ export async function serve(settings: ServeSettings): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const { catalog } = app.mock.context;
+  const where = settings.store.kind === 'memory' ? 'memory' : `postgres ${shownStoreUrl(settings.store.url)}`;
+  process.stdout.write(
+    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; store ${where}; dashboard ${origin}/__admin/)\n`,
+  );
+  await stopped;
   await app.mock.close();
 }
 

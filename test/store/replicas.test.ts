@@ -16,10 +16,13 @@ const omnichat = new OmniChatStandIn();
 let url = '';
 let api = '';
 const running = new Set<ServeChild>();
+const starting = new Set<Promise<ServeChild>>();
 
 /** Starts a replica on the test database; every one is ended after the tests, whatever happened. */
 async function replica(): Promise<ServeChild> {
-  const child = await startServe(['--store', url, '--quiet', '--omnichat-api', api, '--omnichat-token', 'rep-tok']);
+  const start = startServe(['--store', url, '--quiet', '--omnichat-api', api, '--omnichat-token', 'rep-tok']);
+  starting.add(start);
+  const child = await start.finally(() => starting.delete(start));
   running.add(child);
   void child.exited.then(() => running.delete(child));
   return child;
@@ -79,6 +82,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // A replica still starting when a hook timed out is ended too, once it has started (or failed to).
+  const late = await Promise.allSettled([...starting]);
+  for (const result of late) if (result.status === 'fulfilled') running.add(result.value);
   for (const child of [...running]) await kill(child);
   await omnichat.stop();
 });
