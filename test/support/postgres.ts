@@ -1,9 +1,5 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
+import { databaseUrl, startPostgres, stopPostgres, type PostgresServer } from '../../src/bench/postgres-server';
 import { openPool } from '../../src/mock/store/postgres/connection';
 import { migrate } from '../../src/mock/store/postgres/migrations';
 
@@ -12,134 +8,26 @@ import { migrate } from '../../src/mock/store/postgres/migrations';
 // tests. No container, no mock of the database.
 
 /** Where the running test server is, as the global setup hands it to the test files (environment). */
-export interface TestServer {
-  port: number;
-  /** The temporary folder: data directory, socket, log. */
-  dir: string;
-  /** The folder of initdb and pg_ctl. */
-  bin: string;
-  /** The watchdog that stops the server if the jest process dies without its teardown. */
-  watchdog: number;
-}
+export type TestServer = PostgresServer;
 
 /** The environment variable the global setup leaves the server in. */
 export const SERVER_ENV = 'MERCHANT_KIT_TEST_POSTGRES';
 /** The database every test database is a copy of: migrated once. */
 export const TEMPLATE_DB = 'mk_template';
-const ADMIN_USER = 'postgres';
 
-/** The newest installed PostgreSQL's bin folder, or undefined when the package is not installed. */
-export function postgresBin(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return undefined;
-  const versions = fs
-    .readdirSync(root)
-    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length === 0 ? undefined : path.join(root, versions[0], 'bin');
-}
-
-/** initdb and pg_ctl refuse to run as root: as root they run as the `postgres` user. */
-function run(bin: string, command: string, args: string[]): void {
-  const asRoot = process.getuid?.() === 0;
-  const file = asRoot ? 'runuser' : path.join(bin, command);
-  const argv = asRoot ? ['-u', 'postgres', '--', path.join(bin, command), ...args] : args;
-  const done = spawnSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (done.status !== 0)
-    throw new Error(`${command} failed (${done.status ?? done.signal}): ${(done.stderr || done.stdout).slice(-2000)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Starts a PostgreSQL server for this jest run: initdb in a temporary folder (owned by `postgres` when
- * running as root), on a free port of 127.0.0.1 with its socket in that folder, trust authentication for
- * the `postgres` user, durability off (the tests kill replicas, never the database). A watchdog
- * process stops it and removes the folder if this process dies without calling stopServer.
- */
+/** Starts the run's server (see src/bench/postgres-server.ts) and migrates the template database on it. */
 export async function startServer(): Promise<TestServer> {
-  const bin = postgresBin();
-  if (bin === undefined)
-    throw new Error(
-      "PostgreSQL is not installed: the store tests need Debian's postgresql package (apt-get install postgresql; .ci/run installs it)",
-    );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-postgres-'));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    fs.chownSync(dir, uid, gid);
-  }
-  const data = path.join(dir, 'data');
-  run(bin, 'initdb', [
-    '-D',
-    data,
-    '-U',
-    ADMIN_USER,
-    '-A',
-    'trust',
-    '-E',
-    'UTF8',
-    '--locale=C',
-    '--no-sync',
-    '--no-instructions',
-  ]);
-  const port = await freePort();
-  const settings = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=300',
-  ].join(' ');
-  run(bin, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '120', 'start']);
-  const watchdog = startWatchdog(bin, dir);
-  const server: TestServer = { port, dir, bin, watchdog };
+  const server = await startPostgres();
   await createTemplate(server);
   return server;
 }
 
-/** Stops the server at once and removes its folder (the data is throwaway). */
+/** Stops the run's server and removes its folder. */
 export function stopServer(server: TestServer): void {
-  try {
-    process.kill(server.watchdog, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-  try {
-    run(server.bin, 'pg_ctl', ['-D', path.join(server.dir, 'data'), '-m', 'immediate', '-w', 'stop']);
-  } finally {
-    fs.rmSync(server.dir, { recursive: true, force: true });
-  }
+  stopPostgres(server);
 }
 
-/**
- * A detached shell that waits for this process to end, then stops the server: when jest is killed
- * (a timeout in CI, Ctrl-C twice) its teardown never runs, and the server must not outlive it.
- */
-function startWatchdog(bin: string, dir: string): number {
-  const stop = `${path.join(bin, 'pg_ctl')} -D ${path.join(dir, 'data')} -m immediate stop`;
-  const asUser = process.getuid?.() === 0 ? `runuser -u postgres -- ${stop}` : stop;
-  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${asUser} >/dev/null 2>&1; rm -rf ${dir}`;
-  const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
-  child.unref();
-  return child.pid as number;
-}
-
-/** A URL of the test server for this database, as `--store` takes it. */
-export function databaseUrl(server: Pick<TestServer, 'port'>, database: string): string {
-  return `postgres://${ADMIN_USER}@127.0.0.1:${server.port}/${database}`;
-}
+export { databaseUrl };
 
 /** Creates the template database and brings it to the kit's schema, once per run. */
 async function createTemplate(server: TestServer): Promise<void> {

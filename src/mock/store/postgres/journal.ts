@@ -6,6 +6,25 @@ import { toJsonb } from './rows';
 
 /** Entries waiting to be written at most: past it (a database that stalls) the oldest are dropped, not kept in memory. */
 const PENDING_LIMIT = 10_000;
+/**
+ * How long entries gather before they are written: one transaction per store every 20 ms at most, however
+ * many requests come, instead of one per request (the live streams see a request that much later).
+ */
+const GATHER_MS = 20;
+/** Batches between two trims of a store's journal to its byte budget (a window over its 1,000 entries). */
+const BYTE_TRIM_EVERY = 25;
+/**
+ * Requests per second and store whose body previews this replica writes: past it (a load test) an entry
+ * is written without them (their lengths stay). The previews are most of an entry's bytes, and a journal
+ * of 1,000 entries written thousands of times a second would cost the database more than the answers.
+ */
+export const PREVIEWS_PER_SECOND = 100;
+
+/** An entry waiting to be written, and whether it goes with its body previews. */
+interface Pending {
+  entry: JournalEntry;
+  previews: boolean;
+}
 
 /** How a journal entry is shown (previews as text, secrets masked): applied before it is written. */
 export type EntryView = (entry: JournalEntry) => JournalEntry;
@@ -17,10 +36,13 @@ export type EntryView = (entry: JournalEntry) => JournalEntry;
  * its last 1,000 entries and at most `budgetBytes` of them.
  */
 export class JournalWriter {
-  private pending = new Map<string, JournalEntry[]>();
+  private pending = new Map<string, Pending[]>();
+  /** Per store: the second being counted and how many entries with previews it had. */
+  private readonly rate = new Map<string, { second: number; count: number }>();
   private count = 0;
   private flushing: Promise<void> | undefined;
-  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private batches = 0;
   /** Entries dropped because the database did not keep up (or refused a batch). */
   dropped = 0;
 
@@ -38,18 +60,16 @@ export class JournalWriter {
       list = [];
       this.pending.set(store, list);
     }
-    list.push(entry);
+    list.push({ entry, previews: this.withPreviews(store) });
     this.count += 1;
     if (this.count > PENDING_LIMIT) this.dropOldest();
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => void this.flush());
-    }
+    this.timer ??= setTimeout(() => void this.flush(), GATHER_MS);
   }
 
   /** Resolves once every entry queued so far is written (or dropped). */
   async flush(): Promise<void> {
-    this.scheduled = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     while (this.flushing !== undefined) await this.flushing;
     if (this.count === 0) return;
     const batch = this.pending;
@@ -61,7 +81,19 @@ export class JournalWriter {
     await this.flushing;
   }
 
-  private async write(batch: Map<string, JournalEntry[]>): Promise<void> {
+  private withPreviews(store: string): boolean {
+    const second = Math.floor(Date.now() / 1000);
+    let rate = this.rate.get(store);
+    if (rate === undefined || rate.second !== second) {
+      if (this.rate.size > 1000) this.rate.clear();
+      rate = { second, count: 0 };
+      this.rate.set(store, rate);
+    }
+    rate.count += 1;
+    return rate.count <= PREVIEWS_PER_SECOND;
+  }
+
+  private async write(batch: Map<string, Pending[]>): Promise<void> {
     for (const [store, entries] of batch) {
       try {
         await this.writeStore(store, entries);
@@ -72,8 +104,15 @@ export class JournalWriter {
     }
   }
 
-  private async writeStore(store: string, entries: JournalEntry[]): Promise<void> {
-    const texts = entries.map((entry) => toJsonb(this.view(entry)));
+  private async writeStore(store: string, entries: Pending[]): Promise<void> {
+    const texts = entries.map(({ entry, previews }) => {
+      const shown = this.view(entry);
+      if (!previews) {
+        delete shown.requestBody;
+        delete shown.responseBody;
+      }
+      return toJsonb(shown);
+    });
     await inTransaction(this.pool, async (c) => {
       const { rows } = await c.query<{ seq: string }>(
         `INSERT INTO merchant_kit.journal_heads (sandbox, seq) VALUES ($1, $2)
@@ -85,18 +124,20 @@ export class JournalWriter {
       const first = head - entries.length + 1;
       await c.query(
         `INSERT INTO merchant_kit.journal (sandbox, seq, entry, bytes)
-         SELECT $1, $2::bigint + n - 1, entry, length(entry::text) FROM unnest($3::jsonb[]) WITH ORDINALITY AS t(entry, n)`,
+         SELECT $1, $2::bigint + n - 1, entry, length(entry) FROM unnest($3::text[]) WITH ORDINALITY AS t(entry, n)`,
         [store, first, texts],
       );
       await c.query('DELETE FROM merchant_kit.journal WHERE sandbox = $1 AND seq <= $2', [store, head - JOURNAL_SIZE]);
-      // Past the byte budget, the oldest go too.
-      await c.query(
-        `DELETE FROM merchant_kit.journal WHERE sandbox = $1 AND seq <= (
+      // Past the byte budget, the oldest go too (checked every few batches: it reads the whole journal).
+      this.batches += 1;
+      if (this.batches % BYTE_TRIM_EVERY === 1)
+        await c.query(
+          `DELETE FROM merchant_kit.journal WHERE sandbox = $1 AND seq <= (
            SELECT seq FROM (SELECT seq, sum(bytes) OVER (ORDER BY seq DESC) AS total
                               FROM merchant_kit.journal WHERE sandbox = $1) newest
             WHERE total > $2 ORDER BY seq DESC LIMIT 1)`,
-        [store, this.budgetBytes],
-      );
+          [store, this.budgetBytes],
+        );
       await notify(c, { k: 'journal', s: store, seq: head });
     });
   }
@@ -112,9 +153,9 @@ export class JournalWriter {
   }
 }
 
-/** Numbers the entries of a row (the entry is stored without its number). */
-function numbered(rows: { seq: string; entry: JournalEntry }[]): JournalEntry[] {
-  return rows.map((row) => ({ ...row.entry, seq: Number(row.seq) }));
+/** The entries of rows, numbered (an entry is stored as JSON text, without its number). */
+function numbered(rows: { seq: string; entry: string }[]): JournalEntry[] {
+  return rows.map((row) => ({ ...(JSON.parse(row.entry) as JournalEntry), seq: Number(row.seq) }));
 }
 
 /** One store's journal in PostgreSQL: written behind by the shared writer, read from the database. */
@@ -137,7 +178,7 @@ export class PgJournal implements JournalBook {
   async entries(): Promise<JournalEntry[]> {
     // What this replica answered is written first, so it reads its own requests.
     await this.writer.flush();
-    const { rows } = await this.pool.query<{ seq: string; entry: JournalEntry }>(
+    const { rows } = await this.pool.query<{ seq: string; entry: string }>(
       // Ordered by the column (j.seq), not by the text it is returned as.
       'SELECT j.seq::text, j.entry FROM merchant_kit.journal j WHERE j.sandbox = $1 ORDER BY j.seq',
       [this.store],
@@ -147,7 +188,7 @@ export class PgJournal implements JournalBook {
 
   async after(seq: number): Promise<JournalEntry[]> {
     await this.writer.flush();
-    const { rows } = await this.pool.query<{ seq: string; entry: JournalEntry }>(
+    const { rows } = await this.pool.query<{ seq: string; entry: string }>(
       `SELECT j.seq::text, j.entry FROM merchant_kit.journal j
         WHERE j.sandbox = $1
           AND j.seq > CASE WHEN $2 > (SELECT coalesce(max(h.seq), 0) FROM merchant_kit.journal_heads h WHERE h.sandbox = $1)
@@ -169,7 +210,7 @@ export class PgJournal implements JournalBook {
 
   /** The entries numbered after `seq` (what a NOTIFY announced), for the live streams watching here. */
   async newer(seq: number): Promise<JournalEntry[]> {
-    const { rows } = await this.pool.query<{ seq: string; entry: JournalEntry }>(
+    const { rows } = await this.pool.query<{ seq: string; entry: string }>(
       'SELECT j.seq::text, j.entry FROM merchant_kit.journal j WHERE j.sandbox = $1 AND j.seq > $2 ORDER BY j.seq',
       [this.store, seq],
     );

@@ -3,7 +3,7 @@ import { CHANNEL } from './connection';
 
 /** What a NOTIFY says changed (short keys: a payload is at most 8,000 bytes). */
 export interface StoreNotice {
-  /** stock, config, reset, removed, order, journal, outbox */
+  /** stock, config, reset, removed, order, journal, outbox, quotes */
   k: string;
   /** The store it is about. */
   s?: string;
@@ -19,6 +19,8 @@ export interface StoreNotice {
   seq?: number;
   /** Seconds a store removed for being idle had not been used. */
   idle?: number;
+  /** The carts whose quotes a batch wrote (absent: too many to say). */
+  ids?: string[];
 }
 
 /** Longest wait between two attempts to listen again after the connection dropped. */

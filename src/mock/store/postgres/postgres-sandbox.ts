@@ -63,7 +63,7 @@ export class PgSandbox implements SandboxState {
       if (version !== undefined) await this.cache.refresh(version);
       parts.ordersWritten();
     });
-    this.quotes = new PgQuotes(row.name, parts.pool);
+    this.quotes = new PgQuotes(row.name, parts.pool, parts.replica);
     this.journal = new PgJournal(row.name, parts.pool, parts.writer, (following) => this.follow(following));
   }
 

@@ -273,6 +273,9 @@ export class PostgresStore implements MockStore {
       case 'order':
         if (notice.id !== undefined) this.tell({ kind: 'order', sandbox: name, objectId: notice.id });
         return;
+      case 'quotes':
+        if (elsewhere) state?.quotes.heard(notice.ids);
+        return;
       case 'journal': {
         const entries = state ? await state.announced(notice.seq ?? 0) : [];
         if (entries.length > 0) this.tell({ kind: 'requests', sandbox: name, entries });
@@ -284,6 +287,7 @@ export class PostgresStore implements MockStore {
   /** The LISTEN connection was lost and is back: what was announced meanwhile is read afresh. */
   private async resync(): Promise<void> {
     for (const state of this.states.values()) {
+      state.quotes.heard(undefined);
       state.cache.invalidate();
       await state.cache.refresh();
       await state.reloadConfig();
