@@ -1,8 +1,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './servers';
 
 // A throwaway PostgreSQL server from Debian's `postgresql` package, for the bench and the store tests:
 // its own data directory in a temporary folder, on a free loopback port, trust authentication for the
@@ -44,17 +44,6 @@ function run(bin: string, command: string, args: string[]): void {
   const done = spawnSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (done.status !== 0)
     throw new Error(`${command} failed (${done.status ?? done.signal}): ${(done.stderr || done.stdout).slice(-2000)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,19 +1,23 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createMockListener, openMockApp, type MockApp, type MockOptions } from '../../src/mock';
+import { openMockApp, type MockOptions } from '../../src/mock';
 import { freshDatabase } from '../support/postgres';
 import { openStream } from '../mock/event-stream';
-import { CHECKER, CREATE, SEARCH, SMALL_CATALOG_PATH, TEST_SCENARIOS_DIR, line, order } from '../mock/helpers';
+import {
+  CHECKER,
+  CREATE,
+  SEARCH,
+  SMALL_CATALOG_PATH,
+  TEST_SCENARIOS_DIR,
+  line,
+  order,
+  serveApp,
+  type ServedMock,
+} from '../mock/helpers';
 
 // What every replica on one database shares besides orders and stock (replicas.test.ts): quotes,
 // scenario defaults, resets, deletions and the dashboard's live events. Two apps in this process on
 // one database, each on its own port as `serve` runs it.
 
-interface Replica {
-  app: MockApp;
-  origin: string;
-  close(): Promise<void>;
-}
+type Replica = ServedMock;
 
 async function replica(url: string, options: MockOptions = {}): Promise<Replica> {
   const app = await openMockApp({
@@ -22,17 +26,7 @@ async function replica(url: string, options: MockOptions = {}): Promise<Replica>
     scenariosDir: TEST_SCENARIOS_DIR,
     ...options,
   });
-  const server = http.createServer(createMockListener(app));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    app,
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      await app.mock.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return serveApp(app);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mock's JSON, read by each test

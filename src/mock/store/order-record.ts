@@ -82,3 +82,21 @@ export function encodeOrder(order: { items?: unknown }, bytes?: Buffer): { paylo
   payload.write(text, 'utf8');
   return { payload, lines };
 }
+
+/** An order known from now on, before anything is recorded of it. */
+export function blankOrder(objectId: string): OrderRecord {
+  return {
+    objectId,
+    created: false,
+    status: 'UNKNOWN',
+    payload: Buffer.alloc(0),
+    lines: 0,
+    reservations: [],
+    released: false,
+    history: [],
+    historyDropped: 0,
+    notificationKeys: new Set(),
+    callbacks: [],
+    notes: [],
+  };
+}

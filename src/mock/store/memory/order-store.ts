@@ -7,7 +7,7 @@ import { str, type OrderPayload } from '../../domain/order-types';
 import type { CallbackRequest } from '../callback-outbox';
 import type { CreationExtras, OrderBook, OrderSummary, ResendRefusal, StatusChange } from '../mock-store';
 import { boundedEntry, cutText, historyEntryBytes, keyBytes, NAME_LIMIT, notificationKey } from '../order-history';
-import { encodeOrder, type HistoryEntry, type OrderRecord } from '../order-record';
+import { blankOrder, encodeOrder, type HistoryEntry, type OrderRecord } from '../order-record';
 import type { SandboxCatalog } from '../sandbox-catalog';
 import type { MemoryOutbox } from './outbox';
 
@@ -237,20 +237,7 @@ export class OrderStore implements OrderBook {
     const oldest = this.orders.size >= this.maxOrders ? this.orders.oldest() : undefined;
     if (oldest !== undefined) this.forget(oldest[0]);
     this.version += 1;
-    const record: OrderRecord = {
-      objectId,
-      created: false,
-      status: 'UNKNOWN',
-      payload: EMPTY,
-      lines: 0,
-      reservations: [],
-      released: false,
-      history: [],
-      historyDropped: 0,
-      notificationKeys: new Set(),
-      callbacks: [],
-      notes: [],
-    };
+    const record = blankOrder(objectId);
     const stored: Stored = { record, charge: undefined as unknown as Charge, fixedBytes: 0, historyBytes: 0 };
     this.orders.set(objectId, stored);
     stored.fixedBytes = fixedBytes(record);
@@ -303,8 +290,6 @@ export class OrderStore implements OrderBook {
     for (const r of record.reservations) this.catalog.adjustStock(r.sku, r.units);
   }
 }
-
-const EMPTY = Buffer.alloc(0);
 
 /** Bytes of what an order holds besides its history and callbacks: its id, payload bytes, reservations and notes. */
 function fixedBytes(record: OrderRecord): number {

@@ -105,14 +105,11 @@ export class JournalWriter {
   }
 
   private async writeStore(store: string, entries: Pending[]): Promise<void> {
-    const texts = entries.map(({ entry, previews }) => {
-      const shown = this.view(entry);
-      if (!previews) {
-        delete shown.requestBody;
-        delete shown.responseBody;
-      }
-      return toJsonb(shown);
-    });
+    // An entry without its previews is shown from its plain fields only: the raw previews (kept under a
+    // symbol until shown) are neither decoded nor masked for nothing.
+    const texts = entries.map(({ entry, previews }) =>
+      toJsonb(this.view(previews ? entry : (Object.fromEntries(Object.entries(entry)) as JournalEntry))),
+    );
     await inTransaction(this.pool, async (c) => {
       const { rows } = await c.query<{ seq: string }>(
         `INSERT INTO merchant_kit.journal_heads (sandbox, seq) VALUES ($1, $2)

@@ -6,7 +6,7 @@ import { planReservations } from '../../domain/reservations';
 import { queueFullMessage, type CallbackRequest } from '../callback-outbox';
 import type { CreationExtras, OrderBook, OrderSummary, ResendRefusal, StatusChange } from '../mock-store';
 import { callbackHistoryEntry, cutText, NAME_LIMIT, notificationKey } from '../order-history';
-import { encodeOrder, type CallbackRecord, type OrderRecord } from '../order-record';
+import { blankOrder, encodeOrder, type CallbackRecord, type OrderRecord } from '../order-record';
 import { inTransaction, notify, type Queryable } from './connection';
 import {
   closeStore,
@@ -218,20 +218,7 @@ export class PgOrders implements OrderBook {
   private async blank(c: Queryable, store: LockedStore, objectId: string): Promise<OrderRecord> {
     if (store.orderCount >= this.limits.maxOrders) await forgetOldest(c, store, this.catalog);
     store.orderCount += 1;
-    return {
-      objectId: toText(objectId),
-      created: false,
-      status: 'UNKNOWN',
-      payload: Buffer.alloc(0),
-      lines: 0,
-      reservations: [],
-      released: false,
-      history: [],
-      historyDropped: 0,
-      notificationKeys: new Set(),
-      callbacks: [],
-      notes: [],
-    };
+    return blankOrder(toText(objectId));
   }
 
   /**
