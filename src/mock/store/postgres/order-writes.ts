@@ -215,6 +215,8 @@ export async function forgetOrder(c: Queryable, store: LockedStore, catalog: Cat
   const held = !record.released;
   await releaseStock(c, store, catalog, record);
   await c.query('DELETE FROM merchant_kit.orders WHERE sandbox = $1 AND object_id = $2', [store.name, row.object_id]);
+  // Its finished callbacks go with it; one still pending goes out, then goes (see the outbox).
+  await c.query("DELETE FROM merchant_kit.callbacks WHERE order_seq = $1 AND outcome <> 'pending'", [row.seq]);
   if (held)
     await c.query('INSERT INTO merchant_kit.forgotten (sandbox, object_id, version) VALUES ($1, $2, $3)', [
       store.name,

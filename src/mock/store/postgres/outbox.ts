@@ -147,7 +147,11 @@ export class PgOutbox implements CallbackOutbox {
       `SELECT ${ORDER_COLUMNS}, o.sandbox FROM merchant_kit.orders o WHERE o.seq = $1 FOR UPDATE OF o`,
       [orderSeq],
     );
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      // The order was forgotten, reset or removed meanwhile: its callback, now finished, has nothing to belong to.
+      await c.query('DELETE FROM merchant_kit.callbacks WHERE order_seq = $1', [orderSeq]);
+      return;
+    }
     const record = decodeOrder(rows[0]);
     pushHistory(record, callbackHistoryEntry(callback), this.historyLimit);
     // The order's byte count is left as it was: the store's row is not locked here (its lock comes

@@ -127,6 +127,8 @@ export class PgSandbox implements SandboxState {
       if (store === undefined) throw storeGone(this.name);
       for (const table of ['orders', 'stock', 'blocks', 'quotes', 'journal', 'forgotten'])
         await c.query(`DELETE FROM merchant_kit.${table} WHERE sandbox = $1`, [this.name]);
+      // Callbacks still pending go out (and then go); the finished ones go with their orders.
+      await c.query("DELETE FROM merchant_kit.callbacks WHERE sandbox = $1 AND outcome <> 'pending'", [this.name]);
       const next = store.version + 1;
       await c.query(
         `UPDATE merchant_kit.sandboxes SET version = $2, reset_version = $2, order_count = 0, order_bytes = 0,

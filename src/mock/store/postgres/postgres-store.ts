@@ -145,6 +145,7 @@ export class PostgresStore implements MockStore {
     if (name === DEFAULT_SANDBOX) return false;
     const removed = await inTransaction(this.pool, async (c) => {
       const { rows } = await c.query('DELETE FROM merchant_kit.sandboxes WHERE name = $1 RETURNING name', [name]);
+      await c.query("DELETE FROM merchant_kit.callbacks WHERE sandbox = $1 AND outcome <> 'pending'", [name]);
       if (rows.length > 0) await notify(c, { k: 'removed', s: name, o: this.replica });
       return rows.length > 0;
     });
@@ -177,6 +178,10 @@ export class PostgresStore implements MockStore {
         RETURNING s.name, (extract(epoch FROM s.last_used_at) * 1000)::text AS used`,
         [DEFAULT_SANDBOX, before, inUse],
       );
+      if (rows.length > 0)
+        await c.query("DELETE FROM merchant_kit.callbacks WHERE sandbox = ANY($1::text[]) AND outcome <> 'pending'", [
+          rows.map((row) => row.name),
+        ]);
       for (const row of rows)
         await notify(c, {
           k: 'removed',
