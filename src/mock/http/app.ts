@@ -77,9 +77,16 @@ export function createMockApp(options: MockOptions = {}): MockApp {
  * resolves. Rejects with a StoreOpenError (what is wrong, and the fix) when the database cannot be used.
  *
  * @example
+ * // Every replica given the same URL shares one store: MERCHANT_KIT_STORE=postgres://USER@HOST:5432/DB
+ * const http = require('node:http');
  * const { openMockApp, createMockListener } = require('omnichat-merchant-kit/mock');
- * const app = await openMockApp({ store: 'postgres://mk@127.0.0.1:5432/mk' });
- * require('node:http').createServer(createMockListener(app)).listen(4010);
+ * const app = await openMockApp({ store: process.env.MERCHANT_KIT_STORE });
+ * const server = http.createServer(createMockListener(app));
+ * await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+ * const res = await fetch(`http://127.0.0.1:${server.address().port}/__admin/sandboxes`);
+ * console.log(res.status, (await res.json()).sandboxes[0].name); // 200 default
+ * server.close();
+ * await app.mock.close();
  */
 export async function openMockApp(options: MockOptions = {}): Promise<MockApp> {
   const parts = mockParts(options);
