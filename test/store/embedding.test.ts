@@ -13,7 +13,6 @@ describe('the embedding API examples on PostgreSQL', () => {
     const result = await runToEnd(process.execPath, ['-e', script], {
       cwd: PACKAGE_ROOT,
       env: { ...process.env, MERCHANT_KIT_STORE: await freshDatabase() },
-      timeoutMs: 30000,
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
