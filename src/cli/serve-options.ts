@@ -1,6 +1,7 @@
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../common/headers';
 import { maskUrl } from '../common/secrets';
 import { UsageError } from '../common/usage-error';
+import { parseStoreSpec, shownStoreUrl, type StoreSpec } from '../mock';
 
 /** The raw flags of `merchant-kit serve`, as commander hands them over. */
 export interface ServeFlags {
@@ -25,6 +26,7 @@ export interface ServeFlags {
   maxSandboxes?: string;
   sandboxIdle?: string;
   publicUrl?: string;
+  store?: string;
 }
 
 /** Checked serve settings. */
@@ -53,7 +55,12 @@ export interface ServeSettings {
   sandboxIdleMs?: number;
   /** --public-url: how clients reach the server behind a proxy (the admin API answers its Host). */
   publicUrl?: string;
+  /** Where the state lives: `memory`, or a PostgreSQL URL (--store, else MERCHANT_KIT_STORE). */
+  store: StoreSpec;
 }
+
+/** The environment variable that names the store when --store is not given. */
+export const STORE_ENV = 'MERCHANT_KIT_STORE';
 
 /** True for addresses only this machine can reach (the admin API is open there). */
 function isLoopback(host: string): boolean {
@@ -61,7 +68,7 @@ function isLoopback(host: string): boolean {
 }
 
 /** Checks every flag; a bad one is a UsageError naming the flag and the fix. */
-export function checkServeFlags(flags: ServeFlags): ServeSettings {
+export function checkServeFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): ServeSettings {
   const port = wholeNumber('--port', flags.port, 0, 65535);
   if (!/^\/[A-Za-z0-9._~\-/]*$/.test(flags.basePath))
     throw new UsageError(
@@ -130,6 +137,7 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
       flags.maxSandboxes === undefined ? undefined : wholeNumber('--max-sandboxes', flags.maxSandboxes, 0, 1000),
     sandboxIdleMs: duration('--sandbox-idle', flags.sandboxIdle),
     publicUrl: publicUrl(flags.publicUrl),
+    store: storeSpec(flags.store, env[STORE_ENV]),
   };
 }
 
@@ -147,6 +155,18 @@ function publicUrl(raw: string | undefined): string | undefined {
       `--public-url must be the http(s) URL clients reach this mock by, such as https://mock.example.com (no user, query or fragment), got ${JSON.stringify(maskUrl(raw).slice(0, 80))}`,
     );
   return url.href.replace(/\/+$/, '');
+}
+
+/** --store, else MERCHANT_KIT_STORE, else memory; a bad one names where it came from and the forms it takes. */
+function storeSpec(flag: string | undefined, fromEnv: string | undefined): StoreSpec {
+  const given = flag ?? (fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : undefined);
+  if (given === undefined) return { kind: 'memory' };
+  const parsed = parseStoreSpec(given);
+  if (!('error' in parsed)) return parsed;
+  const source = flag !== undefined ? '--store' : `${STORE_ENV} (no --store given)`;
+  throw new UsageError(
+    `${source} ${JSON.stringify(shownStoreUrl(given))} ${parsed.error}: give memory (the default) or a PostgreSQL URL such as postgres://USER@HOST:5432/DB`,
+  );
 }
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -1,4 +1,5 @@
-export { createMockApp, type MockApp, type MockControl } from './http/app';
+export { createMockApp, openMockApp, type MockApp, type MockControl } from './http/app';
+export { parseStoreSpec, shownStoreUrl, StoreOpenError, type StoreSpec } from './store/store-spec';
 export { createMockListener } from './http/listener';
 export { type MockOptions, DEFAULT_BASE_PATH, DEFAULT_CATALOG_PATH, normalizeBasePath } from './http/options';
 export { CatalogError, loadCatalogFile, checkCatalog } from './domain/load-catalog';

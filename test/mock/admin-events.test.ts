@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../src/mock/store/memory/journal';
+import type { JournalEntry } from '../../src/mock/store/journal-entry';
 import { MAX_STREAMS } from '../../src/mock/http/routes/admin-events';
 import { openStream, type EventStream } from './event-stream';
 import { CHECKER, SEARCH, line, order, serveMock, type ServedMock } from './helpers';
@@ -37,7 +37,7 @@ describe('GET /__admin/events', () => {
     expect(event.data).not.toContain('strm-s3cret');
     expect(event.data).not.toContain('abc123');
     expect(event.id).toBe(String(entry.seq));
-    const journal = served.app.mock.context.journal.entries();
+    const journal = await served.app.mock.context.journal.entries();
     expect(journal.at(-1)?.seq).toBe(entry.seq);
   });
 
@@ -57,7 +57,7 @@ describe('GET /__admin/events', () => {
   });
 
   it('replays the requests after ?since=SEQ, then goes on live', async () => {
-    const seqs = served.app.mock.context.journal.entries().map((e) => e.seq as number);
+    const seqs = (await served.app.mock.context.journal.entries()).map((e) => e.seq as number);
     const stream = await open(`?since=${seqs[0]}`);
     const replayed = await stream.next((e) => e.id === String(seqs.at(-1)));
     expect(stream.events.filter((e) => e.event === 'request').map((e) => Number(e.id))).toEqual(seqs.slice(1));
@@ -66,7 +66,7 @@ describe('GET /__admin/events', () => {
 
   it('replays everything when since is past the last request (the mock restarted)', async () => {
     const stream = await open('?since=999999');
-    const first = served.app.mock.context.journal.entries()[0];
+    const first = (await served.app.mock.context.journal.entries())[0];
     const event = await stream.next((e) => e.event === 'request');
     expect(event.id).toBe(String(first.seq));
   });

@@ -66,12 +66,13 @@ describe('admin API on loopback without a token', () => {
 });
 
 describe('the request journal', () => {
-  it('is a fixed-size ring that keeps the newest entries in order', () => {
+  it('is a fixed-size ring that keeps the newest entries in order', async () => {
     const journal = new Journal(3);
     for (let i = 1; i <= 5; i += 1)
       journal.add({ at: '', method: 'GET', path: `/${i}`, status: 200, durationMs: 0, headers: {} });
-    expect(journal.entries().map((e) => e.path)).toEqual(['/3', '/4', '/5']);
+    expect((await journal.entries()).map((e) => e.path)).toEqual(['/3', '/4', '/5']);
+    expect((await journal.entries()).map((e) => e.seq)).toEqual([3, 4, 5]);
     journal.clear();
-    expect(journal.entries()).toEqual([]);
+    expect(await journal.entries()).toEqual([]);
   });
 });

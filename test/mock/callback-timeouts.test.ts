@@ -37,7 +37,8 @@ const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1'
     global.gc();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  const orders = app.mock.context.store.list();
+  const listed = await app.mock.context.store.list();
+  const orders = await Promise.all(listed.map((o) => app.mock.context.store.get(o.objectId)));
   const errors = orders.flatMap((o) => o.callbacks.flatMap((c) => c.attempts.map((a) => a.error ?? String(a.status))));
   process.stdout.write(JSON.stringify({ finished, outcomes: orders.map((o) => o.callbacks.map((c) => c.outcome).join()), errors }));
   // Exits at once: with a timeout lost, close() would wait for callbacks that never end.

@@ -28,11 +28,17 @@ const PROXY_VARIABLES = /^(https?|all|no)_proxy$/i;
 const LOCALE_VARIABLES = /^(LC_ALL|LC_MESSAGES|LANG)$/;
 // Run inside GitHub Actions, the suite must not make every child print annotations and summaries.
 const ACTIONS_VARIABLES = /^(GITHUB_ACTIONS|GITHUB_STEP_SUMMARY|GITHUB_OUTPUT)$/;
+// A store named in the shell running the tests would put every serve in it: tests get memory unless they pass one.
+const STORE_VARIABLE = 'MERCHANT_KIT_STORE';
 
 /** The test process's environment without what would change the CLI's behaviour behind a test's back. */
 export function cliEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
-    ([name]) => !PROXY_VARIABLES.test(name) && !LOCALE_VARIABLES.test(name) && !ACTIONS_VARIABLES.test(name),
+    ([name]) =>
+      !PROXY_VARIABLES.test(name) &&
+      !LOCALE_VARIABLES.test(name) &&
+      !ACTIONS_VARIABLES.test(name) &&
+      name !== STORE_VARIABLE,
   );
   return { ...Object.fromEntries(inherited), ...extra };
 }

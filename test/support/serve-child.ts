@@ -18,13 +18,16 @@ export interface ServeChild {
   stop(): Promise<number | null>;
 }
 
-/** Starts the built CLI's serve command on 127.0.0.1:0 and resolves once it prints its origin. */
-export async function startServe(args: string[]): Promise<ServeChild> {
+/**
+ * Starts the built CLI's serve command on 127.0.0.1:0 and resolves once it prints its origin. Its store
+ * is memory unless `env` names another (a MERCHANT_KIT_STORE of the shell running the tests is dropped).
+ */
+export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeChild> {
   const running = await startUntil(
     process.execPath,
     [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args],
     /listening on ((http:\/\/[^/\s]+)\S*)/,
-    { cwd: PACKAGE_ROOT, env: cliEnvironment() },
+    { cwd: PACKAGE_ROOT, env: cliEnvironment(env) },
   );
   return { ...running, origin: running.match[2], url: running.match[1] };
 }

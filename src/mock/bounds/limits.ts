@@ -6,8 +6,8 @@ const MB = 1024 * 1024;
 const DEFAULT_STORE_BUDGET_BYTES = 256 * MB;
 /** Default byte budget of the request journal (`--journal-budget`), besides its 1,000 entries. */
 const DEFAULT_JOURNAL_BUDGET_BYTES = 16 * MB;
-/** Byte budget of cached search answers and match lists (fixed: the caches only save time). */
-const SEARCH_CACHE_BUDGET_BYTES = 64 * MB;
+/** Byte budget of the answer caches: search answers and match lists, orderValidation answers (they only save time). */
+const ANSWER_CACHES_BUDGET_BYTES = 64 * MB;
 /** Default bound on one list answer of the admin API (`--admin-answer-limit`): the newest items that fit. */
 export const DEFAULT_ADMIN_ANSWER_LIMIT_BYTES = 16 * MB;
 /** Default number of status history entries kept per order (`--history-limit`): the newest ones. */
@@ -24,6 +24,9 @@ export const NOTES_LIMIT = 50;
 export interface MockBudgets {
   store: ByteBudget;
   journal: ByteBudget;
+  /** The cached answers of every store: search answers and match lists, and orderValidation answers to repeated bodies. */
+  answerCaches: ByteBudget;
+  /** The same budget as `answerCaches`, under the name it had when only the search drew from it. */
   searchCache: ByteBudget;
 }
 
@@ -31,14 +34,22 @@ export interface MockBudgets {
 export interface BudgetLimits {
   storeBytes?: number;
   journalBytes?: number;
+  /** The answer caches' limit. */
+  answerCacheBytes?: number;
+  /** The answer caches' limit, by its former name (`answerCacheBytes` wins when both are given). */
   searchCacheBytes?: number;
 }
 
 /** Creates a set of budgets (one per server; share it between sandboxes). */
 export function createBudgets(limits: BudgetLimits = {}): MockBudgets {
+  const answerCaches = new ByteBudget(
+    'answer caches',
+    limits.answerCacheBytes ?? limits.searchCacheBytes ?? ANSWER_CACHES_BUDGET_BYTES,
+  );
   return {
     store: new ByteBudget('order store', limits.storeBytes ?? DEFAULT_STORE_BUDGET_BYTES),
     journal: new ByteBudget('request journal', limits.journalBytes ?? DEFAULT_JOURNAL_BUDGET_BYTES),
-    searchCache: new ByteBudget('search cache', limits.searchCacheBytes ?? SEARCH_CACHE_BUDGET_BYTES),
+    answerCaches,
+    searchCache: answerCaches,
   };
 }

@@ -102,7 +102,7 @@ export function parsePrefer(header: string | undefined): { scenario?: string; de
 
 /** The scenarios available per operation, and the default one the admin API may set for each. */
 export class Scenarios {
-  private readonly defaults = new Map<OperationId, string>();
+  private defaults = new Map<OperationId, string>();
 
   constructor(private readonly custom: Map<OperationId, Map<string, CustomScenario>>) {}
 
@@ -111,23 +111,35 @@ export class Scenarios {
     return [...Object.keys(BUILTIN_SCENARIOS), ...(this.custom.get(operation)?.keys() ?? [])];
   }
 
-  /** Sets (or with undefined clears) an operation's default scenario; throws for an unknown name. */
-  setDefault(operation: OperationId, name: string | undefined): void {
-    if (name === undefined) this.defaults.delete(operation);
+  /**
+   * The defaults with this operation's set to `name` (undefined clears it), to be stored: throws for an
+   * unknown name, and changes nothing here until `useDefaults` is given the stored ones.
+   */
+  withDefault(operation: OperationId, name: string | undefined): Partial<Record<OperationId, string>> {
+    const next: Partial<Record<OperationId, string>> = this.defaultsView();
+    if (name === undefined) delete next[operation];
     else {
       this.check(operation, name);
-      this.defaults.set(operation, name);
+      next[operation] = name;
     }
+    return next;
+  }
+
+  /** Takes the defaults as the store keeps them (set here or by another replica). */
+  useDefaults(defaults: Partial<Record<OperationId, string>>): void {
+    const next = new Map<OperationId, string>();
+    for (const operation of OPERATION_IDS) {
+      const name = defaults[operation];
+      // A name this server does not know (another replica's custom scenario) is left out, not failed on.
+      if (typeof name === 'string' && (isBuiltin(name) || this.custom.get(operation)?.has(name)))
+        next.set(operation, name);
+    }
+    this.defaults = next;
   }
 
   /** Current defaults, by operation. */
-  defaultsView(): Record<string, string> {
+  defaultsView(): Partial<Record<OperationId, string>> {
     return Object.fromEntries(this.defaults);
-  }
-
-  /** Forgets every default. */
-  clearDefaults(): void {
-    this.defaults.clear();
   }
 
   /** The plan for one request, from its Prefer header or `__scenario`, else the operation's default. */

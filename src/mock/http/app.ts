@@ -1,19 +1,14 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { CallbackSender, DEFAULT_CALLBACK_LIMITS, DEFAULT_CALLBACK_RETRY } from '../callbacks/sender';
-import { Catalog } from '../domain/catalog';
+import { CallbackWorker } from '../callbacks/worker';
 import type { MockContext } from '../sandboxes/context';
 import { loadFreightTable } from '../domain/freight';
-import { loadCatalogFile } from '../domain/load-catalog';
-import {
-  DEFAULT_BASE_PATH,
-  DEFAULT_CATALOG_PATH,
-  DEFAULT_FREIGHT_PATH,
-  DEFAULT_SCENARIOS_DIR,
-  normalizeBasePath,
-  type MockOptions,
-} from './options';
-import { createBudgets, DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from '../bounds/limits';
-import { DEFAULT_MAX_ORDERS } from '../store/memory/order-store';
+import { DEFAULT_FREIGHT_PATH, type MockOptions } from './options';
+import { DEFAULT_ADMIN_ANSWER_LIMIT_BYTES } from '../bounds/limits';
+import { MemoryStore } from '../store/memory/memory-store';
+import { openStore } from '../store/open-store';
+import { journalView } from './routes/previews';
+import type { MockStore } from '../store/mock-store';
+import { mockParts, type MockParts } from './mock-parts';
 import type { RequestNotes } from './pipeline';
 import { said } from '../i18n';
 import { HttpProblem } from '../errors/problems';
@@ -30,7 +25,6 @@ import {
   DEFAULT_SANDBOX_IDLE_MS,
   SandboxRegistry,
 } from '../sandboxes/sandboxes';
-import { loadScenarios } from '../domain/scenarios';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {
@@ -40,7 +34,9 @@ export interface MockControl {
   sandboxes: SandboxRegistry;
   /** Where the five operations live ('' for the root), as normalized. */
   basePath: string;
-  /** Resolves once every callback started so far, in every store, has finished. */
+  /** Where the state lives (memory, or PostgreSQL shared with other replicas). */
+  store: MockStore;
+  /** Resolves once every callback queued so far, in every store, has finished. */
   idle(): Promise<void>;
   /** Stops callbacks, delayed answers, live streams and the idle sweep; call it when the server closes. */
   close(): Promise<void>;
@@ -67,58 +63,78 @@ interface SandboxLocals {
  * await app.mock.close();
  */
 export function createMockApp(options: MockOptions = {}): MockApp {
-  const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
-  const budgets =
-    options.budgets ??
-    createBudgets({ storeBytes: options.storeBudgetBytes, journalBytes: options.journalBudgetBytes });
+  if (options.store !== undefined && options.store.trim() !== 'memory')
+    throw new TypeError(
+      'createMockApp keeps its state in memory: open a database store with await openMockApp({ store })',
+    );
+  const parts = mockParts(options);
+  return assembleMockApp(parts, new MemoryStore(parts.storeOptions));
+}
+
+/**
+ * Builds the mock app over the store `options.store` names: memory (the default, as createMockApp), or
+ * a PostgreSQL database shared by every replica given the same URL, migrated and loaded before it
+ * resolves. Rejects with a StoreOpenError (what is wrong, and the fix) when the database cannot be used.
+ *
+ * @example
+ * // Every replica given the same URL shares one store: MERCHANT_KIT_STORE=postgres://USER@HOST:5432/DB
+ * const http = require('node:http');
+ * const { openMockApp, createMockListener } = require('omnichat-merchant-kit/mock');
+ * const app = await openMockApp({ store: process.env.MERCHANT_KIT_STORE });
+ * const server = http.createServer(createMockListener(app));
+ * await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+ * const res = await fetch(`http://127.0.0.1:${server.address().port}/__admin/sandboxes`);
+ * console.log(res.status, (await res.json()).sandboxes[0].name); // 200 default
+ * server.close();
+ * await app.mock.close();
+ */
+export async function openMockApp(options: MockOptions = {}): Promise<MockApp> {
+  const parts = mockParts(options);
+  const { budgets } = parts.storeOptions;
+  const store = await openStore(options.store ?? 'memory', parts.storeOptions, {
+    journalView,
+    storeBudgetBytes: budgets.store.limitBytes,
+    journalBudgetBytes: budgets.journal.limitBytes,
+  });
+  return assembleMockApp(parts, store);
+}
+
+/**
+ * The express app over the given parts and an open store (memory, or PostgreSQL opened by
+ * `openMockApp`): every sandbox, route and the callback worker. `close()` closes the store too.
+ */
+export function assembleMockApp(parts: MockParts, store: MockStore): MockApp {
+  const { options, basePath } = parts;
+  const worker = new CallbackWorker(store.outbox, parts.sender);
   const shared: SharedParts = {
-    catalog: new Catalog(
-      options.products ?? loadCatalogFile(options.catalogPath ?? DEFAULT_CATALOG_PATH),
-      budgets.searchCache,
-    ),
+    catalog: parts.storeOptions.catalog,
     freight: loadFreightTable(options.freightPath ?? DEFAULT_FREIGHT_PATH),
-    customScenarios: loadScenarios(options.scenariosDir ?? DEFAULT_SCENARIOS_DIR),
-    budgets,
+    customScenarios: parts.customScenarios,
+    budgets: parts.storeOptions.budgets,
     adminAnswerLimitBytes: options.adminAnswerLimitBytes ?? DEFAULT_ADMIN_ANSWER_LIMIT_BYTES,
     basePath,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:4010',
     lenient: options.lenient === true,
     adminToken: options.adminToken,
     log: options.log,
-    callbacks: new CallbackSender({
-      ...DEFAULT_CALLBACK_RETRY,
-      ...options.callbackRetry,
-      ...DEFAULT_CALLBACK_LIMITS,
-      ...options.callbackLimits,
-    }),
-    maxOrders: options.maxOrders ?? DEFAULT_MAX_ORDERS,
-    historyLimit: options.historyLimit,
+    store,
+    worker,
     waits: new Set(),
     streams: new Set(),
   };
-  const sandboxes = new SandboxRegistry(
-    shared,
-    {
-      checkout: options.checkout ?? 'omni',
-      headers: options.auth ?? [],
-      omnichatApi: options.omnichatApi,
-      omnichatToken: options.omnichatToken,
-      allowFreightChange: options.allowFreightChange !== false,
-    },
-    {
-      max: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
-      idleMs: options.sandboxIdleMs ?? DEFAULT_SANDBOX_IDLE_MS,
-    },
-  );
+  const sandboxes = new SandboxRegistry(shared, parts.storeOptions.defaults.settings, {
+    max: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
+    idleMs: options.sandboxIdleMs ?? DEFAULT_SANDBOX_IDLE_MS,
+  });
   const sandboxOf = (res: Response): string | undefined => (res.locals as SandboxLocals).sandbox;
   // Operations create their sandbox on first use; the checkout page only reads an existing one.
   const operationStore: ContextOf = (_req, res) => {
     const name = sandboxOf(res);
-    return name === undefined ? sandboxes.default : sandboxes.obtain(name);
+    return name === undefined ? sandboxes.default : (sandboxes.get(name) ?? sandboxes.obtain(name));
   };
   const checkoutStore: ContextOf = (_req, res) => {
     const name = sandboxOf(res);
-    return name === undefined ? sandboxes.default : sandboxes.existing(name);
+    return name === undefined ? sandboxes.default : (sandboxes.get(name) ?? sandboxes.existing(name));
   };
 
   const app = express();
@@ -159,15 +175,21 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   });
   app.use(renderError);
 
+  let closing: Promise<void> | undefined;
   const control: MockControl = {
     context: sandboxes.default,
     sandboxes,
     basePath,
-    idle: () => shared.callbacks.idle(),
-    close: async () => {
-      sandboxes.close();
-      for (const end of [...shared.waits, ...shared.streams]) end();
-      await shared.callbacks.close();
+    store,
+    idle: () => worker.idle(),
+    close: () => {
+      closing ??= (async () => {
+        sandboxes.close();
+        for (const end of [...shared.waits, ...shared.streams]) end();
+        await worker.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
   return Object.assign(app, { mock: control });

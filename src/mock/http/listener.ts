@@ -49,20 +49,23 @@ export function createMockListener(app: MockApp): RequestListener {
   ): void => {
     const notes: RequestNotes = {};
     observe(req, res, pathname, notes);
-    let ctx: MockContext = sandboxes.default;
-    if (sandbox !== undefined) {
-      try {
-        ctx = sandboxes.obtain(sandbox);
-      } catch (error) {
-        // Past --max-sandboxes: the same problem the express route answers.
-        renderFailure(error, req.method ?? '', pathname, res);
-        return;
-      }
+    const fail = (error: unknown): void => renderFailure(error, req.method ?? '', pathname, res);
+    // The default store and the sandboxes this replica has open are at hand; another is opened (or
+    // created on first use) from the store first.
+    const known: MockContext | undefined = sandbox === undefined ? sandboxes.default : sandboxes.get(sandbox);
+    if (known !== undefined) {
+      enterStore(known, notes);
+      handleOperation(known, operation, req, res, notes).catch(fail);
+      return;
     }
-    enterStore(ctx, notes);
-    handleOperation(ctx, operation, req, res, notes).catch((error: unknown) =>
-      renderFailure(error, req.method ?? '', pathname, res),
-    );
+    sandboxes
+      .obtain(sandbox as string)
+      .then((ctx) => {
+        enterStore(ctx, notes);
+        return handleOperation(ctx, operation, req, res, notes);
+      })
+      // Past --max-sandboxes: the same problem the express route answers.
+      .catch(fail);
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? '';

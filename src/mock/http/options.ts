@@ -57,6 +57,12 @@ export interface MockOptions {
   maxSandboxes?: number;
   /** A sandbox without requests this long (default 24 h) is dropped unless in use; 0 keeps them all. */
   sandboxIdleMs?: number;
+  /**
+   * Where the state lives: `memory` (the default) or a PostgreSQL URL shared by replicas,
+   * `postgres://USER@HOST:PORT/DB`. A database is opened by `openMockApp` (createMockApp is synchronous
+   * and keeps memory).
+   */
+  store?: string;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

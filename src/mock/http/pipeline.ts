@@ -3,7 +3,7 @@ import { validate, validateSearchQuery, type OperationId, type Violation } from 
 import type { MockContext } from '../sandboxes/context';
 import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
-import { str, type OrderPayload } from '../domain/order-types';
+import type { OrderPayload } from '../domain/order-types';
 import { HttpProblem, violationsDetail } from '../errors/problems';
 import { mockT } from '../i18n';
 import { parseQuery } from './query-string';
@@ -23,12 +23,20 @@ export interface RequestNotes {
   counted?: boolean;
 }
 
+/** How often this replica tells the store a store is in use (for the other replicas' idle sweeps). */
+const TOUCH_EVERY_MS = 1000;
+
 /** Marks a request as one of this store's operations: journaled there, in flight until answered. */
 export function enterStore(ctx: MockContext, notes: RequestNotes): void {
   notes.store = ctx;
   notes.counted = true;
-  ctx.usage.lastUsed = Date.now();
+  const now = Date.now();
+  ctx.usage.lastUsed = now;
   ctx.usage.inFlight += 1;
+  if (now - ctx.usage.touched >= TOUCH_EVERY_MS) {
+    ctx.usage.touched = now;
+    ctx.state.touch(now);
+  }
 }
 
 /**
@@ -74,7 +82,7 @@ export async function handleOperation(
   const reused = reusable ? ctx.checkerAnswers.get(raw, state) : undefined;
   if (reused !== undefined) {
     // The cart's quote, as answering it remembered it (another cart of the same id may have come since).
-    if (reused.effect !== undefined) ctx.quotes.keep(reused.effect.objectId, reused.effect.quote);
+    if (reused.effect !== undefined) await ctx.quotes.keep(reused.effect.objectId, reused.effect.quote);
     sendJsonText(res, 200, reused.answer);
     return;
   }
@@ -83,24 +91,21 @@ export async function handleOperation(
   const order = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as OrderPayload;
   switch (operation) {
     case 'orderValidation': {
-      const answer = Buffer.from(JSON.stringify(validateOrder(ctx, order, outOfStock)));
+      const { entries, quote } = await validateOrder(ctx, order, outOfStock);
+      const answer = Buffer.from(JSON.stringify(entries));
       // Only a clean body: under --lenient each request must report its violations again.
-      if (reusable && notes.violations === undefined) {
-        const id = str(order.objectId);
-        const effect = id === undefined ? undefined : { objectId: id, quote: ctx.quotes.get(id) };
-        ctx.checkerAnswers.set(raw, state, answer, effect);
-      }
+      if (reusable && notes.violations === undefined) ctx.checkerAnswers.set(raw, state, answer, quote);
       sendJsonText(res, 200, answer);
       return;
     }
     case 'orderCreation':
-      sendJsonText(res, 200, createOrder(ctx, order));
+      sendJsonText(res, 200, await createOrder(ctx, order, body === order ? raw : undefined));
       return;
     case 'orderCancellation':
-      sendJsonText(res, 200, cancelOrder(ctx, order));
+      sendJsonText(res, 200, await cancelOrder(ctx, order));
       return;
     case 'statusNotification':
-      sendJsonText(res, 200, notifyStatus(ctx, order));
+      sendJsonText(res, 200, await notifyStatus(ctx, order));
       return;
   }
 }

@@ -1,20 +1,19 @@
-import type { AnswerCache } from '../store/memory/answer-cache';
-import type { FreightQuote, FreightQuotes } from '../store/memory/freight-quotes';
-import type { SandboxCatalog } from '../store/memory/sandbox-catalog';
+import type { AnswerCache } from '../store/answer-cache';
+import type { FreightQuote } from '../domain/freight-verdict';
 import type { FreightTable } from '../domain/freight';
-import type { Journal } from '../store/memory/journal';
-import type { OrderStore } from '../store/memory/order-store';
-import type { OrderRecord } from '../store/order-record';
+import type { CallbackRequest } from '../store/callback-outbox';
+import type { JournalBook, OrderBook, QuoteBook, SandboxState, StockReader } from '../store/mock-store';
 import type { Scenarios } from '../domain/scenarios';
 import type { HeaderAuth } from './auth';
 import type { EventHub } from './events';
-import type { SandboxSettings } from './sandbox-settings';
+import type { SandboxSettings } from '../store/sandbox-config';
 import type { MockBudgets } from '../bounds/limits';
 
 /**
- * The live state of one store (the default one or a sandbox) as its routes see it: its own orders,
- * journal, stock changes, scenarios and settings, and references to what all stores share (catalog,
- * freight table, budgets). No express types: handlers take it plainly.
+ * One store (the default one or a sandbox) as its routes see it on this replica: its state through the
+ * store port (stock read at once, orders, quotes and journal), its settings as last read, and what this
+ * replica keeps to itself (the checker's answer cache, live events and streams, usage). No express
+ * types: handlers take it plainly.
  */
 export interface MockContext {
   /** The store's name: 'default' for the one at the plain base path. */
@@ -23,27 +22,29 @@ export interface MockContext {
   basePath: string;
   /** The integration this store mirrors (checkout, auth headers, callbacks, freight changes). */
   settings: SandboxSettings;
-  /** The shared catalog with this store's own stock and blocks. */
-  catalog: SandboxCatalog;
+  /** Its state in the store port (memory, or PostgreSQL shared by replicas). */
+  state: SandboxState;
+  /** The shared catalog with this store's own stock and blocks, read synchronously. */
+  catalog: StockReader;
   freight: FreightTable;
-  store: OrderStore;
+  store: OrderBook;
   /**
    * orderValidation answers reused for identical bodies while this store's stock and orders stay the
    * same; each keeps the cart's freight quote, remembered again on reuse.
    */
   checkerAnswers: AnswerCache<CheckerEffect>;
-  journal: Journal;
-  /** The byte budgets the store, the journal and the search caches draw from (shared between sandboxes). */
+  journal: JournalBook;
+  /** The byte budgets the store, the journal and the answer caches draw from (shared between sandboxes). */
   budgets: MockBudgets;
   /** Bound on one admin list answer, in bytes. */
   adminAnswerLimitBytes: number;
   scenarios: Scenarios;
-  /** This store's callbacks to OmniChat, sent with its settings by the server's one sender. */
+  /** This store's callbacks to OmniChat, built from its settings, sent by the server's one worker. */
   callbacks: StoreCallbacks;
   auth: HeaderAuth;
   lenient: boolean;
   /** The freight quoted per cart, to compare with the order's ("freight as quoted"). */
-  quotes: FreightQuotes;
+  quotes: QuoteBook;
   adminToken?: string;
   log?: (line: string) => void;
   /** Delayed answers still waiting; close() ends each wait so no timer outlives the server. */
@@ -52,16 +53,21 @@ export interface MockContext {
   events: EventHub;
   /** Open live streams (each entry ends one); close() ends them, and their number is bounded. */
   streams: Set<() => void>;
-  /** When the store was created and last used (ms since the epoch), and how many requests it answers now. */
-  usage: { createdAt: number; lastUsed: number; inFlight: number };
+  /**
+   * When the store was created and last used here (ms since the epoch), how many requests it answers
+   * now, and when its use was last written for the other replicas.
+   */
+  usage: { createdAt: number; lastUsed: number; inFlight: number; touched: number };
 }
 
 /** What answering a cart did besides the answer: the quote remembered for its objectId (none without one). */
 type CheckerEffect = { objectId: string; quote: FreightQuote | undefined } | undefined;
 
-/** A store's view of the callback sender: whether its settings name an OmniChat API, and a way to call it. */
+/** A store's callbacks: whether its settings name an OmniChat API, the callback a new order owes, and a nudge. */
 export interface StoreCallbacks {
   readonly enabled: boolean;
-  /** Starts the callback a newly accepted order owes OmniChat (nothing without an OmniChat API URL). */
-  start(record: OrderRecord): void;
+  /** The callback a newly accepted order owes OmniChat under the current settings (none without an API URL). */
+  request(objectId: string): CallbackRequest | undefined;
+  /** Tells the worker a callback was queued. */
+  queued(): void;
 }

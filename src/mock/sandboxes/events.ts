@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../store/memory/journal';
+import type { JournalEntry } from '../store/journal-entry';
 
 /** What a store tells those watching it (the dashboard's live stream). */
 export type MockEvent =
@@ -9,24 +9,15 @@ export type MockEvent =
   | { kind: 'deleted' };
 
 /**
- * The live events of one store: each journaled request (numbered, so a stream can resume after the
- * last one it saw), an order whose callbacks changed, a reset. Publishing costs nothing while no one
- * listens.
+ * The live events of one store on this replica: each journaled request (numbered by the journal, so a
+ * stream can resume after the last one it saw), an order whose callbacks changed, a reset. Publishing
+ * costs nothing while no one listens.
  */
 export class EventHub {
   private readonly listeners = new Set<(event: MockEvent) => void>();
-  private seq = 0;
 
-  /** The next request number (journal entries carry it as `seq`). */
-  nextSeq(): number {
-    this.seq += 1;
-    return this.seq;
-  }
-
-  /** The number of the last request journaled. */
-  get lastSeq(): number {
-    return this.seq;
-  }
+  /** `watched` hears whether anyone listens, when that changes (a store that writes behind follows its journal then). */
+  constructor(private readonly watched: (watching: boolean) => void = () => undefined) {}
 
   /** How many streams watch this store. */
   get watchers(): number {
@@ -36,7 +27,10 @@ export class EventHub {
   /** Calls `listener` for every event from now on; returns the function that stops it. */
   subscribe(listener: (event: MockEvent) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (this.listeners.size === 1) this.watched(true);
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) this.watched(false);
+    };
   }
 
   /** Tells every listener. */

@@ -2,20 +2,7 @@ import { MAX_CUSTOM_HEADERS, maskSecret, parseHeaderFlag, type HeaderPair } from
 import { maskUrl } from '../../common/secrets';
 import { said } from '../i18n';
 import { HttpProblem, type DetailText } from '../errors/problems';
-
-/** One OmniChat integration as a store mirrors it: what OmniChat's settings screen holds for it. */
-export interface SandboxSettings {
-  /** Checkout Omni (statusChange callback) or Checkout Próprio (provisions callback). */
-  checkout: 'omni' | 'own';
-  /** The custom headers every operation request must carry (at most 5). */
-  headers: HeaderPair[];
-  /** OmniChat's orders API base for callbacks; none are sent without it. */
-  omnichatApi?: string;
-  /** Sent as `Authorization: Bearer <token>` on callbacks. */
-  omnichatToken?: string;
-  /** "Alterar dados do frete": false refuses an order whose freight is not the one quoted. */
-  allowFreightChange: boolean;
-}
+import type { SandboxSettings } from '../store/sandbox-config';
 
 /** The settings as the admin API shows them: secrets masked, never their values or lengths. */
 export function settingsView(settings: SandboxSettings): Record<string, unknown> {

@@ -1,21 +1,18 @@
-import { AnswerCache } from '../store/memory/answer-cache';
+import { AnswerCache } from '../store/answer-cache';
 import { HeaderAuth } from './auth';
-import { callbackHistoryEntry, type CallbackSender } from '../callbacks/sender';
+import { callbackRequest } from '../callbacks/requests';
+import type { CallbackWorker } from '../callbacks/worker';
 import type { Catalog } from '../domain/catalog';
 import type { MockContext, StoreCallbacks } from './context';
 import { EventHub } from './events';
 import type { FreightTable } from '../domain/freight';
-import { FreightQuotes } from '../store/memory/freight-quotes';
-import { Journal, JOURNAL_SIZE } from '../store/memory/journal';
 import type { MockBudgets } from '../bounds/limits';
-import { OrderStore } from '../store/memory/order-store';
-import type { CallbackRecord, OrderRecord } from '../store/order-record';
-import { SandboxCatalog } from '../store/memory/sandbox-catalog';
-import type { SandboxSettings } from './sandbox-settings';
+import type { MockStore, SandboxState } from '../store/mock-store';
+import type { SandboxSettings } from '../store/sandbox-config';
 import { Scenarios, type CustomScenario } from '../domain/scenarios';
 import type { OperationId } from '../../contracts';
 
-/** What every store of one server shares: the catalog, tables, budgets and server-wide switches. */
+/** What every store of one server shares: the catalog, tables, budgets, the store port and server-wide switches. */
 export interface SharedParts {
   catalog: Catalog;
   freight: FreightTable;
@@ -28,10 +25,10 @@ export interface SharedParts {
   lenient: boolean;
   adminToken?: string;
   log?: (line: string) => void;
-  /** The one callback sender: its socket and queue bounds hold for every store together. */
-  callbacks: CallbackSender;
-  maxOrders: number;
-  historyLimit?: number;
+  /** Where every store's state lives (memory, or PostgreSQL shared with other replicas). */
+  store: MockStore;
+  /** The one callback worker: its socket and queue bounds hold for every store together. */
+  worker: CallbackWorker;
   waits: Set<() => void>;
   streams: Set<() => void>;
 }
@@ -42,86 +39,107 @@ export function storePrefix(name: string): string {
 }
 
 /**
- * A new store (the default one or a sandbox) over the shared parts: its own stock changes, orders,
- * journal, scenario defaults, freight quotes and live events, with the integration settings given.
- * Nothing of the catalog is copied.
+ * A store (the default one or a sandbox) as this replica's routes see it, over its state in the store
+ * port: its settings and default scenarios as the state holds them, and its own live events, answer
+ * cache and usage. Nothing of the catalog is copied.
  */
-export function createStore(
-  shared: SharedParts,
-  name: string,
-  settings: SandboxSettings,
-  now = Date.now(),
-): MockContext {
-  const catalog = new SandboxCatalog(shared.catalog);
+export function createContext(shared: SharedParts, state: SandboxState, now = Date.now()): MockContext {
   const ctx: MockContext = {
-    name,
+    name: state.name,
     basePath: shared.basePath,
-    settings,
-    catalog,
+    settings: state.config.settings,
+    state,
+    catalog: state.stock,
     freight: shared.freight,
-    store: new OrderStore(catalog, shared.maxOrders, {
-      budget: shared.budgets.store,
-      historyLimit: shared.historyLimit,
-    }),
-    checkerAnswers: new AnswerCache(shared.budgets.searchCache),
-    journal: new Journal(JOURNAL_SIZE, shared.budgets.journal),
+    store: state.orders,
+    checkerAnswers: new AnswerCache(shared.budgets.answerCaches),
+    journal: state.journal,
     budgets: shared.budgets,
     adminAnswerLimitBytes: shared.adminAnswerLimitBytes,
     scenarios: new Scenarios(shared.customScenarios),
     callbacks: undefined as unknown as StoreCallbacks,
-    auth: new HeaderAuth(settings.headers),
+    auth: new HeaderAuth(state.config.settings.headers),
     lenient: shared.lenient,
-    quotes: new FreightQuotes(shared.budgets.store),
+    quotes: state.quotes,
     adminToken: shared.adminToken,
     log: shared.log,
     waits: shared.waits,
-    events: new EventHub(),
+    events: new EventHub((watching) => state.journal.follow(watching)),
     streams: shared.streams,
-    usage: { createdAt: now, lastUsed: now, inFlight: 0 },
+    usage: { createdAt: state.createdAt, lastUsed: now, inFlight: 0, touched: now },
   };
+  ctx.scenarios.useDefaults(state.config.scenarios);
   ctx.callbacks = callbacksOf(shared, ctx);
   return ctx;
 }
 
 /**
- * Changes a store's integration settings: the auth check and the callbacks follow at once; callbacks
- * already on their way finish with the settings they started with.
+ * Takes the settings and default scenarios the store holds now (changed here or by another replica):
+ * the auth check and the callbacks follow at once; callbacks already queued go out as they were built.
  */
-export function changeSettings(ctx: MockContext, settings: SandboxSettings): void {
-  ctx.settings = settings;
-  ctx.auth = new HeaderAuth(settings.headers);
+export function applyConfig(ctx: MockContext): void {
+  const { settings, scenarios } = ctx.state.config;
+  if (settings !== ctx.settings) {
+    ctx.settings = settings;
+    ctx.auth = new HeaderAuth(settings.headers);
+  }
+  ctx.scenarios.useDefaults(scenarios);
+}
+
+/** Changes a store's integration settings (kept by the store, so every replica follows). */
+export async function changeSettings(ctx: MockContext, settings: SandboxSettings): Promise<void> {
+  await ctx.state.configure({ ...ctx.state.config, settings });
+  applyConfig(ctx);
+}
+
+/** Sets (or with undefined clears) an operation's default scenario; an unknown name is a 400 and changes nothing. */
+export async function setScenarioDefault(
+  ctx: MockContext,
+  operation: OperationId,
+  name: string | undefined,
+): Promise<void> {
+  const scenarios = ctx.scenarios.withDefault(operation, name);
+  await ctx.state.configure({ ...ctx.state.config, scenarios });
+  applyConfig(ctx);
 }
 
 /** Forgets everything a store holds (its budget holdings too) and puts its stock back; settings stay. */
-export function resetStore(ctx: MockContext): void {
-  // The order store's reset puts the catalog's stock and blocks back too.
-  ctx.store.reset();
-  ctx.journal.clear();
-  ctx.scenarios.clearDefaults();
-  ctx.quotes.clear();
-  ctx.events.publish({ kind: 'reset' });
+export async function resetStore(ctx: MockContext): Promise<void> {
+  await ctx.state.reset();
+  forgetHere(ctx, 'reset');
 }
 
-/** True while a store answers a request, sends a callback or is watched by a dashboard. */
-export function inUse(ctx: MockContext): boolean {
-  if (ctx.usage.inFlight > 0 || ctx.events.watchers > 0) return true;
-  return ctx.store.list().some((record) => record.callbacks.some((c) => c.outcome === 'pending'));
+/** Drops what this replica keeps for a store that was reset or removed (here or elsewhere), and says so. */
+export function forgetHere(ctx: MockContext, why: 'reset' | 'deleted'): void {
+  // Its cached answers give their bytes back to the shared budget at once.
+  ctx.checkerAnswers.clear();
+  applyConfig(ctx);
+  ctx.events.publish({ kind: why });
 }
 
-/** The store's callbacks: its current settings name the target, its history and live stream get the outcome. */
+/** True while this replica answers a request of the store or a dashboard here watches it. */
+export function busyHere(ctx: MockContext): boolean {
+  return ctx.usage.inFlight > 0 || ctx.events.watchers > 0;
+}
+
+/** True while a store answers a request, is watched by a dashboard here, or has a callback to send. */
+export async function inUse(ctx: MockContext, store: MockStore): Promise<boolean> {
+  return busyHere(ctx) || (await store.outbox.pending(ctx.name)) > 0;
+}
+
+/** The store's callbacks: its current settings name the target; the worker is nudged when one is queued. */
 function callbacksOf(shared: SharedParts, ctx: MockContext): StoreCallbacks {
   const publicUrl = `${shared.publicUrl.replace(/\/+$/, '')}${storePrefix(ctx.name)}`;
-  const outcome = (record: OrderRecord, callback: CallbackRecord): void => {
-    ctx.store.addHistory(record, callbackHistoryEntry(callback));
-    ctx.events.publish({ kind: 'order', objectId: record.objectId });
-  };
   return {
     get enabled() {
       return ctx.settings.omnichatApi !== undefined;
     },
-    start(record) {
+    request(objectId) {
       const { omnichatApi, omnichatToken, checkout } = ctx.settings;
-      shared.callbacks.start(record, { omnichatApi, omnichatToken, checkout, publicUrl }, outcome);
+      return callbackRequest({ omnichatApi, omnichatToken, checkout, publicUrl }, objectId);
+    },
+    queued() {
+      shared.worker.wake();
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { MockContext } from './context';
 import { said } from '../i18n';
 import { HttpProblem } from '../errors/problems';
-import { changeSettings, createStore, inUse, resetStore, type SharedParts } from './sandbox';
-import type { SandboxSettings } from './sandbox-settings';
+import { applyConfig, busyHere, changeSettings, createContext, forgetHere, inUse, type SharedParts } from './sandbox';
+import { DEFAULT_SANDBOX, type SandboxState, type SandboxUse, type StoreChange } from '../store/mock-store';
+import type { SandboxConfig, SandboxSettings } from '../store/sandbox-config';
 
 /** A sandbox name: lower-case letters, digits and dashes, 1 to 40 (it goes into URLs as it is). */
 export const SANDBOX_NAME = /^[a-z0-9-]{1,40}$/;
@@ -13,7 +14,7 @@ export const DEFAULT_SANDBOX_IDLE_MS = 24 * 60 * 60 * 1000;
 /** Dropped sandboxes remembered for the admin list, so a drop is never silent. */
 const DROPPED_KEPT = 20;
 
-/** A sandbox the mock dropped for being idle, as the admin list shows it. */
+/** A sandbox dropped for being idle, as the admin list shows it. */
 interface DroppedSandbox {
   name: string;
   at: string;
@@ -33,15 +34,20 @@ export function checkSandboxName(name: string): void {
 }
 
 /**
- * The stores of one server: the default one (the plain base path) and named sandboxes, created on first
- * use up to a bound. A sandbox without requests for the idle time is dropped unless it is in use
- * (answering, sending a callback or watched by a dashboard); each drop is logged and listed.
+ * The stores of one server as this replica serves them: the default one (the plain base path) and named
+ * sandboxes, created on first use up to a bound and kept in the store port, so every replica on the
+ * same store sees the same ones. A sandbox without requests for the idle time is dropped unless it is
+ * in use (answering, sending a callback or watched by a dashboard); each drop is logged and listed.
  */
 export class SandboxRegistry {
   readonly default: MockContext;
-  private readonly named = new Map<string, MockContext>();
+  /** The stores this replica has opened, by name (the default one included). */
+  private readonly local = new Map<string, MockContext>();
+  /** Stores being opened, so that two requests at once open one. */
+  private readonly opening = new Map<string, Promise<MockContext | undefined>>();
   private readonly droppedList: DroppedSandbox[] = [];
   private readonly timer: NodeJS.Timeout | undefined;
+  private readonly unwatch: () => void;
 
   constructor(
     private readonly shared: SharedParts,
@@ -50,16 +56,25 @@ export class SandboxRegistry {
     readonly limits: SandboxLimits,
     private readonly now: () => number = Date.now,
   ) {
-    this.default = createStore(shared, 'default', defaults, now());
+    const state = shared.store.loaded(DEFAULT_SANDBOX);
+    if (state === undefined) throw new Error('the store has no default sandbox loaded: open the store before the app');
+    this.default = this.adopt(state);
+    this.unwatch = shared.store.watch((change) => this.apply(change));
     if (limits.idleMs > 0) {
-      this.timer = setInterval(() => this.sweep(), Math.min(60_000, Math.max(1000, Math.floor(limits.idleMs / 4))));
+      const every = Math.min(60_000, Math.max(1000, Math.floor(limits.idleMs / 4)));
+      this.timer = setInterval(() => void this.sweep().catch(() => undefined), every);
       this.timer.unref();
     }
   }
 
-  /** Every store, the default one first. */
-  list(): MockContext[] {
-    return [this.default, ...this.named.values()];
+  /** Every store, the default one first (those another replica made are opened here too). */
+  async list(): Promise<MockContext[]> {
+    const out: MockContext[] = [];
+    for (const { name } of await this.shared.store.summaries()) {
+      const ctx = await this.open(name);
+      if (ctx !== undefined) out.push(ctx);
+    }
+    return out;
   }
 
   /** The sandboxes dropped for being idle, newest last. */
@@ -67,88 +82,143 @@ export class SandboxRegistry {
     return [...this.droppedList];
   }
 
-  /** The store with this name ('default' is the default one), if it exists. */
+  /** The store with this name ('default' is the default one), if this replica has it open. */
   get(name: string): MockContext | undefined {
-    return name === 'default' ? this.default : this.named.get(name);
+    return this.local.get(name);
   }
 
   /** The store with this name ('default' included); 404 sandbox-not-found when there is none. */
-  existing(name: string): MockContext {
-    const ctx = this.get(name);
+  async existing(name: string): Promise<MockContext> {
+    const ctx = this.local.get(name) ?? (SANDBOX_NAME.test(name) ? await this.open(name) : undefined);
     if (!ctx) throw notFound(name);
     return ctx;
   }
 
   /** The store with this name, created with the server's settings on first use. */
-  obtain(name: string): MockContext {
-    const known = this.get(name);
+  async obtain(name: string): Promise<MockContext> {
+    const known = this.local.get(name);
     if (known) return known;
     checkSandboxName(name);
-    return this.add(name, this.defaults);
+    return this.add(name, { settings: this.defaults, scenarios: {} }, true);
   }
 
   /** Creates a sandbox with its own settings (from the server's, changed by `settings`); 409 if it exists. */
-  create(name: string, settings: (defaults: SandboxSettings) => SandboxSettings): MockContext {
+  async create(name: string, settings: (defaults: SandboxSettings) => SandboxSettings): Promise<MockContext> {
     checkSandboxName(name);
-    if (this.get(name)) throw new HttpProblem('sandbox-exists', said('admin.sandboxExists', { name }));
-    return this.add(name, settings(this.defaults));
+    return this.add(name, { settings: settings(this.defaults), scenarios: {} }, false);
+  }
+
+  /** True while a store answers a request or is watched here, or has a callback to send. */
+  inUse(ctx: MockContext): Promise<boolean> {
+    return inUse(ctx, this.shared.store);
   }
 
   /** Changes a store's integration settings (the default store's too). */
-  configure(ctx: MockContext, settings: SandboxSettings): void {
-    changeSettings(ctx, settings);
+  configure(ctx: MockContext, settings: SandboxSettings): Promise<void> {
+    return changeSettings(ctx, settings);
   }
 
-  /** Deletes a sandbox: its orders, journal and stock changes are forgotten, its callbacks abandoned. */
-  remove(name: string): void {
-    if (name === 'default') throw new HttpProblem('bad-admin-request', said('admin.defaultUndeletable'));
-    this.drop(this.existing(name));
+  /** Deletes a sandbox: its orders, journal and stock changes are forgotten; its queued callbacks still go out. */
+  async remove(name: string): Promise<void> {
+    if (name === DEFAULT_SANDBOX) throw new HttpProblem('bad-admin-request', said('admin.defaultUndeletable'));
+    const ctx = await this.existing(name);
+    await this.shared.store.remove(name);
+    this.forget(ctx);
   }
 
   /** Drops the sandboxes idle for longer than the idle time that are not in use. */
-  sweep(): void {
+  async sweep(): Promise<void> {
     if (this.limits.idleMs <= 0) return;
     const now = this.now();
-    for (const ctx of [...this.named.values()]) {
-      const idle = now - ctx.usage.lastUsed;
-      if (idle < this.limits.idleMs || inUse(ctx)) continue;
-      this.drop(ctx);
-      const dropped = { name: ctx.name, at: new Date(now).toISOString(), idleSeconds: Math.round(idle / 1000) };
-      this.droppedList.push(dropped);
-      if (this.droppedList.length > DROPPED_KEPT) this.droppedList.shift();
+    const local = new Map<string, SandboxUse>();
+    for (const ctx of this.local.values()) local.set(ctx.name, { lastUsed: ctx.usage.lastUsed, inUse: busyHere(ctx) });
+    for (const { name, lastUsedAt } of await this.shared.store.dropIdle(now - this.limits.idleMs, local)) {
+      const idleSeconds = Math.round((now - lastUsedAt) / 1000);
+      const ctx = this.local.get(name);
+      if (ctx) this.forget(ctx);
+      this.noteDropped(name, now, idleSeconds);
       this.shared.log?.(
-        JSON.stringify({
-          time: dropped.at,
-          event: 'sandbox-dropped',
-          sandbox: ctx.name,
-          idleSeconds: dropped.idleSeconds,
-        }),
+        JSON.stringify({ time: new Date(now).toISOString(), event: 'sandbox-dropped', sandbox: name, idleSeconds }),
       );
     }
   }
 
-  /** Stops the idle sweep (server shutdown). */
+  /** Stops the idle sweep and the watch on the store (server shutdown). */
   close(): void {
     if (this.timer) clearInterval(this.timer);
+    this.unwatch();
   }
 
-  private add(name: string, settings: SandboxSettings): MockContext {
-    if (this.named.size >= this.limits.max) this.sweep();
-    if (this.named.size >= this.limits.max)
+  private async add(name: string, config: SandboxConfig, reuse: boolean): Promise<MockContext> {
+    let outcome = await this.shared.store.create(name, config, this.limits.max, reuse);
+    if (outcome === 'full') {
+      await this.sweep();
+      outcome = await this.shared.store.create(name, config, this.limits.max, reuse);
+    }
+    if (outcome === 'exists') throw new HttpProblem('sandbox-exists', said('admin.sandboxExists', { name }));
+    if (outcome === 'full')
       throw new HttpProblem('sandbox-limit', said('admin.sandboxLimit', { max: this.limits.max }), {
         fields: { maxSandboxes: this.limits.max },
       });
-    const ctx = createStore(this.shared, name, settings, this.now());
-    this.named.set(name, ctx);
+    return this.local.get(name) ?? this.adopt(outcome);
+  }
+
+  /** The store with this name opened on this replica, loading it from the store port once. */
+  private open(name: string): Promise<MockContext | undefined> {
+    const known = this.local.get(name);
+    if (known) return Promise.resolve(known);
+    let pending = this.opening.get(name);
+    if (pending === undefined) {
+      pending = this.shared.store
+        .open(name)
+        .then((state) => (state === undefined ? undefined : (this.local.get(name) ?? this.adopt(state))))
+        .finally(() => this.opening.delete(name));
+      this.opening.set(name, pending);
+    }
+    return pending;
+  }
+
+  private adopt(state: SandboxState): MockContext {
+    const ctx = createContext(this.shared, state, this.now());
+    this.local.set(state.name, ctx);
     return ctx;
   }
 
-  private drop(ctx: MockContext): void {
-    this.named.delete(ctx.name);
-    ctx.events.publish({ kind: 'deleted' });
-    // Its callbacks already on their way finish in the background (bounded by their retries); their
-    // outcome lands in records no one holds any more.
-    resetStore(ctx);
+  private forget(ctx: MockContext): void {
+    if (ctx === this.default) return;
+    this.local.delete(ctx.name);
+    forgetHere(ctx, 'deleted');
+  }
+
+  private noteDropped(name: string, now: number, idleSeconds: number): void {
+    this.droppedList.push({ name, at: new Date(now).toISOString(), idleSeconds });
+    if (this.droppedList.length > DROPPED_KEPT) this.droppedList.shift();
+  }
+
+  /** A change another replica made (or the store made in the background), applied to what this replica holds. */
+  private apply(change: StoreChange): void {
+    const ctx = this.local.get(change.sandbox);
+    switch (change.kind) {
+      case 'config':
+        if (ctx) applyConfig(ctx);
+        return;
+      case 'reset':
+        if (ctx) forgetHere(ctx, 'reset');
+        return;
+      case 'removed':
+        if (ctx) this.forget(ctx);
+        if (change.idleSeconds !== undefined) this.noteDropped(change.sandbox, this.now(), change.idleSeconds);
+        return;
+      case 'stock':
+        ctx?.events.publish({ kind: 'stock', productId: change.productId });
+        return;
+      case 'order':
+        ctx?.events.publish({ kind: 'order', objectId: change.objectId });
+        return;
+      case 'requests':
+        if (ctx) for (const entry of change.entries) ctx.events.publish({ kind: 'request', entry });
+        return;
+    }
   }
 }
 

@@ -9,22 +9,26 @@ import { sendJsonText } from './respond';
  * button for a failed one), with the same retries; 202 at once, the attempts land in the order.
  */
 export function mountCallbackResend(router: Router, contextOf: ContextOf): void {
-  router.post('/orders/:id/callbacks', (req, res) => {
-    const ctx = contextOf(req, res);
+  router.post('/orders/:id/callbacks', async (req, res) => {
+    const ctx = await contextOf(req, res);
     const id = String(req.params.id);
-    const record = ctx.store.get(id);
-    if (record === undefined)
-      throw new HttpProblem('order-not-found', said('detail.noOrder', { id: JSON.stringify(id.slice(0, 80)) }));
-    if (!record.created)
-      throw new HttpProblem(
-        'callback-unavailable',
-        said('admin.callbackNotCreated', { id: JSON.stringify(id.slice(0, 80)) }),
-      );
-    if (!ctx.callbacks.enabled) throw new HttpProblem('callback-unavailable', said('admin.callbacksOff'));
-    if (record.callbacks.some((c) => c.outcome === 'pending'))
+    const shown = JSON.stringify(id.slice(0, 80));
+    const known = await ctx.store.get(id);
+    if (known === undefined) throw new HttpProblem('order-not-found', said('detail.noOrder', { id: shown }));
+    if (!known.created) throw new HttpProblem('callback-unavailable', said('admin.callbackNotCreated', { id: shown }));
+    const callback = ctx.callbacks.request(id);
+    if (callback === undefined) throw new HttpProblem('callback-unavailable', said('admin.callbacksOff'));
+    // Checked again where it is queued: another request (or replica) may have queued one meanwhile.
+    const queued = await ctx.store.resend(id, callback);
+    if ('refused' in queued) {
+      if (queued.refused === 'unknown-order')
+        throw new HttpProblem('order-not-found', said('detail.noOrder', { id: shown }));
+      if (queued.refused === 'not-created')
+        throw new HttpProblem('callback-unavailable', said('admin.callbackNotCreated', { id: shown }));
       throw new HttpProblem('callback-unavailable', said('admin.callbackPending'));
-    ctx.callbacks.start(record);
-    ctx.events.publish({ kind: 'order', objectId: record.objectId });
-    sendJsonText(res, 202, JSON.stringify({ objectId: record.objectId, callback: record.callbacks.length - 1 }));
+    }
+    ctx.callbacks.queued();
+    ctx.events.publish({ kind: 'order', objectId: id });
+    sendJsonText(res, 202, JSON.stringify({ objectId: id, callback: queued.index }));
   });
 }

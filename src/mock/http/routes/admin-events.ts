@@ -12,8 +12,8 @@ const HEARTBEAT_MS = 15_000;
 /** A stream whose client stops reading is ended past this many unsent bytes (it resumes with `since`). */
 const STREAM_BUFFER_LIMIT = 512 * 1024;
 
-/** Picks the store an admin request is about (the default one, or a sandbox). */
-export type ContextOf = (req: Request, res: Response) => MockContext;
+/** Picks the store an admin request is about (the default one, or a sandbox, which may have to be opened first). */
+export type ContextOf = (req: Request, res: Response) => MockContext | Promise<MockContext>;
 
 /**
  * `GET /events`: server-sent events of one store, `request` (a journal entry, `id:` its seq), `order`
@@ -21,8 +21,8 @@ export type ContextOf = (req: Request, res: Response) => MockContext;
  * after SEQ, so a client that read `/requests` (or lost its connection) misses nothing and sees nothing twice.
  */
 export function mountEvents(router: Router, contextOf: ContextOf): void {
-  router.get('/events', (req, res) => {
-    const ctx = contextOf(req, res);
+  router.get('/events', async (req, res) => {
+    const ctx = await contextOf(req, res);
     const since = sinceOf(req.originalUrl);
     if (ctx.streams.size >= MAX_STREAMS)
       throw new HttpProblem('too-many-streams', said('admin.tooManyStreams', { max: MAX_STREAMS }));
@@ -32,21 +32,31 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
+    let ended = false;
     const send = (event: MockEvent): void => {
+      if (ended) return;
       if (res.writableLength > STREAM_BUFFER_LIMIT) end();
       else res.write(format(event));
       // A deleted sandbox has nothing more to tell.
       if (event.kind === 'deleted') end();
     };
-    if (since !== undefined) {
-      // A since past the last request means the mock restarted: everything it holds is new to the client.
-      const after = since > ctx.events.lastSeq ? 0 : since;
-      for (const entry of ctx.journal.entries()) if ((entry.seq ?? 0) > after) send({ kind: 'request', entry });
-    }
-    const unsubscribe = ctx.events.subscribe(send);
+    // Subscribed before the replay is read, so a request journaled meanwhile is held, then sent once.
+    let replaying = since !== undefined;
+    const held: MockEvent[] = [];
+    let lastSent = 0;
+    const deliver = (event: MockEvent): void => {
+      if (event.kind === 'request') {
+        const seq = event.entry.seq ?? 0;
+        if (seq <= lastSent) return;
+        lastSent = seq;
+      }
+      send(event);
+    };
+    const unsubscribe = ctx.events.subscribe((event) => (replaying ? held.push(event) : deliver(event)));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     const end = (): void => {
+      ended = true;
       unsubscribe();
       clearInterval(heartbeat);
       ctx.streams.delete(end);
@@ -54,6 +64,11 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
     };
     ctx.streams.add(end);
     res.on('close', end);
+    if (since === undefined) return;
+    // A since past the last request means the mock restarted: everything it holds is new to the client.
+    for (const entry of await ctx.journal.after(since)) deliver({ kind: 'request', entry });
+    replaying = false;
+    for (const event of held.splice(0)) deliver(event);
   });
 }
 

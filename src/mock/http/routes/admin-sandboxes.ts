@@ -4,23 +4,23 @@ import type { MockContext } from '../../sandboxes/context';
 import { readJsonBody } from '../json-body';
 import { said } from '../../i18n';
 import { HttpProblem } from '../../errors/problems';
-import { inUse, storePrefix } from '../../sandboxes/sandbox';
+import { storePrefix } from '../../sandboxes/sandbox';
 import { applySettings, settingsView } from '../../sandboxes/sandbox-settings';
 import type { SandboxRegistry } from '../../sandboxes/sandboxes';
 import { sendJsonText } from './respond';
 
 /** A store as the sandbox list shows it: its five paths, settings (secrets masked) and what it holds. */
-function sandboxView(ctx: MockContext): Record<string, unknown> {
+async function sandboxView(ctx: MockContext, sandboxes: SandboxRegistry): Promise<Record<string, unknown>> {
   const prefix = storePrefix(ctx.name);
   return {
     name: ctx.name,
     paths: Object.fromEntries(OPERATION_IDS.map((id) => [id, `${prefix}${ctx.basePath}${OPERATIONS[id].path}`])),
     settings: settingsView(ctx.settings),
-    orders: ctx.store.size,
-    requests: ctx.journal.size,
+    orders: await ctx.store.count(),
+    requests: await ctx.journal.count(),
     stockChanges: ctx.catalog.changes,
     watchers: ctx.events.watchers,
-    inUse: inUse(ctx),
+    inUse: await sandboxes.inUse(ctx),
     createdAt: new Date(ctx.usage.createdAt).toISOString(),
     lastUsedAt: new Date(ctx.usage.lastUsed).toISOString(),
   };
@@ -32,12 +32,14 @@ function sandboxView(ctx: MockContext): Record<string, unknown> {
  * at the plain base path, which can be changed but not deleted).
  */
 export function mountSandboxes(router: Router, sandboxes: SandboxRegistry): void {
-  router.get('/sandboxes', (_req, res) => {
+  router.get('/sandboxes', async (_req, res) => {
+    const views = [];
+    for (const ctx of await sandboxes.list()) views.push(await sandboxView(ctx, sandboxes));
     sendJsonText(
       res,
       200,
       JSON.stringify({
-        sandboxes: sandboxes.list().map(sandboxView),
+        sandboxes: views,
         maxSandboxes: sandboxes.limits.max,
         idleSeconds: Math.round(sandboxes.limits.idleMs / 1000),
         dropped: sandboxes.dropped,
@@ -47,19 +49,20 @@ export function mountSandboxes(router: Router, sandboxes: SandboxRegistry): void
   router.post('/sandboxes', async (req, res) => {
     const body = await objectBody(req);
     if (typeof body.name !== 'string') throw new HttpProblem('bad-admin-request', said('admin.sandboxNameRequired'));
-    const ctx = sandboxes.create(body.name, (defaults) => applySettings(body, defaults, ['name']));
-    sendJsonText(res, 201, JSON.stringify(sandboxView(ctx)));
+    const ctx = await sandboxes.create(body.name, (defaults) => applySettings(body, defaults, ['name']));
+    sendJsonText(res, 201, JSON.stringify(await sandboxView(ctx, sandboxes)));
   });
-  router.get('/sandboxes/:name', (req, res) => {
-    sendJsonText(res, 200, JSON.stringify(sandboxView(sandboxes.existing(String(req.params.name)))));
+  router.get('/sandboxes/:name', async (req, res) => {
+    const ctx = await sandboxes.existing(String(req.params.name));
+    sendJsonText(res, 200, JSON.stringify(await sandboxView(ctx, sandboxes)));
   });
   router.patch('/sandboxes/:name', async (req, res) => {
-    const ctx = sandboxes.existing(String(req.params.name));
-    sandboxes.configure(ctx, applySettings(await objectBody(req), ctx.settings));
-    sendJsonText(res, 200, JSON.stringify(sandboxView(ctx)));
+    const ctx = await sandboxes.existing(String(req.params.name));
+    await sandboxes.configure(ctx, applySettings(await objectBody(req), ctx.settings));
+    sendJsonText(res, 200, JSON.stringify(await sandboxView(ctx, sandboxes)));
   });
-  router.delete('/sandboxes/:name', (req, res) => {
-    sandboxes.remove(String(req.params.name));
+  router.delete('/sandboxes/:name', async (req, res) => {
+    await sandboxes.remove(String(req.params.name));
     sendJsonText(res, 200, JSON.stringify({ result: 'ok' }));
   });
 }

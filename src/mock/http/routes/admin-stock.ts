@@ -6,7 +6,7 @@ import { readJsonBody } from '../json-body';
 import { said } from '../../i18n';
 import { HttpProblem, violationsText } from '../../errors/problems';
 import { parseQuery } from '../query-string';
-import type { SandboxCatalog } from '../../store/memory/sandbox-catalog';
+import type { StockReader } from '../../store/mock-store';
 import type { ContextOf } from './admin-events';
 import { sendJsonText } from './respond';
 
@@ -37,8 +37,8 @@ interface StockProduct {
  * (`/products/{id}`, `/products/{id}/blocked`). Changes stay in that store.
  */
 export function mountStock(router: Router, contextOf: ContextOf): void {
-  router.get('/stock', (req, res) => {
-    const { catalog } = contextOf(req, res);
+  router.get('/stock', async (req, res) => {
+    const { catalog } = await contextOf(req, res);
     const checked = validateSearchQuery(parseQuery(req.originalUrl));
     if (checked.violations.length > 0)
       throw new HttpProblem(
@@ -51,32 +51,32 @@ export function mountStock(router: Router, contextOf: ContextOf): void {
     const positions = catalog.search(searchRequestOf(checked.query));
     sendJsonText(res, 200, JSON.stringify(positions.map((p) => productView(catalog, p))));
   });
-  router.get('/stock/:sku', (req, res) => {
-    const { catalog } = contextOf(req, res);
+  router.get('/stock/:sku', async (req, res) => {
+    const { catalog } = await contextOf(req, res);
     sendJsonText(res, 200, JSON.stringify(variantView(catalog, String(req.params.sku))));
   });
   router.put('/stock/:sku', async (req, res) => {
-    const ctx = contextOf(req, res);
+    const ctx = await contextOf(req, res);
     const sku = String(req.params.sku);
     variantView(ctx.catalog, sku);
     const quantity = field(await readJsonBody(req), 'quantity');
     if (!Number.isInteger(quantity) || (quantity as number) < 0 || (quantity as number) > MAX_STOCK)
       throw new HttpProblem('bad-admin-request', said('admin.stockQuantity', { max: MAX_STOCK }));
-    ctx.catalog.setStock(sku, quantity as number);
+    await ctx.state.setStock(sku, quantity as number);
     const view = variantView(ctx.catalog, sku);
     ctx.events.publish({ kind: 'stock', productId: view.productId });
     sendJsonText(res, 200, JSON.stringify(view));
   });
-  router.get('/products/:id', (req, res) => {
-    const { catalog } = contextOf(req, res);
+  router.get('/products/:id', async (req, res) => {
+    const { catalog } = await contextOf(req, res);
     sendJsonText(res, 200, JSON.stringify(productView(catalog, positionOf(catalog, String(req.params.id)))));
   });
   router.put('/products/:id/blocked', async (req, res) => {
-    const ctx = contextOf(req, res);
+    const ctx = await contextOf(req, res);
     const position = positionOf(ctx.catalog, String(req.params.id));
     const blocked = field(await readJsonBody(req), 'blocked');
     if (typeof blocked !== 'boolean') throw new HttpProblem('bad-admin-request', said('admin.blockedBody'));
-    ctx.catalog.setBlocked(position, blocked);
+    await ctx.state.setBlocked(position, blocked);
     const view = productView(ctx.catalog, position);
     ctx.events.publish({ kind: 'stock', productId: view.objectId });
     sendJsonText(res, 200, JSON.stringify(view));
@@ -89,7 +89,7 @@ function field(body: unknown, name: string): unknown {
     : undefined;
 }
 
-function positionOf(catalog: SandboxCatalog, id: string): number {
+function positionOf(catalog: StockReader, id: string): number {
   const position = catalog.shared.positionOf(id);
   if (position === undefined)
     throw new HttpProblem('not-in-catalog', said('admin.noProduct', { id: JSON.stringify(id.slice(0, 80)) }));
@@ -97,7 +97,7 @@ function positionOf(catalog: SandboxCatalog, id: string): number {
 }
 
 /** A product with its variants (mainVariant included once) as this store sees them. */
-function productView(catalog: SandboxCatalog, position: number): StockProduct {
+function productView(catalog: StockReader, position: number): StockProduct {
   const product = catalog.shared.product(position);
   const variants = [...product.variants];
   if (!variants.some((v) => v.objectId === product.mainVariant.objectId)) variants.unshift(product.mainVariant);
@@ -111,7 +111,7 @@ function productView(catalog: SandboxCatalog, position: number): StockProduct {
 }
 
 function variantView(
-  catalog: SandboxCatalog,
+  catalog: StockReader,
   sku: string,
 ): StockVariant & { productId: string; productName: string; blocked: boolean } {
   const ref = catalog.variant(sku);
@@ -125,7 +125,7 @@ function variantView(
   };
 }
 
-function stockOf(catalog: SandboxCatalog, variant: Variant): StockVariant {
+function stockOf(catalog: StockReader, variant: Variant): StockVariant {
   return {
     objectId: variant.objectId,
     name: variant.name,

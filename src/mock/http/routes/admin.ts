@@ -3,11 +3,12 @@ import { OPERATION_IDS, isOperationId } from '../../../contracts';
 import { secretMatches } from '../../sandboxes/auth';
 import type { MockContext } from '../../sandboxes/context';
 import { readJsonBody } from '../json-body';
-import type { OrderRecord } from '../../store/order-record';
+import type { OrderSummary } from '../../store/mock-store';
+import { orderItems, type OrderRecord } from '../../store/order-record';
 import { said } from '../../i18n';
 import { HttpProblem } from '../../errors/problems';
 import type { RequestNotes } from '../pipeline';
-import { resetStore } from '../../sandboxes/sandbox';
+import { resetStore, setScenarioDefault } from '../../sandboxes/sandbox';
 import type { SandboxRegistry } from '../../sandboxes/sandboxes';
 import { sendJsonText } from './respond';
 import { mountCallbackResend } from './admin-callbacks';
@@ -49,8 +50,8 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry, guard: Ad
   mountStoreResources(perStore, storeOf);
   router.use(
     '/sandboxes/:name',
-    (req: Request, res: Response, next: NextFunction) => {
-      const ctx = sandboxes.existing(String(req.params.name));
+    async (req: Request, res: Response, next: NextFunction) => {
+      const ctx = await sandboxes.existing(String(req.params.name));
       ctx.usage.lastUsed = Date.now();
       (res.locals as AdminLocals).adminStore = ctx;
       next();
@@ -62,12 +63,12 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry, guard: Ad
 
 /** The resources every store has: orders, journal, live events, budgets, reset, scenarios, stock. */
 function mountStoreResources(router: Router, storeOf: ContextOf): void {
-  router.get('/orders', (req, res) => {
-    const ctx = storeOf(req, res);
-    jsonList(res, ctx.store.list(), summary, ctx.adminAnswerLimitBytes);
+  router.get('/orders', async (req, res) => {
+    const ctx = await storeOf(req, res);
+    jsonList(res, await ctx.store.list(), summary, ctx.adminAnswerLimitBytes);
   });
-  router.get('/orders/:id', (req, res) => {
-    const record = storeOf(req, res).store.get(String(req.params.id));
+  router.get('/orders/:id', async (req, res) => {
+    const record = await (await storeOf(req, res)).store.get(String(req.params.id));
     if (!record)
       throw new HttpProblem(
         'order-not-found',
@@ -75,33 +76,35 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
       );
     json(res, detail(record));
   });
-  router.get('/requests', (req, res) => {
-    const ctx = storeOf(req, res);
-    jsonList(res, ctx.journal.entries(), journalView, ctx.adminAnswerLimitBytes);
+  router.get('/requests', async (req, res) => {
+    const ctx = await storeOf(req, res);
+    jsonList(res, await ctx.journal.entries(), journalView, ctx.adminAnswerLimitBytes);
   });
-  router.get('/budgets', (req, res) => {
-    const ctx = storeOf(req, res);
-    const { store, journal, searchCache } = ctx.budgets;
+  router.get('/budgets', async (req, res) => {
+    const ctx = await storeOf(req, res);
+    const { store, journal, answerCaches } = ctx.budgets;
     json(res, {
-      store: { ...store.usage(), orders: ctx.store.size },
-      journal: { ...journal.usage(), entries: ctx.journal.size },
-      searchCache: searchCache.usage(),
+      store: { ...store.usage(), orders: await ctx.store.count() },
+      journal: { ...journal.usage(), entries: await ctx.journal.count() },
+      answerCaches: answerCaches.usage(),
+      // The same budget by its former name, kept for scripts that read it.
+      searchCache: answerCaches.usage(),
       adminAnswerLimitBytes: ctx.adminAnswerLimitBytes,
     });
   });
-  router.post('/reset', (req, res) => {
-    resetStore(storeOf(req, res));
+  router.post('/reset', async (req, res) => {
+    await resetStore(await storeOf(req, res));
     json(res, { result: 'ok' });
   });
-  router.get('/scenarios', (req, res) => {
-    const ctx = storeOf(req, res);
+  router.get('/scenarios', async (req, res) => {
+    const ctx = await storeOf(req, res);
     json(res, {
       defaults: ctx.scenarios.defaultsView(),
       available: Object.fromEntries(OPERATION_IDS.map((op) => [op, ctx.scenarios.available(op)])),
     });
   });
   router.put('/scenarios/:operation', async (req, res) => {
-    const ctx = storeOf(req, res);
+    const ctx = await storeOf(req, res);
     const operation = String(req.params.operation);
     if (!isOperationId(operation))
       throw new HttpProblem(
@@ -116,7 +119,7 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     if (scenario !== null && typeof scenario !== 'string') {
       throw new HttpProblem('bad-admin-request', said('admin.scenarioBody'));
     }
-    ctx.scenarios.setDefault(operation, scenario ?? undefined);
+    await setScenarioDefault(ctx, operation, scenario ?? undefined);
     json(res, { operation, scenario });
   });
   mountEvents(router, storeOf);
@@ -148,12 +151,12 @@ function jsonList<T>(res: Response, items: T[], view: (item: T) => unknown, limi
   sendJsonText(res, 200, `[${parts.reverse().join(',')}]`);
 }
 
-function summary(record: OrderRecord): Record<string, unknown> {
+function summary(record: OrderSummary): Record<string, unknown> {
   return {
     objectId: record.objectId,
     status: record.status,
     created: record.created,
-    lines: Array.isArray(record.order.items) ? record.order.items.length : 0,
+    lines: record.lines,
     callbacks: record.callbacks.map((c) => c.outcome),
   };
 }
@@ -163,7 +166,7 @@ function detail(record: OrderRecord): Record<string, unknown> {
     objectId: record.objectId,
     status: record.status,
     created: record.created,
-    items: Array.isArray(record.order.items) ? record.order.items : [],
+    items: orderItems(record),
     reservations: record.reservations,
     stockReleased: record.released,
     statusHistory: record.history,

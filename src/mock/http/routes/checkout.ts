@@ -6,14 +6,14 @@ import { escapeMarkup as escapeHtml } from '../../../common/markup';
 
 /** Serves the own-checkout page whose URL the provisions callback hands to OmniChat (per store). */
 export function mountCheckout(router: Router, storeOf: ContextOf): void {
-  router.get('/:id', (req, res) => {
-    const record = storeOf(req, res).store.get(String(req.params.id));
+  router.get('/:id', async (req, res) => {
+    const record = await (await storeOf(req, res)).store.get(String(req.params.id));
     if (!record)
       throw new HttpProblem(
         'order-not-found',
         said('detail.noOrder', { id: JSON.stringify(String(req.params.id).slice(0, 80)) }),
       );
-    const lines = Array.isArray(record.order.items) ? record.order.items.length : 0;
+    const { lines } = record;
     res
       .type('html')
       .send(

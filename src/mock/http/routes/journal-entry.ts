@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskSecret } from '../../../common/headers';
 import { maskRecord } from './mask-record';
 import type { MockContext } from '../../sandboxes/context';
-import type { JournalEntry } from '../../store/memory/journal';
+import type { JournalEntry } from '../../store/journal-entry';
 import type { RequestNotes } from '../pipeline';
 import { isoNow } from '../clock';
 import { attachPreviews, keepPreviews } from './previews';

@@ -27,9 +27,9 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       const { line, entry } = traceOf(ctx, req, res, path, notes, performance.now() - started, journaled);
       ctx.log?.(JSON.stringify(line));
       if (entry === undefined) return;
-      entry.seq = ctx.events.nextSeq();
+      // Numbered at once by a store that keeps the journal here; one that writes it behind reports it once written.
       ctx.journal.add(entry);
-      ctx.events.publish({ kind: 'request', entry });
+      if (entry.seq !== undefined) ctx.events.publish({ kind: 'request', entry });
     });
   };
 }

@@ -15,7 +15,7 @@ export function mountOperations(router: Router, storeOf: ContextOf): void {
     // Express catches the rejection and its error middleware renders it (renderFailure, as the listener does).
     const handler = async (req: Request, res: Response): Promise<void> => {
       const notes = res.locals as RequestNotes;
-      const ctx = storeOf(req, res);
+      const ctx = await storeOf(req, res);
       enterStore(ctx, notes);
       await handleOperation(ctx, id, req, res, notes);
     };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskSecretsIn, SECRET_QUERY_NAME, type SecretForm } from '../../../common/secrets';
-import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../../store/memory/journal';
+import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../../store/journal-entry';
 import { receivedBody } from '../json-body';
 import { sentBody } from './respond';
 

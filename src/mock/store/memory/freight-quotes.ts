@@ -1,34 +1,13 @@
 import type { ByteBudget, Charge } from '../../bounds/byte-budget';
 import { stringBytes } from '../../bounds/heap-estimate';
 import { OldestFirstMap } from '../../bounds/oldest-first-map';
-import type { CheckerEntry, OrderPayload } from '../../domain/order-types';
-import { str } from '../../domain/order-types';
-
-/** One service as quoted for a whole cart: the sum of its price over the cart's lines. */
-interface QuotedFreight {
-  shippingMethod: string;
-  name: string;
-  freightCost: number;
-}
-
-/** The freight the mock quoted for one cart (its last orderValidation answer). */
-export interface FreightQuote {
-  options: QuotedFreight[];
-  /** The service the checker selected (the order's own method when quoted, else the cheapest). */
-  selected: string;
-}
-
-/** What an order's freight is, compared with its cart's quote. */
-interface FreightVerdict {
-  kind: 'as-quoted' | 'changed' | 'not-quoted' | 'no-freight';
-  /** The line noted on the order (and the problem's detail when a change is refused). */
-  note: string;
-  quoted?: { shippingMethod: string; freightCost: number };
-  ordered?: { shippingMethod?: string; freightCost?: number };
-}
+import type { FreightQuote } from '../../domain/freight-verdict';
+import type { QuoteBook } from '../mock-store';
 
 /** Default bound on remembered quotes per store: past it the oldest cart's quote is forgotten. */
-const DEFAULT_MAX_QUOTES = 10_000;
+export const DEFAULT_MAX_QUOTES = 10_000;
+
+const DONE = Promise.resolve();
 
 // A quote's Map entry and objects, and one quoted service.
 const QUOTE_BYTES = 200;
@@ -39,7 +18,7 @@ const OPTION_BYTES = 100;
  * the seller kept the freight ("Alterar dados do frete" off) or changed it. Bounded by count, and in
  * bytes by the budget it draws from (the order store's, shared between sandboxes).
  */
-export class FreightQuotes {
+export class FreightQuotes implements QuoteBook {
   private readonly quotes = new OldestFirstMap<string, { quote: FreightQuote; charge: Charge }>();
 
   constructor(
@@ -47,31 +26,13 @@ export class FreightQuotes {
     private readonly capacity: number = DEFAULT_MAX_QUOTES,
   ) {}
 
-  /** Remembers the quote an orderValidation answer gave the cart; carts without freight options leave none. */
-  remember(objectId: string, order: OrderPayload, entries: CheckerEntry[]): void {
-    // Runs on every cart check: a plain array (a freight table has a handful of services), no Map.
-    const options: QuotedFreight[] = [];
-    for (const entry of entries) {
-      if (entry.shippingOptions === undefined) continue;
-      for (const option of entry.shippingOptions) {
-        const known = options.find((o) => o.shippingMethod === option.id);
-        if (known) known.freightCost = (toCents(known.freightCost) + toCents(option.price)) / 100;
-        else options.push({ shippingMethod: option.id, name: option.name, freightCost: option.price });
-      }
-    }
-    if (options.length === 0) {
-      this.forget(objectId);
-      return;
-    }
-    const asked = str(order.shippingMethod);
-    const selected =
-      (asked === undefined ? undefined : options.find((o) => sameMethod(o, asked))) ??
-      options.reduce((best, o) => (o.freightCost < best.freightCost ? o : best));
-    this.keep(objectId, { options, selected: selected.shippingMethod });
+  keep(objectId: string, quote: FreightQuote | undefined): Promise<void> {
+    this.keepNow(objectId, quote);
+    return DONE;
   }
 
-  /** Keeps a quote worked out before (an orderValidation answer reused for the same cart); undefined forgets it. */
-  keep(objectId: string, quote: FreightQuote | undefined): void {
+  /** Keeps the cart's last quote at once; undefined forgets it (a cart without freight options). */
+  keepNow(objectId: string, quote: FreightQuote | undefined): void {
     if (quote === undefined) {
       this.forget(objectId);
       return;
@@ -93,9 +54,8 @@ export class FreightQuotes {
     });
   }
 
-  /** The last quote of this cart. */
-  get(objectId: string): FreightQuote | undefined {
-    return this.quotes.get(objectId)?.quote;
+  get(objectId: string): Promise<FreightQuote | undefined> {
+    return Promise.resolve(this.quotes.get(objectId)?.quote);
   }
 
   /** How many carts' quotes are kept. */
@@ -113,67 +73,4 @@ export class FreightQuotes {
     this.quotes.get(objectId)?.charge.close();
     this.quotes.delete(objectId);
   }
-}
-
-/**
- * Compares the order's freight (`shippingMethod`, `freightCost`) with its cart's quote: the method must
- * name a quoted service (by id or name, any case) and the cost, when given, equal that service's total
- * to the cent; with only a cost, some quoted total must equal it.
- */
-export function compareFreight(quote: FreightQuote | undefined, order: OrderPayload): FreightVerdict {
-  const method = str(order.shippingMethod);
-  const cost =
-    typeof order.freightCost === 'number' && Number.isFinite(order.freightCost) ? order.freightCost : undefined;
-  if (method === undefined && cost === undefined)
-    return { kind: 'no-freight', note: 'freight not checked: the order carries no shippingMethod or freightCost' };
-  const ordered = { shippingMethod: method, freightCost: cost };
-  if (quote === undefined)
-    return {
-      kind: 'not-quoted',
-      note: `freight not checked: the cart was never quoted (no orderValidation for this objectId); order ${describeFreight(ordered)}`,
-      ordered,
-    };
-  const byMethod = method === undefined ? undefined : quote.options.find((o) => sameMethod(o, method));
-  const match =
-    method === undefined
-      ? quote.options.find((o) => toCents(o.freightCost) === toCents(cost as number))
-      : byMethod !== undefined && (cost === undefined || toCents(byMethod.freightCost) === toCents(cost))
-        ? byMethod
-        : undefined;
-  if (match !== undefined)
-    return {
-      kind: 'as-quoted',
-      note: `freight as quoted: ${describeFreight(match)}`,
-      quoted: pick(match),
-      ordered,
-    };
-  const quoted = byMethod ?? quote.options.find((o) => o.shippingMethod === quote.selected) ?? quote.options[0];
-  return {
-    kind: 'changed',
-    note: `freight changed by the seller: quoted ${describeFreight(quoted)}, order ${describeFreight(ordered)}`,
-    quoted: pick(quoted),
-    ordered,
-  };
-}
-
-function sameMethod(option: QuotedFreight, method: string): boolean {
-  const wanted = method.trim().toLowerCase();
-  return option.shippingMethod.toLowerCase() === wanted || option.name.toLowerCase() === wanted;
-}
-
-function pick(option: QuotedFreight): { shippingMethod: string; freightCost: number } {
-  return { shippingMethod: option.shippingMethod, freightCost: option.freightCost };
-}
-
-/** "SEDEX 49.90", "Retirada 0.00", "SEDEX" or "0.00": what the seller sees, method then cost. */
-export function describeFreight(freight: { shippingMethod?: string; freightCost?: number }): string {
-  const parts: string[] = [];
-  if (freight.shippingMethod !== undefined) parts.push(freight.shippingMethod.slice(0, 60));
-  if (freight.freightCost !== undefined) parts.push(freight.freightCost.toFixed(2));
-  return parts.join(' ');
-}
-
-/** Money in whole cents, so 24.9 and 24.90000001 are the same price and sums do not drift. */
-function toCents(value: number): number {
-  return Math.round(value * 100);
 }

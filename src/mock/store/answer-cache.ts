@@ -1,4 +1,4 @@
-import type { ByteBudget, Charge } from '../../bounds/byte-budget';
+import type { ByteBudget, Charge } from '../bounds/byte-budget';
 
 /** Bodies longer than this are never cached: real carts are a few KB, and the cache keeps each body. */
 const CACHED_BODY_LIMIT = 16 * 1024;
@@ -34,7 +34,8 @@ interface Entry<Effect> extends CachedAnswer<Effect> {
  * Encoded answers to identical request bodies (the exact bytes, compared whole), each valid for one state
  * of the mock: counters bumped whenever anything an answer depends on changes (stock, stored
  * reservations). A hit is an answer the full pipeline gave to the same bytes in the same state, so every
- * check it passed still holds. Bounded by count and by a byte budget shared with the search caches.
+ * check it passed still holds. Bounded by count and by a byte budget shared with the search caches
+ * (the answer caches'). Per replica: a cache, not state.
  */
 export class AnswerCache<Effect = undefined> {
   // Keyed by a fingerprint of the bytes; the body itself, compared whole, settles it.
@@ -88,6 +89,13 @@ export class AnswerCache<Effect = undefined> {
     this.size += 1;
     if (this.order.length > 2 * ENTRIES) this.order = this.order.filter((e) => !e.dropped);
     entry.charge = this.budget.open(ENTRY_BYTES + 2 * body.length + answer.length, () => this.forget(key, entry));
+  }
+
+  /** Forgets every entry, giving their bytes back to the budget (the store was reset or removed). */
+  clear(): void {
+    for (const entry of this.order) this.drop(entry.key, entry);
+    this.order = [];
+    this.seen.clear();
   }
 
   private dropOldest(): void {

@@ -1,6 +1,6 @@
-import type { Catalog, SearchRequest, VariantRef } from '../../domain/catalog';
-import type { Product, Variant } from '../../domain/catalog-types';
-import { OldestFirstMap } from '../../bounds/oldest-first-map';
+import type { Catalog, SearchRequest, VariantRef } from '../domain/catalog';
+import type { Product, Variant } from '../domain/catalog-types';
+import { OldestFirstMap } from '../bounds/oldest-first-map';
 
 /** Bound on the JSON kept for changed products (each about 1-2 KB); past it the oldest is rebuilt on demand. */
 const CHANGED_JSON_CACHE = 1000;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { stringBytes } from '../../bounds/heap-estimate';
-import { HISTORY_MESSAGE_LIMIT } from '../../bounds/limits';
-import type { HistoryEntry } from '../order-record';
+import { stringBytes } from '../bounds/heap-estimate';
+import { HISTORY_MESSAGE_LIMIT } from '../bounds/limits';
+import type { CallbackRecord, HistoryEntry } from './order-record';
 
 /** Characters kept of a status or a source name (identifiers: a longer one is not one OmniChat sends). */
 export const NAME_LIMIT = 200;
@@ -32,13 +32,32 @@ export function historyEntryBytes(entry: HistoryEntry): number {
   return bytes;
 }
 
-/** The key that makes a notification count once: its status and updatedAt, bounded in length. */
+/**
+ * The key that makes a notification count once: its status and updatedAt, as JSON (unambiguous, and
+ * free of control characters, which a database column refuses), bounded in length.
+ */
 export function notificationKey(status: string, updatedAt: unknown): string {
-  const key = `${status}\u0000${JSON.stringify(updatedAt ?? null)}`;
+  const key = JSON.stringify([status, updatedAt ?? null]);
   return key.length <= KEY_LIMIT ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
 /** Estimated heap bytes of a notification key in its Set. */
 export function keyBytes(key: string): number {
   return 32 + stringBytes(key);
+}
+
+/** The status history entry of a finished callback: its outcome after N attempts, or why it was not sent. */
+export function callbackHistoryEntry(callback: CallbackRecord, at: string = new Date().toISOString()): HistoryEntry {
+  const attempts = callback.attempts.length;
+  const refused = attempts === 1 && callback.attempts[0].error?.startsWith('not sent') === true;
+  return {
+    at,
+    event: 'callback',
+    status:
+      callback.callback === 'statusChange' ? String(callback.body.status) : `provisions ${String(callback.body.code)}`,
+    source: 'mock',
+    message: refused
+      ? (callback.attempts[0].error as string)
+      : `${callback.outcome} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+  };
 }
