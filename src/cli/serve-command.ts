@@ -9,6 +9,7 @@ import {
   createMockListener,
   loadCatalogFile,
   DEFAULT_CATALOG_PATH,
+  MemoryVerifyHistory,
   normalizeBasePath,
   type Product,
 } from '../mock';
@@ -16,6 +17,7 @@ import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-op
 import { UsageError } from '../common/usage-error';
 import { formatViolation } from '../contracts';
 import { checkHostResolves, listenError } from './listen-check';
+import { createConsoleVerifier } from './console-verifier';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -54,6 +56,17 @@ export function registerServeCommand(program: Command): void {
       'drop a sandbox without requests this long, unless in use (default 24h; 0: never)',
     )
     .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
+    .option(
+      '--public-url <url>',
+      'the URL clients reach this server by, behind a proxy (merchants call back there during a run from the console)',
+    )
+    .option(
+      '--verify-allow-private',
+      'let runs from the QA console reach loopback, private, link-local and metadata addresses (local use only)',
+    )
+    .option('--max-verify-runs <n>', 'runs of verify from the QA console at once, the rest wait (default 2)')
+    .option('--verify-time-limit <duration>', 'the longest one run from the QA console may take (default 5m)')
+    .option('--verify-history <n>', 'finished runs kept, the newest (default 200)')
     .action(async (flags: ServeFlags) => {
       await checkHostResolves(flags.host);
       await serve(checkServeFlags(flags));
@@ -80,7 +93,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
     allowFreightChange: settings.allowFreightChange,
     omnichatApi: settings.omnichatApi,
     omnichatToken: settings.omnichatToken,
-    publicUrl: origin,
+    publicUrl: settings.publicUrl ?? origin,
     lenient: settings.lenient,
     adminToken: settings.adminToken,
     storeBudgetBytes: settings.storeBudgetBytes,
@@ -89,6 +102,10 @@ export async function serve(settings: ServeSettings): Promise<void> {
     adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
     maxSandboxes: settings.maxSandboxes,
     sandboxIdleMs: settings.sandboxIdleMs,
+    verify: createConsoleVerifier({ allowPrivate: settings.verify.allowPrivate }),
+    verifyLimits: { maxRunning: settings.verify.maxRunning, timeLimitMs: settings.verify.timeLimitMs },
+    verifyHistory:
+      settings.verify.historyRuns === undefined ? undefined : new MemoryVerifyHistory(settings.verify.historyRuns),
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   // The listener is attached in the same tick the port is bound, before any connection can be read. It

@@ -13,15 +13,20 @@ export const PROBLEM_TYPES = {
   'bad-request': { status: 400, title: 'Bad request' },
   'bad-admin-request': { status: 400, title: 'Bad admin request' },
   'bad-sandbox-name': { status: 400, title: 'Bad sandbox name' },
+  'bad-verify-config': { status: 400, title: 'Bad merchant config' },
   unauthorized: { status: 401, title: 'Missing or wrong credentials' },
+  'verify-needs-token': { status: 403, title: 'Verify runs need the admin token' },
   'order-not-found': { status: 404, title: 'Order not found' },
   'not-found': { status: 404, title: 'No such route' },
   'not-in-catalog': { status: 404, title: 'Not in the catalog' },
   'sandbox-not-found': { status: 404, title: 'No such sandbox' },
+  'verify-run-not-found': { status: 404, title: 'No such verify run' },
+  'verify-unavailable': { status: 404, title: 'No verify on this server' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request not received in time' },
   'callback-unavailable': { status: 409, title: 'Callback cannot be sent now' },
   'sandbox-exists': { status: 409, title: 'Sandbox exists already' },
+  'verify-not-done': { status: 409, title: 'Verify run not done yet' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'freight-changed': { status: 422, title: 'Freight changed after the quote' },
@@ -31,6 +36,7 @@ export const PROBLEM_TYPES = {
   'scenario-unavailable': { status: 503, title: 'Simulated unavailability' },
   'too-many-streams': { status: 503, title: 'Too many live streams' },
   'sandbox-limit': { status: 503, title: 'Too many sandboxes' },
+  'too-many-verify-runs': { status: 503, title: 'Too many verify runs' },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

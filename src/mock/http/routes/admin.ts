@@ -16,6 +16,8 @@ import { mountSandboxes } from './admin-sandboxes';
 import { mountStock } from './admin-stock';
 import { mountDashboard } from './dashboard';
 import { journalView } from './previews';
+import { mountVerifyRuns, type VerifyAccess } from './admin-verify';
+import type { VerifyRuns } from '../verify-runs';
 
 /** Where the admin routes leave the store a request is about. */
 interface AdminLocals {
@@ -27,7 +29,12 @@ interface AdminLocals {
  * holds no data), the token check, the sandboxes, and each store's resources, at /__admin for the
  * default store and at /__admin/sandboxes/{name} for every sandbox (`default` included).
  */
-export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
+export function mountAdmin(
+  router: Router,
+  sandboxes: SandboxRegistry,
+  verify?: VerifyRuns,
+  verifyAccess: VerifyAccess = {},
+): void {
   const adminToken = sandboxes.default.adminToken;
   mountDashboard(router);
   router.use((req: Request, res: Response, next: NextFunction) => {
@@ -41,9 +48,10 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
     next();
   });
   mountSandboxes(router, sandboxes);
+  mountVerifyRuns(router, verify, verifyAccess);
   const perStore = express.Router({ mergeParams: true });
   const storeOf: ContextOf = (_req, res) => (res.locals as AdminLocals).adminStore ?? sandboxes.default;
-  mountStoreResources(perStore, storeOf);
+  mountStoreResources(perStore, storeOf, verify);
   router.use(
     '/sandboxes/:name',
     (req: Request, res: Response, next: NextFunction) => {
@@ -58,7 +66,7 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry): void {
 }
 
 /** The resources every store has: orders, journal, live events, budgets, reset, scenarios, stock. */
-function mountStoreResources(router: Router, storeOf: ContextOf): void {
+function mountStoreResources(router: Router, storeOf: ContextOf, verify?: VerifyRuns): void {
   router.get('/orders', (req, res) => {
     const ctx = storeOf(req, res);
     jsonList(res, ctx.store.list(), summary, ctx.adminAnswerLimitBytes);
@@ -116,7 +124,7 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     ctx.scenarios.setDefault(operation, scenario ?? undefined);
     json(res, { operation, scenario });
   });
-  mountEvents(router, storeOf);
+  mountEvents(router, storeOf, verify);
   mountStock(router, storeOf);
   mountCallbackResend(router, storeOf);
 }

@@ -43,8 +43,9 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
           }),
         );
       }
-      // Express routes case-insensitively: /__ADMIN/orders is the admin API too.
-      if (isAdminPath(path)) return;
+      // Express routes case-insensitively: /__ADMIN/orders is the admin API too. A merchant's callback
+      // to a run of verify is the run's business, not a store's.
+      if (isAdminPath(path) || isVerifyPath(path)) return;
       const { secretNames } = ctx.auth;
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
@@ -73,6 +74,11 @@ export function observeRequests(observe: Observer) {
     observe(req, res, req.path, res.locals as RequestNotes);
     next();
   };
+}
+
+/** True for the callbacks of runs of verify (/__verify/...), however they are cased. */
+function isVerifyPath(path: string): boolean {
+  return path.length >= 9 && path.slice(0, 9).toLowerCase() === '/__verify';
 }
 
 /** True for the admin API's paths, however they are cased. */
