@@ -1,3 +1,4 @@
+import type dns from 'node:dns';
 import { maskSecret } from '../common/headers';
 import { maskUrl } from '../common/secrets';
 import { UsageError } from '../common/usage-error';
@@ -17,6 +18,8 @@ import type { VerifyReport, VerifyService } from '../mock';
 export interface ConsoleVerifierOptions {
   allowPrivate: boolean;
   allowAddresses?: string[];
+  /** The resolver runs' sockets ask (dns.lookup; tests give one of their own). */
+  resolve?: typeof dns.lookup;
 }
 
 /**
@@ -41,7 +44,7 @@ export function createConsoleVerifier(options: ConsoleVerifierOptions): VerifySe
         lang: hooks.lang,
         noDestructive: hooks.noDestructive,
         callbackUrl: hooks.callbackUrl,
-        guard: { allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses, signal: hooks.signal },
+        guard: { ...options, signal: hooks.signal },
         onOperation: (op) =>
           hooks.onOperation({ operation: op.operation, status: op.status, counts: countStatuses(op.checks) }),
       });

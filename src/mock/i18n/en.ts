@@ -119,7 +119,7 @@ export const enAdmin = {
   'admin.verifyRunNotFound':
     'no verify run {id}: it never existed, or it was dropped from the history (the oldest runs go first)',
   'admin.verifyQueueFull':
-    '{running} runs are running and {queued} waiting, the most this server takes: try again once one is done',
+    '{running} {running:run is|runs are} running and {queued} waiting, the most this server takes: try again once one is done',
   'admin.verifyNeedsToken':
     'a run of verify calls other servers, and this admin API is reached from outside loopback ({why}): start serve with --admin-token T',
   'admin.verifyViaProxy': 'through a proxy',

@@ -123,7 +123,7 @@ export const ptAdmin: { readonly [K in keyof typeof enAdmin]: string } = {
   'admin.verifyRunNotFound':
     'nenhum teste de integração {id}: ele nunca existiu, ou saiu do histórico (os mais antigos saem primeiro)',
   'admin.verifyQueueFull':
-    '{running} testes rodando e {queued} na fila, o máximo que este servidor aceita: tente de novo quando um terminar',
+    '{running} {running:teste rodando|testes rodando} e {queued} na fila, o máximo que este servidor aceita: tente de novo quando um terminar',
   'admin.verifyNeedsToken':
     'um teste de integração chama outros servidores, e esta API de admin é acessada de fora do loopback ({why}): inicie o serve com --admin-token T',
   'admin.verifyViaProxy': 'por meio de um proxy',
