@@ -91,16 +91,19 @@ function setHeaders(headers, hints = []) {
             placeholder: hints[i] || null,
           }),
         ),
-        h('button', {
-          type: 'button',
-          class: 'secondary remove',
-          'aria-label': t('form.headerRemove', { n }),
-          text: '×',
-          onclick: () => {
-            const rest = readHeaders(true).filter((_h, j) => j !== i);
-            setHeaders(rest);
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary remove',
+            onclick: () => setHeaders(readHeaders(true).filter((_h, j) => j !== i)),
           },
-        }),
+          h('span', { 'aria-hidden': 'true', text: '×' }),
+          h('span', {
+            class: 'visually-hidden',
+            text: `${t('form.headerRemove')} ${t('form.headerRemoveWhich', { n })}`,
+          }),
+        ),
       );
     }),
   );

@@ -87,20 +87,18 @@ function row(run) {
     h(
       'td',
       { class: 'row-actions' },
-      h('button', {
-        type: 'button',
-        class: 'secondary',
-        text: t('history.open'),
-        'aria-label': t('history.openLabel', { date }),
-        onclick: () => actions.open(run.id),
-      }),
-      h('button', {
-        type: 'button',
-        class: 'secondary',
-        text: t('history.rerun'),
-        'aria-label': t('history.rerunLabel', { date }),
-        onclick: () => actions.rerun(run.id),
-      }),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: () => actions.open(run.id) },
+        t('history.open'),
+        h('span', { class: 'visually-hidden', text: ` ${t('history.openLabel', { date })}` }),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: () => actions.rerun(run.id) },
+        t('history.rerun'),
+        h('span', { class: 'visually-hidden', text: ` ${t('history.rerunLabel', { date })}` }),
+      ),
     ),
   );
 }
