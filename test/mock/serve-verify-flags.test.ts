@@ -1,6 +1,7 @@
 import { runCli } from '../support/run-cli';
 import { startServe } from '../support/serve-child';
 import { SMALL_CATALOG_PATH } from './helpers';
+import { urlsOf } from './verify-console';
 
 // serve's flags for runs from the QA console: bad values are one line naming the flag (exit 2), and
 // what they set is what the admin API says.
@@ -63,7 +64,7 @@ describe('merchant-kit serve, runs from the QA console', () => {
       const res = await fetch(`${server.origin}/__admin/verify-runs`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ config: { urls: { productSearch: `${server.url}/products/productsearch` } } }),
+        body: JSON.stringify({ config: { urls: urlsOf(server.url) } }),
       });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { detail: string }).detail).toContain(
