@@ -12,7 +12,7 @@ import { pageLang, t } from './integration-texts.js';
  * @typedef {{ id: string, state: string, integration: string, createdAt: string, durationMs?: number | null,
  *   kitVersion?: string | null, seed?: number | null, verdict?: string }} RunSummary
  * @typedef {{ runs: RunSummary[], callbackUrl: string }} RunList
- * @typedef {{ operation: string, check: string, was: string, now: string, message: string }} Changed
+ * @typedef {{ operation: string, check: string, was: string, now: string, message: string, consequences: number }} Changed
  */
 
 /** @type {RunSummary[]} */
@@ -145,6 +145,9 @@ async function compare() {
               h('code', { text: `${c.operation} ${c.check}` }),
               ` (${t('changes.was', { was: c.was, now: c.now })}): `,
               c.message,
+              c.consequences > 0
+                ? h('span', { class: 'muted', text: ` ${t('changes.consequences', { count: c.consequences })}` })
+                : null,
             ),
           ),
         );

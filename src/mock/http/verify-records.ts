@@ -72,6 +72,8 @@ interface ChangedCheck {
   now: string;
   /** Its message in the later run (the earlier one's when it did not run in the later one). */
   message: string;
+  /** Checks that moved with it because they follow from it (could not run because of it), folded in here. */
+  consequences: number;
 }
 
 /** What changed from one run to another: the verdicts, and the checks that started or stopped failing. */
@@ -82,14 +84,22 @@ export interface RunChanges {
   stoppedFailing: ChangedCheck[];
 }
 
+/** A check of a report as a comparison reads it. */
+interface SeenCheck {
+  operation: string;
+  check: string;
+  status: string;
+  message: string;
+  /** "operation check" of the finding it follows from, if any. */
+  cause?: string;
+}
+
 /** "Failing" is what fails a run: a failure, or a check that could not run. */
 const failing = (status: string): boolean => status === 'fail' || status === 'error';
 
-/** Every check of a run's report by "operation check", with its status and message. */
-function checksOf(
-  record: VerifyRunRecord,
-): Map<string, { operation: string; check: string; status: string; message: string }> {
-  const found = new Map<string, { operation: string; check: string; status: string; message: string }>();
+/** Every check of a run's report by "operation check". */
+function checksOf(record: VerifyRunRecord): Map<string, SeenCheck> {
+  const found = new Map<string, SeenCheck>();
   const report = record.report as VerifyReport | null;
   for (const op of report?.operations ?? [])
     for (const c of op.checks)
@@ -98,32 +108,67 @@ function checksOf(
         check: c.id,
         status: c.status,
         message: c.message,
+        cause: c.causedBy ? `${c.causedBy.operation} ${c.causedBy.check}` : undefined,
       });
   return found;
 }
 
-/** The checks that started failing (in `to`, not in `from`) and stopped failing (the other way round), in report order. */
+/**
+ * The checks that moved, each folded into the finding it follows from when that finding moved too:
+ * a wrong token fixed is one change ("answers-2xx stopped failing, and 52 checks with it"), not 53.
+ * `side` is the run whose causes count (the failing one).
+ */
+function folded(moved: [string, ChangedCheck][], side: Map<string, SeenCheck>): ChangedCheck[] {
+  const byKey = new Map(moved);
+  const shown: ChangedCheck[] = [];
+  for (const [key, change] of moved) {
+    const cause = side.get(key)?.cause;
+    const root = cause === undefined ? undefined : byKey.get(cause);
+    if (root && root !== change) root.consequences += 1;
+    else shown.push(change);
+  }
+  return shown;
+}
+
+/**
+ * The checks that started failing (fail or could not check in `to`, neither in `from`; or a failure in
+ * `to` that could not even be checked in `from`) and that stopped failing (failing in `from`, neither in
+ * `to`), in report order.
+ */
 export function runChanges(from: VerifyRunRecord, to: VerifyRunRecord): RunChanges {
   const before = checksOf(from);
   const after = checksOf(to);
-  const startedFailing: ChangedCheck[] = [];
-  const stoppedFailing: ChangedCheck[] = [];
+  const started: [string, ChangedCheck][] = [];
+  const stopped: [string, ChangedCheck][] = [];
   for (const [key, now] of after) {
     const was = before.get(key)?.status ?? 'absent';
-    if (failing(now.status) && !failing(was))
-      startedFailing.push({ operation: now.operation, check: now.check, was, now: now.status, message: now.message });
+    // A check that could not run before and fails now has started failing too: its finding is new.
+    if ((failing(now.status) && !failing(was)) || (now.status === 'fail' && was === 'error'))
+      started.push([
+        key,
+        { operation: now.operation, check: now.check, was, now: now.status, message: now.message, consequences: 0 },
+      ]);
   }
   for (const [key, was] of before) {
     const now = after.get(key);
     if (failing(was.status) && !(now && failing(now.status)))
-      stoppedFailing.push({
-        operation: was.operation,
-        check: was.check,
-        was: was.status,
-        now: now?.status ?? 'absent',
-        message: now?.message ?? was.message,
-      });
+      stopped.push([
+        key,
+        {
+          operation: was.operation,
+          check: was.check,
+          was: was.status,
+          now: now?.status ?? 'absent',
+          message: now?.message ?? was.message,
+          consequences: 0,
+        },
+      ]);
   }
   const side = (r: VerifyRunRecord): RunChanges['from'] => ({ id: r.id, verdict: r.verdict, createdAt: r.createdAt });
-  return { from: side(from), to: side(to), startedFailing, stoppedFailing };
+  return {
+    from: side(from),
+    to: side(to),
+    startedFailing: folded(started, after),
+    stoppedFailing: folded(stopped, before),
+  };
 }

@@ -26,7 +26,10 @@ export interface VerifyReport {
   verdict: string;
   summary: VerifyCounts;
   meta: { durationMs: number; kitVersion: string; seed?: number };
-  operations: { operation: string; checks: { id: string; status: string; message: string }[] }[];
+  operations: {
+    operation: string;
+    checks: { id: string; status: string; message: string; causedBy?: { operation: string; check: string } }[];
+  }[];
 }
 
 /** What the console gives one run besides its plan. */
