@@ -4,7 +4,9 @@ import { axeViolations, horizontalOverflow } from '../support/browser';
 import { startServe, type ServeChild } from '../support/serve-child';
 import { SMALL_CATALOG_PATH } from '../mock/helpers';
 import { openStream } from '../mock/event-stream';
+import { urlsOf } from '../mock/verify-console';
 import { DashboardBrowser, post } from './harness';
+import { fillUrls } from './integration-page';
 
 // "Testar integração" in Debian's chromium, against `merchant-kit serve --verify-allow-private`: the
 // merchant is a sandbox of the same server, which calls back on the same port. The form is filled in
@@ -42,13 +44,7 @@ async function runThroughApi(headerValue: string): Promise<void> {
     const res = await post(`${serve.origin}/__admin/verify-runs`, {
       config: {
         displayName: 'Loja da API',
-        urls: {
-          productSearch: `${store}/products/productsearch`,
-          orderValidation: `${store}/orders/orderchecker`,
-          orderCreation: `${store}/orders/orderprovisioning`,
-          orderCancellation: `${store}/orders/ordercancel`,
-          statusNotification: `${store}/orders/statuschange`,
-        },
+        urls: urlsOf(store),
         headers: [{ key: 'Authorization', value: headerValue }],
       },
     });
@@ -69,11 +65,7 @@ async function fillInPortuguese(page: Page, headerValue: string): Promise<void> 
   await page.getByLabel('Nome de Exibição').fill('Loja Exemplo');
   await page.getByLabel('Nome da Plataforma').fill('MeuERP');
   await page.getByLabel('Times').fill('vendas, suporte');
-  await page.getByLabel('URL de Busca de Produto').fill(`${store}/products/productsearch`);
-  await page.getByLabel('URL de Validação de Pedido').fill(`${store}/orders/orderchecker`);
-  await page.getByLabel('URL de Criação de Pedido').fill(`${store}/orders/orderprovisioning`);
-  await page.getByLabel('URL de Cancelamento de Pedido').fill(`${store}/orders/ordercancel`);
-  await page.getByLabel('URL de Notificação de Status').fill(`${store}/orders/statuschange`);
+  await fillUrls(page, store);
   await page.getByLabel('Header Chave 1').fill('Authorization');
   await page.getByLabel('Header Valor 1').fill(headerValue);
   await page.getByLabel('Alterar Dados do Frete').check();
@@ -290,16 +282,8 @@ describe('with an admin token', () => {
       await page.getByLabel('Token', { exact: true }).fill('adm-7777');
       await page.getByRole('button', { name: 'Continuar' }).click();
       await page.locator('#live[data-state="live"]').waitFor();
-      const base = `${guarded.origin}/v1`;
       await page.getByLabel('Nome de Exibição').fill('Loja Protegida');
-      for (const [label, path] of [
-        ['URL de Busca de Produto', '/products/productsearch'],
-        ['URL de Validação de Pedido', '/orders/orderchecker'],
-        ['URL de Criação de Pedido', '/orders/orderprovisioning'],
-        ['URL de Cancelamento de Pedido', '/orders/ordercancel'],
-        ['URL de Notificação de Status', '/orders/statuschange'],
-      ])
-        await page.getByLabel(label).fill(`${base}${path}`);
+      await fillUrls(page, `${guarded.origin}/v1`);
       await page.locator('summary', { hasText: 'Opções do teste' }).click();
       await page.getByLabel('Só busca e validação').check();
       await page.getByRole('button', { name: 'Testar integração' }).click();

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createConsoleVerifier, type ConsoleVerifierOptions } from '../../src/cli/console-verifier';
 import { createMockListener, type MockApp, type MockOptions } from '../../src/mock';
+import { urlsUnder } from '../../src/conformance/config/load-config';
 import { smallApp } from './helpers';
 
 // The QA console's runs of verify, in-process: a mock on a real loopback port with the conformance
@@ -36,16 +37,8 @@ export async function startConsole(
   };
 }
 
-/** The five URLs of a mock store (its base, e.g. ORIGIN/sandboxes/loja/v1) as a config's `urls`. */
-export function urlsOf(base: string): Record<string, string> {
-  return {
-    productSearch: `${base}/products/productsearch`,
-    orderValidation: `${base}/orders/orderchecker`,
-    orderCreation: `${base}/orders/orderprovisioning`,
-    orderCancellation: `${base}/orders/ordercancel`,
-    statusNotification: `${base}/orders/statuschange`,
-  };
-}
+/** The five URLs of a mock store (its base, e.g. ORIGIN/sandboxes/loja/v1) as a config's `urls`, as --base-url makes them. */
+export const urlsOf: (base: string) => Record<string, string> = urlsUnder;
 
 /** A sandbox of the console's own mock set up as a merchant that passes: its auth header, callbacks to the console. */
 export async function passingSandbox(console: ConsoleServer, name: string, token: string): Promise<string> {

@@ -6,6 +6,7 @@ import { createConsoleVerifier } from '../../src/cli/console-verifier';
 import { PACKAGE_ROOT } from '../../src/contracts';
 import { createMockApp, createMockListener } from '../../src/mock';
 import { launchBrowser } from '../support/browser';
+import { fillUrls } from '../dashboard/integration-page';
 
 // `npm run screenshots` (not part of npm test): the "Testar integração" page's pictures in docs/, on
 // the embedded catalog, against a sandbox of the same server (runs allowed to reach it, as
@@ -37,14 +38,7 @@ it('takes the Testar integração screenshots for docs/mock.md', async () => {
     await page.getByLabel('Nome de Exibição').fill('Loja da Ana');
     await page.getByLabel('Nome da Plataforma').fill('MeuERP');
     await page.getByLabel('Times').fill('vendas, pós-venda');
-    for (const [label, suffix] of [
-      ['URL de Busca de Produto', '/products/productsearch'],
-      ['URL de Validação de Pedido', '/orders/orderchecker'],
-      ['URL de Criação de Pedido', '/orders/orderprovisioning'],
-      ['URL de Cancelamento de Pedido', '/orders/ordercancel'],
-      ['URL de Notificação de Status', '/orders/statuschange'],
-    ])
-      await page.getByLabel(label).fill(`${store}${suffix}`);
+    await fillUrls(page, store);
     await page.getByLabel('Header Chave 1').fill('Authorization');
     await page.getByLabel('Header Valor 1').fill('Bearer loja-ana-123');
     await page.getByLabel('Alterar Dados do Frete').check();

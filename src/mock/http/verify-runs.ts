@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Lang } from '../../common/i18n';
 import { HttpProblem } from '../errors/problems';
 import { said } from '../i18n';
-import type { VerifyHistory, VerifyProgressLine, VerifyRunSummary } from '../store/verify-history';
+import type { VerifyHistory, VerifyProgressLine } from '../store/verify-history';
 import { finishedRecord, liveView, type LiveRun, type RunView, type VerifyState } from './verify-records';
 import type { VerifyPlan, VerifyReport, VerifyRun, VerifyService } from './verify-service';
 
@@ -104,8 +104,12 @@ export class VerifyRuns {
   }
 
   /** Every run, newest first: those queued or running, then the history. */
-  async list(): Promise<(VerifyRunSummary | ReturnType<typeof liveSummary>)[]> {
-    const live = [...this.held.values()].map(liveSummary).reverse();
+  async list(): Promise<Record<string, unknown>[]> {
+    const live = [...this.held.values()].map((held) => {
+      const { config: _config, progress: _progress, report: _report, ...summary } = liveView(held);
+      return summary;
+    });
+    live.reverse();
     return [...live, ...(await this.history.list()).map((run) => ({ ...run, state: 'done' as const }))];
   }
 
@@ -211,21 +215,4 @@ export class VerifyRuns {
     const event: VerifyEvent = { id: held.id, state: held.state, integration: held.plan.integration, ...extra };
     for (const listener of [...this.listeners]) listener(event);
   }
-}
-
-/** A queued or running run as the list shows it. */
-function liveSummary(held: LiveRun): {
-  id: string;
-  state: VerifyState;
-  integration: string;
-  createdAt: string;
-  startedAt: string | null;
-} {
-  return {
-    id: held.id,
-    state: held.state,
-    integration: held.plan.integration,
-    createdAt: held.createdAt,
-    startedAt: held.startedAt ?? null,
-  };
 }
