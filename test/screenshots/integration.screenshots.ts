@@ -50,7 +50,7 @@ it('takes the Testar integração screenshots for docs/mock.md', async () => {
     await page.locator('#live[data-state="live"]').waitFor();
     await fillIn(page);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(DOCS, 'integration-form.png') });
+    await page.screenshot({ path: path.join(DOCS, 'integration-form.png'), fullPage: true });
     // The first test with a mistyped token, the second with the right one: the comparison shows both ways.
     for (const [run, token] of ['Bearer loja-ana-12', 'Bearer loja-ana-123'].entries()) {
       await page.getByLabel('Header Valor 1').fill(token);

@@ -52,8 +52,10 @@ export async function loadHistory(prefer) {
 export function showRows() {
   const integration = /** @type {HTMLSelectElement} */ (byId('history-integration')).value;
   const mine = runs.filter((run) => run.integration === integration);
+  byId('history-picker').hidden = runs.length === 0;
   byId('history-empty').hidden = mine.length > 0;
   byId('history-table').hidden = mine.length === 0;
+  byId('history-compare').hidden = mine.filter((run) => run.state === 'done').length < 2;
   fill(byId('history-rows'), ...mine.map(row));
   updateCompare();
 }
