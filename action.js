@@ -20769,7 +20769,17 @@ var enNetwork = {
   "net.other": "{code} talking to {host}",
   "net.networkError": "network error",
   "net.proxyCredentials": "{via} wants credentials ({answer}): put them in {from} as http://user:password@host:port",
-  "net.proxyDenied": "{via} refused to reach {host} ({answer}): ask for it to be allowed, or add {hostname} to NO_PROXY if it is reachable directly"
+  "net.proxyDenied": "{via} refused to reach {host} ({answer}): ask for it to be allowed, or add {hostname} to NO_PROXY if it is reachable directly",
+  "net.refusedAddress": "{host} is {kind}: a run started from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)",
+  "net.refusedName": "{host} resolves to {address}, {kind}: a run started from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)",
+  "net.kind.loopback": "a loopback address (the server itself)",
+  "net.kind.private": "a private network address",
+  "net.kind.link-local": "a link-local address",
+  "net.kind.metadata": "a cloud metadata service's address",
+  "net.kind.unspecified": "the unspecified address (which reaches the server itself)",
+  "net.kind.multicast": "a multicast address",
+  "net.kind.reserved": "a reserved address",
+  "net.stopped": "the run was stopped before this answer came: it passed the time limit the server sets for one run (serve --verify-time-limit)"
 };
 
 // src/conformance/i18n/en-reports.ts
@@ -21007,6 +21017,11 @@ var enUsage = {
   "usage.configOneOf": '"{where}" must be one of {allowed}',
   "usage.configEmpty": '"{where}" must not be empty',
   "usage.configOther": '"{where}" {expected}',
+  "usage.serverVariable": '{file}: "{where}" uses ${{name}}: a run from the QA console does not read the server\'s environment; type the value itself',
+  "usage.serverCa": '{file}: "ca" is not read in a run from the QA console (the server reads no files for it); run verify --config with --ca on your own machine instead',
+  "usage.serverHeaderName": '{file}: "{where}" is not a valid header name: use letters, digits and dashes, e.g. Authorization',
+  "usage.serverHeaderValue": '{file}: "{where}" has a line break or NUL: give the value on one line',
+  "usage.serverPrivateTarget": '{file}: "urls.{operation}" points to {host}, {kind}: a run from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)',
   "usage.parser": "merchant-kit verify: {problem}; run merchant-kit help verify for its flags",
   "usage.unknownOption": "unknown option '{option}'",
   "usage.unknownOptionNear": "unknown option '{option}' (did you mean {suggestion}?)",
@@ -21310,7 +21325,17 @@ var ptNetwork = {
   "net.other": "{code} ao falar com {host}",
   "net.networkError": "erro de rede",
   "net.proxyCredentials": "{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuário:senha@host:porta",
-  "net.proxyDenied": "{via} se recusou a acessar {host} ({answer}): peça a liberação, ou inclua {hostname} em NO_PROXY se ele for acessível diretamente"
+  "net.proxyDenied": "{via} se recusou a acessar {host} ({answer}): peça a liberação, ou inclua {hostname} em NO_PROXY se ele for acessível diretamente",
+  "net.refusedAddress": "{host} é {kind}: um teste iniciado pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)",
+  "net.refusedName": "{host} resolve para {address}, {kind}: um teste iniciado pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)",
+  "net.kind.loopback": "um endereço de loopback (o próprio servidor)",
+  "net.kind.private": "um endereço de rede privada",
+  "net.kind.link-local": "um endereço link-local",
+  "net.kind.metadata": "o endereço de um serviço de metadados de nuvem",
+  "net.kind.unspecified": "o endereço não especificado (que chega ao próprio servidor)",
+  "net.kind.multicast": "um endereço multicast",
+  "net.kind.reserved": "um endereço reservado",
+  "net.stopped": "o teste foi interrompido antes desta resposta chegar: passou do tempo máximo que o servidor dá a um teste (serve --verify-time-limit)"
 };
 
 // src/conformance/i18n/pt-br-reports.ts
@@ -21548,6 +21573,11 @@ var ptUsage = {
   "usage.configOneOf": '"{where}" precisa ser um de {allowed}',
   "usage.configEmpty": '"{where}" não pode ficar vazio',
   "usage.configOther": '"{where}" {expected}',
+  "usage.serverVariable": '{file}: "{where}" usa ${{name}}: um teste pelo console de QA não lê o ambiente do servidor; digite o próprio valor',
+  "usage.serverCa": '{file}: "ca" não é lido em um teste pelo console de QA (o servidor não lê arquivos para ele); rode verify --config com --ca na sua própria máquina',
+  "usage.serverHeaderName": '{file}: "{where}" não é um nome de cabeçalho válido: use letras, dígitos e hífens, por exemplo Authorization',
+  "usage.serverHeaderValue": '{file}: "{where}" tem uma quebra de linha ou NUL: informe o valor em uma linha só',
+  "usage.serverPrivateTarget": '{file}: "urls.{operation}" aponta para {host}, {kind}: um teste pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)',
   "usage.parser": "merchant-kit verify: {problem}; execute merchant-kit help verify para ver as opções",
   "usage.unknownOption": "opção desconhecida '{option}'",
   "usage.unknownOptionNear": "opção desconhecida '{option}' (você quis dizer {suggestion}?)",
@@ -22452,6 +22482,57 @@ function describeProxyRefusal(t, status, statusText, url, proxy) {
   if (status === 407) return t("net.proxyCredentials", { via, answer, from: proxy.from });
   return t("net.proxyDenied", { via, host: url.host, answer, hostname: url.hostname });
 }
+function describeRefusedTarget(t, refusal) {
+  const kind = t(`net.kind.${refusal.kind}`);
+  return refusal.host === refusal.address || refusal.host === `[${refusal.address}]` ? t("net.refusedAddress", { host: refusal.host, kind }) : t("net.refusedName", { host: refusal.host, address: refusal.address, kind });
+}
+
+// src/conformance/http/address-kinds.ts
+var METADATA_V6 = [v6Value("fd00:ec2::254")];
+var V6_RANGES = [
+  [v6Value("::"), 128, "unspecified"],
+  [v6Value("::1"), 128, "loopback"],
+  [v6Value("fc00::"), 7, "private"],
+  [v6Value("fe80::"), 10, "link-local"],
+  // Site-local: deprecated, but still routed inside some networks.
+  [v6Value("fec0::"), 10, "private"],
+  [v6Value("ff00::"), 8, "multicast"]
+];
+var EMBEDDING = [
+  [v6Value("::ffff:0:0"), 96, 0n],
+  [v6Value("::ffff:0:0:0"), 96, 0n],
+  [v6Value("::"), 96, 0n],
+  [v6Value("64:ff9b::"), 96, 0n],
+  [v6Value("64:ff9b:1::"), 48, 0n],
+  [v6Value("2002::"), 16, 80n]
+];
+function v4Value(address) {
+  return address.split(".").reduce((sum, part) => sum * 256 + Number(part), 0);
+}
+function v6Value(address) {
+  let text = address.toLowerCase();
+  const quad = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (quad) {
+    const v4 = v4Value(quad[1]);
+    text = `${text.slice(0, -quad[1].length)}${(v4 >>> 16).toString(16)}:${(v4 & 65535).toString(16)}`;
+  }
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, void 0];
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group || "0", 16)), 0n);
+}
+
+// src/conformance/http/target-guard.ts
+var TargetRefusedError = class extends Error {
+  constructor(refusal) {
+    super(`${refusal.host} is a ${refusal.kind} address (${refusal.address})`);
+    this.refusal = refusal;
+    this.name = "TargetRefusedError";
+  }
+  refusal;
+  code = "ETARGETREFUSED";
+};
 
 // src/conformance/http/client.ts
 var MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -22463,22 +22544,31 @@ function send(request, t = translatorFor("en")) {
     let settled = false;
     let clientRequest;
     const release = new AbortController();
+    const guard = request.network?.guard;
     const finish = (outcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      guard?.signal?.removeEventListener("abort", stop);
       clientRequest?.destroy();
       release.abort();
       resolve2(outcome);
     };
     const fail2 = (code, reason) => finish({ kind: "failure", code, reason, durationMs: elapsed() });
     const timer = setTimeout(() => fail2("timeout", t("net.timeout", { ms: request.deadlineMs })), request.deadlineMs);
+    const stop = () => fail2("stopped", t("net.stopped"));
     let url;
     try {
       url = new URL(request.url);
     } catch {
       fail2("network", t("net.badUrl"));
       return;
+    }
+    if (guard) {
+      const refusal = guard.judgeLiteral(url.hostname);
+      if (refusal) return fail2("refused-target", describeRefusedTarget(t, refusal));
+      if (guard.signal?.aborted) return stop();
+      guard.signal?.addEventListener("abort", stop, { once: true });
     }
     const headers = {
       Accept: "application/json",
@@ -22495,7 +22585,8 @@ function send(request, t = translatorFor("en")) {
     const route = routeFor(url, request.network, release.signal);
     const tlsSettings = secure ? tlsOptions(request.network) : {};
     try {
-      const options = { method: request.method, headers, agent: route.agent, ...tlsSettings };
+      const lookup = guard ? { lookup: guard.lookup } : {};
+      const options = { method: request.method, headers, agent: route.agent, ...tlsSettings, ...lookup };
       clientRequest = transport.request(url, options, (response) => {
         if (route.proxy && fromProxy(response, secure)) {
           response.resume();
@@ -22536,6 +22627,7 @@ function send(request, t = translatorFor("en")) {
       return;
     }
     clientRequest.on("error", (error) => {
+      if (error instanceof TargetRefusedError) return fail2("refused-target", describeRefusedTarget(t, error.refusal));
       const [code, reason] = describeSocketError(t, error, url, route.proxy);
       fail2(code, reason);
     });
@@ -22962,14 +23054,26 @@ var json = (res, status, body) => {
   res.writeHead(status, { "Content-Type": "application/json", Connection: "close" }).end(JSON.stringify(body));
 };
 var CallbackReceiver = class _CallbackReceiver {
-  constructor(server) {
+  constructor(server, attachedUrl, stop) {
     this.server = server;
+    this.attachedUrl = attachedUrl;
+    this.stop = stop;
   }
   server;
+  attachedUrl;
+  stop;
   received = [];
   waiters = /* @__PURE__ */ new Set();
   keptBytes = 0;
   refused = 0;
+  /**
+   * A receiver without a port of its own: the server it belongs to (`merchant-kit serve`, for runs from
+   * the QA console) hands it the requests under `url` through handle(). Its bounds are the same. Once
+   * `stop` aborts (the run's time limit), nothing more is waited for.
+   */
+  static attached(url, stop) {
+    return new _CallbackReceiver(void 0, url.replace(/\/+$/, ""), stop);
+  }
   /** Starts listening on 127.0.0.1:port (0 picks a free port). */
   static async start(port) {
     const server = import_node_http2.default.createServer({ requestTimeout: 1e4, headersTimeout: 5e3 });
@@ -22985,20 +23089,22 @@ var CallbackReceiver = class _CallbackReceiver {
   }
   /** The base URL a merchant must call back (what it uses instead of https://orders-api.omni.chat). */
   get url() {
+    if (this.attachedUrl !== void 0) return this.attachedUrl;
     return `http://127.0.0.1:${this.server.address().port}`;
   }
-  handle(req, res) {
+  /** Answers one callback; `path` is its path below the receiver's URL (the request's own on its own port). */
+  handle(req, res, path9 = req.url ?? "") {
     req.on("error", () => void 0);
     res.on("error", () => void 0);
     try {
-      this.route(req, res);
+      this.route(req, res, path9);
     } catch {
       this.refused++;
       if (!res.headersSent) json(res, 400, { error: "the request could not be read" });
     }
   }
-  route(req, res) {
-    const match = CALLBACK_PATH.exec(req.url ?? "");
+  route(req, res, path9) {
+    const match = CALLBACK_PATH.exec(path9);
     if (req.method !== "POST" || !match) {
       json(res, 404, { error: "not an OmniChat orders API path" });
       return;
@@ -23070,18 +23176,21 @@ var CallbackReceiver = class _CallbackReceiver {
   /** Resolves true as soon as `done()` holds (checked on each callback), or false after `ms`. */
   until(done, ms) {
     if (done()) return Promise.resolve(true);
-    if (ms <= 0) return Promise.resolve(false);
+    if (ms <= 0 || this.stop?.aborted) return Promise.resolve(false);
     return new Promise((resolve2) => {
       const finish = (result) => {
         clearTimeout(timer);
         this.waiters.delete(check);
+        this.stop?.removeEventListener("abort", giveUp);
         resolve2(result);
       };
       const check = () => {
         if (done()) finish(true);
       };
-      const timer = setTimeout(() => finish(done()), ms);
+      const giveUp = () => finish(done());
+      const timer = setTimeout(giveUp, ms);
       this.waiters.add(check);
+      this.stop?.addEventListener("abort", giveUp, { once: true });
     });
   }
   /** The first callback about an order, waiting up to `ms` for it; undefined when none came. */
@@ -23091,8 +23200,10 @@ var CallbackReceiver = class _CallbackReceiver {
   }
   /** Stops listening and drops open connections so nothing outlives the run. */
   async close() {
-    this.server.closeAllConnections();
-    await new Promise((resolve2) => this.server.close(() => resolve2()));
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise((resolve2) => server.close(() => resolve2()));
   }
 };
 
@@ -25347,6 +25458,10 @@ function loadConfigFile(file, env = process.env) {
     const at = where ? usageWord("usage.jsonAt", where) : usageWord("usage.jsonSyntax");
     throw usageError("usage.configNotJson", { file: label, where: at });
   }
+  return settingsFromConfig(raw, file, env);
+}
+function settingsFromConfig(raw, file, env = process.env) {
+  const label = import_node_path6.default.basename(file);
   const expanded = expandVariables(raw, "", env, label);
   const validateConfig = configValidator();
   if (!validateConfig(expanded))

@@ -14,6 +14,7 @@ import {
   type StoreSpec,
   loadCatalogFile,
   DEFAULT_CATALOG_PATH,
+  MemoryVerifyHistory,
   normalizeBasePath,
   type Product,
 } from '../mock';
@@ -21,6 +22,7 @@ import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-op
 import { UsageError } from '../common/usage-error';
 import { formatViolation } from '../contracts';
 import { checkHostResolves, listenError } from './listen-check';
+import { createConsoleVerifier } from './console-verifier';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -60,13 +62,20 @@ export function registerServeCommand(program: Command): void {
     )
     .option(
       '--public-url <url>',
-      'the URL clients reach this server by, when it differs from --host and --port (a proxy, a tunnel): the admin API answers its Host, checkout links use it',
+      'the URL clients reach this server by, when it differs from --host and --port (a proxy, a tunnel): the admin API answers its Host, checkout links and callbacks to console runs use it',
     )
     .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
     .option(
       '--store <url>',
       'where the state lives: memory (default) or postgres://USER@HOST:PORT/DB, shared by replicas (env MERCHANT_KIT_STORE)',
     )
+    .option(
+      '--verify-allow-private',
+      'let runs from the QA console reach loopback, private, link-local and metadata addresses (local use only)',
+    )
+    .option('--max-verify-runs <n>', 'runs of verify from the QA console at once, the rest wait (default 2)')
+    .option('--verify-time-limit <duration>', 'the longest one run from the QA console may take (default 5m)')
+    .option('--verify-history <n>', 'finished runs kept, the newest (default 200)')
     .action(async (flags: ServeFlags) => {
       await checkHostResolves(flags.host);
       try {
@@ -114,6 +123,10 @@ export async function serve(settings: ServeSettings): Promise<void> {
     adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
     maxSandboxes: settings.maxSandboxes,
     sandboxIdleMs: settings.sandboxIdleMs,
+    verify: createConsoleVerifier({ allowPrivate: settings.verify.allowPrivate }),
+    verifyLimits: { maxRunning: settings.verify.maxRunning, timeLimitMs: settings.verify.timeLimitMs },
+    verifyHistory:
+      settings.verify.historyRuns === undefined ? undefined : new MemoryVerifyHistory(settings.verify.historyRuns),
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   }).catch((error: unknown) => {
     server.closeAllConnections();

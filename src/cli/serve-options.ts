@@ -27,6 +27,10 @@ export interface ServeFlags {
   sandboxIdle?: string;
   publicUrl?: string;
   store?: string;
+  verifyAllowPrivate?: boolean;
+  maxVerifyRuns?: string;
+  verifyTimeLimit?: string;
+  verifyHistory?: string;
 }
 
 /** Checked serve settings. */
@@ -53,8 +57,10 @@ export interface ServeSettings {
   /** --max-sandboxes and --sandbox-idle (ms, 0: never); undefined keeps the mock's default. */
   maxSandboxes?: number;
   sandboxIdleMs?: number;
-  /** --public-url: how clients reach the server behind a proxy (the admin API answers its Host). */
+  /** --public-url: how clients, and merchants calling back during a run from the console, reach this server. */
   publicUrl?: string;
+  /** Runs from the QA console: --verify-allow-private, --max-verify-runs, --verify-time-limit (ms), --verify-history. */
+  verify: { allowPrivate: boolean; maxRunning?: number; timeLimitMs?: number; historyRuns?: number };
   /** Where the state lives: `memory`, or a PostgreSQL URL (--store, else MERCHANT_KIT_STORE). */
   store: StoreSpec;
 }
@@ -114,6 +120,14 @@ export function checkServeFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = proc
       `--host ${flags.host} is reachable from other machines: add --admin-token T to protect the admin API, or use --host 127.0.0.1`,
     );
   }
+  const publicUrl = checkPublicUrl(flags.publicUrl);
+  if (publicUrl !== undefined && !isLoopback(new URL(publicUrl).hostname) && flags.adminToken === undefined)
+    throw new UsageError(
+      `--public-url ${publicUrl} makes the admin API (and its runs of verify, which call other servers) reachable from other machines: add --admin-token T`,
+    );
+  const timeLimitMs = duration('--verify-time-limit', flags.verifyTimeLimit);
+  if (timeLimitMs === 0)
+    throw new UsageError('--verify-time-limit must be a duration from 1s to 365d such as 5m: a run always ends');
   return {
     port,
     host: flags.host,
@@ -136,13 +150,21 @@ export function checkServeFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = proc
     maxSandboxes:
       flags.maxSandboxes === undefined ? undefined : wholeNumber('--max-sandboxes', flags.maxSandboxes, 0, 1000),
     sandboxIdleMs: duration('--sandbox-idle', flags.sandboxIdle),
-    publicUrl: publicUrl(flags.publicUrl),
+    publicUrl,
+    verify: {
+      allowPrivate: flags.verifyAllowPrivate === true,
+      maxRunning:
+        flags.maxVerifyRuns === undefined ? undefined : wholeNumber('--max-verify-runs', flags.maxVerifyRuns, 1, 16),
+      timeLimitMs,
+      historyRuns:
+        flags.verifyHistory === undefined ? undefined : wholeNumber('--verify-history', flags.verifyHistory, 0, 10_000),
+    },
     store: storeSpec(flags.store, env[STORE_ENV]),
   };
 }
 
 /** --public-url: an http(s) URL without user, query or fragment, kept without its trailing slash. */
-function publicUrl(raw: string | undefined): string | undefined {
+function checkPublicUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -152,7 +174,7 @@ function publicUrl(raw: string | undefined): string | undefined {
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
     throw new UsageError(
-      `--public-url must be the http(s) URL clients reach this mock by, such as https://mock.example.com (no user, query or fragment), got ${JSON.stringify(maskUrl(raw).slice(0, 80))}`,
+      `--public-url must be the http(s) URL clients reach this server by, such as https://mock.example.com (no user, query or fragment), got ${JSON.stringify(maskUrl(raw).slice(0, 80))}`,
     );
   return url.href.replace(/\/+$/, '');
 }

@@ -20,3 +20,8 @@ export type {
   RunVerdict,
   NetworkReport,
 } from './types';
+export { checkServerConfig, startServerRun, type ServerRun, type ServerRunOptions } from './server-run';
+export { TargetGuard, type TargetGuardOptions } from './http/target-guard';
+export { classifyAddress, type AddressKind } from './http/address-kinds';
+export { countStatuses } from './summarize';
+export type { FileSettings } from './config/load-config';

@@ -9,3 +9,13 @@ export type { Product, Variant } from './domain/catalog-types';
 export { answerClientErrors } from './http/client-errors';
 export { ByteBudget, type Charge, type BudgetUsage } from './bounds/byte-budget';
 export { createBudgets, type MockBudgets, type BudgetLimits } from './bounds/limits';
+export type {
+  VerifyService,
+  VerifyPlan,
+  VerifyRefusal,
+  VerifyHooks,
+  VerifyRun,
+  VerifyReport,
+} from './http/verify-service';
+export type { VerifyHistory, VerifyRunRecord, VerifyRunSummary } from './store/verify-history';
+export { MemoryVerifyHistory } from './store/memory/verify-history';

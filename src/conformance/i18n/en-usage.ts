@@ -72,6 +72,15 @@ export const enUsage = {
   'usage.configOneOf': '"{where}" must be one of {allowed}',
   'usage.configEmpty': '"{where}" must not be empty',
   'usage.configOther': '"{where}" {expected}',
+  'usage.serverVariable':
+    '{file}: "{where}" uses ${{name}}: a run from the QA console does not read the server\'s environment; type the value itself',
+  'usage.serverCa':
+    '{file}: "ca" is not read in a run from the QA console (the server reads no files for it); run verify --config with --ca on your own machine instead',
+  'usage.serverHeaderName':
+    '{file}: "{where}" is not a valid header name: use letters, digits and dashes, e.g. Authorization',
+  'usage.serverHeaderValue': '{file}: "{where}" has a line break or NUL: give the value on one line',
+  'usage.serverPrivateTarget':
+    '{file}: "urls.{operation}" points to {host}, {kind}: a run from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)',
   'usage.parser': 'merchant-kit verify: {problem}; run merchant-kit help verify for its flags',
   'usage.unknownOption': "unknown option '{option}'",
   'usage.unknownOptionNear': "unknown option '{option}' (did you mean {suggestion}?)",

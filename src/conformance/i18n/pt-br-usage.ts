@@ -75,6 +75,15 @@ export const ptUsage: { readonly [K in keyof typeof enUsage]: string } = {
   'usage.configOneOf': '"{where}" precisa ser um de {allowed}',
   'usage.configEmpty': '"{where}" não pode ficar vazio',
   'usage.configOther': '"{where}" {expected}',
+  'usage.serverVariable':
+    '{file}: "{where}" usa ${{name}}: um teste pelo console de QA não lê o ambiente do servidor; digite o próprio valor',
+  'usage.serverCa':
+    '{file}: "ca" não é lido em um teste pelo console de QA (o servidor não lê arquivos para ele); rode verify --config com --ca na sua própria máquina',
+  'usage.serverHeaderName':
+    '{file}: "{where}" não é um nome de cabeçalho válido: use letras, dígitos e hífens, por exemplo Authorization',
+  'usage.serverHeaderValue': '{file}: "{where}" tem uma quebra de linha ou NUL: informe o valor em uma linha só',
+  'usage.serverPrivateTarget':
+    '{file}: "urls.{operation}" aponta para {host}, {kind}: um teste pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)',
   'usage.parser': 'merchant-kit verify: {problem}; execute merchant-kit help verify para ver as opções',
   'usage.unknownOption': "opção desconhecida '{option}'",
   'usage.unknownOptionNear': "opção desconhecida '{option}' (você quis dizer {suggestion}?)",

@@ -25,6 +25,16 @@ import {
   DEFAULT_SANDBOX_IDLE_MS,
   SandboxRegistry,
 } from '../sandboxes/sandboxes';
+import { MemoryVerifyHistory } from '../store/memory/verify-history';
+import {
+  DEFAULT_MAX_VERIFY_RUNS,
+  DEFAULT_VERIFY_TIME_LIMIT_MS,
+  MAX_QUEUED_VERIFY_RUNS,
+  VerifyRuns,
+} from './verify-runs';
+
+/** Where merchants call back during a run from the QA console: a path of this server, outside the admin API. */
+export const VERIFY_CALLBACK_PATH = '/__verify/callbacks';
 
 /** The handles tests and the CLI use besides HTTP: state to inspect, callbacks to await, and close(). */
 export interface MockControl {
@@ -36,6 +46,8 @@ export interface MockControl {
   basePath: string;
   /** Where the state lives (memory, or PostgreSQL shared with other replicas). */
   store: MockStore;
+  /** The runs of verify started from the QA console; undefined without a runner (the `verify` option). */
+  verify?: VerifyRuns;
   /** Resolves once every callback queued so far, in every store, has finished. */
   idle(): Promise<void>;
   /** Stops callbacks, delayed answers, live streams and the idle sweep; call it when the server closes. */
@@ -126,6 +138,18 @@ export function assembleMockApp(parts: MockParts, store: MockStore): MockApp {
     max: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
     idleMs: options.sandboxIdleMs ?? DEFAULT_SANDBOX_IDLE_MS,
   });
+  const verify = options.verify
+    ? new VerifyRuns(
+        options.verify,
+        options.verifyHistory ?? new MemoryVerifyHistory(),
+        `${shared.publicUrl.replace(/\/+$/, '')}${VERIFY_CALLBACK_PATH}`,
+        {
+          maxRunning: options.verifyLimits?.maxRunning ?? DEFAULT_MAX_VERIFY_RUNS,
+          maxQueued: options.verifyLimits?.maxQueued ?? MAX_QUEUED_VERIFY_RUNS,
+          timeLimitMs: options.verifyLimits?.timeLimitMs ?? DEFAULT_VERIFY_TIME_LIMIT_MS,
+        },
+      )
+    : undefined;
   const sandboxOf = (res: Response): string | undefined => (res.locals as SandboxLocals).sandbox;
   // Operations create their sandbox on first use; the checkout page only reads an existing one.
   const operationStore: ContextOf = (_req, res) => {
@@ -149,6 +173,11 @@ export function assembleMockApp(parts: MockParts, store: MockStore): MockApp {
   const sandbox = express.Router({ mergeParams: true });
   sandbox.use(basePath || '/', operations);
   sandbox.use('/__checkout', checkout);
+  // A merchant's callback during a run from the QA console: no admin token (the merchant has none).
+  app.use(VERIFY_CALLBACK_PATH, (req: Request, res: Response) => {
+    if (!verify) throw new HttpProblem('verify-unavailable', said('admin.verifyUnavailable'));
+    verify.acceptCallback(req, res, req.url);
+  });
   app.use(
     '/sandboxes/:name',
     (req: Request, res: Response, next: NextFunction) => {
@@ -164,7 +193,11 @@ export function assembleMockApp(parts: MockParts, store: MockStore): MockApp {
   );
   app.use(basePath || '/', operations);
   const admin = express.Router();
-  mountAdmin(admin, sandboxes, { publicUrl: options.publicUrl, hostNames: options.hostNames });
+  mountAdmin(admin, sandboxes, verify, {
+    adminToken: options.adminToken,
+    publicUrl: options.publicUrl,
+    hostNames: options.hostNames,
+  });
   app.use('/__admin', admin);
   app.use('/__checkout', checkout);
   app.use((req: Request) => {
@@ -181,9 +214,11 @@ export function assembleMockApp(parts: MockParts, store: MockStore): MockApp {
     sandboxes,
     basePath,
     store,
+    verify,
     idle: () => worker.idle(),
     close: () => {
       closing ??= (async () => {
+        await verify?.close();
         sandboxes.close();
         for (const end of [...shared.waits, ...shared.streams]) end();
         await worker.close();

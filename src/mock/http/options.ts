@@ -3,6 +3,9 @@ import { FIXTURES_DIR } from '../../contracts';
 import type { HeaderPair } from '../../common/headers';
 import type { Product } from '../domain/catalog-types';
 import type { MockBudgets } from '../bounds/limits';
+import type { VerifyHistory } from '../store/verify-history';
+import type { VerifyLimits } from './verify-runs';
+import type { VerifyService } from './verify-service';
 
 /** Everything createMockApp needs; every field has a default (the embedded fixtures, port-less). */
 export interface MockOptions {
@@ -63,6 +66,15 @@ export interface MockOptions {
    * and keeps memory).
    */
   store?: string;
+  /**
+   * The runner behind the QA console's "Testar integração" (`/__admin/verify-runs`): `merchant-kit serve`
+   * wires the conformance runner in. Without it those routes answer 404 verify-unavailable.
+   */
+  verify?: VerifyService;
+  /** Runs at once (default 2), waiting (20) and the time each may take (5 minutes). */
+  verifyLimits?: Partial<VerifyLimits>;
+  /** Where finished runs are kept; default in memory, the newest 200 runs within 64 MB. */
+  verifyHistory?: VerifyHistory;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

@@ -10,16 +10,21 @@ export const enProblems = {
   'title.bad-request': 'Bad request',
   'title.bad-admin-request': 'Bad admin request',
   'title.bad-sandbox-name': 'Bad sandbox name',
+  'title.bad-verify-config': 'Bad merchant config',
   'title.unauthorized': 'Missing or wrong credentials',
   'title.cross-site-admin': 'Admin call from another site',
+  'title.verify-needs-token': 'Verify runs need the admin token',
   'title.order-not-found': 'Order not found',
   'title.not-found': 'No such route',
   'title.not-in-catalog': 'Not in the catalog',
   'title.sandbox-not-found': 'No such sandbox',
+  'title.verify-run-not-found': 'No such verify run',
+  'title.verify-unavailable': 'No verify on this server',
   'title.method-not-allowed': 'Method not allowed',
   'title.request-timeout': 'Request not received in time',
   'title.callback-unavailable': 'Callback cannot be sent now',
   'title.sandbox-exists': 'Sandbox exists already',
+  'title.verify-not-done': 'Verify run not done yet',
   'title.payload-too-large': 'Request body too large',
   'title.unsupported-media-type': 'Unsupported content type',
   'title.misdirected-request': 'Request for another host',
@@ -30,6 +35,7 @@ export const enProblems = {
   'title.scenario-unavailable': 'Simulated unavailability',
   'title.too-many-streams': 'Too many live streams',
   'title.sandbox-limit': 'Too many sandboxes',
+  'title.too-many-verify-runs': 'Too many verify runs',
 
   // The five operations (src/mock/pipeline.ts, handlers.ts, routes/operations.ts, routes/faults.ts).
   'detail.unauthorized': 'header {header} is missing or does not match the value configured for this integration',
@@ -111,4 +117,24 @@ export const enAdmin = {
   'admin.headerShape': 'headers/{index} must be {"key": NAME, "value": VALUE}, both strings',
   'admin.headerInvalid':
     'headers/{index} ({name}) is not a valid header: a token name and a non-empty value on one line',
+  'admin.verifyBody':
+    'send {"config": the merchant config as verify --config reads it, "noDestructive": false}: config is required',
+  'admin.verifyUnknownKey': 'unknown key {key}: send config, noDestructive and lang',
+  'admin.verifyNoDestructive': 'noDestructive must be true or false',
+  'admin.verifyLang': 'lang must be "en" or "pt-BR"',
+  'admin.verifyUnavailable':
+    'this server runs no verify: start it with merchant-kit serve (an embedded mock gets one through the verify option of createMockApp)',
+  'admin.verifyRunNotFound':
+    'no verify run {id}: it never existed, or it was dropped from the history (the oldest runs go first)',
+  'admin.verifyQueueFull':
+    '{running} {running:run is|runs are} running and {queued} waiting, the most this server takes: try again once one is done',
+  'admin.verifyNeedsToken':
+    'a run of verify calls other servers, and this admin API is reached from outside loopback ({why}): start serve with --admin-token T',
+  'admin.verifyViaProxy': 'through a proxy',
+  'admin.verifyRemote': 'from {address}',
+  'admin.verifyNotDone':
+    'run {id} is {state}: its report comes once it is done (GET /__admin/verify-runs/{id} says when)',
+  'admin.verifySince': 'name the run to compare with: GET /__admin/verify-runs/{id}/changes?since=OTHER-ID',
+  'admin.verifyNoRunForCallback':
+    'no verify run is waiting for a callback about order {id}: the run is over, or the order is not one of its test orders',
 } as const;

@@ -31,6 +31,12 @@ export const ptProblems: { readonly [K in keyof typeof enProblems]: string } = {
   'title.scenario-unavailable': 'Indisponibilidade simulada',
   'title.too-many-streams': 'Transmissões ao vivo demais',
   'title.sandbox-limit': 'Sandboxes demais',
+  'title.bad-verify-config': 'Configuração da loja inválida',
+  'title.verify-needs-token': 'Testes de integração exigem o token de admin',
+  'title.verify-run-not-found': 'Teste de integração não encontrado',
+  'title.verify-unavailable': 'Sem teste de integração neste servidor',
+  'title.verify-not-done': 'Teste de integração ainda não terminou',
+  'title.too-many-verify-runs': 'Testes de integração demais',
 
   'detail.unauthorized':
     'o cabeçalho {header} está ausente ou não confere com o valor configurado para esta integração',
@@ -115,4 +121,24 @@ export const ptAdmin: { readonly [K in keyof typeof enAdmin]: string } = {
   'admin.headerShape': 'headers/{index} deve ser {"key": NOME, "value": VALOR}, ambos textos',
   'admin.headerInvalid':
     'headers/{index} ({name}) não é um cabeçalho válido: um nome (token) e um valor não vazio, numa linha só',
+  'admin.verifyBody':
+    'envie {"config": a configuração da loja como o verify --config a lê, "noDestructive": false}: config é obrigatório',
+  'admin.verifyUnknownKey': 'chave desconhecida {key}: envie config, noDestructive e lang',
+  'admin.verifyNoDestructive': 'noDestructive deve ser true ou false',
+  'admin.verifyLang': 'lang deve ser "en" ou "pt-BR"',
+  'admin.verifyUnavailable':
+    'este servidor não roda o verify: inicie-o com merchant-kit serve (um mock embutido ganha um pela opção verify do createMockApp)',
+  'admin.verifyRunNotFound':
+    'nenhum teste de integração {id}: ele nunca existiu, ou saiu do histórico (os mais antigos saem primeiro)',
+  'admin.verifyQueueFull':
+    '{running} {running:teste rodando|testes rodando} e {queued} na fila, o máximo que este servidor aceita: tente de novo quando um terminar',
+  'admin.verifyNeedsToken':
+    'um teste de integração chama outros servidores, e esta API de admin é acessada de fora do loopback ({why}): inicie o serve com --admin-token T',
+  'admin.verifyViaProxy': 'por meio de um proxy',
+  'admin.verifyRemote': 'a partir de {address}',
+  'admin.verifyNotDone':
+    'o teste {id} está {state}: o relatório vem quando ele terminar (GET /__admin/verify-runs/{id} diz quando)',
+  'admin.verifySince': 'diga com qual teste comparar: GET /__admin/verify-runs/{id}/changes?since=OUTRO-ID',
+  'admin.verifyNoRunForCallback':
+    'nenhum teste de integração espera um callback sobre o pedido {id}: o teste acabou, ou o pedido não é um dos pedidos de teste dele',
 };

@@ -4,6 +4,12 @@ import type { MockEvent } from '../../sandboxes/events';
 import { said } from '../../i18n';
 import { HttpProblem } from '../../errors/problems';
 import { journalView } from './previews';
+import type { VerifyEvent } from '../verify-runs';
+
+/** Runs of verify, as far as the live stream is concerned. */
+interface VerifyFeed {
+  subscribe(listener: (event: VerifyEvent) => void): () => void;
+}
 
 /** Live streams open at once, over the whole server (each is a dashboard tab). */
 export const MAX_STREAMS = 32;
@@ -20,7 +26,7 @@ export type ContextOf = (req: Request, res: Response) => MockContext | Promise<M
  * (an order's callbacks changed), `stock`, `reset` and `deleted` (the sandbox is gone; the stream ends). `?since=SEQ` first replays the journaled requests
  * after SEQ, so a client that read `/requests` (or lost its connection) misses nothing and sees nothing twice.
  */
-export function mountEvents(router: Router, contextOf: ContextOf): void {
+export function mountEvents(router: Router, contextOf: ContextOf, verify?: VerifyFeed): void {
   router.get('/events', async (req, res) => {
     const ctx = await contextOf(req, res);
     const since = sinceOf(req.originalUrl);
@@ -33,7 +39,7 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
     });
     res.write('retry: 2000\n\n');
     let ended = false;
-    const send = (event: MockEvent): void => {
+    const send = (event: MockEvent | { kind: 'verify'; run: VerifyEvent }): void => {
       if (ended) return;
       if (res.writableLength > STREAM_BUFFER_LIMIT) end();
       else res.write(format(event));
@@ -53,11 +59,14 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
       send(event);
     };
     const unsubscribe = ctx.events.subscribe((event) => (replaying ? held.push(event) : deliver(event)));
+    // Runs of verify are the server's, not a store's: every stream tells them.
+    const unsubscribeRuns = verify?.subscribe((run) => send({ kind: 'verify', run })) ?? (() => undefined);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     const end = (): void => {
       ended = true;
       unsubscribe();
+      unsubscribeRuns();
       clearInterval(heartbeat);
       ctx.streams.delete(end);
       if (!res.writableEnded) res.end();
@@ -73,8 +82,10 @@ export function mountEvents(router: Router, contextOf: ContextOf): void {
 }
 
 /** One event in the text/event-stream format; JSON never holds a raw line break, so data is one line. */
-function format(event: MockEvent): string {
+function format(event: MockEvent | { kind: 'verify'; run: VerifyEvent }): string {
   switch (event.kind) {
+    case 'verify':
+      return `event: verify\ndata: ${JSON.stringify(event.run)}\n\n`;
     case 'request':
       return `id: ${event.entry.seq ?? 0}\nevent: request\ndata: ${JSON.stringify(journalView(event.entry))}\n\n`;
     case 'order':

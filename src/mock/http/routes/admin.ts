@@ -18,6 +18,8 @@ import { mountSandboxes } from './admin-sandboxes';
 import { mountStock } from './admin-stock';
 import { mountDashboard } from './dashboard';
 import { journalView } from './previews';
+import { mountVerifyRuns, type VerifyAccess } from './admin-verify';
+import type { VerifyRuns } from '../verify-runs';
 
 /** Where the admin routes leave the store a request is about. */
 interface AdminLocals {
@@ -30,9 +32,14 @@ interface AdminLocals {
  * sandboxes, and each store's resources, at /__admin for the default store and at
  * /__admin/sandboxes/{name} for every sandbox (`default` included).
  */
-export function mountAdmin(router: Router, sandboxes: SandboxRegistry, guard: AdminGuardOptions = {}): void {
+export function mountAdmin(
+  router: Router,
+  sandboxes: SandboxRegistry,
+  verify?: VerifyRuns,
+  access: AdminGuardOptions & VerifyAccess = {},
+): void {
   const adminToken = sandboxes.default.adminToken;
-  router.use(adminGuard(guard));
+  router.use(adminGuard(access));
   mountDashboard(router);
   router.use((req: Request, res: Response, next: NextFunction) => {
     if (adminToken === undefined) return next();
@@ -45,9 +52,10 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry, guard: Ad
     next();
   });
   mountSandboxes(router, sandboxes);
+  mountVerifyRuns(router, verify, access);
   const perStore = express.Router({ mergeParams: true });
   const storeOf: ContextOf = (_req, res) => (res.locals as AdminLocals).adminStore ?? sandboxes.default;
-  mountStoreResources(perStore, storeOf);
+  mountStoreResources(perStore, storeOf, verify);
   router.use(
     '/sandboxes/:name',
     async (req: Request, res: Response, next: NextFunction) => {
@@ -62,7 +70,7 @@ export function mountAdmin(router: Router, sandboxes: SandboxRegistry, guard: Ad
 }
 
 /** The resources every store has: orders, journal, live events, budgets, reset, scenarios, stock. */
-function mountStoreResources(router: Router, storeOf: ContextOf): void {
+function mountStoreResources(router: Router, storeOf: ContextOf, verify?: VerifyRuns): void {
   router.get('/orders', async (req, res) => {
     const ctx = await storeOf(req, res);
     jsonList(res, await ctx.store.list(), summary, ctx.adminAnswerLimitBytes);
@@ -122,7 +130,7 @@ function mountStoreResources(router: Router, storeOf: ContextOf): void {
     await setScenarioDefault(ctx, operation, scenario ?? undefined);
     json(res, { operation, scenario });
   });
-  mountEvents(router, storeOf);
+  mountEvents(router, storeOf, verify);
   mountStock(router, storeOf);
   mountCallbackResend(router, storeOf);
 }

@@ -53,9 +53,11 @@ function assets(): Map<string, Asset> {
  */
 export function mountDashboard(router: Router): void {
   router.get('/', (_req, res) => send(res, 'index.html'));
+  // "Testar integração": OmniChat's settings screen, tested by runs of verify on this server.
+  router.get('/integration', (_req, res) => send(res, 'integration.html'));
   router.get('/assets/:file', (req, res) => {
     const name = String(req.params.file);
-    if (name === 'index.html') throw missing(name);
+    if (name.endsWith('.html')) throw missing(name);
     send(res, name);
   });
 }

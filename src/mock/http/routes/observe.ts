@@ -21,8 +21,9 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       const ctx = notes.store ?? stores.default;
       if (notes.counted) ctx.usage.inFlight -= 1;
       if (notes.unlogged) return;
-      // Express routes case-insensitively: /__ADMIN/orders is the admin API too.
-      const journaled = !isAdminPath(path);
+      // Express routes case-insensitively: /__ADMIN/orders is the admin API too. A merchant's callback
+      // to a run of verify is the run's business, not a store's.
+      const journaled = !isAdminPath(path) && !isVerifyPath(path);
       if (!journaled && !ctx.log) return;
       const { line, entry } = traceOf(ctx, req, res, path, notes, performance.now() - started, journaled);
       ctx.log?.(JSON.stringify(line));
@@ -40,6 +41,11 @@ export function observeRequests(observe: Observer) {
     observe(req, res, req.path, res.locals as RequestNotes);
     next();
   };
+}
+
+/** True for the callbacks of runs of verify (/__verify/...), however they are cased. */
+function isVerifyPath(path: string): boolean {
+  return path.length >= 9 && path.slice(0, 9).toLowerCase() === '/__verify';
 }
 
 /** True for the admin API's paths, however they are cased. */
