@@ -2,6 +2,7 @@
 // layers are enforced by import restrictions (see CONTRIBUTING.md, "Layers").
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** `patterns` for no-restricted-imports: a folder may not import the named layers. */
@@ -12,8 +13,29 @@ const forbid = (layers, why) => ({
   ],
 });
 
+// src/mock's folders by role, bottom first: each may import only the folders before it (and
+// src/common, src/contracts). i18n and errors are the words every folder answers in.
+const MOCK_FOLDERS = ['i18n', 'errors', 'bounds', 'domain', 'store', 'callbacks', 'sandboxes', 'http'];
+
+/** The rule for one src/mock folder: no import of a folder above it, nor of the layers beside src/mock. */
+function mockFolder(folder, index) {
+  const above = MOCK_FOLDERS.slice(index + 1);
+  const upward = above.map((name) => ({
+    group: [`../${name}`, `../${name}/**`, `../../${name}`, `../../${name}/**`, `../../../${name}/**`],
+    message: `src/mock/${folder} sits below ${name}: imports point down (${MOCK_FOLDERS.join(' < ')}); move the shared piece down instead.`,
+  }));
+  const layers = ['conformance', 'cli', 'bench'].map((layer) => ({
+    group: [`**/${layer}`, `**/${layer}/**`],
+    message: 'src/mock uses only src/common and src/contracts; move what it shares with the runner down to src/common.',
+  }));
+  return {
+    files: [`src/mock/${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...upward, ...layers] }] },
+  };
+}
+
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'reports/', 'test/support/totals-reporter.js'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'reports/', 'test/support/totals-reporter.js', 'action.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -56,6 +78,18 @@ export default tseslint.config(
       ['conformance', 'cli', 'bench'],
       'src/mock uses only src/common and src/contracts; move what it shares with the runner down to src/common.',
     ),
+  },
+  ...MOCK_FOLDERS.map(mockFolder),
+  // No circle between files either: a newcomer reads a folder from the bottom up.
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/conformance/**/*.ts'],

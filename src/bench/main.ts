@@ -12,6 +12,7 @@ import { answersSearch, CLI_PATH, oursSpec, prismSpec } from './sides';
 import { buildWorkload } from './workload';
 import { buildSummary } from './summary';
 import { slowVerifyRows, timeSlowVerify } from './slow-verify';
+import { measureStores } from './stores';
 
 const START_TIMEOUT_MS = 30000;
 
@@ -92,8 +93,12 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   if (scale.error) log(`  could not start: ${scale.error}`);
   else log(`\n${roundsTable(scale.rounds, '100k', 'default')}`);
 
+  log('\nstores, the PostgreSQL store next to the memory one (the same serve, in turn):');
+  const stores = await measureStores(ours, workload, options.rounds, load, log);
+  if (stores.skipped) log(`  skipped: ${stores.skipped}`);
+
   const rows = [
-    ...buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale, bare }),
+    ...buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale, bare, stores }),
     ...slowVerifyRows(slow),
   ];
   log('## Summary\n');

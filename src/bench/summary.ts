@@ -5,6 +5,7 @@ import type { VerifyTiming } from './phases';
 import { formatCount, formatMb, formatMs, formatRatio, type SummaryRow } from './report';
 import type { ScaleResult } from './scale';
 import type { Memory } from './servers';
+import type { StoresResult } from './stores';
 import { median, ratio, type Target } from './stats';
 
 /** The issue's targets (2 cores, load generator on the same cores). */
@@ -16,6 +17,8 @@ const TARGETS = {
   scaleStartup: { comparison: 'below', limit: 10000, unit: ' ms' },
   verifyWall: { comparison: 'below', limit: 3000, unit: ' ms' },
   throughputVsBare: { comparison: 'atLeast', limit: 0.6, unit: 'x' },
+  // productSearch reads stock from the replica's cache: PostgreSQL must not slow it much.
+  searchOnPostgres: { comparison: 'atLeast', limit: 0.8, unit: 'x' },
 } satisfies Record<string, Target>;
 
 export interface BenchResults {
@@ -28,6 +31,8 @@ export interface BenchResults {
   scale: ScaleResult;
   /** a = ours, b = a bare node:http server answering ours' bytes (absent when that phase did not run). */
   bare?: BareResult;
+  /** a = ours on the PostgreSQL store, b = ours on the memory store (absent when that phase did not run). */
+  stores?: StoresResult;
 }
 
 /** The rows of the final table, ours next to its reference, each with its target. */
@@ -44,7 +49,38 @@ export function buildSummary(results: BenchResults): SummaryRow[] {
     },
     ...scaleRows(results.scale, median(results.startups.oursMs)),
     verifyRow(results.verify),
+    ...storeRows(results.stores),
   ];
+}
+
+/** The PostgreSQL store next to the memory one, the same serve and loads, in turn. */
+function storeRows(stores: StoresResult | undefined): SummaryRow[] {
+  if (stores === undefined) return [];
+  if (stores.skipped !== undefined)
+    return [
+      {
+        measure: 'PostgreSQL store vs memory store',
+        ours: 'not measured',
+        reference: '',
+        ratio: '',
+        note: stores.skipped.slice(0, 160),
+      },
+    ];
+  return stores.comparisons.map((c) => {
+    const search = c.operation === 'productSearch';
+    const wrong = wrongAnswers('postgres', c.a) ?? wrongAnswers('memory', c.b);
+    return {
+      measure: `${c.operation} req/s, PostgreSQL vs memory store`,
+      ours: formatCount(c.a.reqPerSec),
+      reference: formatCount(c.b.reqPerSec),
+      ratio: formatRatio(c.medianRatio),
+      target: search ? TARGETS.searchOnPostgres : undefined,
+      checked: search ? (wrong === undefined ? c.medianRatio : Number.NaN) : undefined,
+      note:
+        wrong ??
+        `p50 ${formatMs(c.a.p50Ms)} vs ${formatMs(c.b.p50Ms)}, p99 ${formatMs(c.a.p99Ms)} vs ${formatMs(c.b.p99Ms)}`,
+    };
+  });
 }
 
 function versusPrism(c: Comparison): SummaryRow[] {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { registerContractsCommand } from './contracts-command';
 import { registerServeCommand } from './serve-command';
 import { registerValidateCommand } from './validate-command';
@@ -7,7 +7,8 @@ import { registerVerifyCommand } from './verify-command';
 import { registerProxyCommand } from './proxy-command';
 import { packageVersion } from './version';
 import { oneLineParserErrors } from './parser-errors';
-import { EXIT_USAGE, UsageError, reportUsageError } from '../common/usage-error';
+import { OutputGuard } from './output-guard';
+import { runProgram } from './run-program';
 
 /** Builds the merchant-kit program; each command lives in its own file and registers itself here. */
 function buildProgram(): Command {
@@ -25,23 +26,13 @@ function buildProgram(): Command {
 }
 
 /** Runs the CLI and turns every failure into an exit code: never a stack trace for a user's mistake. */
-export async function main(argv: string[]): Promise<number> {
-  try {
-    await buildProgram().parseAsync(argv);
-    return process.exitCode === undefined ? 0 : Number(process.exitCode);
-  } catch (error) {
-    if (error instanceof UsageError) return reportUsageError(error);
-    if (error instanceof CommanderError) {
-      // commander has printed its own message; help and --version end with exit code 0.
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
-    process.stderr.write(`merchant-kit: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+export function main(argv: string[]): Promise<number> {
+  return runProgram(buildProgram(), argv);
 }
 
 if (require.main === module) {
+  const guard = new OutputGuard(process.stdout, process.stderr).watch();
   void main(process.argv).then((code) => {
-    process.exitCode = code;
+    process.exitCode = guard.exitCode(code);
   });
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { OPENAPI_PATH, PACKAGE_ROOT, prismCliScript } from '../contracts';
+import { findPrismCli, OPENAPI_PATH, PACKAGE_ROOT, PRISM_MISSING, PRISM_VERSION } from '../contracts';
 import { maskUrl } from '../common/secrets';
 import { EXIT_FAILED, UsageError } from '../common/usage-error';
 import { checkHostResolves, checkPortFree } from './listen-check';
@@ -57,12 +57,14 @@ export function prismProxyArgs(options: ProxyOptions): string[] {
   return args;
 }
 
-/** Runs Prism 5.14.2 from this package's own install and waits for it; Ctrl-C stops both. */
+/** Runs Prism (an optional dependency, found beside the kit) and waits for it; Ctrl-C stops both. */
 async function runProxy(options: ProxyOptions): Promise<number> {
   const args = prismProxyArgs(options);
+  // Missing Prism is a setup mistake with a one-line fix (exit 2), said before anything listens.
+  const prism = findPrismCli();
+  if (prism === undefined) throw new UsageError(PRISM_MISSING);
   await checkHostResolves(options.host);
   await checkPortFree(options.host, Number(options.port));
-  const prism = prismCliScript();
   return await new Promise((resolve) => {
     const child = spawn(process.execPath, [prism, ...args], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals): void => {
@@ -71,7 +73,9 @@ async function runProxy(options: ProxyOptions): Promise<number> {
     process.once('SIGINT', forward);
     process.once('SIGTERM', forward);
     child.on('error', (error) => {
-      process.stderr.write(`merchant-kit: cannot start Prism (${error.message}); reinstall merchant-kit\n`);
+      process.stderr.write(
+        `merchant-kit: cannot start Prism (${error.message}); reinstall @stoplight/prism-cli@${PRISM_VERSION}\n`,
+      );
       resolve(EXIT_FAILED);
     });
     child.on('exit', (code, signal) => {

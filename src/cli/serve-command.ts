@@ -1,14 +1,20 @@
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import {
   answerClientErrors,
   CatalogError,
-  createMockApp,
   createMockListener,
+  openMockApp,
+  shownStoreUrl,
+  StoreOpenError,
+  type MockApp,
+  type MockOptions,
+  type StoreSpec,
   loadCatalogFile,
   DEFAULT_CATALOG_PATH,
+  MemoryVerifyHistory,
   normalizeBasePath,
   type Product,
 } from '../mock';
@@ -16,6 +22,7 @@ import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-op
 import { UsageError } from '../common/usage-error';
 import { formatViolation } from '../contracts';
 import { checkHostResolves, listenError } from './listen-check';
+import { createConsoleVerifier } from './console-verifier';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -53,10 +60,32 @@ export function registerServeCommand(program: Command): void {
       '--sandbox-idle <duration>',
       'drop a sandbox without requests this long, unless in use (default 24h; 0: never)',
     )
+    .option(
+      '--public-url <url>',
+      'the URL clients reach this server by, when it differs from --host and --port (a proxy, a tunnel): the admin API answers its Host, checkout links and callbacks to console runs use it',
+    )
     .option('--admin-answer-limit <size>', 'bytes of one admin list answer: the newest items that fit (default 16MB)')
+    .option(
+      '--store <url>',
+      'where the state lives: memory (default) or postgres://USER@HOST:PORT/DB, shared by replicas (env MERCHANT_KIT_STORE)',
+    )
+    .option(
+      '--verify-allow-private',
+      'let runs from the QA console reach loopback, private, link-local and metadata addresses (local use only)',
+    )
+    .option('--max-verify-runs <n>', 'runs of verify from the QA console at once, the rest wait (default 2)')
+    .option('--verify-time-limit <duration>', 'the longest one run from the QA console may take (default 5m)')
+    .option('--verify-history <n>', 'finished runs kept, the newest (default 200)')
     .action(async (flags: ServeFlags) => {
       await checkHostResolves(flags.host);
-      await serve(checkServeFlags(flags));
+      try {
+        await serve(checkServeFlags(flags));
+      } catch (error) {
+        if (!(error instanceof UnreachableStore)) throw error;
+        // Not a usage mistake: the database did not answer. One line, exit 1 (as verify for a merchant it cannot reach).
+        process.stderr.write(`merchant-kit: ${error.message}\n`);
+        process.exitCode = 1;
+      }
     });
 }
 
@@ -68,11 +97,15 @@ export async function serve(settings: ServeSettings): Promise<void> {
   // Node answers oversized headers and garbled requests with a bare status line: make them problem+json too.
   answerClientErrors(server);
   await listen(server, settings);
+  // Requests that arrive while the store opens (a database takes a moment) wait for it, none is lost.
+  const early: [IncomingMessage, ServerResponse][] = [];
+  const hold = (req: IncomingMessage, res: ServerResponse): number => early.push([req, res]);
+  server.on('request', hold);
   const port = (server.address() as AddressInfo).port;
   const host = settings.host.includes(':') && !settings.host.startsWith('[') ? `[${settings.host}]` : settings.host;
   const origin = `http://${host}:${port}`;
   const basePath = normalizeBasePath(settings.basePath);
-  const app = createMockApp({
+  const app = await openApp(settings.store, {
     products,
     basePath,
     auth: settings.auth,
@@ -80,7 +113,8 @@ export async function serve(settings: ServeSettings): Promise<void> {
     allowFreightChange: settings.allowFreightChange,
     omnichatApi: settings.omnichatApi,
     omnichatToken: settings.omnichatToken,
-    publicUrl: origin,
+    publicUrl: settings.publicUrl ?? origin,
+    hostNames: [settings.host],
     lenient: settings.lenient,
     adminToken: settings.adminToken,
     storeBudgetBytes: settings.storeBudgetBytes,
@@ -89,16 +123,23 @@ export async function serve(settings: ServeSettings): Promise<void> {
     adminAnswerLimitBytes: settings.adminAnswerLimitBytes,
     maxSandboxes: settings.maxSandboxes,
     sandboxIdleMs: settings.sandboxIdleMs,
+    verify: createConsoleVerifier({ allowPrivate: settings.verify.allowPrivate }),
+    verifyLimits: { maxRunning: settings.verify.maxRunning, timeLimitMs: settings.verify.timeLimitMs },
+    verifyHistory:
+      settings.verify.historyRuns === undefined ? undefined : new MemoryVerifyHistory(settings.verify.historyRuns),
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
+  }).catch((error: unknown) => {
+    server.closeAllConnections();
+    server.close();
+    throw error;
   });
-  // The listener is attached in the same tick the port is bound, before any connection can be read. It
-  // sends the five operations straight to the pipeline and everything else to the express app.
-  server.on('request', createMockListener(app));
-  const { catalog } = app.mock.context;
-  process.stdout.write(
-    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; dashboard ${origin}/__admin/)\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // The listener sends the five operations straight to the pipeline and everything else to the express app.
+  const listener = createMockListener(app);
+  server.off('request', hold);
+  server.on('request', listener);
+  for (const [req, res] of early.splice(0)) listener(req, res);
+  // Listening for the signals before the start-up line goes out: whoever reads the line may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -109,6 +150,12 @@ export async function serve(settings: ServeSettings): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const { catalog } = app.mock.context;
+  const where = settings.store.kind === 'memory' ? 'memory' : `postgres ${shownStoreUrl(settings.store.url)}`;
+  process.stdout.write(
+    `merchant-kit: mock merchant listening on ${origin}${basePath} (${catalog.size} products, ${catalog.variantCount} variants; checkout ${settings.checkout}; store ${where}; dashboard ${origin}/__admin/)\n`,
+  );
+  await stopped;
   await app.mock.close();
 }
 
@@ -130,8 +177,9 @@ function boundHeapGrowth(productCount: number): void {
 function loadProducts(settings: ServeSettings): Product[] {
   if (settings.generate) {
     // Loaded lazily: faker costs a start-up that only --generate needs.
+    type GenerateModule = typeof import('../mock/domain/generate-catalog');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { generateCatalog } = require('../mock/generate-catalog') as typeof import('../mock/generate-catalog');
+    const { generateCatalog } = require('../mock/domain/generate-catalog') as GenerateModule;
     // Valid by construction (a test checks a generated catalog against the contract): skipping the
     // check saves about a second and 40 MB on a 100k catalog.
     return generateCatalog(settings.generate.count, settings.generate.seed);
@@ -151,6 +199,25 @@ function loadProducts(settings: ServeSettings): Product[] {
       `--catalog ${file} breaks the productSearch response contract (${error.violations.length} violation${error.violations.length === 1 ? '' : 's'}); fix these and start again:\n${shown.join('\n')}${more}`,
     );
   }
+}
+
+/**
+ * The mock app over its store. A database that cannot be opened is one line naming --store and the fix:
+ * exit 2 when the URL must change (a user, password or database refused), 1 when nothing answered.
+ */
+async function openApp(store: StoreSpec, options: MockOptions): Promise<MockApp> {
+  try {
+    return await openMockApp({ ...options, store: store.kind === 'memory' ? 'memory' : store.url });
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    if (error.unreachable) throw new UnreachableStore(error.message);
+    throw new UsageError(error.message);
+  }
+}
+
+/** The database named by --store did not answer: exit 1, as verify exits for a merchant it cannot reach. */
+export class UnreachableStore extends Error {
+  readonly exitCode = 1;
 }
 
 function listen(server: http.Server, settings: ServeSettings): Promise<void> {

@@ -1,5 +1,7 @@
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../common/headers';
+import { maskUrl } from '../common/secrets';
 import { UsageError } from '../common/usage-error';
+import { parseStoreSpec, shownStoreUrl, type StoreSpec } from '../mock';
 
 /** The raw flags of `merchant-kit serve`, as commander hands them over. */
 export interface ServeFlags {
@@ -23,6 +25,12 @@ export interface ServeFlags {
   adminAnswerLimit?: string;
   maxSandboxes?: string;
   sandboxIdle?: string;
+  publicUrl?: string;
+  store?: string;
+  verifyAllowPrivate?: boolean;
+  maxVerifyRuns?: string;
+  verifyTimeLimit?: string;
+  verifyHistory?: string;
 }
 
 /** Checked serve settings. */
@@ -49,7 +57,16 @@ export interface ServeSettings {
   /** --max-sandboxes and --sandbox-idle (ms, 0: never); undefined keeps the mock's default. */
   maxSandboxes?: number;
   sandboxIdleMs?: number;
+  /** --public-url: how clients, and merchants calling back during a run from the console, reach this server. */
+  publicUrl?: string;
+  /** Runs from the QA console: --verify-allow-private, --max-verify-runs, --verify-time-limit (ms), --verify-history. */
+  verify: { allowPrivate: boolean; maxRunning?: number; timeLimitMs?: number; historyRuns?: number };
+  /** Where the state lives: `memory`, or a PostgreSQL URL (--store, else MERCHANT_KIT_STORE). */
+  store: StoreSpec;
 }
+
+/** The environment variable that names the store when --store is not given. */
+export const STORE_ENV = 'MERCHANT_KIT_STORE';
 
 /** True for addresses only this machine can reach (the admin API is open there). */
 function isLoopback(host: string): boolean {
@@ -57,7 +74,7 @@ function isLoopback(host: string): boolean {
 }
 
 /** Checks every flag; a bad one is a UsageError naming the flag and the fix. */
-export function checkServeFlags(flags: ServeFlags): ServeSettings {
+export function checkServeFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): ServeSettings {
   const port = wholeNumber('--port', flags.port, 0, 65535);
   if (!/^\/[A-Za-z0-9._~\-/]*$/.test(flags.basePath))
     throw new UsageError(
@@ -103,6 +120,14 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
       `--host ${flags.host} is reachable from other machines: add --admin-token T to protect the admin API, or use --host 127.0.0.1`,
     );
   }
+  const publicUrl = checkPublicUrl(flags.publicUrl);
+  if (publicUrl !== undefined && !isLoopback(new URL(publicUrl).hostname) && flags.adminToken === undefined)
+    throw new UsageError(
+      `--public-url ${publicUrl} makes the admin API (and its runs of verify, which call other servers) reachable from other machines: add --admin-token T`,
+    );
+  const timeLimitMs = duration('--verify-time-limit', flags.verifyTimeLimit);
+  if (timeLimitMs === 0)
+    throw new UsageError('--verify-time-limit must be a duration from 1s to 365d such as 5m: a run always ends');
   return {
     port,
     host: flags.host,
@@ -125,7 +150,45 @@ export function checkServeFlags(flags: ServeFlags): ServeSettings {
     maxSandboxes:
       flags.maxSandboxes === undefined ? undefined : wholeNumber('--max-sandboxes', flags.maxSandboxes, 0, 1000),
     sandboxIdleMs: duration('--sandbox-idle', flags.sandboxIdle),
+    publicUrl,
+    verify: {
+      allowPrivate: flags.verifyAllowPrivate === true,
+      maxRunning:
+        flags.maxVerifyRuns === undefined ? undefined : wholeNumber('--max-verify-runs', flags.maxVerifyRuns, 1, 16),
+      timeLimitMs,
+      historyRuns:
+        flags.verifyHistory === undefined ? undefined : wholeNumber('--verify-history', flags.verifyHistory, 0, 10_000),
+    },
+    store: storeSpec(flags.store, env[STORE_ENV]),
   };
+}
+
+/** --public-url: an http(s) URL without user, query or fragment, kept without its trailing slash. */
+function checkPublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
+    throw new UsageError(
+      `--public-url must be the http(s) URL clients reach this server by, such as https://mock.example.com (no user, query or fragment), got ${JSON.stringify(maskUrl(raw).slice(0, 80))}`,
+    );
+  return url.href.replace(/\/+$/, '');
+}
+
+/** --store, else MERCHANT_KIT_STORE, else memory; a bad one names where it came from and the forms it takes. */
+function storeSpec(flag: string | undefined, fromEnv: string | undefined): StoreSpec {
+  const given = flag ?? (fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : undefined);
+  if (given === undefined) return { kind: 'memory' };
+  const parsed = parseStoreSpec(given);
+  if (!('error' in parsed)) return parsed;
+  const source = flag !== undefined ? '--store' : `${STORE_ENV} (no --store given)`;
+  throw new UsageError(
+    `${source} ${JSON.stringify(shownStoreUrl(given))} ${parsed.error}: give memory (the default) or a PostgreSQL URL such as postgres://USER@HOST:5432/DB`,
+  );
 }
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

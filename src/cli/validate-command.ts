@@ -104,14 +104,16 @@ function readInput(file: string): string {
 /** One line per violation: pointer, then what was expected and what was found. */
 function formatResult(operation: string, kind: string, violations: Violation[], lang: Lang = 'en'): string {
   const pt = lang === 'pt-BR';
+  // "request" and "response" are arguments in English, words in Portuguese: "o contrato de resposta".
+  const contract = kind === 'request' ? 'de requisição' : 'de resposta';
   if (violations.length === 0)
     return pt
-      ? `válido: o contrato ${kind} de ${operation} é respeitado\n`
+      ? `válido: o contrato ${contract} de ${operation} é respeitado\n`
       : `valid: the ${operation} ${kind} contract holds\n`;
   const lines = violations.map((v) => `  ${formatViolation(v)}`);
   const n = violations.length;
   const head = pt
-    ? `inválido: ${n} ${n === 1 ? 'violação' : 'violações'} do contrato ${kind} de ${operation}`
+    ? `inválido: ${n} ${n === 1 ? 'violação' : 'violações'} do contrato ${contract} de ${operation}`
     : `invalid: ${n} ${n === 1 ? 'violation' : 'violations'} of the ${operation} ${kind} contract`;
   return `${head}\n${lines.join('\n')}\n`;
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { OPERATION_IDS } from '../contracts';
 import {
@@ -14,7 +12,8 @@ import {
 } from '../conformance';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
 import { EXIT_USAGE, UsageError } from '../common/usage-error';
-import { usageError, usageWord } from '../conformance/i18n/usage';
+import { usageError } from '../conformance/i18n/usage';
+import { prepareReportFile, writeReportFile } from './report-files';
 import { langOption } from './lang-option';
 import type { Lang } from '../common/i18n';
 import { translatorFor } from '../conformance/i18n';
@@ -27,6 +26,7 @@ interface VerifyOptions extends VerifyFlags {
   junit?: string;
   html?: string;
   lang?: string;
+  coverage?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -69,6 +69,10 @@ export function registerVerifyCommand(program: Command): void {
     )
     .option('--insecure', 'do not check TLS certificates (every report says so; prefer --ca)')
     .option('--lang <lang>', 'language of the reports: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)')
+    .option(
+      '--coverage',
+      'also print which optional fields the merchant fills, per operation (always in the JSON, JUnit and HTML reports)',
+    )
     .option('--json <file>', 'write the JSON report to FILE')
     .option('--junit <file>', 'write a JUnit XML report to FILE')
     .option('--html <file>', 'write a self-contained HTML report to FILE')
@@ -101,20 +105,18 @@ async function runVerifyCommand(
 ): Promise<number> {
   const config = runConfigFromFlags(options);
   // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
-  for (const [flag, file] of [
-    ['--json', options.json],
-    ['--junit', options.junit],
-    ['--html', options.html],
-  ] as const) {
-    if (file === undefined) continue;
-    if (file.trim() === '') throw usageError('usage.reportNoFile', { flag });
-    createReportDirectory(flag, file);
-  }
+  const reports = [
+    ['--json', options.json, renderJson],
+    ['--junit', options.junit, renderJunit],
+    ['--html', options.html, renderHtml],
+  ] as const;
+  for (const [flag, file] of reports) if (file !== undefined) prepareReportFile(flag, file);
   const output = new VerifyOutput(
     out,
     RUN_ORDER.filter((operation) => config.only.includes(operation)),
     process.env,
     lang,
+    { coverage: options.coverage === true, reportFile: options.json ?? options.junit ?? options.html },
   );
   const report = await runVerify(config, {
     lang,
@@ -125,24 +127,16 @@ async function runVerifyCommand(
   });
   output.finish(report);
   output.writeStepSummary(report, err);
-  writeReport('--json', options.json, () => renderJson(report));
-  writeReport('--junit', options.junit, () => renderJunit(report));
-  writeReport('--html', options.html, () => renderHtml(report));
+  // Every report is tried; each one that cannot be written (a full disk) is one line, and exit 2.
+  const unwritten = reports.flatMap(([flag, file, render]) => {
+    const error = file === undefined ? undefined : writeReportFile(flag, file, render(report));
+    return error ? [error] : [];
+  });
+  for (const error of unwritten) err.write(`merchant-kit: ${error.in(lang)}\n`);
+  if (unwritten.length > 0) return EXIT_USAGE;
   const code = exitCodeFor(report.summary);
   if (code === EXIT_USAGE) err.write(`merchant-kit: ${translatorFor(lang)('console.nothingTested')}\n`);
   return code;
-}
-
-/** Creates the directory a report goes into (reports/x.xml in a fresh CI checkout), or says why it cannot. */
-function createReportDirectory(flag: string, file: string): void {
-  const directory = path.dirname(path.resolve(file));
-  try {
-    fs.mkdirSync(directory, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? usageWord('usage.fileInTheWay') : code;
-    throw usageError('usage.reportDirectory', { flag, file, directory: path.dirname(file), why });
-  }
 }
 
 // Letters, digits and dashes only: the id goes into order ids, search terms and curl lines unescaped.
@@ -152,15 +146,4 @@ function parseRunId(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!RUN_ID.test(raw)) throw usageError('usage.runId', { value: JSON.stringify(raw.slice(0, 40)) });
   return raw;
-}
-
-function writeReport(flag: string, file: string | undefined, render: () => string): void {
-  if (file === undefined) return;
-  try {
-    fs.writeFileSync(file, render());
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? usageWord('usage.noSuchDirectory') : (code ?? 'error');
-    throw usageError('usage.reportWrite', { flag, file, why });
-  }
 }

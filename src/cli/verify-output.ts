@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import {
+  indexRequests,
   renderAnnotations,
   renderHeader,
   renderOperation,
@@ -12,6 +13,14 @@ import {
 } from '../conformance';
 import type { Lang } from '../common/i18n';
 import { translatorFor } from '../conformance/i18n';
+import { RequestBodies, requestFileName } from './request-bodies';
+
+/** What verify's flags change on the console: --coverage, and the report beside which long request bodies go. */
+export interface ConsoleChoices {
+  coverage?: boolean;
+  /** The first report file (--json, --junit or --html), if any. */
+  reportFile?: string;
+}
 
 /** A stream that may be a terminal (process.stdout is one when nothing redirects it). */
 type Output = NodeJS.WritableStream & { isTTY?: boolean };
@@ -21,9 +30,10 @@ const CLEAR_LINE = '\r\u001b[2K';
 
 /**
  * Prints verify's console output as the run goes: the header at the start, each operation's block
- * when it finishes, the verdict and what to fix at the end. On a terminal a live line shows the
- * check in flight (only ids, never merchant text); anywhere else (CI, a pipe, a file) only plain
- * lines are written, the same bytes for the same merchant state and run id.
+ * when it finishes, the verdict and what to fix at the end (long request bodies written to files).
+ * On a terminal a live line shows the check in flight (only ids, never merchant text); anywhere else
+ * (CI, a pipe, a file) only plain lines are written, the same bytes for the same merchant state and
+ * run id.
  */
 export class VerifyOutput {
   private live = false;
@@ -35,6 +45,7 @@ export class VerifyOutput {
     private readonly operations: readonly string[],
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly lang: Lang = 'en',
+    private readonly choices: ConsoleChoices = {},
   ) {}
 
   /** True inside a GitHub Actions job (annotations and a step summary are written). */
@@ -53,7 +64,7 @@ export class VerifyOutput {
 
   operation = (report: OperationReport): void => {
     this.clear();
-    this.out.write(renderOperation(report, this.lang));
+    this.out.write(renderOperation(report, this.lang, { coverage: this.choices.coverage }));
     this.next = this.operations.indexOf(report.operation) + 1;
     this.calling();
   };
@@ -74,7 +85,11 @@ export class VerifyOutput {
   finish(report: RunReport): void {
     this.clear();
     if (this.inGithubActions) this.out.write(renderAnnotations(report));
-    this.out.write(renderTail(report));
+    const bodies = new RequestBodies(
+      requestFileName(this.choices.reportFile, report.meta.runId),
+      indexRequests(report).numberOf,
+    );
+    this.out.write(renderTail(report, { curl: bodies.shorten }));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { maskSecretsDeep, type SecretForm } from '../common/secrets';
 import { CauseLinker, type OperationFacts } from './causes';
+import { translatorFor, type T } from './i18n';
 import { summarize } from './summarize';
 import { tameDeep } from './tame';
 import type { OperationReport, RunReport } from './types';
@@ -13,12 +14,16 @@ import { runVerdict, whatToFix } from './what-to-fix';
 export class ReportAssembler {
   private readonly causes = new CauseLinker();
 
-  constructor(private readonly secrets: SecretForm[]) {}
+  /** `t`: the run's language, for what taming adds ("… and N more characters"). */
+  constructor(
+    private readonly secrets: SecretForm[],
+    private readonly t: T = translatorFor('en'),
+  ) {}
 
   /** One finished operation, ready to print. */
   operation(report: OperationReport, facts: OperationFacts): OperationReport {
     // Masked before taming: a cut must never leave half a secret behind.
-    return tameDeep(this.causes.link(maskSecretsDeep(report, this.secrets), facts));
+    return tameDeep(this.causes.link(maskSecretsDeep(report, this.secrets), facts), this.t);
   }
 
   /**
@@ -27,7 +32,7 @@ export class ReportAssembler {
    */
   finish(parts: Omit<RunReport, 'tool' | 'verdict' | 'whatToFix' | 'summary'>): RunReport {
     // The last line of defence, for text a check built from what it sent (received text is masked on arrival).
-    const { target, operations, notes, meta, ...more } = tameDeep(maskSecretsDeep(parts, this.secrets));
+    const { target, operations, notes, meta, ...more } = tameDeep(maskSecretsDeep(parts, this.secrets), this.t);
     const summary = summarize({ operations });
     return {
       tool: 'merchant-kit verify',

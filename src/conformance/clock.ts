@@ -19,29 +19,33 @@ export const realClock: Clock = {
 /**
  * Resolves true as soon as `done()` holds, or false once the clock reaches `deadline`. `done` is asked
  * again whenever `wake` is called (an event: a callback arrived, a request was answered) and when the
- * clock jumps; a real timer ends the wait at the deadline.
+ * clock jumps; a real timer ends the wait at the deadline, and `stop` (a run's time limit) ends it early.
  */
 export function waitUntil(
   clock: Clock,
   deadline: number,
   done: () => boolean,
   wake: (check: () => void) => () => void,
+  stop?: AbortSignal,
 ): Promise<boolean> {
   if (done()) return Promise.resolve(true);
-  if (clock.now() >= deadline) return Promise.resolve(false);
+  if (clock.now() >= deadline || stop?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const finish = (result: boolean): void => {
       clearTimeout(timer);
       stopWaking();
       stopJumps();
+      stop?.removeEventListener('abort', giveUp);
       resolve(result);
     };
     const check = (): void => {
       if (done()) finish(true);
       else if (clock.now() >= deadline) finish(false);
     };
-    const timer = setTimeout(() => finish(done()), Math.max(0, deadline - clock.now()));
+    const giveUp = (): void => finish(done());
+    const timer = setTimeout(giveUp, Math.max(0, deadline - clock.now()));
     const stopWaking = wake(check);
     const stopJumps = clock.onJump(check);
+    stop?.addEventListener('abort', giveUp, { once: true });
   });
 }

@@ -4,54 +4,72 @@ import type { T } from './i18n';
 
 type JsonRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is JsonRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
-const filled = (v: unknown): boolean =>
-  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
-/** One optional field: where it lives and whether a record fills it; what OmniChat does with it is in the catalogue (field.<field>). */
+/** The JSON type the contract gives a field: what a value must be to count as filled. */
+type FieldType = 'string' | 'number' | 'array';
+const OF_TYPE: Record<FieldType, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number',
+  array: Array.isArray,
+};
+/** Of the right type, but empty: a field left blank is not filled. */
+const blank = (v: unknown): boolean => v === '' || (Array.isArray(v) && v.length === 0);
+
+/** One optional field: its name in the record and its type; what OmniChat does with it is in the catalogue (field.<field>). */
 interface FieldSpec {
   field: FieldName;
-  has: (record: JsonRecord) => boolean;
+  key: string;
+  type: FieldType;
 }
 
 type FieldName = Parameters<T>[0] extends infer K ? (K extends `field.${infer F}` ? F : never) : never;
 
 const PRODUCT_FIELDS: FieldSpec[] = [
-  { field: 'productDescription', has: (p) => filled(p.productDescription) },
-  { field: 'externalUrl', has: (p) => filled(p.externalUrl) },
+  { field: 'productDescription', key: 'productDescription', type: 'string' },
+  { field: 'externalUrl', key: 'externalUrl', type: 'string' },
 ];
 
 const VARIANT_FIELDS: FieldSpec[] = [
-  { field: 'variants[].externalImageURL', has: (v) => filled(v.externalImageURL) },
-  { field: 'variants[].salePrice', has: (v) => typeof v.salePrice === 'number' },
-  { field: 'variants[].quantity', has: (v) => typeof v.quantity === 'number' },
-  { field: 'variants[].erpId', has: (v) => filled(v.erpId) },
-  { field: 'variants[].variations', has: (v) => filled(v.variations) },
-  { field: 'variants[].weight', has: (v) => typeof v.weight === 'number' },
+  { field: 'variants[].externalImageURL', key: 'externalImageURL', type: 'string' },
+  { field: 'variants[].salePrice', key: 'salePrice', type: 'number' },
+  { field: 'variants[].quantity', key: 'quantity', type: 'number' },
+  { field: 'variants[].erpId', key: 'erpId', type: 'string' },
+  { field: 'variants[].variations', key: 'variations', type: 'array' },
+  { field: 'variants[].weight', key: 'weight', type: 'number' },
 ];
 
 /** Measured over ERROR entries only: a message is what the seller reads when a line is refused. */
-const ERROR_ENTRY_FIELDS: FieldSpec[] = [{ field: 'ERROR entries: message', has: (e) => filled(e.message) }];
+const ERROR_ENTRY_FIELDS: FieldSpec[] = [{ field: 'ERROR entries: message', key: 'message', type: 'string' }];
 
 /** Measured over the entries that quote freight: the method OmniChat preselects among their options. */
 const QUOTED_ENTRY_FIELDS: FieldSpec[] = [
-  { field: 'INFO entries: shippingMethod', has: (e) => filled(e.shippingMethod) },
+  { field: 'INFO entries: shippingMethod', key: 'shippingMethod', type: 'string' },
 ];
 
 const OPTION_FIELDS: FieldSpec[] = [
-  { field: 'shippingOptions[].shippingEstimate', has: (o) => filled(o.shippingEstimate) },
-  { field: 'shippingOptions[].deliveryChannel', has: (o) => filled(o.deliveryChannel) },
-  { field: 'shippingOptions[].listPrice', has: (o) => typeof o.listPrice === 'number' },
+  { field: 'shippingOptions[].shippingEstimate', key: 'shippingEstimate', type: 'string' },
+  { field: 'shippingOptions[].deliveryChannel', key: 'deliveryChannel', type: 'string' },
+  { field: 'shippingOptions[].listPrice', key: 'listPrice', type: 'number' },
 ];
 
+/**
+ * Counts, for each field, the records that fill it (the right type, not blank) and those that send
+ * it with another type (a price as a string): a field sent wrong is not a field left out.
+ */
 function measure(t: T, records: JsonRecord[], unit: string, specs: FieldSpec[]): FieldCoverage[] {
   if (records.length === 0) return [];
-  return specs.map((s) => ({
-    field: s.field,
-    filled: records.filter(s.has).length,
-    seen: records.length,
-    unit,
-    what: t(`field.${s.field}`),
-  }));
+  return specs.map(({ field, key, type }) => {
+    const present = records.map((r) => r[key]).filter((v) => v !== undefined && v !== null);
+    const right = present.filter(OF_TYPE[type]);
+    return {
+      field,
+      filled: right.filter((v) => !blank(v)).length,
+      seen: records.length,
+      wrongType: present.length - right.length,
+      unit,
+      what: t(`field.${field}`),
+    };
+  });
 }
 
 /** Coverage of the optional product and variant fields, over the distinct products the searches returned. */

@@ -11,6 +11,8 @@ interface FailureDetail {
   expected?: string;
   pointer?: string;
   details?: string[];
+  /** Entries beyond `details` that were counted but not kept (a long answer's): "and N more". */
+  moreDetails?: number;
   /** Every probe that went wrong (what was sent, expected and received), for checks that probe a rule. */
   probes?: ProbeFinding[];
   /** The request that shows the problem; becomes the curl line. */
@@ -23,6 +25,7 @@ function verdict(status: CheckStatus, message: string, detail: FailureDetail = {
   if (detail.expected !== undefined) out.expected = detail.expected;
   if (detail.pointer !== undefined) out.pointer = detail.pointer;
   if (detail.details && detail.details.length > 0) out.details = detail.details;
+  if (detail.moreDetails !== undefined && detail.moreDetails > 0) out.moreDetails = detail.moreDetails;
   if (detail.probes && detail.probes.length > 0) out.probes = detail.probes;
   if (detail.exchange) {
     out.curl = toCurl(detail.exchange.request);

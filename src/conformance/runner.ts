@@ -69,7 +69,7 @@ export async function runVerify(config: RunConfig, options: RunOptions = {}): Pr
   const meta = { ...startMeta(config, ctx.runId, ctx.t.lang), seed };
   const network = networkReport(config);
   options.onStart?.(meta, network);
-  const assembler = new ReportAssembler(ctx.secrets);
+  const assembler = new ReportAssembler(ctx.secrets, ctx.t);
   const operations: OperationReport[] = [];
   let notes: string[] = [];
   // Operations are reported in OmniChat's order, each once its checks (the explorer's last) have

@@ -1,14 +1,18 @@
+import { translatorFor, type T } from './i18n';
+
 /**
  * Everything a merchant sends is untrusted: before a terminal, a page or a CI log sees it, control
  * characters are escaped and every value and list is bounded. This is the one place that does it;
  * the runner passes every report through tameDeep, so no reporter has to remember to.
  */
 
+const ENGLISH = translatorFor('en');
+
 /** The longest value a report keeps (messages, received, expected, details lines), in characters. */
 const MAX_VALUE_CHARS = 1000;
 /** curl lines repeat our own request (a test order's body included); longer, but still bounded. */
 const MAX_CURL_CHARS = 16_000;
-/** The most entries a check's `details` keeps before "and N more" (the message states the total). */
+/** The most entries a check's `details` keeps; `moreDetails` counts the rest (the message states the total). */
 const MAX_LIST_ITEMS = 20;
 /** Any other list of texts in a report (notes, data other reporters add) is bounded more loosely. */
 const MAX_OTHER_LIST_ITEMS = 100;
@@ -29,12 +33,12 @@ const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
  * The text with every unsafe character shown as `\u001b` (never emitted), cut to about `max`
  * characters with "… and N more characters". Idempotent: taming a tamed text changes nothing.
  */
-export function tameText(text: string, max = MAX_VALUE_CHARS): string {
+export function tameText(text: string, max = MAX_VALUE_CHARS, t: T = ENGLISH): string {
   const whole = escapeUpTo(text, max);
   if (whole.consumed === text.length) return whole.out;
   // The cut leaves room for its own note, so that a second pass finds nothing to cut.
   const cut = escapeUpTo(text, Math.max(1, max - 40));
-  return `${cut.out}… and ${text.length - cut.consumed} more characters`;
+  return `${cut.out}${t('tame.moreCharacters', { count: text.length - cut.consumed })}`;
 }
 
 /** Escapes the text from its start until the output would pass `limit` characters. */
@@ -55,26 +59,45 @@ function escapeUpTo(text: string, limit: number): { out: string; consumed: numbe
 }
 
 /** At most `max` entries: the first ones, then "and N more" in place of the rest (idempotent, like tameText). */
-function boundList(list: string[], max = MAX_LIST_ITEMS): string[] {
+function boundList(list: string[], max: number, t: T): string[] {
   if (list.length <= max) return list;
-  return [...list.slice(0, max - 1), `and ${list.length - max + 1} more`];
+  return [...list.slice(0, max - 1), t('tame.moreItems', { count: list.length - max + 1 })];
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * A check's `details` cut to its first entries, the number left out added to `moreDetails`, so
+ * that every reporter can say "and N more" in its own words and the counts agree.
+ */
+function boundDetails(record: Json): Json {
+  const details = record.details;
+  if (!Array.isArray(details) || details.length <= MAX_LIST_ITEMS) return record;
+  const before = typeof record.moreDetails === 'number' ? record.moreDetails : 0;
+  return {
+    ...record,
+    details: details.slice(0, MAX_LIST_ITEMS),
+    moreDetails: before + details.length - MAX_LIST_ITEMS,
+  };
 }
 
 /**
- * A copy of a JSON-like value (a report, an operation) with every string tamed and every list of
- * strings bounded; curl lines get their own, longer bound. Object keys are the kit's own and stay.
+ * A copy of a JSON-like value (a report, an operation) with every string tamed and every list
+ * bounded (a check's details as `moreDetails`, other lists of strings with "and N more" in the
+ * report's language); curl lines get their own, longer bound. Object keys are the kit's own and stay.
  */
-export function tameDeep<T>(value: T): T {
+export function tameDeep<V>(value: V, t: T = ENGLISH): V {
   const walk = (v: unknown, key: string): unknown => {
-    if (typeof v === 'string') return tameText(v, key === 'curl' ? MAX_CURL_CHARS : MAX_VALUE_CHARS);
+    if (typeof v === 'string') return tameText(v, key === 'curl' ? MAX_CURL_CHARS : MAX_VALUE_CHARS, t);
     if (Array.isArray(v)) {
       const items = v.map((item) => walk(item, key));
-      if (!items.every((item) => typeof item === 'string')) return items;
-      return boundList(items as string[], key === 'details' ? MAX_LIST_ITEMS : MAX_OTHER_LIST_ITEMS);
+      if (key === 'details' || !items.every((item) => typeof item === 'string')) return items;
+      return boundList(items as string[], MAX_OTHER_LIST_ITEMS, t);
     }
+    // Details are cut before they are walked: an answer with 100,000 violations costs 20 tamings.
     if (v !== null && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, child]) => [k, walk(child, k)]));
+      return Object.fromEntries(Object.entries(boundDetails(v as Json)).map(([k, child]) => [k, walk(child, k)]));
     return v;
   };
-  return walk(value, '') as T;
+  return walk(value, '') as V;
 }

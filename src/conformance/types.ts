@@ -18,6 +18,8 @@ export interface CheckResult {
   curl?: string;
   /** Further contract violations beyond the first, one line each. */
   details?: string[];
+  /** How many further ones were found but left out of `details` (reports say "and N more"). */
+  moreDetails?: number;
   /** Kept apart from the message so console lines stay deterministic. */
   durationMs?: number;
   /** For failures and warnings: what the merchant should change, one imperative line. */
@@ -79,6 +81,8 @@ export interface FieldCoverage {
   /** How many of the `seen` carry a value there. */
   filled: number;
   seen: number;
+  /** How many of the `seen` send the field with another type than the contract's (a price as a string): not filled, not left out. */
+  wrongType: number;
   /** What was counted: "products", "variants", "ERROR entries", "quoted entries" or "freight options". */
   unit: string;
   /** What OmniChat does with the field: why filling it matters. */

@@ -25,7 +25,7 @@ export { nearestName } from './nearest-name';
 export { openApiYaml, openApiDocument } from './openapi';
 export { bundledOpenApiDocument, componentName, toYaml } from './bundle';
 export { registry } from './registry';
-export { prismCliScript } from './prism';
+export { findPrismCli, prismCliScript, PRISM_MISSING, PRISM_VERSION } from './prism';
 export {
   SEARCH_TYPES,
   ORDER_STATUSES,

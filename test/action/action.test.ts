@@ -1,20 +1,20 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { PACKAGE_ROOT } from '../../src/contracts';
+import { copyCheckout } from '../support/checkout-copy';
 import { runToEnd, type Finished } from '../support/child-process';
+import { cliEnvironment } from '../support/run-cli';
 import { startServe, type ServeChild } from '../support/serve-child';
 import { ciExamples, type WorkflowStep } from './ci-examples';
 
-// The GitHub Action (action.yml) run the way a runner runs a composite action: its `run:` steps in
-// order, in bash with -eo pipefail, with the environment the runner would give them (the step's `env`
-// with `${{ inputs.* }}` filled in from `with:` and the defaults, GITHUB_ACTION_PATH pointing at the
-// action's checkout, GITHUB_WORKSPACE, GITHUB_OUTPUT), against the mock merchant. The inputs come from
-// the CI examples in docs/verify.md and both READMEs, so the examples are what is tested.
+// The GitHub Action run the way a runner runs a JavaScript action: `node <main>` from a fresh clone of
+// this repository (no node_modules, no dist/), in the workspace, with each input as INPUT_<NAME> (from
+// `with:`, else the input's default), the step's env, and GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
+// pointing at files; against the mock merchant. The inputs come from the CI examples in docs/verify.md
+// and both READMEs, so the examples are what is tested.
 
-const SETUP_TIMEOUT_MS = 600000;
 const TOKEN = 'action-test-token-7f3a';
 
 interface ActionInput {
@@ -24,53 +24,46 @@ interface ActionInput {
 }
 interface Action {
   inputs: Record<string, ActionInput>;
-  outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: WorkflowStep[] };
+  outputs: Record<string, { description: string; value?: string }>;
+  runs: { using: string; main: string; steps?: unknown };
 }
 
 const action = YAML.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'action.yml'), 'utf8')) as Action;
-const steps = action.runs.steps;
-const verifyStep = steps.find((step) => step.id === 'verify') as WorkflowStep;
 
 let tmp: string;
-let actionPath: string;
+let clone: string;
 let workspace: string;
 let mock: ServeChild;
 
-/** Fills `${{ inputs.x }}` from `with:` (or the input's default); any other expression fails the test. */
-function evaluate(value: string, withInputs: Record<string, string>): string {
-  return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_all, expression: string) => {
-    const input = /^inputs\.([\w-]+)$/.exec(expression);
-    if (!input || !(input[1] in action.inputs))
-      throw new Error(`action.yml uses an expression the test cannot fill: ${expression}`);
-    return withInputs[input[1]] ?? action.inputs[input[1]].default ?? '';
-  });
+/** What the runner gives the action's process, and what the action wrote to its files. */
+interface ActionRun extends Finished {
+  outputs: Record<string, string>;
+  summary: string;
 }
 
-/** Runs one `run:` step as the runner would (bash, -eo pipefail, cwd = workspace). */
-async function runStep(
-  step: WorkflowStep,
-  withInputs: Record<string, string>,
-  stepEnv: Record<string, string> = {},
-): Promise<Finished & { outputs: Record<string, string> }> {
-  const outputFile = path.join(tmp, `output-${Math.random().toString(36).slice(2)}`);
+/** Runs the action's main as the runner would: INPUT_* from `with:` and the defaults, cwd = workspace. */
+async function runAction(withInputs: Record<string, string>, stepEnv: Record<string, string> = {}): Promise<ActionRun> {
+  const id = Math.random().toString(36).slice(2);
+  const outputFile = path.join(tmp, `output-${id}`);
+  const summaryFile = path.join(tmp, `summary-${id}`);
   fs.writeFileSync(outputFile, '');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, spec]) => [
+      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+      withInputs[name] ?? spec.default ?? '',
+    ]),
+  );
+  const env = cliEnvironment({
     ...stepEnv,
-    PATH: [path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+    ...inputs,
+    NODE_PATH: '',
     GITHUB_ACTIONS: 'true',
-    GITHUB_ACTION_PATH: actionPath,
     GITHUB_WORKSPACE: workspace,
     GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: tmp,
-  };
-  for (const [name, value] of Object.entries(step.env ?? {})) env[name] = evaluate(String(value), withInputs);
-  const result = await runToEnd('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run as string], {
-    cwd: workspace,
-    env,
-    timeoutMs: SETUP_TIMEOUT_MS,
   });
+  const result = await runToEnd(process.execPath, [path.join(clone, action.runs.main)], { cwd: workspace, env });
   const outputs = Object.fromEntries(
     fs
       .readFileSync(outputFile, 'utf8')
@@ -78,7 +71,8 @@ async function runStep(
       .filter(Boolean)
       .map((line) => line.split('=', 2) as [string, string]),
   );
-  return { ...result, outputs };
+  const summary = fs.existsSync(summaryFile) ? fs.readFileSync(summaryFile, 'utf8') : '';
+  return { ...result, outputs, summary };
 }
 
 /** The workflow's `env:` for the action step, with `${{ secrets.* }}` given the test's token. */
@@ -88,28 +82,12 @@ function stepEnvOf(step: WorkflowStep): Record<string, string> {
   );
 }
 
-/** The files a checkout of this repository holds: tracked ones and new ones that are not ignored. */
-function copyCheckout(to: string): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: PACKAGE_ROOT,
-    encoding: 'utf8',
-  })
-    .split('\0')
-    .filter(Boolean);
-  for (const file of files) {
-    const from = path.join(PACKAGE_ROOT, file);
-    if (!fs.existsSync(from)) continue; // deleted in the working tree, not yet committed
-    fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
-    fs.copyFileSync(from, path.join(to, file));
-  }
-}
-
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-action-'));
-  actionPath = path.join(tmp, 'action');
+  clone = path.join(tmp, 'omnichat-merchant-kit');
   workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
-  copyCheckout(actionPath);
+  copyCheckout(clone);
   mock = await startServe(['--quiet', '--auth', `Authorization: Bearer ${TOKEN}`]);
   // The merchant's config, as the examples expect it in the repository root: the example config
   // pointed at the mock, with the token read from the environment.
@@ -118,15 +96,7 @@ beforeAll(async () => {
     config.urls[operation] = url.replace('http://127.0.0.1:4010', mock.origin);
   config.headers = [{ key: 'Authorization', value: 'Bearer ${MERCHANT_TOKEN}' }];
   fs.writeFileSync(path.join(workspace, 'merchant.json'), JSON.stringify(config, null, 2));
-  // Every step before verify (the install) runs once for the whole file.
-  for (const step of steps.slice(0, steps.indexOf(verifyStep))) {
-    if (step.run === undefined) continue;
-    // The packages come from npm's cache when they are there (npm ci has just filled it on CI): the
-    // test is about the action's steps, not about the registry's speed.
-    const installed = await runStep(step, {}, { npm_config_prefer_offline: 'true' });
-    expect(installed).toMatchObject({ code: 0 });
-  }
-}, SETUP_TIMEOUT_MS);
+});
 
 afterAll(async () => {
   await mock?.stop();
@@ -135,19 +105,22 @@ afterAll(async () => {
 
 beforeEach(async () => {
   fs.rmSync(path.join(workspace, 'reports'), { recursive: true, force: true });
-  await fetch(`${mock.origin}/__admin/reset`, { method: 'POST' });
+  await fetch(`${mock.origin}/__admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 
 describe('action.yml', () => {
-  it('is a composite action that sets up Node 20 with actions/setup-node, installs and verifies, and uploads nothing', () => {
-    expect(action.runs.using).toBe('composite');
-    const uses = steps.filter((step) => step.uses !== undefined);
-    expect(uses).toEqual([expect.objectContaining({ uses: 'actions/setup-node@v4', with: { 'node-version': '20' } })]);
-    expect(steps.indexOf(uses[0])).toBe(0);
+  it("is a JavaScript action: the runner's Node 20 starts one committed file, with no install step", () => {
+    expect(action.runs).toEqual({ using: 'node20', main: 'action.js' });
+    expect(fs.existsSync(path.join(clone, 'action.js'))).toBe(true);
+    expect(fs.existsSync(path.join(clone, 'node_modules'))).toBe(false);
+    expect(fs.existsSync(path.join(clone, 'dist'))).toBe(false);
+  });
+
+  it('keeps its inputs and its exit-code output', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['config', 'html', 'json', 'junit', 'no-destructive']);
     expect(action.inputs.config.required).toBe(true);
-    expect(action.outputs['exit-code'].value).toBe('${{ steps.verify.outputs.exit-code }}');
-    for (const step of steps.filter((s) => s.run !== undefined)) expect(step.shell).toBe('bash');
+    expect(action.inputs['no-destructive'].default).toBe('false');
+    expect(Object.keys(action.outputs)).toEqual(['exit-code']);
   });
 
   const examples = ciExamples().filter((example) => example.actionStep !== undefined);
@@ -165,10 +138,11 @@ describe('action.yml', () => {
       const step = example.actionStep as WorkflowStep;
       const withInputs = step.with as Record<string, string>;
       expect(Object.keys(withInputs).every((name) => name in action.inputs)).toBe(true);
-      const result = await runStep(verifyStep, withInputs, stepEnvOf(step));
+      const result = await runAction(withInputs, stepEnvOf(step));
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.outputs).toEqual({ 'exit-code': '0' });
+      expect(result.summary).toMatch(/^## merchant-kit verify: Loja Exemplo\n\n\*\*PASS: \d+ passed/);
       const upload = example.uploadPath as string;
       for (const input of ['json', 'junit', 'html'].filter((name) => withInputs[name])) {
         const file = path.join(workspace, withInputs[input]);
@@ -185,12 +159,9 @@ describe('action.yml', () => {
   );
 
   it("with no-destructive 'true' checks search and validation only: the merchant gets no order", async () => {
-    const result = await runStep(
-      verifyStep,
+    const result = await runAction(
       { config: 'merchant.json', json: 'reports/r.json', 'no-destructive': 'true' },
-      {
-        MERCHANT_TOKEN: TOKEN,
-      },
+      { MERCHANT_TOKEN: TOKEN },
     );
     expect(result.code).toBe(0);
     const journal = (await (await fetch(`${mock.origin}/__admin/requests`)).json()) as Array<{ operation?: string }>;
@@ -202,22 +173,30 @@ describe('action.yml', () => {
   });
 
   it('fails the step with exit-code 1 when the merchant refuses the calls, and still writes the reports', async () => {
-    const result = await runStep(
-      verifyStep,
+    const result = await runAction(
       { config: 'merchant.json', junit: 'reports/omnichat.xml', html: 'reports/omnichat.html' },
       { MERCHANT_TOKEN: 'a-wrong-token' },
     );
     expect(result.code).toBe(1);
     expect(result.outputs).toEqual({ 'exit-code': '1' });
+    expect(result.stdout).toMatch(/^::error title=productSearch answers-2xx::/m);
+    expect(result.summary).toMatch(/^\*\*FAIL: 1 cause to fix/m);
     expect(fs.readFileSync(path.join(workspace, 'reports/omnichat.xml'), 'utf8')).toContain('<failure');
     expect(fs.existsSync(path.join(workspace, 'reports/omnichat.html'))).toBe(true);
   });
 
   it.each([
-    [{ config: 'merchant.json', 'no-destructive': 'yes' }, /no-destructive is 'yes': use 'true' or 'false'/],
-    [{ config: 'missing.json' }, /missing\.json/],
-  ])('stops with exit-code 2 and a message naming the mistake: %j', async (withInputs, message) => {
-    const result = await runStep(verifyStep, withInputs, { MERCHANT_TOKEN: TOKEN });
+    [
+      { config: 'merchant.json', 'no-destructive': 'yes' },
+      /^::error::input no-destructive is "yes": use 'true' or 'false'$/m,
+    ],
+    [
+      { config: '' },
+      /^::error::input config is empty: name the merchant config file, as in 'config: merchant\.json'$/m,
+    ],
+    [{ config: 'missing.json' }, /^merchant-kit: .*missing\.json/m],
+  ])('stops with exit-code 2 and one line naming the mistake: %j', async (withInputs, message) => {
+    const result = await runAction(withInputs, { MERCHANT_TOKEN: TOKEN });
     expect(result.code).toBe(2);
     expect(result.outputs).toEqual({ 'exit-code': '2' });
     expect(result.stdout + result.stderr).toMatch(message);

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import YAML from 'yaml';
-import { PACKAGE_ROOT } from '../../src/contracts';
+import { fencedBlocks, markdownSection } from '../support/markdown';
 
 /** One step of a GitHub Actions workflow or composite action. */
 export interface WorkflowStep {
@@ -20,21 +18,12 @@ export interface CiExample {
   source: string;
   /** The step that uses this repository's action, if the example does. */
   actionStep?: WorkflowStep;
-  /** The `run:` step that calls npx, if the example does. */
-  npxStep?: WorkflowStep;
+  /** The `run:` step that installs the kit with npm, if the example does. */
+  installStep?: WorkflowStep;
+  /** The `run:` step that runs `merchant-kit verify`, if the example does. */
+  verifyStep?: WorkflowStep;
   /** `with.path` of the actions/upload-artifact step. */
   uploadPath?: string;
-}
-
-/** The ```yaml blocks under a markdown heading (up to the next heading of the same level). */
-function yamlBlocks(file: string, heading: RegExp): string[] {
-  const text = fs.readFileSync(path.join(PACKAGE_ROOT, file), 'utf8');
-  const start = text.search(heading);
-  if (start < 0) throw new Error(`${file} has no section matching ${heading}`);
-  const rest = text.slice(start + 1);
-  const end = rest.search(/^## /m);
-  const section = end < 0 ? rest : rest.slice(0, end);
-  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
 }
 
 /** Every step of a workflow, or of a bare list of steps. */
@@ -52,13 +41,14 @@ export function ciExamples(): CiExample[] {
     ['docs/verify.md', /^## In CI \(GitHub Actions\)/m],
   ];
   return sources.flatMap(([source, heading]) =>
-    yamlBlocks(source, heading).map((block) => {
+    fencedBlocks(markdownSection(source, heading), 'yaml').map((block) => {
       const steps = stepsOf(YAML.parse(block));
       const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
       return {
         source,
         actionStep: steps.find((step) => /\/omnichat-merchant-kit@/.test(step.uses ?? '')),
-        npxStep: steps.find((step) => /\bnpx\b/.test(step.run ?? '')),
+        installStep: steps.find((step) => /^npm install\b/m.test(step.run ?? '')),
+        verifyStep: steps.find((step) => /\bmerchant-kit verify\b/.test(step.run ?? '')),
         uploadPath: upload?.with?.path as string | undefined,
       };
     }),

@@ -5,7 +5,8 @@ import { freePort, readMemory, startServer, StartError, stopAll, type ServerSpec
 const serverScript = (status: number): string =>
   `require('node:http').createServer((q, s) => { s.statusCode = ${status}; s.end('[]'); }).listen(Number(process.argv[1]), '127.0.0.1')`;
 
-function spec(port: number, script: string, timeoutMs = 10000): ServerSpec {
+// The bench's own give-up time, injected: ample, so that only a server that never answers reaches it.
+function spec(port: number, script: string, timeoutMs = 120_000): ServerSpec {
   return {
     name: 'tiny',
     command: process.execPath,
@@ -25,7 +26,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-afterAll(stopAll);
+// Every child the bench spawned is tracked by src/bench/servers.ts; each test's end stops them.
+afterEach(stopAll);
 
 describe('bench servers', () => {
   it('starts a child, waits for its first correct answer, and stops it', async () => {

@@ -63,7 +63,7 @@ describe("verify's usage mistakes in Portuguese", () => {
 
   it('keeps a header value out of a Portuguese message too', async () => {
     const line = await oneLine(['verify', '--base-url', 'http://127.0.0.1:1/v1', '--header', 'Bearer s3cr3t-t0ken']);
-    expect(line).toBe('merchant-kit: --header: esperado "Nome: valor", recebido "Bearer ***"');
+    expect(line).toBe('merchant-kit: --header: o formato esperado é "Nome: valor", e veio "Bearer ***"');
     expect(line).not.toContain('s3cr3t');
   });
 

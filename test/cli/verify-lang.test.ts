@@ -42,8 +42,8 @@ describe('merchant-kit verify in Portuguese', () => {
     expect(first.stdout).toBe(second.stdout);
     expect(first.stdout).toContain('REPROVADO: 1 causa a corrigir');
     expect(first.stdout).toContain('O que corrigir:');
-    expect(first.stdout).toMatch(/1\. productSearch answers-2xx: confira os valores dos headers/);
-    expect(first.stdout).toMatch(/ {8}encontrado: respondeu HTTP 401 aos headers configurados/);
+    expect(first.stdout).toMatch(/1\. productSearch answers-2xx: confira os valores dos cabeçalhos/);
+    expect(first.stdout).toMatch(/ {8}encontrado: respondeu HTTP 401 aos cabeçalhos configurados/);
     expect(first.stdout).toMatch(/ {8}recebido: {3}HTTP 401: /);
     expect(first.stdout).toMatch(/ {8}esperado: {3}2xx/);
     expect(first.stdout).toMatch(/por causa disso, \d+ verificações não puderam ser feitas/);
@@ -85,7 +85,7 @@ describe('merchant-kit verify in Portuguese', () => {
     expect(html).toContain('O que corrigir');
     expect(html).toContain('Por que a OmniChat precisa disso:');
     expect(fs.readFileSync(en.html, 'utf8')).toContain('<html lang="en">');
-    expect(fs.readFileSync(pt.junit, 'utf8')).toMatch(/correção: confira os valores dos headers/);
+    expect(fs.readFileSync(pt.junit, 'utf8')).toMatch(/correção: confira os valores dos cabeçalhos/);
   });
 
   it('refuses an unknown --lang in one line naming the flag, exit 2', async () => {
@@ -102,7 +102,7 @@ describe('merchant-kit validate in Portuguese', () => {
     fs.writeFileSync(file, JSON.stringify({ status: 'CREATED', items: [{ objectId: 'l-1', quantity: 'two' }] }));
     const result = await runCli(['validate', 'orderValidation', 'request', file, '--lang', 'pt-BR']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^inválido: \d+ violaç(ão|ões) do contrato request de orderValidation/);
+    expect(result.stdout).toMatch(/^inválido: \d+ violaç(ão|ões) do contrato de requisição de orderValidation/);
     expect(result.stdout).toMatch(/\/objectId: é obrigatório, mas está ausente \[required\]/);
     expect(result.stdout).toMatch(/\/items\/0\/quantity: deve ser [^\n]*, encontrado texto "two" \[type\]/);
   });

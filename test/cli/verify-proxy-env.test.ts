@@ -39,7 +39,7 @@ async function proxy(behaviour: Parameters<typeof startConnectProxy>[0] = {}): P
 }
 
 const search = (base: string, env: NodeJS.ProcessEnv, ...more: string[]): Promise<CliResult> =>
-  runCli(['verify', '--base-url', base, '--only', 'productSearch', '--timeout', '3000', ...more], { env });
+  runCli(['verify', '--base-url', base, '--only', 'productSearch', '--timeout', '60000', ...more], { env });
 
 const answers2xx = (stdout: string): string =>
   stdout.split('\n').find((l) => /^ {2}\S+ +answers-2xx /.test(l)) ?? stdout;
@@ -113,7 +113,7 @@ describe('verify through the proxy variables', () => {
     const stuck = await proxy({ stallConnect: true });
     const result = await runCli(
       ['verify', '--base-url', httpsBase, '--only', 'productSearch', '--timeout', '300', '--ca', caFile],
-      { env: { HTTPS_PROXY: stuck.url }, timeoutMs: 20_000 },
+      { env: { HTTPS_PROXY: stuck.url } },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);

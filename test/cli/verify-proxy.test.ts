@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { prismProxyArgs } from '../../src/cli/proxy-command';
 import { UsageError } from '../../src/common/usage-error';
 import { OPENAPI_PATH, PACKAGE_ROOT } from '../../src/contracts';
 import { freePort } from '../support/free-port';
-import { waitUntilServing } from '../support/wait-until-serving';
+import { startUntil, type Running } from '../support/child-process';
 import { CLI } from '../support/run-cli';
 
 // A merchant whose product has its price as a string: Prism must forward the answer untouched and
 // name the violation in the sl-violations header.
 let upstream: http.Server;
-let proxy: ChildProcess;
+let proxy: Running;
 let proxyUrl: string;
 const upstreamPaths: string[] = [];
 
@@ -29,7 +28,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
   const port = await freePort();
   proxyUrl = `http://127.0.0.1:${port}`;
-  proxy = spawn(
+  proxy = await startUntil(
     process.execPath,
     [
       CLI,
@@ -39,20 +38,13 @@ beforeAll(async () => {
       '--port',
       String(port),
     ],
-    {
-      cwd: PACKAGE_ROOT,
-      stdio: 'ignore',
-    },
+    /Prism is listening/,
+    { cwd: PACKAGE_ROOT },
   );
-  await waitUntilServing(`${proxyUrl}/v1/products/productsearch`, 45000);
-}, 60000);
+});
 
 afterAll(async () => {
-  if (proxy.exitCode === null) {
-    const exited = new Promise((resolve) => proxy.once('exit', resolve));
-    proxy.kill('SIGTERM');
-    await exited;
-  }
+  await proxy?.stop();
   upstream.closeAllConnections();
   await new Promise<void>((resolve) => upstream.close(() => resolve()));
 });

@@ -1,4 +1,3 @@
-import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -10,7 +9,8 @@ import { startFaultyMerchant, type FaultyMerchant } from '../conformance/merchan
 import { startMerchant, type RunningMerchant } from '../conformance/merchants/reference-merchant';
 import { freePort } from '../support/free-port';
 import { reportFiles } from '../support/report-files';
-import { CLI, runCli } from '../support/run-cli';
+import { runToEnd, spawnChild } from '../support/child-process';
+import { CLI, cliEnvironment, runCli } from '../support/run-cli';
 
 // verify's console output and reports for realistic failing merchants, through the CLI.
 const TOKEN = 'Bearer s3cret-t0ken-value';
@@ -117,16 +117,16 @@ describe('merchant-kit verify: progress', () => {
     });
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', () => resolve()));
     const base = `http://127.0.0.1:${(front.address() as AddressInfo).port}/v1`;
-    const child = spawn(
+    const child = spawnChild(
       process.execPath,
       [CLI, 'verify', '--base-url', base, '--header', `Authorization: ${TOKEN}`, '--no-destructive'],
-      { cwd: PACKAGE_ROOT, env: { ...process.env, ...plainEnv } },
+      { cwd: PACKAGE_ROOT, env: cliEnvironment(plainEnv) },
     );
     let stdout = '';
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       await new Promise<void>((resolve) =>
-        child.stdout.on('data', (chunk) => {
+        child.stdout?.on('data', (chunk) => {
           stdout += String(chunk);
           if (/^productSearch GET .*: pass \(\d+ passed\)$/m.test(stdout)) resolve();
         }),
@@ -156,14 +156,12 @@ describe('merchant-kit verify: progress', () => {
   it('shows the check in flight on a live line on a terminal, and erases it before each verdict line', async () => {
     // `script` (util-linux, in every Debian) runs verify with a pseudo-terminal as its stdout.
     const command = [process.execPath, CLI, ...wrongToken()].map((arg) => `'${arg}'`).join(' ');
-    const output = await new Promise<string>((resolve, reject) =>
-      execFile(
-        'script',
-        ['-q', '-e', '-c', command, '/dev/null'],
-        { cwd: PACKAGE_ROOT, env: { ...process.env, ...plainEnv } },
-        (error, out) => (error && error.code !== 1 ? reject(error) : resolve(out)),
-      ),
-    );
+    const run = await runToEnd('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: PACKAGE_ROOT,
+      env: cliEnvironment(plainEnv),
+    });
+    expect(run.code).toBe(1);
+    const output = run.stdout;
     expect(output).toContain(
       '\r\u001b[2K  calling productSearch ...\r\u001b[2K  checking productSearch: answers-2xx ...',
     );

@@ -36,7 +36,7 @@ async function httpsMerchant(pem: TestPki['leaf'] & { chain?: string }): Promise
 }
 
 const search = (base: string, ...more: string[]): Promise<CliResult> =>
-  runCli(['verify', '--base-url', base, '--only', 'productSearch', '--timeout', '3000', ...more]);
+  runCli(['verify', '--base-url', base, '--only', 'productSearch', '--timeout', '60000', ...more]);
 
 describe('verify against https merchants whose certificate this machine does not trust', () => {
   it.each<[string, (pki: TestPki) => TestPki['leaf'] & { chain?: string }, string[], RegExp]>([
@@ -81,7 +81,7 @@ describe('verify against https merchants whose certificate this machine does not
 
   it('passes every check of a whole run with the internal CA given by --ca', async () => {
     const base = await httpsMerchant(pki.leaf);
-    const result = await runCli(['verify', '--base-url', base, '--ca', files.ca, '--timeout', '3000']);
+    const result = await runCli(['verify', '--base-url', base, '--ca', files.ca, '--timeout', '60000']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^summary: \d+ passed, 0 failed, 0 warnings, 0 could not check, \d+ skipped$/m);
     expect(result.code).toBe(0);
@@ -91,7 +91,10 @@ describe('verify against https merchants whose certificate this machine does not
     const base = await httpsMerchant(pki.selfSigned);
     const config = path.join(dir, 'merchant.json');
     const urls = urlsUnder(base);
-    fs.writeFileSync(config, JSON.stringify({ displayName: 'Loja TLS', urls, ca: 'self-signed.pem', timeoutMs: 3000 }));
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ displayName: 'Loja TLS', urls, ca: 'self-signed.pem', timeoutMs: 60_000 }),
+    );
     const result = await runCli(['verify', '--config', config, '--only', 'productSearch']);
     expect(result.stdout).toMatch(/^productSearch GET https:\S+: pass \(/m);
     expect(result.code).toBe(0);

@@ -30,7 +30,7 @@ async function verifyAll(baseUrl: string): Promise<{ code: number | null; stdout
     '--only',
     'productSearch',
     '--timeout',
-    '5000',
+    '60000',
     ...reports.flags,
   ]);
   expect(result.stderr).toBe('');

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import {
   CallbackReceiver,
@@ -13,15 +15,35 @@ import { AUTH, verify } from './support';
 
 // Field coverage informs: which optional fields the merchant fills, per operation, in every report.
 let report: RunReport;
+let wrongTypes: RunReport;
 let browser: Browser;
+
+/** Two products whose variants send salePrice as text and erpId as a number, and leave weight out. */
+const PRODUCTS = ['1', '2'].map((id) => {
+  const variant = { objectId: `${id}-1`, name: 'Camiseta', price: 79.9, salePrice: '67.9', quantity: 5, erpId: 789 };
+  return { objectId: id, name: 'Camiseta', variants: [variant], mainVariant: variant };
+});
+
+async function wrongTypesMerchant(): Promise<http.Server> {
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(PRODUCTS)),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return server;
+}
+
 beforeAll(async () => {
   const receiver = await CallbackReceiver.start(0);
   const merchant = await startMerchant({ auth: AUTH, omnichatApi: receiver.url });
+  const strings = await wrongTypesMerchant();
   try {
     ({ report } = await verify(merchant.baseUrl, { only: 'productSearch,orderValidation' }, receiver));
+    const base = `http://127.0.0.1:${(strings.address() as AddressInfo).port}/v1`;
+    ({ report: wrongTypes } = await verify(base, { only: 'productSearch', header: [] }));
   } finally {
     await merchant.close();
     await receiver.close();
+    strings.close();
   }
   browser = await launchBrowser();
 });
@@ -55,20 +77,44 @@ describe('field coverage', () => {
     ]);
   });
 
+  it('tells a field sent with the wrong type (a price as a string) from one left out', () => {
+    const variants = wrongTypes.operations[0].coverage?.filter((c) => c.unit === 'variants');
+    expect(variants?.map((c) => [c.field, c.filled, c.wrongType, c.seen])).toEqual([
+      ['variants[].externalImageURL', 0, 0, 2],
+      ['variants[].salePrice', 0, 2, 2],
+      ['variants[].quantity', 2, 0, 2],
+      ['variants[].erpId', 0, 2, 2],
+      ['variants[].variations', 0, 0, 2],
+      ['variants[].weight', 0, 0, 2],
+    ]);
+    const lines = renderConsole(wrongTypes, { coverage: true });
+    expect(lines).toContain(
+      '    wrong type variants[].salePrice (0 of 2 variants; 2 send it with the wrong type): the promotional price',
+    );
+    expect(lines).toContain('      0% variants[].weight (0 of 2 variants): the weight in grams');
+    expect(renderHtml(wrongTypes)).toContain(
+      '<li><strong>wrong type</strong> <code class="id">variants[].salePrice</code> (0 of 2 variants; 2 send it with the wrong type)',
+    );
+    const pt = renderConsole({ ...wrongTypes, meta: { ...wrongTypes.meta, lang: 'pt-BR' } }, { coverage: true });
+    expect(pt).toContain('    tipo errado variants[].salePrice (0 de 2 variantes; 2 enviam o campo com o tipo errado)');
+  });
+
   it('never changes a verdict: the run with 0% fields still passes', () => {
     expect(report.summary.failed).toBe(0);
     expect(report.summary.warnings).toBe(0);
   });
 
-  it('is in every report: JSON keys, console lines, a JUnit system-out and an HTML list', () => {
+  it('is in every report file (JSON keys, a JUnit system-out, an HTML list), on the console only when asked', () => {
     expect(JSON.parse(renderJson(report)).operations[0].coverage[1]).toEqual({
       field: 'externalUrl',
       filled: 2,
       seen: 2,
+      wrongType: 0,
       unit: 'products',
       what: 'the product page: the link sellers send, and what a URL search (a link the customer pastes) matches',
     });
-    expect(renderConsole(report)).toContain(
+    expect(renderConsole(report)).not.toContain('field coverage');
+    expect(renderConsole(report, { coverage: true })).toContain(
       '     0% productDescription (0 of 2 products): the description sellers read, and what OmniChat’s assistant answers questions about the product from',
     );
     expect(renderJunit(report)).toMatch(

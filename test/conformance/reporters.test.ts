@@ -20,17 +20,23 @@ let wrongToken: RunReport;
 let fiveFaults: RunReport;
 let sharedRequest: RunReport;
 let mixed: RunReport;
+let markup: RunReport;
 const servers: http.Server[] = [];
 
-/** A merchant whose search answers 200 with a wrapped array as text/plain: a warning and a failure on one request. */
-async function wrappedAsText(): Promise<string> {
-  const server = http.createServer((_req, res) =>
-    res.writeHead(200, { 'Content-Type': 'text/plain' }).end(JSON.stringify({ products: [] })),
-  );
+/** Serves a handler on a loopback port (closed after the runs) and returns its base URL. */
+async function listen(handler: http.RequestListener): Promise<string> {
+  const server = http.createServer(handler);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 }
+
+/** A merchant whose search answers 200 with a wrapped array as text/plain: a warning and a failure on one request. */
+const wrappedAsText = (): Promise<string> =>
+  listen((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end(JSON.stringify({ products: [] })));
+
+/** Markup where a page would act on it: each of <, > and & must come out escaped. */
+const MARKUP = '<img src=x onerror=alert(1)> R&D <b>bold</b>';
 
 beforeAll(async () => {
   const guarded = await startMerchant({ auth: AUTH });
@@ -41,6 +47,8 @@ beforeAll(async () => {
     ({ report: fiveFaults } = await verify('http://127.0.0.1:1/v1', {}, undefined, { urls: faulty.urls }));
     ({ report: sharedRequest } = await verify(await wrappedAsText(), { only: 'productSearch', header: [] }));
     ({ report: mixed } = await verify(repeat.baseUrl, { only: 'productSearch,orderCreation' }));
+    const markupBase = await listen((_req, res) => res.writeHead(500, { 'Content-Type': 'text/html' }).end(MARKUP));
+    ({ report: markup } = await verify(markupBase, { only: 'productSearch', header: [] }));
   } finally {
     await Promise.all([guarded.close(), faulty.close(), repeat.close()]);
     for (const server of servers) server.close();
@@ -218,6 +226,12 @@ describe('the JUnit reporter', () => {
     );
   });
 
+  it('escapes <, > and & in what the merchant sent', () => {
+    const xml = renderJunit(markup);
+    expect(xml).toContain('HTTP 500: &lt;img src=x onerror=alert(1)&gt; R&amp;D &lt;b&gt;bold&lt;/b&gt;');
+    expect(xml).not.toMatch(/<img|<b>|R&D/);
+  });
+
   it('carries the run metadata as properties of each testsuite', () => {
     expect(xml(mixed)).toContain(`<property name="runId" value="${mixed.meta.runId}"/>`);
     expect(xml(mixed)).toContain(`<property name="contractVersion" value="${mixed.meta.contractVersion}"/>`);
@@ -240,6 +254,14 @@ describe('the HTML reporter', () => {
     expect(html).toContain('<dt>received</dt><dd>HTTP 500: {&quot;message&quot;:&quot;duplicate key&quot;}</dd>');
     expect(html).toContain('<strong>Why OmniChat needs it:</strong> nothing in OmniChat&#39;s docs promises');
     expect(html).toContain('Repeat it: <a href="#request-1">request 1</a>');
+  });
+
+  it('escapes <, > and & in what the merchant sent, so its markup is shown as text, never run', () => {
+    const html = renderHtml(markup);
+    expect(html).toContain('HTTP 500: &lt;img src=x onerror=alert(1)&gt; R&amp;D &lt;b&gt;bold&lt;/b&gt;');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('R&D');
   });
 
   it('shows each distinct request once, with the findings that used it', () => {

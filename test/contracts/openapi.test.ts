@@ -38,9 +38,25 @@ describe('contracts/openapi.yaml', () => {
     for (const id of OPERATION_IDS) expect(operation(id).operationId).toBe(id);
   });
 
-  it.each(OPERATION_IDS)('%s declares 200, 400 and 401 answers', (id) => {
-    expect(Object.keys(operation(id).responses).sort()).toEqual(['200', '400', '401']);
+  it.each(OPERATION_IDS)('%s declares 200, 400 and 401 answers (and 404 for an unknown order to cancel)', (id) => {
+    const statuses = id === 'orderCancellation' ? ['200', '400', '401', '404'] : ['200', '400', '401'];
+    expect(Object.keys(operation(id).responses).sort()).toEqual(statuses);
   });
+
+  // Specmatic (and other example-driven tools) use a named request example only when a response
+  // example of the same name says what it should get back; an unpaired one is silently ignored.
+  it.each(OPERATION_IDS.filter((id) => id !== 'productSearch'))(
+    '%s pairs every named request example with a response example of the same name',
+    (id) => {
+      const op = operation(id);
+      const requestNames = Object.keys(op.requestBody.content['application/json'].examples as Json).sort();
+      const responseNames = Object.values(op.responses as Json)
+        .map((response) => local(response).content ?? {})
+        .flatMap((content: Json) => Object.values(content).flatMap((media: Json) => Object.keys(media.examples ?? {})))
+        .sort();
+      expect(responseNames).toEqual(requestNames);
+    },
+  );
 
   it.each(OPERATION_IDS)('%s takes its schemas from contracts/schemas', (id) => {
     const op = operation(id);
@@ -104,6 +120,11 @@ describe('contracts/openapi.yaml', () => {
       expect(validate(id, 'request', example.value)).toEqual([]);
       expect(findUnknowns(id, 'request', example.value)).toMatchObject({ properties: [], values: [] });
     }
+  });
+
+  it('the 404 example of orderCancellation is a valid problem document', () => {
+    const media = operation('orderCancellation').responses['404'].content['application/problem+json'];
+    expect(validateAgainst('problem.schema.json', media.examples.unknownOrder.value)).toEqual([]);
   });
 
   it.each(['BadRequest', 'Unauthorized'])('the %s example is a valid problem document', (name) => {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Document, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
@@ -22,6 +20,7 @@ import {
   type PayloadKind,
 } from '../../src/contracts';
 import { exampleFiles } from '../support/examples';
+import { runToEnd } from '../support/child-process';
 import { runCli } from '../support/run-cli';
 
 // `merchant-kit contracts` prints the contract other tools import: it must stand alone (every schema
@@ -31,7 +30,6 @@ import { runCli } from '../support/run-cli';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test walks the printed document freely
 type Json = Record<string, any>;
 
-const run = promisify(execFile);
 let yamlText: string;
 let jsonText: string;
 let doc: Json;
@@ -134,7 +132,8 @@ describe('merchant-kit contracts', () => {
   it("lints with no errors and no warnings under Redocly's recommended ruleset, YAML and JSON", async () => {
     const script = path.join(PACKAGE_ROOT, 'test', 'support', 'redocly-lint.mjs');
     for (const file of ['openapi.yaml', 'openapi.json']) {
-      const { stdout } = await run(process.execPath, [script, path.join(dir, file)]);
+      const { code, stdout, stderr } = await runToEnd(process.execPath, [script, path.join(dir, file)]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
       expect(JSON.parse(stdout)).toEqual([]);
     }
   });

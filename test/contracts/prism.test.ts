@@ -1,25 +1,33 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { OPENAPI_PATH, prismCliScript, validate } from '../../src/contracts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  findPrismCli,
+  OPENAPI_PATH,
+  PRISM_MISSING,
+  PRISM_VERSION,
+  prismCliScript,
+  validate,
+} from '../../src/contracts';
 import { freePort } from '../support/free-port';
-import { waitUntilServing } from '../support/wait-until-serving';
+import { startUntil, type Running } from '../support/child-process';
 
 // Prism 5.14.2 must load our OpenAPI document (with its $refs into contracts/schemas) and serve every
 // operation; whatever it serves must pass our own validator, so the two never disagree.
-let prism: ChildProcess;
+let prism: Running;
 let base: string;
 
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  prism = spawn(process.execPath, [prismCliScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH], {
-    stdio: 'ignore',
-  });
-  await waitUntilServing(`${base}/v1/products/productsearch`, 45000);
-}, 60000);
-
-afterAll(() => {
-  prism?.kill();
+  prism = await startUntil(
+    process.execPath,
+    [prismCliScript(), 'mock', '-h', '127.0.0.1', '-p', String(port), OPENAPI_PATH],
+    /Prism is listening/,
+  );
 });
+
+afterAll(() => prism?.stop());
 
 const post = (pathName: string, body: unknown) =>
   fetch(`${base}${pathName}`, {
@@ -61,6 +69,29 @@ describe('prism mock contracts/openapi.yaml', () => {
     expect(res.status).toBe(400);
     expect(validate('statusNotification', 'request', { order: { objectId: 'ORDER_ID' } })).toContainEqual(
       expect.objectContaining({ pointer: '/statusChange', keyword: 'required' }),
+    );
+  });
+});
+
+describe('where the kit finds Prism', () => {
+  it('finds the CLI script of the installed Prism from the package, as the proxy and the bench do', () => {
+    const script = findPrismCli();
+    expect(script).toBe(prismCliScript());
+    expect(fs.existsSync(script as string)).toBe(true);
+    expect(
+      JSON.parse(fs.readFileSync(path.join(path.dirname(script as string), '..', 'package.json'), 'utf8')),
+    ).toMatchObject({
+      name: '@stoplight/prism-cli',
+      version: PRISM_VERSION,
+    });
+  });
+
+  it('finds nothing from a folder Prism is not installed under, and says how to add it', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-no-prism-'));
+    expect(findPrismCli(empty)).toBeUndefined();
+    fs.rmSync(empty, { recursive: true, force: true });
+    expect(PRISM_MISSING).toBe(
+      'proxy runs Prism 5.14.2, an optional dependency that is not installed: add it with "npm install --global @stoplight/prism-cli@5.14.2" beside a global merchant-kit, or "npm install --save-dev @stoplight/prism-cli@5.14.2" in the project that depends on the kit',
     );
   });
 });

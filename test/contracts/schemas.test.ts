@@ -50,3 +50,44 @@ describe('contracts/schemas', () => {
     },
   );
 });
+
+// The bounds docs/contracts.md ("Bounds on numbers") and docs/limits-and-security.md promise.
+describe('contracts/schemas bound every number that measures something', () => {
+  const defs = (registry.schemas.get('definitions.schema.json') as { $defs: Record<string, Schema> }).$defs;
+  const checkout = registry.schemas.get('callback-update-checkout-data.request.schema.json') as Schema;
+  type Schema = { minimum?: number; maximum?: number; $ref?: string; properties?: Record<string, Schema> };
+  /** The bounds of a property, following a reference to Money. */
+  const bounds = (schema: Schema): [number | undefined, number | undefined] => {
+    const target = schema.$ref === '#/$defs/Money' || schema.$ref?.endsWith('#/$defs/Money') ? defs.Money : schema;
+    return [target.minimum, target.maximum];
+  };
+  const money = [0, 1_000_000_000];
+  it.each([
+    ['Variant', 'price', money],
+    ['Variant', 'salePrice', money],
+    ['Variant', 'quantity', [-1_000_000_000, 1_000_000_000]],
+    ['Variant', 'weight', [0, 1_000_000]],
+    ['Variant', 'width', [0, 10_000]],
+    ['Variant', 'height', [0, 10_000]],
+    ['Variant', 'variantLength', [0, 10_000]],
+    ['Item', 'quantity', [0, 1_000_000_000]],
+    ['Item', 'price', money],
+    ['Item', 'weight', [0, 1_000_000]],
+    ['Item', 'width', [0, 10_000]],
+    ['Item', 'height', [0, 10_000]],
+    ['Item', 'length', [0, 10_000]],
+    ['Order', 'discount', money],
+    ['Order', 'freightCost', money],
+    ['ShippingOption', 'price', money],
+    ['ShippingOption', 'listPrice', money],
+    ['ShippingOption', 'tax', money],
+  ])('%s.%s lies in %j', (definition, property, expected) => {
+    expect(bounds(defs[definition].properties![property])).toEqual(expected);
+  });
+
+  it('bounds the discount and freight of updateCheckoutData like money', () => {
+    const props = checkout.properties!;
+    expect(bounds(props.discount.properties!.value)).toEqual(money);
+    expect(bounds(props.selectedFreight.properties!.freightCost)).toEqual(money);
+  });
+});

@@ -34,7 +34,7 @@ function apiCalls(page: Page): string[] {
 
 describe('the dashboard at /__admin/', () => {
   beforeEach(async () => {
-    await fetch(`${mock.origin}/__admin/reset`, { method: 'POST' });
+    await fetch(`${mock.origin}/__admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
   });
 
   it('shows a new request and a new order without a reload, from the live stream alone', async () => {

@@ -13,16 +13,16 @@ export class DashboardBrowser {
   }
 
   /**
-   * Opens the dashboard in a new tab of its own; errors the page throws fail the test. bypassCSP lets
-   * axe-core be injected: the page itself never needs it.
+   * Opens the dashboard (or another page of the console: `path`) in a new tab of its own; errors the page
+   * throws fail the test. bypassCSP lets axe-core be injected: the page itself never needs it.
    */
-  async open(origin: string, width = 1280, hash = '', { live = true } = {}): Promise<Page> {
+  async open(origin: string, width = 1280, hash = '', { live = true, path = '/__admin/' } = {}): Promise<Page> {
     if (!this.browser) throw new Error('start() the browser first');
     const context = await this.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
     this.contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => this.errors.push(error.message));
-    await page.goto(`${origin}/__admin/${hash}`);
+    await page.goto(`${origin}${path}${hash}`);
     if (live) await page.locator('#live[data-state="live"]').waitFor();
     return page;
   }

@@ -11,7 +11,7 @@ let mock: ServedMock;
 
 beforeAll(async () => {
   const api = await omnichat.start();
-  mock = await serveMock({ omnichatApi: api, callbackRetry: { attempts: 2, baseDelayMs: 5, timeoutMs: 2000 } });
+  mock = await serveMock({ omnichatApi: api, callbackRetry: { attempts: 2, baseDelayMs: 5, timeoutMs: 60_000 } });
   await browser.start();
 });
 afterAll(async () => {

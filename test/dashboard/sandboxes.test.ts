@@ -93,7 +93,10 @@ describe('the sandbox picker', () => {
     await post(`${mock.origin}${IN('qa-gone', CREATE)}`, order('G-1', [line('L1', '2001-P')]));
     const page = await browser.open(mock.origin, 1280, '#sandbox=qa-gone');
     await page.locator('#live', { hasText: 'live · qa-gone' }).waitFor();
-    await fetch(`${mock.origin}/__admin/sandboxes/qa-gone`, { method: 'DELETE' });
+    await fetch(`${mock.origin}/__admin/sandboxes/qa-gone`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+    });
     await page.locator('#live', { hasText: 'live · default' }).waitFor();
     await page.locator('#notice', { hasText: 'qa-gone was deleted' }).waitFor();
   });

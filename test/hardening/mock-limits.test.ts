@@ -165,7 +165,7 @@ describe('prototype pollution', () => {
     ['\\u0070rototype', '"\\u0070rototype"'],
   ])('drops a key spelled %s in JSON, at the top and in a line, and never stores or echoes it', async (_how, key) => {
     const text = `{${key}:{"polluted":"yes"},"objectId":"PP-E","items":[{"objectId":"L1","variantId":"12345-1","quantity":1,${key}:{"variantId":"12345-2"}}]}`;
-    await request(app).post('/__admin/reset');
+    await request(app).post('/__admin/reset').type('json');
     expect((await json(CREATE, text)).status).toBe(200);
     const shown = await request(app).get('/__admin/orders/PP-E');
     expect(shown.status).toBe(200);
@@ -190,7 +190,7 @@ describe('prototype pollution', () => {
 
 describe('the request journal under load', () => {
   it('keeps exactly the newest 1000 of 1,500 requests, oldest first', async () => {
-    await request(app).post('/__admin/reset');
+    await request(app).post('/__admin/reset').type('json');
     for (let i = 0; i < 1500; i += 1) await request(app).get(SEARCH).set('user-agent', `ring-${i}`);
     const res = await request(app).get('/__admin/requests');
     const agents = (res.body as { headers: Record<string, string> }[]).map((e) => e.headers['user-agent']);

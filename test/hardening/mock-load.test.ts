@@ -90,7 +90,7 @@ describe('concurrency on a real port, seen through HTTP only', () => {
   });
 
   it('keeps stock and reservations in balance after a mixed burst of creations, copies and cancellations', async () => {
-    await mock.send('POST', '/__admin/reset');
+    await mock.send('POST', '/__admin/reset', undefined, { 'content-type': 'application/json' });
     await inBatches(600, 50, (i) =>
       i % 3 === 2
         ? mock.send('POST', CANCEL, JSON.stringify({ objectId: `MX-${i - 2}` }))

@@ -66,7 +66,7 @@ it('masks a secret that only a check quoted (a callback status echoing the token
     '--only',
     'orderCreation',
     '--timeout',
-    '2000',
+    '60000',
     ...reports.flags,
   ]);
   expect(result.code).toBe(1);

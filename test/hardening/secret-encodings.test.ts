@@ -27,6 +27,14 @@ describe('masking a header secret in every encoding a merchant may echo it in', 
     ],
     ['percent-encoded, mixed case', 't%C3%b6k%2f3n%2Bk3y%3d9Q'],
     ['percent-encoding every byte', [...Buffer.from(TOKEN)].map((b) => `%${b.toString(16)}`).join('')],
+    ['lower-cased', TOKEN.toLowerCase()],
+    ['upper-cased (ö as Ö)', TOKEN.toUpperCase()],
+    ['lower-cased, then percent-encoded', encodeURIComponent(TOKEN.toLowerCase())],
+    [
+      'upper-cased, then every byte percent-encoded',
+      [...Buffer.from(TOKEN.toUpperCase())].map((b) => `%${b.toString(16)}`).join(''),
+    ],
+    ['with its case changed letter by letter, JSON-escaped', 'T\\u00d6k\\/3N+k3Y=9q'],
   ])('masks the token echoed %s', (_how, echoed) => {
     const masked = maskSecretsIn(`{"error":"invalid token ${echoed} (try again)"}`, forms);
     expect(masked).toBe('{"error":"invalid token *** (try again)"}');
@@ -43,6 +51,11 @@ describe('masking a header secret in every encoding a merchant may echo it in', 
 
   it('masks secrets in the keys and strings of a parsed answer', () => {
     expect(maskSecretsDeep({ [TOKEN]: [`x ${TOKEN}`], n: 1 }, forms)).toEqual({ '***': ['x ***'], n: 1 });
+  });
+
+  it('masks a token with ß in another case, where ß stays one letter (STRASSE is another text)', () => {
+    const sharp = secretForms({ headers: [{ key: 'X-Key', value: 'straße-K3y' }], urls: {} });
+    expect(maskSecretsIn('echo STRAßE-k3Y and strasse-k3y', sharp)).toBe('echo *** and strasse-k3y');
   });
 
   it('leaves text without a secret as it is, including near misses', () => {

@@ -42,7 +42,7 @@ function writeConfig(baseUrl: string, searchUrl = `${baseUrl}/products/productse
       displayName: 'Loja Eco',
       urls,
       headers: [{ key: 'X-Store-Token', value: '${MERCHANT_TOKEN}' }],
-      timeoutMs: 2000,
+      timeoutMs: 60_000,
     }),
   );
   return file;

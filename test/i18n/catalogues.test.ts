@@ -142,3 +142,123 @@ describe('contract violations in Portuguese (ajv-i18n for ajv, the catalogue for
     expect(JSON.stringify(en[0])).not.toMatch(/parts/);
   });
 });
+
+// Words a Brazilian developer would not expect in Portuguese text: each has the Portuguese word the
+// catalogues and README.pt-BR.md use (cabeçalho, requisição, verificação, ...). Names stay as they
+// are: ids, keys, flags, enum values, quoted values and code are taken out before the words are read,
+// and the status words the docs promise (pass, fail, warn, error, skip) are allowed.
+const ENGLISH_WORDS = [
+  'the',
+  'and',
+  'of',
+  'with',
+  'to',
+  'not',
+  'is',
+  'are',
+  'was',
+  'could',
+  'cannot',
+  'must',
+  'should',
+  'check',
+  'checks',
+  'checked',
+  'found',
+  'expected',
+  'received',
+  'more',
+  'also',
+  'where',
+  'why',
+  'what',
+  'fix',
+  'header',
+  'headers',
+  'runner',
+  'payload',
+  'payloads',
+  'entry',
+  'entries',
+  'warning',
+  'warnings',
+  'passed',
+  'failed',
+  'skipped',
+  'request',
+  'requests',
+  'response',
+  'responses',
+  'answer',
+  'answered',
+  'dashboard',
+  'because',
+  'summary',
+  'note',
+  'missing',
+  'invalid',
+  'unknown',
+  'order',
+  'orders',
+  'product',
+  'products',
+  'variant',
+  'variants',
+  'stock',
+  'freight',
+  'line',
+  'lines',
+  'cart',
+  'field',
+  'fields',
+  'coverage',
+  'report',
+  'reports',
+  'file',
+  'directory',
+  'delay',
+  'characters',
+  'only',
+  'quoted',
+  'options',
+  'wrong',
+  'type',
+];
+const STATUS_WORDS = new Set(['pass', 'fail', 'warn', 'error', 'skip']);
+
+/** The words of a Portuguese text that are read as words: names, values and code taken out. */
+function wordsOf(text: string): string[] {
+  const prose = text
+    .replace(/\{[^{}]*\}/g, ' ') // placeholders
+    .replace(/`[^`]*`/g, ' ') // code
+    .replace(/"[^"]*"|'[^']*'|<[^<>]*>/g, ' ') // quoted values, <placeholders>
+    .replace(/\S*[-_./=:@$#[\]()]\S*/g, (token) => (/^[\p{L}]+[.,:;()]?$/u.test(token) ? token : ' ')); // ids, flags, URLs, paths
+  return (prose.match(/[\p{L}]+/gu) ?? []).filter(
+    (word) => !/[a-z][A-Z]/.test(word) && !/^[A-Z0-9]{2,}$/.test(word), // camelCase names, ERROR, INFO, HTTP
+  );
+}
+
+describe.each([
+  ['verify', CATALOGUES['pt-BR'] as Record<string, string>],
+  ['mock', MOCK_CATALOGUES['pt-BR'] as Record<string, string>],
+] as const)('the Portuguese %s catalogue', (_name, pt) => {
+  it('has no English word left, but for the status words the docs promise', () => {
+    const english = new Set(ENGLISH_WORDS);
+    const left = Object.entries(pt).flatMap(([key, text]) =>
+      wordsOf(text)
+        .filter((word) => english.has(word.toLowerCase()) && !STATUS_WORDS.has(word))
+        .map((word) => `${key}: ${word}`),
+    );
+    expect(left).toEqual([]);
+  });
+});
+
+describe('the English-word test itself', () => {
+  it('finds English in a Portuguese sentence and leaves names, values and code alone', () => {
+    expect(wordsOf('respondeu HTTP 401 aos headers configurados')).toContain('headers');
+    expect(wordsOf('INFO entries: shippingMethod')).toContain('entries');
+    expect(
+      wordsOf('o cabeçalho {header} em `--header "Name: value"`, veja response-contract e variants[].salePrice'),
+    ).toEqual(['o', 'cabeçalho', 'em', 'veja', 'e']);
+  });
+});

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => omnichat.stop());
 
-const retry = { attempts: 2, baseDelayMs: 5, timeoutMs: 2000 };
+// A per-attempt timeout no loaded machine reaches: the stand-in answers, or is held and released.
+const retry = { attempts: 2, baseDelayMs: 5, timeoutMs: 60_000 };
 
 describe('re-sending a callback', () => {
   it('sends a failed callback again and records the new outcome beside the old one', async () => {
@@ -23,7 +24,7 @@ describe('re-sending a callback', () => {
       .send(order('RS-1', [line('L1', '2001-P')]))
       .expect(200);
     await app.mock.idle();
-    const res = await request(app).post('/__admin/orders/RS-1/callbacks').expect(202);
+    const res = await request(app).post('/__admin/orders/RS-1/callbacks').type('json').expect(202);
     expect(res.body).toEqual({ objectId: 'RS-1', callback: 1 });
     await app.mock.idle();
     const view = (await request(app).get('/__admin/orders/RS-1')).body;
@@ -44,7 +45,7 @@ describe('re-sending a callback', () => {
       .post(CREATE)
       .send(order('RS-2', [line('L1', '2001-P')]))
       .expect(200);
-    const res = await request(app).post('/__admin/orders/RS-2/callbacks').expect(409);
+    const res = await request(app).post('/__admin/orders/RS-2/callbacks').type('json').expect(409);
     expect(res.body).toMatchObject({ type: expect.stringContaining('callback-unavailable') });
     expect(res.body.detail).toContain('still being sent');
     omnichat.release();
@@ -58,19 +59,19 @@ describe('re-sending a callback', () => {
       .post(CREATE)
       .send(order('RS-3', [line('L1', '2001-P')]))
       .expect(200);
-    const res = await request(app).post('/__admin/orders/RS-3/callbacks').expect(409);
+    const res = await request(app).post('/__admin/orders/RS-3/callbacks').type('json').expect(409);
     expect(res.body.detail).toContain('--omnichat-api');
     await app.mock.close();
   });
 
   it('answers 404 for an unknown order and 409 for one known only from a notification', async () => {
     const app = smallApp({ omnichatApi: api, callbackRetry: retry });
-    await request(app).post('/__admin/orders/NOPE/callbacks').expect(404);
+    await request(app).post('/__admin/orders/NOPE/callbacks').type('json').expect(404);
     await request(app)
       .post('/v1/orders/statuschange')
       .send({ order: { objectId: 'RS-4' }, statusChange: { status: 'PAID', updatedAt: '2026-01-01T00:00:00.000Z' } })
       .expect(200);
-    await request(app).post('/__admin/orders/RS-4/callbacks').expect(409);
+    await request(app).post('/__admin/orders/RS-4/callbacks').type('json').expect(409);
     await app.mock.close();
   });
 });

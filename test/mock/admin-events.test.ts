@@ -1,7 +1,8 @@
-import type { JournalEntry } from '../../src/mock/journal';
-import { MAX_STREAMS } from '../../src/mock/routes/admin-events';
+import type { JournalEntry } from '../../src/mock/store/journal-entry';
+import { MAX_STREAMS } from '../../src/mock/http/routes/admin-events';
 import { openStream, type EventStream } from './event-stream';
 import { CHECKER, SEARCH, line, order, serveMock, type ServedMock } from './helpers';
+import { until } from '../support/until';
 
 // The dashboard's live stream: server-sent events of each journaled request (numbered, resumable),
 // order and stock changes and resets, read with fetch on a real port as the page reads them.
@@ -36,7 +37,7 @@ describe('GET /__admin/events', () => {
     expect(event.data).not.toContain('strm-s3cret');
     expect(event.data).not.toContain('abc123');
     expect(event.id).toBe(String(entry.seq));
-    const journal = served.app.mock.context.journal.entries();
+    const journal = await served.app.mock.context.journal.entries();
     expect(journal.at(-1)?.seq).toBe(entry.seq);
   });
 
@@ -56,7 +57,7 @@ describe('GET /__admin/events', () => {
   });
 
   it('replays the requests after ?since=SEQ, then goes on live', async () => {
-    const seqs = served.app.mock.context.journal.entries().map((e) => e.seq as number);
+    const seqs = (await served.app.mock.context.journal.entries()).map((e) => e.seq as number);
     const stream = await open(`?since=${seqs[0]}`);
     const replayed = await stream.next((e) => e.id === String(seqs.at(-1)));
     expect(stream.events.filter((e) => e.event === 'request').map((e) => Number(e.id))).toEqual(seqs.slice(1));
@@ -65,7 +66,7 @@ describe('GET /__admin/events', () => {
 
   it('replays everything when since is past the last request (the mock restarted)', async () => {
     const stream = await open('?since=999999');
-    const first = served.app.mock.context.journal.entries()[0];
+    const first = (await served.app.mock.context.journal.entries())[0];
     const event = await stream.next((e) => e.event === 'request');
     expect(event.id).toBe(String(first.seq));
   });
@@ -80,27 +81,22 @@ describe('GET /__admin/events', () => {
     const stream = await open();
     await fetch(`${served.origin}/__admin/stock/2001-P`, { method: 'PUT', headers: json, body: '{"quantity":1}' });
     expect(JSON.parse((await stream.next((e) => e.event === 'stock')).data)).toEqual({ productId: '2001' });
-    await fetch(`${served.origin}/__admin/reset`, { method: 'POST' });
+    await fetch(`${served.origin}/__admin/reset`, { method: 'POST', headers: json });
     await stream.next((e) => e.event === 'reset');
   });
 
   it(`bounds the open streams to ${MAX_STREAMS}, answering 503 past it`, async () => {
     // The earlier tests' streams were closed by the client; the server sees each close a moment later.
     const { streams: held } = served.app.mock.context;
-    for (let i = 0; held.size > 0 && i < 200; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => held.size === 0);
     for (let i = 0; i < MAX_STREAMS; i += 1) expect((await open()).status).toBe(200);
     const refused = await fetch(`${served.origin}/__admin/events`);
     expect(refused.status).toBe(503);
     expect((await refused.json()).type).toContain('too-many-streams');
     for (const stream of streams.splice(0)) stream.close();
     // A closed stream frees its place (the server sees the close asynchronously).
-    let again = await open();
-    for (let i = 0; again.status !== 200 && i < 100; i += 1) {
-      again.close();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      again = await open();
-    }
-    expect(again.status).toBe(200);
+    await until(() => held.size === 0);
+    expect((await open()).status).toBe(200);
   });
 });
 

@@ -15,7 +15,7 @@ const errorsOf = (entries: CheckerEntry[]): CheckerEntry[] => entries.filter((e)
 describe('admin stock', () => {
   const app = smallApp();
   afterAll(() => app.mock.close());
-  beforeEach(() => request(app).post('/__admin/reset').expect(200));
+  beforeEach(() => request(app).post('/__admin/reset').type('json').expect(200));
 
   it('searches the catalog with the productSearch parameters, live and catalog quantities side by side', async () => {
     const res = await request(app).get('/__admin/stock').query({ query: 'camiseta basica' }).expect(200);
@@ -106,7 +106,7 @@ describe('admin stock', () => {
   it('puts stock and blocks back on reset', async () => {
     await request(app).put('/__admin/stock/2001-P').send({ quantity: 0 }).expect(200);
     await request(app).put('/__admin/products/2002/blocked').send({ blocked: true }).expect(200);
-    await request(app).post('/__admin/reset').expect(200);
+    await request(app).post('/__admin/reset').type('json').expect(200);
     expect((await request(app).get('/__admin/stock/2001-P')).body.quantity).toBe(5);
     expect((await request(app).get('/__admin/products/2002')).body.blocked).toBe(false);
   });

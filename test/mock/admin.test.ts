@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Journal } from '../../src/mock/journal';
+import { Journal } from '../../src/mock/store/memory/journal';
 import { SEARCH, smallApp } from './helpers';
 
 describe('admin API with --admin-token', () => {
@@ -57,7 +57,7 @@ describe('admin API on loopback without a token', () => {
   it.each(['/__ADMIN/orders', '/__Admin/requests', '/__aDmIn/scenarios'])(
     'never journals an admin call however its path is cased (%s)',
     async (path) => {
-      await request(app).post('/__admin/reset');
+      await request(app).post('/__admin/reset').type('json');
       expect((await request(app).get(path)).status).toBe(200);
       const paths = ((await request(app).get('/__admin/requests')).body as { path: string }[]).map((e) => e.path);
       expect(paths).toEqual([]);
@@ -66,12 +66,13 @@ describe('admin API on loopback without a token', () => {
 });
 
 describe('the request journal', () => {
-  it('is a fixed-size ring that keeps the newest entries in order', () => {
+  it('is a fixed-size ring that keeps the newest entries in order', async () => {
     const journal = new Journal(3);
     for (let i = 1; i <= 5; i += 1)
       journal.add({ at: '', method: 'GET', path: `/${i}`, status: 200, durationMs: 0, headers: {} });
-    expect(journal.entries().map((e) => e.path)).toEqual(['/3', '/4', '/5']);
+    expect((await journal.entries()).map((e) => e.path)).toEqual(['/3', '/4', '/5']);
+    expect((await journal.entries()).map((e) => e.seq)).toEqual([3, 4, 5]);
     journal.clear();
-    expect(journal.entries()).toEqual([]);
+    expect(await journal.entries()).toEqual([]);
   });
 });

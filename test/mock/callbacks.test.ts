@@ -16,7 +16,8 @@ beforeEach(() => {
   receiver.statuses = [];
 });
 
-const retry = { attempts: 3, baseDelayMs: 5, timeoutMs: 2000 };
+// A per-attempt timeout no loaded machine reaches: these stand-ins answer, or are held and released.
+const retry = { attempts: 3, baseDelayMs: 5, timeoutMs: 60_000 };
 const adminView = async (app: ReturnType<typeof smallApp>, id: string) =>
   (await request(app).get(`/__admin/orders/${id}`)).body;
 

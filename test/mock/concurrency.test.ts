@@ -40,7 +40,7 @@ describe('concurrency on a real port', () => {
       ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(app.mock.context.store.list().filter((o) => o.objectId.startsWith('K-'))).toHaveLength(1000);
+    expect((await app.mock.context.store.list()).filter((o) => o.objectId.startsWith('K-'))).toHaveLength(1000);
     expect(stock()).toBe(3000);
   });
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validate } from '../../src/contracts';
 import { createMockApp } from '../../src/mock';
-import { generateCatalog } from '../../src/mock/generate-catalog';
+import { generateCatalog } from '../../src/mock/domain/generate-catalog';
 import { exampleFiles } from '../support/examples';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH } from './helpers';
 

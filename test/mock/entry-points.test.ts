@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createMockListener, PROBLEM_BASE, type MockApp, type MockOptions } from '../../src/mock';
 import { MOCK_CATALOGUES } from '../../src/mock/i18n';
-import type { Journal, JournalEntry } from '../../src/mock/journal';
-import { journalView } from '../../src/mock/routes/previews';
+import type { Journal } from '../../src/mock/store/memory/journal';
+import type { JournalEntry } from '../../src/mock/store/journal-entry';
+import { journalView } from '../../src/mock/http/routes/previews';
 import { CANCEL, CHECKER, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } from './helpers';
+import { until } from '../support/until';
 
 // Every pipeline case goes through both entry points of identically configured mocks: supertest on the
 // express app, and a real loopback server whose listener sends the operations straight to the pipeline.
@@ -111,7 +113,8 @@ function seen(res: request.Response): Record<string, unknown> {
 function journalOf(s: Side, path: string): Journal {
   const match = /^\/sandboxes\/([^/?]+)\//i.exec(path);
   const store = match ? s.app.mock.sandboxes.get(decodeURIComponent(match[1])) : undefined;
-  return (store ?? s.app.mock.context).journal;
+  // The memory store's journal, read at once.
+  return (store ?? s.app.mock.context).journal as Journal;
 }
 
 /** Entries journaled for this path since `before` (a request may create its sandbox, whose journal starts empty). */
@@ -119,22 +122,20 @@ function journaledSince(s: Side, path: string, before: { journal: Journal; count
   const journal = journalOf(s, path);
   // As the admin API shows them: with the previews of the request and its answer.
   return journal
-    .entries()
+    .entriesNow()
     .slice(journal === before.journal ? before.count : 0)
     .map(journalView);
 }
 
-/** Waits (bounded) until the side has journaled and logged the request, then returns both without timings. */
+/** Waits until the side has journaled and logged the request, then returns both without timings. */
 async function traces(
   s: Side,
   journaled: number | { journal: Journal; count: number },
   logged: number,
   path = '/',
 ): Promise<{ entry?: Partial<JournalEntry>; log?: Record<string, unknown> }> {
-  const before = typeof journaled === 'number' ? { journal: s.app.mock.context.journal, count: journaled } : journaled;
-  for (let i = 0; i < 200 && (journaledSince(s, path, before).length === 0 || s.logs.length <= logged); i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  const before = typeof journaled === 'number' ? { journal: journalOf(s, '/'), count: journaled } : journaled;
+  await until(() => journaledSince(s, path, before).length > 0 && s.logs.length > logged);
   const last = journaledSince(s, path, before).at(-1);
   const { at: _at, durationMs: _ms, ...entry } = last ?? ({} as JournalEntry);
   const line = s.logs.length > logged ? (JSON.parse(s.logs[s.logs.length - 1]) as Record<string, unknown>) : undefined;
@@ -412,7 +413,7 @@ describe('the express app and the plain listener answer every pipeline case alik
     const b = listener[config];
     const before = [a, b].map((s) => {
       const journal = journalOf(s, c.path);
-      return { journaled: { journal, count: journal.entries().length }, logged: s.logs.length };
+      return { journaled: { journal, count: journal.size }, logged: s.logs.length };
     });
     const [resA, resB] = [await send(a, c), await send(b, c)];
     expect(resA.status).toBe(status);
@@ -434,7 +435,7 @@ describe('the express app and the plain listener answer every pipeline case alik
   it('keeps the violations of a lenient request in the journal and counts them in the log line, both ways', async () => {
     const body = json({ objectId: 'V-9', items: [{ objectId: 'L1', variantId: '2001-P', quantity: 'two' }] });
     for (const s of [express.lenient, listener.lenient]) {
-      const journaled = s.app.mock.context.journal.entries().length;
+      const journaled = journalOf(s, '/').size;
       const logged = s.logs.length;
       await send(s, { method: 'post', path: CHECKER, headers: JSON_TYPE, body });
       const { entry, log } = await traces(s, journaled, logged);
@@ -448,7 +449,7 @@ describe('the express app and the plain listener answer every pipeline case alik
 
   it('masks the auth header in the journal and keeps it out of the log line, both ways', async () => {
     for (const s of [express.secured, listener.secured]) {
-      const journaled = s.app.mock.context.journal.entries().length;
+      const journaled = journalOf(s, '/').size;
       const logged = s.logs.length;
       await send(s, { method: 'get', path: SEARCH, headers: KEY });
       const { entry } = await traces(s, journaled, logged);
@@ -460,7 +461,7 @@ describe('the express app and the plain listener answer every pipeline case alik
 
   it('drops the connection for the reset scenario and journals status 0, both ways', async () => {
     for (const s of [express.plain, listener.plain]) {
-      const journaled = s.app.mock.context.journal.entries().length;
+      const journaled = journalOf(s, '/').size;
       const logged = s.logs.length;
       await expect(send(s, { method: 'get', path: SEARCH, headers: { prefer: 'scenario=reset' } })).rejects.toThrow(
         /socket hang up|ECONNRESET/,

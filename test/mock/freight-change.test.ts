@@ -88,7 +88,7 @@ describe('freight as quoted, freight changes allowed (the default)', () => {
 
   it('forgets the quotes on reset', async () => {
     await quote(app, 'F-10');
-    await request(app).post('/__admin/reset').expect(200);
+    await request(app).post('/__admin/reset').type('json').expect(200);
     await create(app, 'F-10', { shippingMethod: 'SEDEX', freightCost: 49.8 });
     expect((await notes(app, 'F-10'))[0]).toMatch(/^freight not checked: the cart was never quoted/);
   });

@@ -25,8 +25,12 @@ export interface ServedMock {
 }
 
 /** Starts a mock on the small catalog on 127.0.0.1:0; close it in afterAll. */
-export async function serveMock(options: MockOptions = {}): Promise<ServedMock> {
-  const app = smallApp(options);
+export function serveMock(options: MockOptions = {}): Promise<ServedMock> {
+  return serveApp(smallApp(options));
+}
+
+/** Serves an app on 127.0.0.1:0 through the plain listener, as `serve` does; close it in afterAll. */
+export async function serveApp(app: MockApp): Promise<ServedMock> {
   const server = http.createServer(createMockListener(app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

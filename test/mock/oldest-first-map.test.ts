@@ -1,4 +1,4 @@
-import { OldestFirstMap } from '../../src/mock/oldest-first-map';
+import { OldestFirstMap } from '../../src/mock/bounds/oldest-first-map';
 
 // A tiny deterministic generator: the same operations every run, so a failure can be replayed.
 function random(seed: number): () => number {

@@ -5,7 +5,7 @@ import { CANCEL, CREATE, NOTIFY, SEARCH, line, notification, order, smallApp } f
 const app = smallApp();
 afterAll(() => app.mock.close());
 beforeEach(async () => {
-  await request(app).post('/__admin/reset');
+  await request(app).post('/__admin/reset').type('json');
 });
 
 async function stockOf(sku: string): Promise<number> {
@@ -127,7 +127,7 @@ describe('admin orders', () => {
   it('reset forgets orders and puts stock back', async () => {
     await post(CREATE, order('A-2', [line('L1', '2001-P', 5)]), 'orderCreation');
     expect(await stockOf('2001-P')).toBe(0);
-    await request(app).post('/__admin/reset').expect(200);
+    await request(app).post('/__admin/reset').type('json').expect(200);
     expect(await stockOf('2001-P')).toBe(5);
     expect((await request(app).get('/__admin/orders')).body).toEqual([]);
   });

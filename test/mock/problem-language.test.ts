@@ -91,7 +91,7 @@ const CASES: [string, Ask][] = [
   ['admin: sandbox-not-found', get(plain, '/__admin/sandboxes/nobody')],
   [
     'admin: the default sandbox cannot be deleted',
-    (lang) => with_(request(plain).delete('/__admin/sandboxes/default'), lang),
+    (lang) => with_(request(plain).delete('/__admin/sandboxes/default').type('json'), lang),
   ],
   ['admin: bad since', get(plain, '/__admin/events?since=x')],
 ];
@@ -149,7 +149,7 @@ describe('problem details in the language of Accept-Language', () => {
       type: `${PROBLEM_BASE}unauthorized`,
       title: 'Credenciais ausentes ou erradas',
       status: 401,
-      detail: 'o header X-Api-Key está ausente ou não confere com o valor configurado para esta integração',
+      detail: 'o cabeçalho X-Api-Key está ausente ou não confere com o valor configurado para esta integração',
     });
     expect(res.text).not.toMatch(/k3y/);
   });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { parseQuery, splitTarget } from '../../src/mock/query-string';
+import { parseQuery, splitTarget } from '../../src/mock/http/query-string';
 
 // The plain listener parses the query itself: it must give exactly what express 5's req.path and req.query
 // give for the same request target, checked against a real express app over loopback.

@@ -10,22 +10,25 @@ export interface ReceivedCall {
 
 /**
  * A stand-in for OmniChat's orders API: records callbacks and answers each with the next status of
- * `statuses` (200 when none is left). `hold()` keeps answers back until `release()`.
+ * `statuses` (200 when none is left; 'hold': no answer until `release()`). `hold()` keeps every answer
+ * back until `release()`.
  */
 export class OmniChatStandIn {
   readonly calls: ReceivedCall[] = [];
-  statuses: number[] = [];
+  statuses: (number | 'hold')[] = [];
   private held: (() => void)[] | undefined;
   private readonly server = http.createServer((req, res) => {
     let text = '';
     req.on('data', (c: Buffer) => (text += c.toString()));
     req.on('end', () => {
       this.calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(text) });
+      const next = this.statuses.shift() ?? 200;
       const answer = (): void => {
-        res.statusCode = this.statuses.shift() ?? 200;
+        res.statusCode = next === 'hold' ? 200 : next;
         res.end('{}');
       };
-      if (this.held) this.held.push(answer);
+      if (next === 'hold') (this.held ??= []).push(answer);
+      else if (this.held) this.held.push(answer);
       else answer();
     });
   });

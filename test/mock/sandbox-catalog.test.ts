@@ -1,6 +1,6 @@
-import { Catalog, type SearchRequest } from '../../src/mock/catalog';
-import type { Product } from '../../src/mock/catalog-types';
-import { SandboxCatalog } from '../../src/mock/sandbox-catalog';
+import { Catalog, type SearchRequest } from '../../src/mock/domain/catalog';
+import type { Product } from '../../src/mock/domain/catalog-types';
+import { SandboxCatalog } from '../../src/mock/store/sandbox-catalog';
 import { smallCatalog } from './helpers';
 
 const BY_ID = (id: string): SearchRequest => ({ searchType: 'ID', query: id, from: 0, size: 10 });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createMockListener, type MockApp } from '../../src/mock';
+import { until } from '../support/until';
 import { openStream } from './event-stream';
 import { CREATE, SEARCH, line, order, smallApp } from './helpers';
 import { OmniChatStandIn } from './receiver';
@@ -23,6 +24,7 @@ describe('callbacks of a sandbox', () => {
     const app = smallApp({ publicUrl: 'http://127.0.0.1:4599', callbackRetry: { attempts: 1, baseDelayMs: 5 } });
     await request(app)
       .post('/__admin/sandboxes')
+      .type('json')
       .send({ name: 'loja-cb', checkout: 'own', omnichatApi: `${api}/loja-cb`, omnichatToken: 'cb-tok' })
       .expect(201);
     await request(app)
@@ -99,7 +101,7 @@ describe('idle sandboxes', () => {
     await request(app).get(IN('idle-one', SEARCH)).expect(200);
     await request(app).get(IN('busy-one', SEARCH)).expect(200);
     age('idle-one');
-    app.mock.sandboxes.sweep();
+    await app.mock.sandboxes.sweep();
     const list = (await request(app).get('/__admin/sandboxes')).body;
     expect(list.sandboxes.map((s: { name: string }) => s.name)).toEqual(['default', 'busy-one']);
     expect(list.dropped).toEqual([expect.objectContaining({ name: 'idle-one', idleSeconds: 120 })]);
@@ -110,7 +112,7 @@ describe('idle sandboxes', () => {
 
   it('never drops the default store', async () => {
     app.mock.context.usage.lastUsed -= 10 * 86_400_000;
-    app.mock.sandboxes.sweep();
+    await app.mock.sandboxes.sweep();
     await request(app).get('/__admin/sandboxes/default').expect(200);
   });
 
@@ -121,7 +123,7 @@ describe('idle sandboxes', () => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const stream = await openStream(`${origin}/__admin/sandboxes/watched/events`);
     age('watched');
-    app.mock.sandboxes.sweep();
+    await app.mock.sandboxes.sweep();
     expect(app.mock.sandboxes.get('watched')).toBeDefined();
     stream.close();
     server.closeAllConnections();
@@ -135,9 +137,9 @@ describe('idle sandboxes', () => {
       .set('prefer', 'delay=300')
       .then((res) => res.status);
     const ctx = app.mock.sandboxes.get('slow');
-    for (let i = 0; ctx && ctx.usage.inFlight === 0 && i < 200; i += 1) await new Promise((r) => setTimeout(r, 5));
+    await until(() => (ctx?.usage.inFlight ?? 0) > 0);
     age('slow');
-    app.mock.sandboxes.sweep();
+    await app.mock.sandboxes.sweep();
     expect(app.mock.sandboxes.get('slow')).toBeDefined();
     expect(await slow).toBe(200);
   });
@@ -152,11 +154,11 @@ describe('idle sandboxes', () => {
       .send(order('S-1', [line('L1', '2001-P')]))
       .expect(200);
     age('sending');
-    app.mock.sandboxes.sweep();
+    await app.mock.sandboxes.sweep();
     expect(app.mock.sandboxes.get('sending')).toBeDefined();
     omnichat.release();
     await app.mock.idle();
-    app.mock.sandboxes.sweep();
+    await app.mock.sandboxes.sweep();
     expect(app.mock.sandboxes.get('sending')).toBeUndefined();
     await omnichat.stop();
   });
@@ -167,7 +169,7 @@ describe('idle sandboxes', () => {
     const old = bounded.mock.sandboxes.get('old');
     if (old) old.usage.lastUsed -= 120_000;
     await request(bounded).get(IN('new', SEARCH)).expect(200);
-    expect(bounded.mock.sandboxes.list().map((s) => s.name)).toEqual(['default', 'new']);
+    expect((await bounded.mock.sandboxes.list()).map((s) => s.name)).toEqual(['default', 'new']);
     await bounded.mock.close();
   });
 });

@@ -69,7 +69,7 @@ describe('two sandboxes and the default store', () => {
     await request(app).get(IN('qa-ana', SEARCH)).expect(500);
     await request(app).get(IN('qa-bia', SEARCH)).expect(200);
     await request(app).get(SEARCH).expect(200);
-    await request(app).post('/__admin/sandboxes/qa-ana/reset').expect(200);
+    await request(app).post('/__admin/sandboxes/qa-ana/reset').type('json').expect(200);
     await request(app).get(IN('qa-ana', SEARCH)).expect(200);
     expect((await request(app).get('/__admin/sandboxes/qa-ana/orders')).body).toEqual([]);
     expect((await request(app).get('/__admin/sandboxes/qa-bia/requests')).body.length).toBeGreaterThan(0);
@@ -102,11 +102,11 @@ describe('two sandboxes and the default store', () => {
   });
 
   it('deletes a sandbox; its next request starts a fresh one', async () => {
-    await request(app).delete('/__admin/sandboxes/qa-ana').expect(200);
+    await request(app).delete('/__admin/sandboxes/qa-ana').type('json').expect(200);
     await request(app).get('/__admin/sandboxes/qa-ana').expect(404);
     await request(app).get(IN('qa-ana', SEARCH)).expect(200);
     expect((await request(app).get('/__admin/sandboxes/qa-ana')).body).toMatchObject({ orders: 0, requests: 1 });
-    const refused = await request(app).delete('/__admin/sandboxes/default').expect(400);
+    const refused = await request(app).delete('/__admin/sandboxes/default').type('json').expect(400);
     expect(refused.body.detail).toContain('reset it instead');
   });
 });
@@ -118,6 +118,7 @@ describe('sandbox settings', () => {
   it('creates a sandbox with its own settings, secrets masked in every answer', async () => {
     const res = await request(app)
       .post('/__admin/sandboxes')
+      .type('json')
       .send({
         name: 'loja-own',
         checkout: 'own',
@@ -214,7 +215,7 @@ describe('--max-sandboxes', () => {
   });
 
   it('makes room when a sandbox is deleted', async () => {
-    await request(app).delete('/__admin/sandboxes/one').expect(200);
+    await request(app).delete('/__admin/sandboxes/one').type('json').expect(200);
     await request(app).get(IN('three', SEARCH)).expect(200);
   });
 });

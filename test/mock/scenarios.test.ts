@@ -2,12 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { validate } from '../../src/contracts';
+import { until } from '../support/until';
 import { CHECKER, CREATE, SEARCH, line, order, smallApp } from './helpers';
 
 const app = smallApp();
 afterAll(() => app.mock.close());
 beforeEach(async () => {
-  await request(app).post('/__admin/reset');
+  await request(app).post('/__admin/reset').type('json');
 });
 
 describe('scenarios', () => {
@@ -123,8 +124,8 @@ describe('slow answers and shutdown', () => {
     const pending = fetch(`http://127.0.0.1:${port}${SEARCH}`, { headers: { prefer: 'scenario=slow' } }).catch(
       () => undefined,
     );
-    await new Promise((r) => setTimeout(r, 50));
-    expect(local.mock.context.waits.size).toBe(1);
+    // The request is waiting out its delay once the mock holds its timer.
+    await until(() => local.mock.context.waits.size === 1);
     await local.mock.close();
     expect(local.mock.context.waits.size).toBe(0);
     const res = await pending;

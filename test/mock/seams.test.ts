@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../../src/contracts';
 import { BUILTIN_SCENARIOS, PROBLEM_TYPES } from '../../src/mock';
-import { Catalog } from '../../src/mock/catalog';
-import { loadFreightTable, quoteFreight } from '../../src/mock/freight';
-import { foldText, normalizeUrl } from '../../src/mock/normalize';
-import { OrderStore } from '../../src/mock/order-store';
-import { SandboxCatalog } from '../../src/mock/sandbox-catalog';
-import { parsePrefer } from '../../src/mock/scenarios';
-import { parseJson } from '../../src/mock/json-body';
+import { Catalog } from '../../src/mock/domain/catalog';
+import { loadFreightTable, quoteFreight } from '../../src/mock/domain/freight';
+import { foldText, normalizeUrl } from '../../src/mock/domain/normalize';
+import { OrderStore } from '../../src/mock/store/memory/order-store';
+import { SandboxCatalog } from '../../src/mock/store/sandbox-catalog';
+import { parsePrefer } from '../../src/mock/domain/scenarios';
+import { parseJson } from '../../src/mock/http/json-body';
 import { smallCatalog } from './helpers';
 
 const freight = loadFreightTable(path.join(FIXTURES_DIR, 'freight.json'));
@@ -54,16 +54,16 @@ describe('order store', () => {
     const catalog = new SandboxCatalog(new Catalog(smallCatalog()));
     const store = new OrderStore(catalog);
     for (let i = 0; i < 100; i += 1)
-      store.create({ objectId: 'same', items: [{ objectId: 'L1', variantId: '2002-1', quantity: 2 }] });
+      store.createNow({ objectId: 'same', items: [{ objectId: 'L1', variantId: '2002-1', quantity: 2 }] });
     for (let i = 0; i < 3; i += 1)
-      store.create({ objectId: `o-${i}`, items: [{ objectId: 'L1', variantId: '2002-1', quantity: 1 }] });
+      store.createNow({ objectId: `o-${i}`, items: [{ objectId: 'L1', variantId: '2002-1', quantity: 1 }] });
     expect(catalog.stock('2002-1')).toBe(5);
   });
 
   it('forgets the oldest order past its bound', () => {
     const store = new OrderStore(new SandboxCatalog(new Catalog(smallCatalog())), 2);
-    for (const id of ['a', 'b', 'c']) store.create({ objectId: id });
-    expect(store.list().map((o) => o.objectId)).toEqual(['b', 'c']);
+    for (const id of ['a', 'b', 'c']) store.createNow({ objectId: id });
+    expect(store.listNow().map((o) => o.objectId)).toEqual(['b', 'c']);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { queryTerms, TextIndex } from '../../src/mock/text-index';
+import { queryTerms, TextIndex } from '../../src/mock/domain/text-index';
 import { SEARCH, smallApp } from './helpers';
 
 const DOCS = 2000;

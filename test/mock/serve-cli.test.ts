@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { validate } from '../../src/contracts';
@@ -60,6 +61,8 @@ describe('merchant-kit serve', () => {
     ['a --journal-budget in an unknown unit', ['--journal-budget', '5TB'], '--journal-budget must be a size'],
     ['a --history-limit of 0', ['--history-limit', '0'], '--history-limit must be a whole number'],
     ['a negative --admin-answer-limit', ['--admin-answer-limit', '-1MB'], '--admin-answer-limit must be a size'],
+    ['a --public-url without a scheme', ['--public-url', 'mock.example.test'], '--public-url must be the http(s) URL'],
+    ['a --public-url with a query', ['--public-url', 'https://mock.example.test/?a=1'], '--public-url must be'],
   ])('refuses %s with one line naming the flag and exit 2', async (_what, args, text) => {
     const result = await runCli(['serve', '--port', '0', ...args]);
     expect(result.code).toBe(2);
@@ -108,6 +111,34 @@ describe('merchant-kit serve', () => {
       expect(result.stderr).not.toContain('SECRET');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never echoes the password of a refused --public-url', async () => {
+    const result = await runCli(['serve', '--port', '0', '--public-url', 'https://qa:pa55-w0rd-1@mock.example.test']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--public-url');
+    expect(result.stderr).not.toContain('pa55-w0rd-1');
+  });
+
+  it('answers admin calls addressed to --public-url and to its own address, and no other Host', async () => {
+    const server = await startServe(['--quiet', '--public-url', 'http://mock.example.test:8080/']);
+    const { port } = new URL(server.origin);
+    const statusFor = (host: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/__admin/orders', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+      });
+    try {
+      expect(await statusFor('mock.example.test:8080')).toBe(200);
+      expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
+      expect(await statusFor(`mock.example.test:${port}`)).toBe(421);
+      expect(await statusFor(`rebind.example:${port}`)).toBe(421);
+    } finally {
+      expect(await server.stop()).toBe(0);
     }
   });
 

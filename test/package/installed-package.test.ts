@@ -1,84 +1,49 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../src/contracts';
+import { PACKAGE_ROOT, PRISM_MISSING } from '../../src/contracts';
 import { runToEnd, startUntil, type Running } from '../support/child-process';
 import { freePort } from '../support/free-port';
 import { ciExamples } from '../action/ci-examples';
+import { installBlocks, NAME, RELEASE_URL, TARBALL, VERSION } from './install-docs';
+import { installKit, manifestsUnder, shell, type InstalledKit } from './installed-kit';
 
-// What a merchant installs: `npm pack` (what `npm publish` would upload), installed globally into a
-// throwaway prefix, and every command run from a directory that is not the repository. Contracts,
-// fixtures and Prism must come from the installed package, never from the working directory.
-// One pack and one install for the whole file: the install takes the most time (the dependencies come
-// from the npm cache when they are there, from the registry otherwise).
+// What a merchant installs: the kit packed as the docs' git path packs it, installed with the docs'
+// release-tarball command into an empty prefix, and every command run from a directory that is not
+// the repository. Contracts and fixtures must come from the installed package, never from the
+// working directory. One pack and one install for the whole suite (installed-kit.ts).
 
-const SETUP_TIMEOUT_MS = 300000;
-const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
-  name: string;
-  version: string;
-};
+/**
+ * The most packages an install of the kit may bring, itself included: 87 today, express and its
+ * dependencies being 68 of them; Prism, which alone brought about 190, is not among them.
+ */
+const MAX_PACKAGES = 90;
 
 let tmp: string;
-let prefix: string;
-let work: string;
-let packed: string[];
-let env: NodeJS.ProcessEnv;
-const running: Running[] = [];
+let kit: InstalledKit;
+let installed: string;
 
 /** Runs an installed bin in the work directory. */
-const kit = (args: string[], bin = 'merchant-kit') =>
-  runToEnd(path.join(prefix, 'bin', bin), args, { cwd: work, env, timeoutMs: 60000 });
+const run = (args: string[], bin = 'merchant-kit') =>
+  runToEnd(path.join(kit.prefix, 'bin', bin), args, { cwd: kit.work, env: kit.env });
 
 /** Starts an installed bin in the work directory and waits until it prints `ready`. */
-async function start(args: string[], ready: RegExp): Promise<Running> {
-  const server = await startUntil(path.join(prefix, 'bin', 'merchant-kit'), args, ready, { cwd: work, env });
-  running.push(server);
-  return server;
-}
+const start = (args: string[], ready: RegExp): Promise<Running> =>
+  startUntil(path.join(kit.prefix, 'bin', 'merchant-kit'), args, ready, { cwd: kit.work, env: kit.env });
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-package-'));
-  prefix = path.join(tmp, 'prefix');
-  work = path.join(tmp, 'work');
-  fs.mkdirSync(work);
-  // The kit's bins start with `#!/usr/bin/env node`: the node running the tests comes first on PATH.
-  env = {
-    ...process.env,
-    PATH: [path.join(prefix, 'bin'), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-  };
-  // npm test has just built dist/; --ignore-scripts packs that build instead of building again.
-  const pack = await runToEnd('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], {
-    cwd: PACKAGE_ROOT,
-    env,
-  });
-  expect(pack).toMatchObject({ code: 0 });
-  const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-  packed = info.files.map((file) => file.path);
-  const install = await runToEnd(
-    'npm',
-    [
-      'install',
-      '--global',
-      '--prefix',
-      prefix,
-      path.join(tmp, info.filename),
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--loglevel=error',
-    ],
-    { cwd: work, env, timeoutMs: SETUP_TIMEOUT_MS },
-  );
-  expect(install).toMatchObject({ code: 0 });
-}, SETUP_TIMEOUT_MS);
+  kit = await installKit(tmp);
+  installed = path.join(kit.prefix, 'lib', 'node_modules', NAME);
+});
 
-afterAll(async () => {
-  await Promise.all(running.map((server) => server.stop()));
+afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('the packed kit', () => {
-  it('holds the CLI, contracts, fixtures, docs and both READMEs, and no tests, sources or bench', () => {
+  it('holds the CLI, contracts, fixtures, docs and both READMEs; no tests, sources, bench or action bundle', () => {
+    const { packed } = kit;
     for (const file of [
       'dist/cli/main.js',
       'dist/mock/index.d.ts',
@@ -92,32 +57,71 @@ describe('the packed kit', () => {
     ])
       expect(packed).toContain(file);
     const unwanted = packed.filter(
-      (file) => /^(test|src|\.ci|node_modules)\//.test(file) || file.startsWith('dist/bench/') || file.endsWith('.map'),
+      (file) =>
+        /^(test|src|scripts|\.ci|\.github|node_modules)\//.test(file) ||
+        /^dist\/bench\/|\.map$|\.tsbuildinfo$|^action\.js$/.test(file),
     );
     expect(unwanted).toEqual([]);
   });
+});
 
+describe('installing it', () => {
+  it(`brings at most ${MAX_PACKAGES} packages, Prism not among them, with no warning`, () => {
+    expect(kit.install.stdout).toMatch(/^added \d+ packages? in /m);
+    const added = /^added (\d+) packages? in /m.exec(kit.install.stdout);
+    process.stdout.write(`measured: the installed tarball brought ${added?.[1]} packages\n`);
+    expect(Number(added?.[1])).toBeLessThanOrEqual(MAX_PACKAGES);
+    expect(kit.install.stderr).not.toMatch(/npm warn/i);
+    expect(fs.existsSync(path.join(installed, 'node_modules', '@stoplight', 'prism-cli'))).toBe(false);
+  });
+
+  it('runs no install script: neither the kit nor any package it brings has one', () => {
+    // What npm runs when it installs a package from a tarball or the registry (prepare only for the
+    // kit itself, which npm would run were it installed from a folder or git); a binding.gyp means node-gyp.
+    const [own, ...dependencies] = manifestsUnder(installed);
+    expect(Object.keys(own.scripts).filter((name) => /^(pre|post)?(install|prepare)$/.test(name))).toEqual([]);
+    const withScripts = dependencies.filter(
+      ({ file, scripts }) =>
+        ['preinstall', 'install', 'postinstall'].some((name) => name in scripts) ||
+        fs.existsSync(path.join(path.dirname(file), 'binding.gyp')),
+    );
+    expect(withScripts.map(({ file }) => path.relative(installed, file))).toEqual([]);
+  });
+
+  it('is what the docs install from a release tarball and from git, and the docs show the version', async () => {
+    const { tarball, git } = installBlocks();
+    expect(tarball).toEqual([`npm install --global ${RELEASE_URL}`, 'merchant-kit --version']);
+    expect(git.slice(3)).toEqual([`npm install --global ./${TARBALL}`, 'merchant-kit --version']);
+    expect(await shell('merchant-kit --version', kit.work, kit.env)).toEqual({
+      code: 0,
+      stdout: `${VERSION}\n`,
+      stderr: '',
+    });
+  });
+});
+
+describe('the installed kit', () => {
   it.each([
     ['merchant-kit', '--version'],
     ['merchant-kit', '-V'],
     ['omnichat-merchant-kit', '--version'],
   ])('%s %s prints the version', async (bin, flag) => {
-    expect(await kit([flag], bin)).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    expect(await run([flag], bin)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 
   it('validates a payload file of the working directory against the contracts shipped in the package', async () => {
-    fs.writeFileSync(path.join(work, 'search.json'), JSON.stringify([{ objectId: '1', name: 'x' }]));
-    const result = await kit(['validate', 'productSearch', 'response', 'search.json']);
+    fs.writeFileSync(path.join(kit.work, 'search.json'), JSON.stringify([{ objectId: '1', name: 'x' }]));
+    const result = await run(['validate', 'productSearch', 'response', 'search.json']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('/0/mainVariant');
-    fs.writeFileSync(path.join(work, 'empty.json'), '[]');
-    expect(await kit(['validate', 'productSearch', 'response', 'empty.json'], 'omnichat-merchant-kit')).toMatchObject({
+    fs.writeFileSync(path.join(kit.work, 'empty.json'), '[]');
+    expect(await run(['validate', 'productSearch', 'response', 'empty.json'], 'omnichat-merchant-kit')).toMatchObject({
       code: 0,
     });
   });
 
   it('prints the self-contained contract', async () => {
-    const result = await kit(['contracts', '--format', 'json']);
+    const result = await run(['contracts', '--format', 'json']);
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { components: { schemas: Record<string, unknown> } };
     expect(Object.keys(doc.components.schemas)).toContain('ProductSearchResponse');
@@ -131,17 +135,27 @@ describe('the packed kit', () => {
     expect(search.status).toBe(200);
     expect(((await search.json()) as unknown[]).length).toBe(1);
 
-    const verify = await kit(['verify', '--base-url', base, '--json', 'report.json']);
+    const verify = await run(['verify', '--base-url', base, '--json', 'report.json']);
     expect(verify.stderr).toBe('');
     expect(verify.code).toBe(0);
-    const report = JSON.parse(fs.readFileSync(path.join(work, 'report.json'), 'utf8')) as {
+    const report = JSON.parse(fs.readFileSync(path.join(kit.work, 'report.json'), 'utf8')) as {
       summary: { passed: number; failed: number };
     };
     expect(report.summary.failed).toBe(0);
     expect(report.summary.passed).toBeGreaterThan(20);
   });
 
-  it("runs Prism's validating proxy from the package's own dependencies", async () => {
+  it('says in one line how to add Prism when proxy runs without it, and exits 2', async () => {
+    const result = await run(['proxy', '--upstream', 'http://127.0.0.1:9']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `merchant-kit: ${PRISM_MISSING}\n` });
+    expect(PRISM_MISSING).toContain('npm install --global @stoplight/prism-cli@5.14.2');
+  });
+
+  it("runs Prism's validating proxy once Prism is installed beside it, in the same global prefix", async () => {
+    // Where `npm install --global @stoplight/prism-cli@5.14.2` puts it; this checkout's copy stands in.
+    const scope = path.join(kit.prefix, 'lib', 'node_modules', '@stoplight');
+    fs.mkdirSync(scope, { recursive: true });
+    fs.symlinkSync(path.join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli'), path.join(scope, 'prism-cli'));
     const serve = await start(['serve', '--port', '0', '--quiet'], /listening on (http:\/\/[^/\s]+)/);
     const port = await freePort();
     await start(['proxy', '--upstream', serve.match[1], '--port', String(port)], /Prism is listening/);
@@ -154,23 +168,25 @@ describe('the packed kit', () => {
 
   it('exports the embedding API and the validator to projects that depend on the kit', async () => {
     const script = [
-      `const { createMockApp, createMockListener, answerClientErrors } = require('${manifest.name}/mock');`,
-      `const { validate } = require('${manifest.name}/contracts');`,
+      `const { createMockApp, createMockListener, answerClientErrors } = require('${NAME}/mock');`,
+      `const { validate } = require('${NAME}/contracts');`,
       `const ok = [createMockApp, createMockListener, answerClientErrors].every((f) => typeof f === 'function');`,
       `console.log(ok, JSON.stringify(validate('productSearch', 'response', [])));`,
     ].join('\n');
     const result = await runToEnd(process.execPath, ['-e', script], {
-      cwd: work,
-      env: { ...env, NODE_PATH: path.join(prefix, 'lib', 'node_modules') },
+      cwd: kit.work,
+      env: { ...kit.env, NODE_PATH: path.join(kit.prefix, 'lib', 'node_modules') },
     });
     expect(result).toEqual({ code: 0, stdout: 'true []\n', stderr: '' });
   });
 
-  it('runs the plain-npx CI example of docs/verify.md as written', async () => {
-    const example = ciExamples().find((e) => e.source === 'docs/verify.md' && e.npxStep !== undefined);
-    const step = example?.npxStep;
-    expect(step?.run).toMatch(/npx --yes omnichat-merchant-kit verify --config merchant\.json/);
-    const token = 'npx-example-token-19c2';
+  it('runs the CI example of docs/verify.md without the action as written', async () => {
+    const example = ciExamples().find((e) => e.source === 'docs/verify.md' && e.verifyStep !== undefined);
+    // The install step is the documented tarball install, the one that installed this kit.
+    expect(example?.installStep?.run?.trim()).toBe(`npm install --global ${RELEASE_URL}`);
+    const step = example?.verifyStep;
+    expect(step?.run).toMatch(/^merchant-kit verify --config merchant\.json /m);
+    const token = 'ci-example-token-19c2';
     const serve = await start(
       ['serve', '--port', '0', '--quiet', '--auth', `Authorization: Bearer ${token}`],
       /listening on (http:\/\/[^/\s]+)/,
@@ -181,12 +197,7 @@ describe('the packed kit', () => {
       config.urls[operation] = url.replace('http://127.0.0.1:4010', serve.match[1]);
     config.headers = [{ key: 'Authorization', value: 'Bearer ${MERCHANT_TOKEN}' }];
     fs.writeFileSync(path.join(workspace, 'merchant.json'), JSON.stringify(config));
-    // npx finds the kit installed under this prefix, as it would find it in its cache once published.
-    const result = await runToEnd('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step?.run as string], {
-      cwd: workspace,
-      env: { ...env, npm_config_prefix: prefix, MERCHANT_TOKEN: token },
-      timeoutMs: 120000,
-    });
+    const result = await shell(step?.run as string, workspace, { ...kit.env, MERCHANT_TOKEN: token });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const upload = path.join(workspace, example?.uploadPath as string);

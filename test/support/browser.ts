@@ -20,12 +20,30 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Starts a headless chromium (playwright gives it a fresh temporary profile); close it in afterAll. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Starts a headless chromium (playwright gives it a fresh temporary profile); close it in afterAll.
+ * Nothing it does has a deadline: playwright's own (30 s to launch, to find an element, to load a
+ * page) would fail a test on a busy machine, not a broken page; jest's test timeout catches a hang.
+ * `extraFlags` adds switches, e.g. `--host-resolver-rules` to give a test host name an address.
+ */
+export async function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`no chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, ...extraFlags], timeout: 0 });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(0);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.context().setDefaultTimeout(0);
+    return page;
+  };
+  return browser;
 }
 
 /** One axe-core violation, reduced to what a failing test should print. */

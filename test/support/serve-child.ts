@@ -1,9 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { CLI } from './run-cli';
+import type { ChildProcess } from 'node:child_process';
+import { PACKAGE_ROOT } from '../../src/contracts';
+import { startUntil } from './child-process';
+import { CLI, cliEnvironment } from './run-cli';
 
 /** A `merchant-kit serve` child process on a free loopback port. */
 export interface ServeChild {
-  child: ChildProcessWithoutNullStreams;
+  child: ChildProcess;
   /** scheme://host:port */
   origin: string;
   /** The origin plus the base path, as the start-up line prints it. */
@@ -12,36 +14,20 @@ export interface ServeChild {
   exited: Promise<number | null>;
   /** Everything the process wrote so far, stdout and stderr. */
   output(): string;
-  /** Sends SIGTERM and resolves with the exit code. */
+  /** Sends SIGTERM (unless it has ended) and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts the built CLI's serve command on 127.0.0.1:0 and resolves once it prints its origin. */
-export function startServe(args: string[]): Promise<ServeChild> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args]);
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const stop = (): Promise<number | null> => {
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`serve did not start: ${out}`));
-    }, 15000);
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const match = /listening on ((http:\/\/[^/\s]+)\S*)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, origin: match[2], url: match[1], exited, output: () => out, stop });
-      }
-    });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited early: ${out}`));
-    });
-  });
+/**
+ * Starts the built CLI's serve command on 127.0.0.1:0 and resolves once it prints its origin. Its store
+ * is memory unless `env` names another (a MERCHANT_KIT_STORE of the shell running the tests is dropped).
+ */
+export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeChild> {
+  const running = await startUntil(
+    process.execPath,
+    [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args],
+    /listening on ((http:\/\/[^/\s]+)\S*)/,
+    { cwd: PACKAGE_ROOT, env: cliEnvironment(env) },
+  );
+  return { ...running, origin: running.match[2], url: running.match[1] };
 }

@@ -74,11 +74,22 @@ export class CallbackReceiver {
   private readonly holdMs: number;
 
   private constructor(
-    private readonly server: http.Server,
+    private readonly server: http.Server | undefined,
     options: ReceiverOptions,
+    private readonly attachedUrl?: string,
+    private readonly stop?: AbortSignal,
   ) {
     this.clock = options.clock ?? realClock;
     this.holdMs = options.holdMs ?? 1000;
+  }
+
+  /**
+   * A receiver without a port of its own: the server it belongs to (`merchant-kit serve`, for runs from
+   * the QA console) hands it the requests under `url` through handle(). Its bounds are the same. Once
+   * `stop` aborts (the run's time limit), nothing more is waited for.
+   */
+  static attached(url: string, stop?: AbortSignal, options: ReceiverOptions = {}): CallbackReceiver {
+    return new CallbackReceiver(undefined, options, url.replace(/\/+$/, ''), stop);
   }
 
   /** Starts listening on 127.0.0.1:port (0 picks a free port). */
@@ -103,23 +114,25 @@ export class CallbackReceiver {
 
   /** The base URL a merchant must call back (what it uses instead of https://orders-api.omni.chat). */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    if (this.attachedUrl !== undefined) return this.attachedUrl;
+    return `http://127.0.0.1:${((this.server as http.Server).address() as AddressInfo).port}`;
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  /** Answers one callback; `path` is its path below the receiver's URL (the request's own on its own port). */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, path = req.url ?? ''): void {
     // A merchant that drops the connection mid-body must not crash the run.
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     try {
-      this.route(req, res);
+      this.route(req, res, path);
     } catch {
       this.refused++;
       if (!res.headersSent) json(res, 400, { error: 'the request could not be read' });
     }
   }
 
-  private route(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const match = CALLBACK_PATH.exec(req.url ?? '');
+  private route(req: http.IncomingMessage, res: http.ServerResponse, path: string): void {
+    const match = CALLBACK_PATH.exec(path);
     if (req.method !== 'POST' || !match) {
       json(res, 404, { error: 'not an OmniChat orders API path' });
       return;
@@ -235,10 +248,16 @@ export class CallbackReceiver {
 
   /** Resolves true as soon as `done()` holds (checked on each callback), or false once the clock is `ms` further. */
   until(done: () => boolean, ms: number): Promise<boolean> {
-    return waitUntil(this.clock, this.clock.now() + ms, done, (check) => {
-      this.waiters.add(check);
-      return () => this.waiters.delete(check);
-    });
+    return waitUntil(
+      this.clock,
+      this.clock.now() + ms,
+      done,
+      (check) => {
+        this.waiters.add(check);
+        return () => this.waiters.delete(check);
+      },
+      this.stop,
+    );
   }
 
   /** The first callback about an order, waiting up to `ms` for it; undefined when none came. */
@@ -249,7 +268,10 @@ export class CallbackReceiver {
 
   /** Stops listening and drops open connections so nothing outlives the run. */
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    // An attached receiver holds no socket: its server closes its own.
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

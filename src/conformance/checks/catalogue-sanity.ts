@@ -12,7 +12,8 @@ const VARIANT_ONLY_FIELDS = ['width', 'height', 'weight', 'variantLength'] as co
 /** The pointer of a variant-only field written on a product of a productSearch answer. */
 export const VARIANT_FIELD_ON_PRODUCT = new RegExp(`^/\\d+/(${VARIANT_ONLY_FIELDS.join('|')})$`);
 
-const MAX_LISTED = 20;
+/** The findings kept (the first and the details the reports list); the rest are counted, not kept. */
+const MAX_KEPT = 20;
 
 /** JSON text with sorted keys, so two objects that differ only in key order compare equal. */
 function canonical(value: unknown): string {
@@ -124,7 +125,7 @@ export const catalogueSanity: Check = {
     let total = 0;
     const keep = (lines: string[]): void => {
       total += lines.length;
-      for (const line of lines) if (findings.length <= MAX_LISTED) findings.push(line);
+      for (const line of lines) if (findings.length <= MAX_KEPT) findings.push(line);
     };
     found.value.forEach((product, i) => keep(productFindings(t, product, i)));
     keep(duplicateFindings(t, found.value));
@@ -133,7 +134,8 @@ export const catalogueSanity: Check = {
     return warn(t('catalogue-sanity.found', { count: total }), {
       received: first,
       expected: t('catalogue-sanity.expected'),
-      details: rest.slice(0, MAX_LISTED),
+      details: rest,
+      moreDetails: total - findings.length,
     });
   },
 };

@@ -5,8 +5,6 @@ import { primaryBody } from '../exchange';
 import { couldNotCheck, fail, notJudged, pass, skip } from '../outcome';
 import { BODY_REQUIRED } from './json-body';
 
-const MAX_DETAILS = 20;
-
 /** The answer matches the operation's response contract, each violation with its JSON pointer. */
 export const responseContract: Check = {
   id: 'response-contract',
@@ -28,7 +26,8 @@ export const responseContract: Check = {
     return fail(t('response-contract.violations', { count: total }), {
       ...violationSides(first, t.lang),
       pointer: `${first.pointer || '(root)'} [${first.keyword}]`,
-      details: rest.slice(0, MAX_DETAILS).map((v) => formatViolation(v)),
+      details: rest.map((v) => formatViolation(v)),
+      moreDetails: total - violations.length,
       exchange: primary,
     });
   },

@@ -6,8 +6,6 @@ import { couldNotCheck, notJudged, pass, skip, warn } from '../outcome';
 import { VARIANT_FIELD_ON_PRODUCT } from './catalogue-sanity';
 import { BODY_REQUIRED } from './json-body';
 
-const MAX_LISTED = 20;
-
 /** Unknown response properties and open-enum values: allowed, but usually a typo worth a warning. */
 export const unknownProperties: Check = {
   id: 'unknown-properties',
@@ -49,7 +47,7 @@ export const unknownProperties: Check = {
     return warn(t('unknown-properties.found', { count: total, scope }), {
       received: first,
       expected: t('unknown-properties.expected'),
-      details: rest.slice(0, MAX_LISTED),
+      details: rest,
     });
   },
 };

@@ -75,6 +75,15 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
     const at = where ? usageWord('usage.jsonAt', where) : usageWord('usage.jsonSyntax');
     throw usageError('usage.configNotJson', { file: label, where: at });
   }
+  return settingsFromConfig(raw, file, env);
+}
+
+/**
+ * Expands (`${VAR}`) and validates a config already parsed, as `verify --config` does with its file:
+ * `file` names it in messages (its base name) and is where relative "ca" paths start.
+ */
+export function settingsFromConfig(raw: unknown, file: string, env: NodeJS.ProcessEnv = process.env): FileSettings {
+  const label = path.basename(file);
   const expanded = expandVariables(raw, '', env, label);
   const validateConfig = configValidator();
   if (!validateConfig(expanded))

@@ -5,7 +5,8 @@ import type { HeaderPair } from '../../common/headers';
 import { routeFor, tlsOptions, type NetworkSettings } from './network';
 import { translatorFor, type T } from '../i18n';
 import { realClock, type Clock } from '../clock';
-import { describeProxyRefusal, describeSocketError, type FailureCode } from './socket-errors';
+import { describeProxyRefusal, describeRefusedTarget, describeSocketError, type FailureCode } from './socket-errors';
+import { TargetRefusedError } from './target-guard';
 
 /** OmniChat's answers are small; anything past this is a runaway body and is not read further. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -57,11 +58,13 @@ export function send(request: HttpRequest, t: T = translatorFor('en'), clock: Cl
     let clientRequest: http.ClientRequest | undefined;
     // Ends whatever the exchange still holds, a socket to a proxy included (see routeFor).
     const release = new AbortController();
+    const guard = request.network?.guard;
     const finish = (outcome: HttpOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       stopJumps();
+      guard?.signal?.removeEventListener('abort', stop);
       clientRequest?.destroy();
       release.abort();
       resolve(outcome);
@@ -73,6 +76,7 @@ export function send(request: HttpRequest, t: T = translatorFor('en'), clock: Cl
     const stopJumps = clock.onJump(() => {
       if (elapsed() >= request.deadlineMs) late();
     });
+    const stop = (): void => fail('stopped', t('net.stopped'));
 
     let url: URL;
     try {
@@ -80,6 +84,13 @@ export function send(request: HttpRequest, t: T = translatorFor('en'), clock: Cl
     } catch {
       fail('network', t('net.badUrl'));
       return;
+    }
+    if (guard) {
+      // A run started from a server: an address of the network it sits in is never contacted.
+      const refusal = guard.judgeLiteral(url.hostname);
+      if (refusal) return fail('refused-target', describeRefusedTarget(t, refusal));
+      if (guard.signal?.aborted) return stop();
+      guard.signal?.addEventListener('abort', stop, { once: true });
     }
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -98,7 +109,9 @@ export function send(request: HttpRequest, t: T = translatorFor('en'), clock: Cl
     try {
       // Without a proxy, agent: false gives each exchange its own socket, closed at the end: nothing
       // lingers after a run. A proxy agent is made for this exchange alone, for the same reason.
-      const options = { method: request.method, headers, agent: route.agent, ...tlsSettings };
+      // A guarded run resolves host names through the guard, which refuses them on the socket itself.
+      const lookup = guard ? { lookup: guard.lookup } : {};
+      const options = { method: request.method, headers, agent: route.agent, ...tlsSettings, ...lookup };
       clientRequest = transport.request(url, options, (response) => {
         if (route.proxy && fromProxy(response, secure)) {
           response.resume();
@@ -139,6 +152,7 @@ export function send(request: HttpRequest, t: T = translatorFor('en'), clock: Cl
       return;
     }
     clientRequest.on('error', (error: NodeJS.ErrnoException) => {
+      if (error instanceof TargetRefusedError) return fail('refused-target', describeRefusedTarget(t, error.refusal));
       const [code, reason] = describeSocketError(t, error, url, route.proxy);
       fail(code, reason);
     });

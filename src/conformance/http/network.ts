@@ -3,6 +3,7 @@ import tls from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyFor, type ProxyEnv } from './proxy-env';
+import type { TargetGuard } from './target-guard';
 
 /** How the runner reaches merchants: the CAs it trusts, whether it checks certificates, the proxy variables. */
 export interface NetworkSettings {
@@ -16,6 +17,8 @@ export interface NetworkSettings {
    * of our own replaces that store, so it is added back by hand.
    */
   extraCaPem?: string;
+  /** A run started from a server: the addresses it may not reach, and its time limit (src/conformance/http/target-guard.ts). */
+  guard?: TargetGuard;
 }
 
 /** The TLS options of a request: an explicit CA list only when extra CAs are configured. */

@@ -1,9 +1,20 @@
 import { maskUrl } from '../../common/secrets';
 import type { T } from '../i18n';
+import type { TargetRefusal } from './target-guard';
 
 /** Why no usable answer arrived, as the client reports it. */
 export type FailureCode =
-  'timeout' | 'refused' | 'dns' | 'tls' | 'protocol' | 'too-large' | 'dropped' | 'network' | 'proxy';
+  | 'timeout'
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'protocol'
+  | 'too-large'
+  | 'dropped'
+  | 'network'
+  | 'proxy'
+  | 'refused-target'
+  | 'stopped';
 
 /** A proxy and the variable that set it. */
 type NamedProxy = { url: string; from: string };
@@ -104,4 +115,12 @@ export function describeProxyRefusal(t: T, status: number, statusText: string, u
   const answer = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   if (status === 407) return t('net.proxyCredentials', { via, answer, from: proxy.from });
   return t('net.proxyDenied', { via, host: url.host, answer, hostname: url.hostname });
+}
+
+/** Why a run from a server did not call a target: it is, or resolves to, an address of that server's own network. */
+export function describeRefusedTarget(t: T, refusal: TargetRefusal): string {
+  const kind = t(`net.kind.${refusal.kind}`);
+  return refusal.host === refusal.address || refusal.host === `[${refusal.address}]`
+    ? t('net.refusedAddress', { host: refusal.host, kind })
+    : t('net.refusedName', { host: refusal.host, address: refusal.address, kind });
 }

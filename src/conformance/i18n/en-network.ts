@@ -40,4 +40,17 @@ export const enNetwork = {
   'net.proxyCredentials': '{via} wants credentials ({answer}): put them in {from} as http://user:password@host:port',
   'net.proxyDenied':
     '{via} refused to reach {host} ({answer}): ask for it to be allowed, or add {hostname} to NO_PROXY if it is reachable directly',
+  'net.refusedAddress':
+    '{host} is {kind}: a run started from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)',
+  'net.refusedName':
+    '{host} resolves to {address}, {kind}: a run started from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)',
+  'net.kind.loopback': 'a loopback address (the server itself)',
+  'net.kind.private': 'a private network address',
+  'net.kind.link-local': 'a link-local address',
+  'net.kind.metadata': "a cloud metadata service's address",
+  'net.kind.unspecified': 'the unspecified address (which reaches the server itself)',
+  'net.kind.multicast': 'a multicast address',
+  'net.kind.reserved': 'a reserved address',
+  'net.stopped':
+    'the run was stopped before this answer came: it passed the time limit the server sets for one run (serve --verify-time-limit)',
 } as const;

@@ -13,6 +13,10 @@ export const enUsage = {
   'usage.reportWrite': '{flag} {file}: cannot write the report ({why})',
   'usage.fileInTheWay': 'a file is in the way',
   'usage.noSuchDirectory': 'no such directory',
+  'usage.permissionDenied': 'permission denied',
+  'usage.cannotCreateHere': 'nothing can be created there: pick a directory of your own',
+  'usage.readOnly': 'the file system is read-only',
+  'usage.diskFull': 'the disk is full',
   'usage.noSuchFile': 'no such file',
   'usage.isDirectory': 'it is a directory',
   'usage.cannotRead': 'cannot be read',
@@ -70,6 +74,15 @@ export const enUsage = {
     '"testData.searchQuery" is only spaces: such a term finds everything or nothing, which shows nothing; give a word your products have',
   'usage.configEmpty': '"{where}" must not be empty',
   'usage.configOther': '"{where}" {expected}',
+  'usage.serverVariable':
+    '{file}: "{where}" uses ${{name}}: a run from the QA console does not read the server\'s environment; type the value itself',
+  'usage.serverCa':
+    '{file}: "ca" is not read in a run from the QA console (the server reads no files for it); run verify --config with --ca on your own machine instead',
+  'usage.serverHeaderName':
+    '{file}: "{where}" is not a valid header name: use letters, digits and dashes, e.g. Authorization',
+  'usage.serverHeaderValue': '{file}: "{where}" has a line break or NUL: give the value on one line',
+  'usage.serverPrivateTarget':
+    '{file}: "urls.{operation}" points to {host}, {kind}: a run from the QA console does not reach the network its server sits in; start serve with --verify-allow-private to allow it (for local use)',
   'usage.parser': 'merchant-kit verify: {problem}; run merchant-kit help verify for its flags',
   'usage.unknownOption': "unknown option '{option}'",
   'usage.unknownOptionNear': "unknown option '{option}' (did you mean {suggestion}?)",

@@ -8,7 +8,7 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
     'um ERROR impede o vendedor de fechar uma venda que deveria passar; testar várias quantidades pega um checker que decide por outra coisa que não o estoque',
   'check.cart-in-stock-ok.fix':
     'não devolva entrada ERROR para uma linha cuja variante é visível, não está bloqueada e tem pelo menos a quantidade pedida',
-  'cart-in-stock-ok.ok': 'nenhuma entrada ERROR para {units} unidade(s) de {variant} ({known})',
+  'cart-in-stock-ok.ok': 'nenhuma entrada ERROR para carrinhos de {units} unidades de {variant} ({known})',
   'cart-in-stock-ok.failed': '{wrong} de {total} carrinhos dentro do estoque receberam uma entrada ERROR',
   'cart-in-stock-ok.refusesNothing':
     'o validador não recusou nenhum dos carrinhos que devem ser recusados (uma variante inexistente, mais que o estoque), então aceitar estes não mostra nada; veja unknown-variant-refused',
@@ -50,7 +50,7 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
   'multi-line-cart.inStockAlone': 'uma unidade da variante com estoque é recusada mesmo sozinha; veja cart-in-stock-ok',
   'multi-line-cart.ok': 'as entradas ERROR apontam exatamente {lines} entre as três linhas',
   'multi-line-cart.failed':
-    'as entradas ERROR de um carrinho de três linhas não apontam exatamente a(s) linha(s) ruim(ns) {lines}',
+    'as entradas ERROR de um carrinho de três linhas não apontam exatamente as linhas que não podem ser vendidas ({lines})',
   'multi-line-cart.noFreight': '{message}; nenhum frete é cotado',
   'multi-line-cart.withFreight': '{message}, e as linhas boas recebem opções de frete',
   'multi-line-cart.unquoted': 'linhas vendáveis de um carrinho de três linhas não receberam opções de frete: {lines}',
@@ -58,7 +58,7 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
   'multi-line-cart.noLine': 'nenhuma linha',
   'multi-line-cart.freightExpected': 'opções de frete para {lines} (como no carrinho de uma linha)',
   'check.component-ids.what':
-    'toda entrada ITEM de todo carrinho que o runner enviou tem um componentId que é o objectId de uma linha daquele carrinho',
+    'toda entrada ITEM de todo carrinho que o verify enviou tem um componentId que é o objectId de uma linha daquele carrinho',
   'check.component-ids.why':
     'a OmniChat prende cada mensagem e cada opção de frete à linha do carrinho cujo objectId ela aponta (componentId = items[].objectId)',
   'check.component-ids.fix':
@@ -68,7 +68,7 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
   'component-ids.none': 'nenhuma entrada ITEM foi devolvida',
   'component-ids.ok': 'todas as {count} entradas ITEM apontam uma linha do carrinho',
   'check.shipping-options.what':
-    'shippingOptions têm ids únicos e preços >= 0, e shippingMethod aponta uma delas, em todo carrinho que o runner enviou',
+    'shippingOptions têm ids únicos e preços >= 0, e shippingMethod aponta uma delas, em todo carrinho que o verify enviou',
   'check.shipping-options.why':
     'o vendedor escolhe o frete entre essas opções; um id repetido ou um método solto escolhe o preço errado',
   'check.shipping-options.fix':
@@ -80,12 +80,12 @@ export const ptChecksCart: { readonly [K in keyof typeof enChecksCart]: string }
   'shipping-options.dangling': 'shippingMethod {method} não é uma das opções',
   'shipping-options.oneOf': 'um destes: {ids}',
   'shipping-options.none': 'nenhuma opção de frete foi oferecida',
-  'shipping-options.ok': '{count} opção(ões) de frete bem formada(s)',
+  'shipping-options.ok': '{count} {count:opção de frete bem formada|opções de frete bem formadas}',
   'check.partial-payload-accepted.what': 'um pedido só com objectId e status recebe 2xx, não 4xx nem 5xx',
   'check.partial-payload-accepted.why':
     'a OmniChat valida um pedido recém-criado antes de ele ter itens; um 5xx aí é uma chamada com falha para todo pedido novo',
   'check.partial-payload-accepted.fix':
     'aceite com 2xx um pedido que traz só objectId e status (um pedido recém-criado ainda não tem itens)',
-  'partial-payload-accepted.ok': 'um payload parcial é aceito',
-  'partial-payload-accepted.failed': 'um payload parcial (só objectId e status) não foi aceito',
+  'partial-payload-accepted.ok': 'um pedido parcial é aceito',
+  'partial-payload-accepted.failed': 'um pedido parcial (só objectId e status) não foi aceito',
 };

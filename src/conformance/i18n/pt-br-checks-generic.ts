@@ -4,23 +4,23 @@ import type { enChecksGeneric } from './en-checks-generic';
 export const ptChecksGeneric: { readonly [K in keyof typeof enChecksGeneric]: string } = {
   'check.answers-2xx.what': 'a primeira requisição recebe uma resposta 2xx na URL configurada (sem redirecionamento)',
   'check.answers-2xx.why':
-    'a OmniChat conta qualquer outro status como chamada com falha; um redirecionamento não é uma resposta (e levaria seus headers de autenticação para outro lugar)',
+    'a OmniChat conta qualquer outro status como chamada com falha; um redirecionamento não é uma resposta (e levaria os seus cabeçalhos de autenticação para outro lugar)',
   'check.answers-2xx.fix':
     'sirva a operação exatamente na URL configurada e responda 2xx (sem redirecionamento); confira o caminho, o método e os logs do servidor',
   'answers-2xx.answered': 'respondeu {answer}',
-  'answers-2xx.noLocation': 'sem header Location',
+  'answers-2xx.noLocation': 'sem o cabeçalho Location',
   'answers-2xx.redirected':
     'redirecionou em vez de responder: a OmniChat chama exatamente a URL configurada e não segue redirecionamentos; configure a URL final',
   'answers-2xx.redirectedElsewhere':
-    'redirecionou em vez de responder: a OmniChat chama exatamente a URL configurada e não segue redirecionamentos; configure a URL final (ela aponta para outra origem, para onde seus headers de autenticação não seriam enviados)',
+    'redirecionou em vez de responder: a OmniChat chama exatamente a URL configurada e não segue redirecionamentos; configure a URL final (ela aponta para outra origem, para onde os seus cabeçalhos de autenticação não seriam enviados)',
   'answers-2xx.redirectTo': 'HTTP {status} para {location}',
   'answers-2xx.expectedHere': '2xx da URL configurada',
-  'answers-2xx.refused': 'respondeu HTTP {status} aos headers configurados',
+  'answers-2xx.refused': 'respondeu HTTP {status} aos cabeçalhos configurados',
   'answers-2xx.refusedFix':
-    'confira os valores dos headers passados com --header ou nos headers da configuração: a OmniChat envia exatamente esses, e a loja os recusou',
-  'answers-2xx.refusedBare': 'respondeu HTTP {status} a uma requisição sem headers personalizados',
+    'confira os valores dos cabeçalhos passados com --header ou na chave "headers" da configuração: a OmniChat envia exatamente esses valores, e a loja os recusou',
+  'answers-2xx.refusedBare': 'respondeu HTTP {status} a uma requisição sem cabeçalhos personalizados',
   'answers-2xx.refusedBareFix':
-    'informe os headers que a loja exige com --header "Nome: valor" (ou nos headers da configuração), como estarão na tela de configurações da OmniChat',
+    'informe os cabeçalhos que a loja exige com --header "Nome: valor" (ou na chave "headers" da configuração), como estarão na tela de configurações da OmniChat',
   'answers-2xx.status': 'respondeu HTTP {status}',
   'check.json-body.what':
     'o corpo é JSON (obrigatório para productSearch e orderValidation; opcional nas demais, mas então válido)',
@@ -31,7 +31,7 @@ export const ptChecksGeneric: { readonly [K in keyof typeof enChecksGeneric]: st
   'json-body.noType': 'sem Content-Type',
   'json-body.notJson': 'o corpo não é JSON ({error})',
   'json-body.compressed':
-    'o corpo está comprimido (Content-Encoding: {encoding}) sem que a requisição tenha pedido (o verify não envia Accept-Encoding): responda JSON puro e comprima só quando a requisição disser Accept-Encoding: {encoding}',
+    'o corpo está comprimido (Content-Encoding: {encoding}) sem que a requisição tenha pedido (o verify não envia Accept-Encoding): responda com JSON puro e comprima só quando a requisição disser Accept-Encoding: {encoding}',
   'json-body.aJsonBody': 'um corpo JSON',
   'json-body.empty': 'o corpo está vazio',
   'json-body.aJsonArray': 'um array JSON',
@@ -62,21 +62,21 @@ export const ptChecksGeneric: { readonly [K in keyof typeof enChecksGeneric]: st
   'unknown-properties.found':
     '{count} {count:propriedade ou valor desconhecido|propriedades ou valores desconhecidos}{scope}',
   'unknown-properties.expected': 'só as propriedades e os valores que o contrato lista',
-  'check.auth-required.what': 'com headers configurados, a mesma requisição sem eles recebe 401 ou 403',
+  'check.auth-required.what': 'com cabeçalhos configurados, a mesma requisição sem eles recebe 401 ou 403',
   'check.auth-required.why':
     'as URLs são acessíveis pela internet: sem essa verificação, qualquer um pode criar ou cancelar pedidos',
   'check.auth-required.fix':
-    'recuse com 401 ou 403 uma requisição sem os headers configurados (ou com valores errados) antes de fazer qualquer outra coisa',
-  'auth-required.noHeaders': 'nenhum header configurado, então não há o que recusar',
+    'recuse com 401 ou 403 uma requisição sem os cabeçalhos configurados (ou com valores errados) antes de fazer qualquer outra coisa',
+  'auth-required.noHeaders': 'nenhum cabeçalho configurado, então não há o que recusar',
   'auth-required.notAcceptedEither':
-    'a requisição com os headers configurados também não foi aceita ({answer}), então o problema é a URL ou o servidor, não a autenticação; veja answers-2xx',
-  'auth-required.refused': 'recusou sem os headers configurados (HTTP {status})',
-  'auth-required.notRefused': 'uma requisição sem os headers configurados não foi recusada',
+    'a requisição com os cabeçalhos configurados também não foi aceita ({answer}), então o problema é a URL ou o servidor, não a autenticação; veja answers-2xx',
+  'auth-required.refused': 'recusou sem os cabeçalhos configurados (HTTP {status})',
+  'auth-required.notRefused': 'uma requisição sem os cabeçalhos configurados não foi recusada',
   'auth-required.otherStatus':
     'sem os cabeçalhos configurados a resposta foi HTTP {status}, não 401 nem 403: uma recusa, mas não uma que diga que faltam as credenciais',
   'auth-required.expected': 'HTTP 401 ou 403',
   'check.within-time-budget.what':
-    'toda requisição que o runner enviou à operação foi respondida dentro de timeoutMs (padrão 5000)',
+    'toda requisição que o verify enviou à operação foi respondida dentro de timeoutMs (padrão 5000)',
   'check.within-time-budget.why':
     'a OmniChat desiste depois de 5 s e mostra um erro ao vendedor (ou segue sem a verificação)',
   'check.within-time-budget.fix':

@@ -32,7 +32,7 @@ export const ptChecksOrders: { readonly [K in keyof typeof enChecksOrders]: stri
   'callback-received.stray': 'chegou um callback para o pedido {stray}, não para o pedido de teste {id}',
   'callback-received.none': 'nenhum callback sobre {id} em {seconds} s',
   'callback-received.refused':
-    'nada guardado ({count} chamada(s) recusada(s) por estarem malformadas, grandes demais ou acima do limite)',
+    'nada guardado ({count} {count:chamada recusada por estar malformada, grande demais|chamadas recusadas por estarem malformadas, grandes demais} ou acima do limite)',
   'callback-received.nothing': 'nada',
   'callback-received.wentTo': 'o callback foi para /{action}',
   'callback-received.wantsProvisions':
@@ -49,9 +49,9 @@ export const ptChecksOrders: { readonly [K in keyof typeof enChecksOrders]: stri
   'callback-received.noUrl': 'sem checkoutUrl',
   'callback-received.urlExpected': 'um checkoutUrl (o link que a OmniChat envia ao cliente)',
   'callback-received.ok': '{action} recebido e válido',
-  'callback-received.more': '{message}: recebido {received}, esperado {expected}',
+  'callback-received.more': '{message}: veio {received}, e o esperado era {expected}',
   'check.callback-authorized.what':
-    'o callback traz um header Authorization (Bearer com o seu segredo de API da OmniChat); o valor nunca é lido nem guardado',
+    'o callback traz um cabeçalho Authorization (Bearer com o seu segredo de API da OmniChat); o valor nunca é lido nem guardado',
   'check.callback-authorized.why':
     'a API de pedidos da OmniChat recusa uma chamada sem ele: o callback se perde e o pedido nunca avança',
   'check.callback-authorized.fix':
@@ -61,8 +61,8 @@ export const ptChecksOrders: { readonly [K in keyof typeof enChecksOrders]: stri
   'callback-authorized.otherScheme': 'o callback se autentica com outro esquema que não Bearer',
   'callback-authorized.otherReceived': 'Authorization: <outro esquema> ***',
   'callback-authorized.expected': 'Authorization: Bearer <seu segredo de API da OmniChat>',
-  'callback-authorized.missing': 'o callback {action} não traz header Authorization',
-  'callback-authorized.noHeader': 'sem header Authorization',
+  'callback-authorized.missing': 'o callback {action} não traz o cabeçalho Authorization',
+  'callback-authorized.noHeader': 'sem o cabeçalho Authorization',
   'check.freight-change-accepted.what':
     'com allowFreightChange true, um pedido cujos freightCost e shippingMethod diferem de todas as opções que o checker cotou para aquele carrinho recebe 2xx (ignorada caso contrário)',
   'check.freight-change-accepted.why':
@@ -76,7 +76,8 @@ export const ptChecksOrders: { readonly [K in keyof typeof enChecksOrders]: stri
   'freight-change-accepted.noQuote': 'o checker não cotou o carrinho ({reason})',
   'freight-change-accepted.ok': 'um pedido cujo frete o vendedor alterou ({changed}) é aceito',
   'freight-change-accepted.refused': 'um pedido cujo frete o vendedor alterou ({changed}) foi recusado',
-  'freight-change-accepted.expected': '2xx (o checker cotou {count} opção(ões); o vendedor escolheu outro frete)',
+  'freight-change-accepted.expected':
+    '2xx (o checker cotou {count} {count:opção|opções}; o vendedor escolheu outro frete)',
   'check.notification-repeat-accepted.what': 'a mesma notificação de status enviada de novo recebe 2xx',
   'check.notification-repeat-accepted.why':
     'entrega duplicada não está descartada; recusar a repetição relata um erro para uma mudança já aplicada',

@@ -32,14 +32,27 @@ export const ptNetwork: { readonly [K in keyof typeof enNetwork]: string } = {
   'net.notHttps':
     'o handshake TLS com {host} falhou (EPROTO): a porta não fala https; se o servidor é http simples, use uma URL http://',
   'net.headerOverflow':
-    '{host} enviou headers de resposta maiores que o limite do Node (16 KB); a OmniChat também não consegue lê-los',
-  'net.badLength': '{host} enviou um header Content-Length inválido ({code})',
+    '{host} enviou cabeçalhos de resposta maiores que o limite do Node (16 KB); a OmniChat também não consegue lê-los',
+  'net.badLength': '{host} enviou um cabeçalho Content-Length inválido ({code})',
   'net.notHttp':
     '{host} não respondeu com HTTP válido ({code}): a porta está certa, e é um servidor HTTP (não https nem outro protocolo)?',
   'net.other': '{code} ao falar com {host}',
   'net.networkError': 'erro de rede',
   'net.proxyCredentials':
-    '{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuario:senha@host:porta',
+    '{via} pede credenciais ({answer}): coloque-as em {from} no formato http://usuário:senha@host:porta',
   'net.proxyDenied':
     '{via} se recusou a acessar {host} ({answer}): peça a liberação, ou inclua {hostname} em NO_PROXY se ele for acessível diretamente',
+  'net.refusedAddress':
+    '{host} é {kind}: um teste iniciado pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)',
+  'net.refusedName':
+    '{host} resolve para {address}, {kind}: um teste iniciado pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)',
+  'net.kind.loopback': 'um endereço de loopback (o próprio servidor)',
+  'net.kind.private': 'um endereço de rede privada',
+  'net.kind.link-local': 'um endereço link-local',
+  'net.kind.metadata': 'o endereço de um serviço de metadados de nuvem',
+  'net.kind.unspecified': 'o endereço não especificado (que chega ao próprio servidor)',
+  'net.kind.multicast': 'um endereço multicast',
+  'net.kind.reserved': 'um endereço reservado',
+  'net.stopped':
+    'o teste foi interrompido antes desta resposta chegar: passou do tempo máximo que o servidor dá a um teste (serve --verify-time-limit)',
 };

@@ -1,6 +1,6 @@
 import type { enRun } from './en-run';
 
-/** As frases do próprio runner, em português. */
+/** As frases do próprio verify, em português. */
 export const ptRun: { readonly [K in keyof typeof enRun]: string } = {
   'outcome.couldNotCheck': 'não foi possível verificar: {reason}',
   'run.searchNotRun': 'a busca de produtos ainda não foi feita',
@@ -59,7 +59,7 @@ export const ptRun: { readonly [K in keyof typeof enRun]: string } = {
   'cart.noError': 'nenhuma entrada ERROR',
   'cart.errorForLine': 'uma entrada ERROR para a linha',
   'cart.errorsOn': 'entradas ERROR exatamente em {lines}',
-  'cart.finding': '{probe}: esperado {expected}, recebido {received}',
+  'cart.finding': '{probe}: o esperado era {expected}, e veio {received}',
   'cart.noEntries': '[] (nenhuma entrada)',
   'cart.entryOn': '{action} em {component}{message}',
   'cart.andMore': '{entries}; e mais {count}',

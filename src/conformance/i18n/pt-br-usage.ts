@@ -12,6 +12,10 @@ export const ptUsage: { readonly [K in keyof typeof enUsage]: string } = {
   'usage.reportWrite': '{flag} {file}: não foi possível gravar o relatório ({why})',
   'usage.fileInTheWay': 'há um arquivo no caminho',
   'usage.noSuchDirectory': 'o diretório não existe',
+  'usage.permissionDenied': 'permissão negada',
+  'usage.cannotCreateHere': 'nada pode ser criado ali: escolha um diretório seu',
+  'usage.readOnly': 'o sistema de arquivos é somente leitura',
+  'usage.diskFull': 'o disco está cheio',
   'usage.noSuchFile': 'o arquivo não existe',
   'usage.isDirectory': 'é um diretório',
   'usage.cannotRead': 'não pode ser lido',
@@ -23,7 +27,7 @@ export const ptUsage: { readonly [K in keyof typeof enUsage]: string } = {
     '{count} cabeçalhos informados (configuração e --header juntos): a OmniChat envia no máximo {max}; remova os excedentes',
   'usage.baseUrlNotUrl': '--base-url {url} não é uma URL: escreva como https://loja.exemplo.com.br/omnichat',
   'usage.baseUrlProtocol': '--base-url precisa ser uma URL http ou https, não {protocol}',
-  'usage.headerForm': '--header: esperado "Nome: valor", recebido {given}',
+  'usage.headerForm': '--header: o formato esperado é "Nome: valor", e veio {given}',
   'usage.headerName': '--header: {given} não é um nome de cabeçalho válido: escreva "Nome: valor"',
   'usage.headerEmpty': '--header: o cabeçalho {name} está com o valor vazio',
   'usage.headerControl': '--header: o valor do cabeçalho {name} tem uma quebra de linha ou um NUL',
@@ -73,6 +77,15 @@ export const ptUsage: { readonly [K in keyof typeof enUsage]: string } = {
     '"testData.searchQuery" só tem espaços: um termo assim encontra tudo ou nada, o que não mostra nada; informe uma palavra que os seus produtos têm',
   'usage.configEmpty': '"{where}" não pode ficar vazio',
   'usage.configOther': '"{where}" {expected}',
+  'usage.serverVariable':
+    '{file}: "{where}" usa ${{name}}: um teste pelo console de QA não lê o ambiente do servidor; digite o próprio valor',
+  'usage.serverCa':
+    '{file}: "ca" não é lido em um teste pelo console de QA (o servidor não lê arquivos para ele); rode verify --config com --ca na sua própria máquina',
+  'usage.serverHeaderName':
+    '{file}: "{where}" não é um nome de cabeçalho válido: use letras, dígitos e hífens, por exemplo Authorization',
+  'usage.serverHeaderValue': '{file}: "{where}" tem uma quebra de linha ou NUL: informe o valor em uma linha só',
+  'usage.serverPrivateTarget':
+    '{file}: "urls.{operation}" aponta para {host}, {kind}: um teste pelo console de QA não acessa a rede em que o servidor dele está; inicie o serve com --verify-allow-private para permitir (para uso local)',
   'usage.parser': 'merchant-kit verify: {problem}; execute merchant-kit help verify para ver as opções',
   'usage.unknownOption': "opção desconhecida '{option}'",
   'usage.unknownOptionNear': "opção desconhecida '{option}' (você quis dizer {suggestion}?)",

@@ -23,8 +23,8 @@ const WIDTH = 28;
 const CONSOLE_LIMITS = { maxChars: 400, maxAlso: 3 };
 
 /** One check as one line: status, id, message (the message cut to the console's bound). */
-function checkLine(check: Pick<CheckResult, 'status' | 'id' | 'message'>): string {
-  return `  ${check.status.padEnd(5)} ${check.id.padEnd(WIDTH)} ${tameText(check.message, CONSOLE_LIMITS.maxChars)}`;
+function checkLine(t: T, check: Pick<CheckResult, 'status' | 'id' | 'message'>): string {
+  return `  ${check.status.padEnd(5)} ${check.id.padEnd(WIDTH)} ${tameText(check.message, CONSOLE_LIMITS.maxChars, t)}`;
 }
 
 /** The first line: what is verified, under which run id and with which kit and contracts (no clock time: see renderConsole). */
@@ -48,12 +48,21 @@ export function renderHeader(
   return `${lines.join('\n')}\n\n`;
 }
 
+/** How the console is printed: what the CLI's flags and files change. */
+export interface ConsoleOptions {
+  /** Each operation's field coverage under its line (--coverage); it is always in the report files. */
+  coverage?: boolean;
+  /** What to print for a curl line: the CLI moves a long request body into a file (--data-binary @FILE). */
+  curl?: (curl: string) => string;
+}
+
 /**
  * An operation's block, printed as soon as it finishes: its verdict line with the counts, then one
  * line per finding that is a cause of its own. What only follows from a cause is counted, not listed;
- * passing and skipped checks are counted too (skip reasons are listed once at the end).
+ * passing and skipped checks are counted too (skip reasons are listed once at the end). Field
+ * coverage only with `coverage`: it informs, and would push the verdict off the first screen.
  */
-export function renderOperation(op: OperationReport, lang: Lang = 'en'): string {
+export function renderOperation(op: OperationReport, lang: Lang = 'en', options: ConsoleOptions = {}): string {
   const t = translatorFor(lang);
   const counts = countsPhrase(t, countStatuses(op.checks));
   const own = op.checks.filter(isOwnFinding);
@@ -62,18 +71,19 @@ export function renderOperation(op: OperationReport, lang: Lang = 'en'): string 
   const allSkipped = op.checks.every((c) => c.status === 'skip');
   const oneReason = new Set(op.checks.map((c) => c.message)).size === 1;
   if (allSkipped && oneReason)
-    return `${title} (${counts}: ${tameText(op.checks[0].message, CONSOLE_LIMITS.maxChars)})\n`;
-  if (own.length === 0 && foreign.length === 1 && !op.coverage?.length)
+    return `${title} (${counts}: ${tameText(op.checks[0].message, CONSOLE_LIMITS.maxChars, t)})\n`;
+  const coverage = options.coverage ? coverageLines(t, op) : [];
+  if (own.length === 0 && foreign.length === 1 && coverage.length === 0)
     return `${title} (${t('console.becauseOf', { counts, cause: causeName(foreign[0].cause) })})\n`;
-  const lines = [`${title} (${counts})`, ...own.map(checkLine)];
+  const lines = [`${title} (${counts})`, ...own.map((check) => checkLine(t, check))];
   for (const { cause, count } of foreign)
     lines.push(`  error ${t('console.notRunBecause', { count, cause: causeName(cause) })}`);
-  lines.push(...coverageLines(t, op));
+  lines.push(...coverage);
   return `${lines.join('\n')}\n`;
 }
 
 /** The end of the console output: the verdict, the numbered "what to fix" list, skip reasons, notes, the summary. */
-export function renderTail(report: RunReport): string {
+export function renderTail(report: RunReport, options: ConsoleOptions = {}): string {
   const t = reportT(report);
   const out: string[] = ['', verdictLine(report)];
   if (report.whatToFix.length > 0) out.push('', t('console.whatToFix'));
@@ -86,7 +96,7 @@ export function renderTail(report: RunReport): string {
     const number = index + 1;
     const result = resultOf(report, item);
     const warning = item.status === 'warn' ? t('console.warning') : '';
-    const message = tameText(item.message, CONSOLE_LIMITS.maxChars);
+    const message = tameText(item.message, CONSOLE_LIMITS.maxChars, t);
     // The headline is what to do (the fix), so that the items' first lines are the list itself;
     // a "could not check" has no fix of its own, and its reason is the headline.
     out.push(`${number}. ${causeName(item)}${warning}: ${item.fix ?? message}`);
@@ -100,7 +110,10 @@ export function renderTail(report: RunReport): string {
       const earlier = shownAt.get(result.curl);
       if (earlier === undefined) shownAt.set(result.curl, number);
       out.push(
-        labelled(t('label.curl'), earlier === undefined ? result.curl : t('console.sameRequest', { number: earlier })),
+        labelled(
+          t('label.curl'),
+          earlier === undefined ? (options.curl ?? String)(result.curl) : t('console.sameRequest', { number: earlier }),
+        ),
       );
     }
     const then = consequenceLine(t, report, item);
@@ -127,7 +140,7 @@ function skipLines(t: T, operations: OperationReport[]): string[] {
     }
   }
   return [...groups.values()].map(({ id, message, count }) =>
-    checkLine({ status: 'skip', id, message: count > 1 ? t('console.inOperations', { message, count }) : message }),
+    checkLine(t, { status: 'skip', id, message: count > 1 ? t('console.inOperations', { message, count }) : message }),
   );
 }
 
@@ -136,10 +149,10 @@ function skipLines(t: T, operations: OperationReport[]): string[] {
  * pieces as the run goes. No clock times or durations, so the same merchant state and run id give
  * the same bytes.
  */
-export function renderConsole(report: RunReport): string {
+export function renderConsole(report: RunReport, options: ConsoleOptions = {}): string {
   return (
     renderHeader(report.meta, report.network) +
-    report.operations.map((op) => renderOperation(op, report.meta?.lang)).join('') +
-    renderTail(report)
+    report.operations.map((op) => renderOperation(op, report.meta?.lang, options)).join('') +
+    renderTail(report, options)
   );
 }

@@ -1,13 +1,10 @@
 import { checkText, type T } from '../i18n';
 import { coverageHtml } from './coverage';
-import { escapeMarkup } from './escape';
+import { escapeMarkup as escapeHtml } from '../../common/markup';
 import { countStatuses } from '../summarize';
 import type { CheckResult, OperationReport, RunReport } from '../types';
 import { followsFrom, isOwnFinding } from '../what-to-fix';
 import { causeName, countsPhrase, findingLines, foreignCauses, reportT } from './wording';
-
-/** Escapes text for HTML content and attribute values. */
-export const escapeHtml = escapeMarkup;
 
 /** The anchor of an operation's section, and of one check's finding in it. */
 export const operationAnchor = (operation: string): string => `op-${operation}`;

@@ -1,7 +1,8 @@
 import { networkCaveat } from '../network-report';
 import type { RunReport } from '../types';
 import { HTML_STYLE } from './html-style';
-import { badge, checkAnchor, escapeHtml, operationAnchor, operationSection } from './html-operations';
+import { escapeMarkup as escapeHtml } from '../../common/markup';
+import { badge, checkAnchor, operationAnchor, operationSection } from './html-operations';
 import { indexRequests, type RequestEntry } from './requests';
 import type { T } from '../i18n';
 import { isOwnFinding } from '../what-to-fix';

@@ -1,6 +1,6 @@
 import { networkCaveat } from '../network-report';
 import type { CheckResult, RunReport } from '../types';
-import { coverageJunit } from './coverage';
+import { coverageLines } from './coverage';
 import type { T } from '../i18n';
 import { causeName, consequencePhrase, findingLines, reportT, resultOf, verdictLine } from './wording';
 
@@ -116,7 +116,8 @@ export function renderJunit(report: RunReport): string {
         lines.push(`${open}><skipped message="${xmlEscape(check.message)}"/></testcase>`);
       else lines.push(`${open}><system-out>${xmlEscape(t('junit.warning', { text }))}</system-out></testcase>`);
     }
-    lines.push(...coverageJunit(t, op));
+    const coverage = coverageLines(t, op).map((line) => line.trim());
+    if (coverage.length > 0) lines.push(`    <system-out>${xmlEscape(coverage.join('\n'))}</system-out>`);
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');

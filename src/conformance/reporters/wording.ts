@@ -95,16 +95,27 @@ export function findingLines(
   check: CheckResult,
   limits: { maxChars: number; maxAlso: number },
 ): [label: string, value: string][] {
-  const cut = (text: string): string => tameText(text, limits.maxChars);
+  const cut = (text: string): string => tameText(text, limits.maxChars, t);
   const lines: [string, string][] = [];
   if (check.received !== undefined) lines.push([t('label.received'), cut(check.received)]);
   if (check.expected !== undefined) lines.push([t('label.expected'), cut(check.expected)]);
   if (check.pointer !== undefined) lines.push([t('label.where'), cut(check.pointer)]);
   const also = check.details ?? [];
   for (const more of also.slice(0, limits.maxAlso)) lines.push([t('label.also'), cut(more)]);
-  if (also.length > limits.maxAlso)
-    lines.push([t('label.also'), t('finding.moreInReports', { count: also.length - limits.maxAlso })]);
+  const left = moreLine(t, Math.max(0, also.length - limits.maxAlso), check.moreDetails ?? 0);
+  if (left) lines.push([t('label.also'), left]);
   return lines;
+}
+
+/**
+ * "and N more" for what a finding leaves out: `shown` further entries the report files list but
+ * this reporter does not, `unlisted` that no report lists (beyond the files' bound). Every reporter
+ * adds up to the total the finding's message states.
+ */
+function moreLine(t: T, shown: number, unlisted: number): string {
+  if (unlisted === 0) return shown > 0 ? t('finding.moreInReports', { count: shown }) : '';
+  if (shown === 0) return t('finding.moreNotListed', { count: unlisted });
+  return t('finding.moreSomeInReports', { count: shown + unlisted, listed: shown });
 }
 
 /** The result a fix item (or any cause: an operation and check id) is about. */

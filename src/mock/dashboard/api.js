@@ -1,6 +1,6 @@
 // @ts-check
-// The public admin API, as the dashboard calls it: JSON in and out, the admin token (when the server has
-// one) asked once and kept for the tab in sessionStorage.
+// The public admin API, as the dashboard calls it: JSON in and out (every change declared as JSON, even
+// without a body), the admin token (when the server has one) asked once and kept for the tab in sessionStorage.
 
 const TOKEN_KEY = 'merchant-kit.admin-token';
 
@@ -67,9 +67,12 @@ export async function api(path, options = {}) {
   for (;;) {
     /** @type {Record<string, string>} */
     const headers = { accept: 'application/json', ...authHeaders() };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const method = options.method ?? 'GET';
+    // Every call that changes something says JSON, body or not: the mock refuses one that does not, since
+    // a page of another site can only send it after a CORS preflight, which the mock never grants.
+    if (method !== 'GET') headers['content-type'] = 'application/json';
     const res = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });

@@ -2,7 +2,7 @@
 // The QA console: wires the sandbox picker, the tabs, the token prompt and the live stream to the
 // panels. It uses only the public admin API.
 
-import { api, onTokenNeeded, storeBase } from './api.js';
+import { api, storeBase } from './api.js';
 import { byId, notify, notifyError } from './dom.js';
 import { addToJournal, lastSeq, setUpJournal, showJournal } from './journal.js';
 import { ordersChanged, showOrders } from './orders.js';
@@ -10,6 +10,7 @@ import { loadSandboxes, setUpSandboxForm, showSandbox } from './sandboxes.js';
 import { setUpScenarios, showScenarios } from './scenarios.js';
 import { setUpStock, showStock, stockChanged } from './stock.js';
 import { watch } from './stream.js';
+import { setUpTokenPrompt } from './token-prompt.js';
 
 /** Operations that change orders and stock: their requests refresh those panels. */
 const CHANGING = new Set(['orderCreation', 'orderCancellation', 'statusNotification']);
@@ -19,34 +20,6 @@ let stopWatching = () => undefined;
 let current = 'default';
 /** Bumped by each reload, so a slower earlier one never starts a second watch. */
 let generation = 0;
-
-/** Asks for the admin token in a dialog; resolves with what was typed. */
-function setUpTokenPrompt() {
-  const dialog = /** @type {HTMLDialogElement} */ (byId('token-dialog'));
-  const input = /** @type {HTMLInputElement} */ (byId('token-input'));
-  /** @type {((token: string) => void) | undefined} */
-  let answer;
-  byId('token-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!input.value) return;
-    dialog.close();
-    answer?.(input.value);
-    input.value = '';
-  });
-  // Escape would leave the page without a token: keep the prompt until one is given.
-  dialog.addEventListener('cancel', (event) => event.preventDefault());
-  onTokenNeeded(
-    (failed) =>
-      new Promise((resolve) => {
-        byId('token-why').textContent = failed
-          ? 'That token was refused. Enter the value of --admin-token this mock was started with.'
-          : 'This mock protects its admin API: enter the value of --admin-token.';
-        answer = resolve;
-        dialog.showModal();
-        input.focus();
-      }),
-  );
-}
 
 function setUpTabs() {
   const tabs = /** @type {HTMLButtonElement[]} */ ([...document.querySelectorAll('[role="tab"]')]);
@@ -128,7 +101,10 @@ function pickSandbox(name) {
   reload().catch(notifyError);
 }
 
-setUpTokenPrompt();
+setUpTokenPrompt({
+  why: () => 'This mock protects its admin API: enter the value of --admin-token.',
+  refused: () => 'That token was refused. Enter the value of --admin-token this mock was started with.',
+});
 setUpTabs();
 setUpJournal();
 setUpStock();

@@ -11,9 +11,10 @@ const RETRY_MS = 2000;
  */
 
 /**
- * Watches a store from request number `since` on; returns the function that stops watching.
+ * Watches a store from request number `since` on (without `since`, only what happens from now on);
+ * returns the function that stops watching.
  * @param {string} base the store's admin base (/__admin or /__admin/sandboxes/NAME)
- * @param {number} since
+ * @param {number | undefined} since
  * @param {StreamHandlers} handlers
  * @returns {() => void}
  */
@@ -23,7 +24,8 @@ export function watch(base, since, handlers) {
   const run = async () => {
     while (!stop.signal.aborted) {
       try {
-        const res = await fetch(`${base}/events?since=${last}`, { headers: authHeaders(), signal: stop.signal });
+        const query = last === undefined ? '' : `?since=${last}`;
+        const res = await fetch(`${base}/events${query}`, { headers: authHeaders(), signal: stop.signal });
         if (res.status === 401) {
           await renewToken();
           continue;
@@ -31,7 +33,7 @@ export function watch(base, since, handlers) {
         if (res.ok && res.body) {
           handlers.onState('live');
           await read(res.body, (event, data, id) => {
-            if (id !== undefined) last = Math.max(last, Number(id));
+            if (id !== undefined && last !== undefined) last = Math.max(last, Number(id));
             handlers.onEvent(event, data);
           });
         }

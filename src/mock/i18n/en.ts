@@ -10,17 +10,24 @@ export const enProblems = {
   'title.bad-request': 'Bad request',
   'title.bad-admin-request': 'Bad admin request',
   'title.bad-sandbox-name': 'Bad sandbox name',
+  'title.bad-verify-config': 'Bad merchant config',
   'title.unauthorized': 'Missing or wrong credentials',
+  'title.cross-site-admin': 'Admin call from another site',
+  'title.verify-needs-token': 'Verify runs need the admin token',
   'title.order-not-found': 'Order not found',
   'title.not-found': 'No such route',
   'title.not-in-catalog': 'Not in the catalog',
   'title.sandbox-not-found': 'No such sandbox',
+  'title.verify-run-not-found': 'No such verify run',
+  'title.verify-unavailable': 'No verify on this server',
   'title.method-not-allowed': 'Method not allowed',
   'title.request-timeout': 'Request not received in time',
   'title.callback-unavailable': 'Callback cannot be sent now',
   'title.sandbox-exists': 'Sandbox exists already',
+  'title.verify-not-done': 'Verify run not done yet',
   'title.payload-too-large': 'Request body too large',
   'title.unsupported-media-type': 'Unsupported content type',
+  'title.misdirected-request': 'Request for another host',
   'title.freight-changed': 'Freight changed after the quote',
   'title.headers-too-large': 'Request header fields too large',
   'title.scenario-server-error': 'Simulated server error',
@@ -28,6 +35,7 @@ export const enProblems = {
   'title.scenario-unavailable': 'Simulated unavailability',
   'title.too-many-streams': 'Too many live streams',
   'title.sandbox-limit': 'Too many sandboxes',
+  'title.too-many-verify-runs': 'Too many verify runs',
 
   // The five operations (src/mock/pipeline.ts, handlers.ts, routes/operations.ts, routes/faults.ts).
   'detail.unauthorized': 'header {header} is missing or does not match the value configured for this integration',
@@ -68,6 +76,12 @@ export const enProblems = {
 /** The admin API's problem details in English (src/mock/routes/admin*.ts, sandboxes.ts, sandbox-settings.ts). */
 export const enAdmin = {
   'admin.unauthorized': 'the admin API needs Authorization: Bearer <the --admin-token value>',
+  'admin.foreignHost':
+    'the admin API answers only requests addressed to this server (Host {hosts}), found Host {found}: open it by one of those names, or start serve with --public-url URL when clients reach it by another (a proxy, a tunnel, a container name)',
+  'admin.foreignOrigin':
+    "admin calls are accepted only from the console's own pages (origin {own}), found Origin {found}: a page of another site cannot steer this mock; a script sends no Origin, and a console behind a proxy needs serve --public-url with the proxy's URL",
+  'admin.jsonOnly':
+    "an admin {method} must send Content-Type: application/json, even without a body (found {found}): a page of another site cannot send that header without the server's consent, so only the console and your scripts can change the mock",
   'admin.unknownOperation': 'unknown operation {name}: use one of {operations}',
   'admin.scenarioBody': 'send {"scenario": "NAME"} to set a default scenario, or {"scenario": null} to clear it',
   'admin.stockSearch': 'the stock search: {violations}',
@@ -103,4 +117,24 @@ export const enAdmin = {
   'admin.headerShape': 'headers/{index} must be {"key": NAME, "value": VALUE}, both strings',
   'admin.headerInvalid':
     'headers/{index} ({name}) is not a valid header: a token name and a non-empty value on one line',
+  'admin.verifyBody':
+    'send {"config": the merchant config as verify --config reads it, "noDestructive": false}: config is required',
+  'admin.verifyUnknownKey': 'unknown key {key}: send config, noDestructive and lang',
+  'admin.verifyNoDestructive': 'noDestructive must be true or false',
+  'admin.verifyLang': 'lang must be "en" or "pt-BR"',
+  'admin.verifyUnavailable':
+    'this server runs no verify: start it with merchant-kit serve (an embedded mock gets one through the verify option of createMockApp)',
+  'admin.verifyRunNotFound':
+    'no verify run {id}: it never existed, or it was dropped from the history (the oldest runs go first)',
+  'admin.verifyQueueFull':
+    '{running} {running:run is|runs are} running and {queued} waiting, the most this server takes: try again once one is done',
+  'admin.verifyNeedsToken':
+    'a run of verify calls other servers, and this admin API is reached from outside loopback ({why}): start serve with --admin-token T',
+  'admin.verifyViaProxy': 'through a proxy',
+  'admin.verifyRemote': 'from {address}',
+  'admin.verifyNotDone':
+    'run {id} is {state}: its report comes once it is done (GET /__admin/verify-runs/{id} says when)',
+  'admin.verifySince': 'name the run to compare with: GET /__admin/verify-runs/{id}/changes?since=OTHER-ID',
+  'admin.verifyNoRunForCallback':
+    'no verify run is waiting for a callback about order {id}: the run is over, or the order is not one of its test orders',
 } as const;
