@@ -88,8 +88,27 @@ function filePath(url: string): string {
  * source, with its `$ref`s into contracts/schemas.
  */
 export async function bundledOpenApiDocument(): Promise<Json> {
-  // Loaded on first use: the bundler is an ES module (Node >= 20.19 requires it synchronously), and
-  // only `merchant-kit contracts` needs it.
+  // An installed kit reads the document its build wrote (writeBundledOpenApiDocument): the bundler and
+  // its dependencies are build tools, not something every install should bring.
+  if (fs.existsSync(PREBUILT_PATH)) return JSON.parse(fs.readFileSync(PREBUILT_PATH, 'utf8')) as Json;
+  return bundleOpenApiDocument();
+}
+
+/**
+ * Where the build leaves the bundled document: beside the compiled module (dist/contracts), never in
+ * src, so a checkout's sources always bundle contracts/ as they are now.
+ */
+const PREBUILT_PATH = path.join(__dirname, 'openapi.bundled.json');
+
+/** Bundles the document now and writes it where an installed kit reads it (`npm run build` calls this). */
+export async function writeBundledOpenApiDocument(): Promise<string> {
+  fs.writeFileSync(PREBUILT_PATH, JSON.stringify(await bundleOpenApiDocument()));
+  return PREBUILT_PATH;
+}
+
+/** Bundles contracts/openapi.yaml and its schema files now, with json-schema-ref-parser (a devDependency). */
+export async function bundleOpenApiDocument(): Promise<Json> {
+  // Loaded on first use: the bundler is an ES module (Node >= 20.19 requires it synchronously).
   const { bundle } = await import('@apidevtools/json-schema-ref-parser');
   const source = openApiDocument();
   const components = (source.components ?? {}) as Json;

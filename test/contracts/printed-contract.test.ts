@@ -73,6 +73,14 @@ function at(pointer: string): unknown {
 }
 
 describe('merchant-kit contracts', () => {
+  it('prints what contracts/ bundles to now: the copy the build wrote for installs is not stale', async () => {
+    // The bundler is an ES module jest cannot load: a child bundles contracts/ as they are now.
+    const script = `require('./dist/contracts/bundle').bundleOpenApiDocument().then((d) => process.stdout.write(JSON.stringify(d)))`;
+    const fresh = await runToEnd(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT });
+    expect(fresh).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(jsonText)).toEqual(JSON.parse(fresh.stdout));
+  });
+
   it('prints the same document as YAML and as JSON', () => {
     expect(YAML.parse(yamlText)).toEqual(doc);
     expect(yamlText).not.toMatch(/^\s*[&*]\w/m); // no YAML anchors or aliases: plain mappings every tool reads

@@ -159,8 +159,16 @@ describe('byte budgets', () => {
   });
 
   it.each([
-    ['resetting', (app: MockApp) => request(app).post('/__admin/sandboxes/cache-box/reset').expect(200)],
-    ['deleting', (app: MockApp) => request(app).delete('/__admin/sandboxes/cache-box').expect(200)],
+    [
+      'resetting',
+      (app: MockApp) =>
+        request(app).post('/__admin/sandboxes/cache-box/reset').set('content-type', 'application/json').expect(200),
+    ],
+    [
+      'deleting',
+      (app: MockApp) =>
+        request(app).delete('/__admin/sandboxes/cache-box').set('content-type', 'application/json').expect(200),
+    ],
   ])("gives back what a sandbox's cached cart answers held when %s it", async (_what, drop) => {
     const app = smallApp();
     const used = async (): Promise<number> =>

@@ -122,11 +122,20 @@ describe('merchant-kit serve', () => {
   });
 
   it('answers admin calls addressed to --public-url and to its own address, and no other Host', async () => {
-    const server = await startServe(['--quiet', '--public-url', 'http://mock.example.test:8080/']);
+    // A public URL on another host makes the admin API reachable from elsewhere: it needs a token.
+    const token = 'admin-token-for-hosts';
+    const server = await startServe([
+      '--quiet',
+      '--public-url',
+      'http://mock.example.test:8080/',
+      '--admin-token',
+      token,
+    ]);
     const { port } = new URL(server.origin);
     const statusFor = (host: string): Promise<number> =>
       new Promise((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: '/__admin/orders', headers: { host } }, (res) => {
+        const headers = { host, authorization: `Bearer ${token}` };
+        const req = http.get({ host: '127.0.0.1', port, path: '/__admin/orders', headers }, (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         });

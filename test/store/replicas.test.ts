@@ -48,7 +48,8 @@ async function call(
 ): Promise<Answer> {
   const res = await fetch(`${on.origin}${path}`, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    // Every admin call that changes state is JSON, body or not (the admin guard's rule).
+    headers: method === 'GET' ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -33,7 +33,8 @@ async function replica(url: string, options: MockOptions = {}): Promise<Replica>
 async function call(on: Replica, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${on.origin}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // Every admin call that changes state is JSON, body or not (the admin guard's rule).
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -61,6 +61,9 @@ describe('a test that times out', () => {
         '--reporters',
         'default',
         '--ci',
+        // One project: the store project (the PostgreSQL tests) shares the hook and would run it twice.
+        '--selectProjects',
+        'kit',
       ],
       { cwd: PACKAGE_ROOT, env: { ...process.env, PIDS_FILE: pidsFile } },
     );
