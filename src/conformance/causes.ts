@@ -18,6 +18,8 @@ export interface OperationFacts {
   primaryUnusable: boolean;
   /** The "could not check" message of every check that needed a product the search did not give. */
   productProblem: string;
+  /** Why that request got no answer at all (connection refused, timeout, DNS, TLS), when it got none. */
+  primaryFailure?: string;
 }
 
 /** Reads the facts about an operation's first request (`primary`, when one was sent) and the run's context. */
@@ -29,7 +31,8 @@ export function operationFacts(ctx: RunContext, operation: OperationId, primary:
   // use to them, whatever its status (its bodies are let go once read, so ctx.pick says it).
   if (operation === 'productSearch') unusable ||= !ctx.pick.ok;
   else if (BODY_REQUIRED.includes(operation)) unusable ||= !Array.isArray(primary.json?.value);
-  return { primaryCurl: toCurl(primary.request), primaryUnusable: unusable, productProblem };
+  const primaryFailure = primary.answer.ok ? undefined : primary.answer.reason;
+  return { primaryCurl: toCurl(primary.request), primaryUnusable: unusable, productProblem, primaryFailure };
 }
 
 const isRoot = (c: CheckResult): boolean => (c.status === 'fail' || c.status === 'error') && !c.causedBy;
@@ -48,7 +51,9 @@ const answeredStatus = (c: CheckResult): string | undefined => /^HTTP (\d{3})\b/
  *   from it, and one with no request of its own follows from the finding on the operation's unusable
  *   first request;
  * - a failure that got the same refused status as the operation's first request (a wrong token
- *   answers 401 to everything) follows from that first finding.
+ *   answers 401 to everything) follows from that first finding;
+ * - a "could not check" for exactly the reason an earlier operation's first request got no answer
+ *   (the same host refusing connections) follows from that operation's finding.
  * Every causedBy then names a root (a result without causedBy), however long the chain was.
  */
 export class CauseLinker {
@@ -56,6 +61,11 @@ export class CauseLinker {
   private productCause?: Cause;
   /** The first operation whose first request was refused for its credentials (401, 403): later ones refused alike follow from it. */
   private refusal?: { cause: Cause; status: string };
+  /**
+   * The first operation whose first request got no answer at all: a later "could not check" for the
+   * very same reason (the same host refusing connections: a base URL that is down) follows from it.
+   */
+  private unreachable?: { cause: Cause; reason: string };
 
   /** Links one finished operation (operations arrive in the order they ran) and returns it. */
   link(report: OperationReport, facts: OperationFacts): OperationReport {
@@ -86,6 +96,9 @@ export class CauseLinker {
         const named = earlier.find((c) => namesCheck(check.message, c.id));
         const primaryFinding = check.curl === undefined && facts.primaryUnusable ? earlier.find(onPrimary) : undefined;
         cause ??= pick(report.operation, sameRequest ?? named ?? primaryFinding);
+        const down = this.unreachable;
+        if (!cause && down && down.cause.operation !== report.operation && check.message.includes(down.reason))
+          cause = down.cause;
       } else if (firstOnPrimary && firstOnPrimary !== check && earlier.includes(firstOnPrimary)) {
         const status = answeredStatus(firstOnPrimary);
         if (status !== undefined && Number(status) >= 400 && answeredStatus(check) === status)
@@ -101,6 +114,11 @@ export class CauseLinker {
         this.refusal = { cause: { operation: report.operation, check: firstOnPrimary.id }, status: refused };
       else if (this.refusal.status === refused) firstOnPrimary.causedBy = this.refusal.cause;
     }
+    if (!this.unreachable && firstOnPrimary?.status === 'error' && !firstOnPrimary.causedBy && facts.primaryFailure)
+      this.unreachable = {
+        cause: { operation: report.operation, check: firstOnPrimary.id },
+        reason: facts.primaryFailure,
+      };
     // Chains (a consequence of a consequence) are followed to their root, with a bound against loops.
     for (const check of checks) {
       for (let hops = 0; check.causedBy && hops < 10; hops++) {

@@ -25,7 +25,11 @@ function notifiedOrder(ctx: RunContext): Record<string, unknown> {
 /** Notes about what the run made up: the order notified when the search gave no product. */
 export function synthesizedNotes(ctx: RunContext): string[] {
   const notified = ctx.config.destructive && ctx.config.only.includes('statusNotification');
-  return notified && withoutProduct(ctx) ? [ctx.t('run.madeUpOrder', { id: ctx.orderId('no-product') })] : [];
+  // Only an accepted notification needs explaining: one refused like everything else is the cause's consequence.
+  const accepted = ctx.verdicts.get('statusNotification/answers-2xx')?.status === 'pass';
+  return notified && accepted && withoutProduct(ctx)
+    ? [ctx.t('run.madeUpOrder', { id: ctx.orderId('no-product') })]
+    : [];
 }
 
 /** A status notification about the test order, as OmniChat sends it. */

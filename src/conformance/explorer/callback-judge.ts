@@ -1,7 +1,7 @@
 import { expectedAction, isProvisioning } from '../callbacks/provisioning';
 import type { ReceivedCallback } from '../callbacks/receiver';
 import type { RunContext } from '../context';
-import { couldNotCheck, fail, pass, skip, type Verdict } from '../outcome';
+import { couldNotCheck, fail, notJudged, pass, skip, type Verdict } from '../outcome';
 import type { ExplorerOrder } from './order-model';
 
 /** What is wrong with one order's callbacks, and the check of the checks' own order that holds the same rule. */
@@ -51,7 +51,8 @@ function wrongWith(ctx: RunContext, order: ExplorerOrder, calls: ReceivedCallbac
 export async function judgeExplorerCallbacks(ctx: RunContext): Promise<Verdict> {
   const t = ctx.t;
   const receiver = ctx.callbacks;
-  if (!receiver) return skip(t('callback.notChecked'));
+  // With no product to order, nothing was explored whatever the callbacks: the search is the cause to name.
+  if (!receiver) return ctx.products.ok ? skip(t('callback.notChecked')) : notJudged(ctx.products);
   const explorer = ctx.explorer;
   if (!explorer) return skip(t('explore.off'));
   await explorer.finished();

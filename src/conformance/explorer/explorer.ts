@@ -196,9 +196,10 @@ export class Explorer {
     const { ctx } = this;
     const report = await this.report();
     const said = { seed: report.seed, journeys: report.journeys, calls: report.calls, budget: report.budget };
-    // Off, the explorer has nothing to replay: the JSON report keeps the seed (meta.seed) all the same.
+    // Off, or kept from starting by a search that gave nothing (the run's cause is that search), the
+    // explorer has nothing to replay: the JSON report keeps the seed (meta.seed) all the same.
     const head =
-      this.settings.calls === 0
+      this.settings.calls === 0 || (report.skipped && !ctx.products.ok)
         ? []
         : [
             report.skipped
