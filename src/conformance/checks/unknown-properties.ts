@@ -21,11 +21,13 @@ export const unknownProperties: Check = {
         : skip(t('unknown-properties.noJson'));
     }
     const found = findUnknowns(operation, 'response', primary.json.value);
-    const { values, total, complete } = found;
-    // A variant field on a product (width, weight, ...) is catalogue-sanity's finding, with its own fix.
+    const { values, complete } = found;
+    // A variant field on a product (width, weight, ...) is catalogue-sanity's finding, with its own fix:
+    // left out of the list and of the count alike, so that the total is what the list adds up to.
     const properties = found.properties.filter(
       (p) => operation !== 'productSearch' || !VARIANT_FIELD_ON_PRODUCT.test(p.pointer),
     );
+    const total = found.total - (found.properties.length - properties.length);
     const lines = [
       ...properties.map((p) =>
         p.suggestion
@@ -48,6 +50,7 @@ export const unknownProperties: Check = {
       received: first,
       expected: t('unknown-properties.expected'),
       details: rest,
+      moreDetails: total - lines.length,
     });
   },
 };
