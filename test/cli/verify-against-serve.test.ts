@@ -37,7 +37,7 @@ describe('merchant-kit verify against merchant-kit serve', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
       // freight-change-accepted is skipped: --base-url leaves allowFreightChange off.
-      'summary: 53 passed, 0 failed, 0 warnings, 0 could not check, 1 skipped',
+      'summary: 65 passed, 0 failed, 0 warnings, 0 could not check, 1 skipped',
     );
     expect(result.stdout).not.toContain('e2e-s3cret');
     expect(result.stdout).not.toContain('e2e-api-secret');

@@ -60,10 +60,10 @@ describe('merchant-kit verify', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('merchant-kit verify: Loja Teste');
-    expect(result.stdout).toContain('\nPASS: 54 passed\n');
+    expect(result.stdout).toContain('\nPASS: 66 passed\n');
     expect(result.stdout).not.toContain('What to fix');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'summary: 54 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
+      'summary: 66 passed, 0 failed, 0 warnings, 0 could not check, 0 skipped',
     );
     const json = JSON.parse(fs.readFileSync(files.json, 'utf8'));
     expect(json.operations[2].checks.find((c: { id: string }) => c.id === 'callback-received')).toMatchObject({
@@ -71,16 +71,16 @@ describe('merchant-kit verify', () => {
       message: 'statusChange received and valid',
     });
     expect(json.summary).toEqual({
-      passed: 54,
+      passed: 66,
       failed: 0,
       warnings: 0,
       errors: 0,
       skipped: 0,
     });
     expect(fs.readFileSync(files.junit, 'utf8')).toContain(
-      '<testsuites name="merchant-kit verify" tests="54" failures="0" errors="0" skipped="0">',
+      '<testsuites name="merchant-kit verify" tests="66" failures="0" errors="0" skipped="0">',
     );
-    expect(fs.readFileSync(files.html, 'utf8')).toContain('54 passed, 0 failed');
+    expect(fs.readFileSync(files.html, 'utf8')).toContain('66 passed, 0 failed');
   });
 
   it('exits 1 when a check fails, naming the check', async () => {
