@@ -1198,7 +1198,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path9 = require("node:path");
+    var path10 = require("node:path");
     var fs11 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2211,9 +2211,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path9.resolve(baseDir, baseName);
+          const localBin = path10.resolve(baseDir, baseName);
           if (fs11.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path9.extname(baseName))) return void 0;
+          if (sourceExt.includes(path10.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs11.existsSync(`${localBin}${ext}`)
           );
@@ -2231,17 +2231,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path9.resolve(
-            path9.dirname(resolvedScriptPath),
+          executableDir = path10.resolve(
+            path10.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path9.basename(
+            const legacyName = path10.basename(
               this._scriptPath,
-              path9.extname(this._scriptPath)
+              path10.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2252,7 +2252,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path9.extname(executableFile));
+        launchWithNode = sourceExt.includes(path10.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3167,7 +3167,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path9.basename(filename, path9.extname(filename));
+        this._name = path10.basename(filename, path10.extname(filename));
         return this;
       }
       /**
@@ -3181,9 +3181,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path10) {
-        if (path10 === void 0) return this._executableDir;
-        this._executableDir = path10;
+      executableDir(path11) {
+        if (path11 === void 0) return this._executableDir;
+        this._executableDir = path11;
         return this;
       }
       /**
@@ -6883,8 +6883,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input2 = path9;
+    function removeDotSegments(path10) {
+      let input2 = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6958,11 +6958,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path9.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7325,8 +7325,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11777,17 +11777,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11798,13 +11798,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -11825,17 +11825,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11846,13 +11846,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -11879,23 +11879,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12507,10 +12507,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12529,7 +12529,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -12559,11 +12559,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -12577,8 +12577,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -12592,8 +12592,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -12611,8 +12611,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -12622,8 +12622,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15138,9 +15138,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15215,14 +15215,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15237,10 +15237,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15251,10 +15251,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15271,13 +15271,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -17238,9 +17238,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17249,23 +17249,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -17276,10 +17276,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -22073,7 +22073,9 @@ function walk({ schema, file }, value, pointer, found, budget) {
 var import_yaml = __toESM(require_dist2());
 
 // src/contracts/bundle.ts
+var import_node_path3 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist2());
+var PREBUILT_PATH = import_node_path3.default.join(__dirname, "openapi.bundled.json");
 
 // src/contracts/prism.ts
 var PRISM_VERSION = "5.14.2";
@@ -22081,10 +22083,10 @@ var PRISM_MISSING = `proxy runs Prism ${PRISM_VERSION}, an optional dependency t
 
 // src/contracts/vocabulary.ts
 var import_node_fs3 = __toESM(require("node:fs"));
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_path4 = __toESM(require("node:path"));
 var parsed = /* @__PURE__ */ new Map();
 function contractEnum(file, pointer) {
-  if (!parsed.has(file)) parsed.set(file, JSON.parse(import_node_fs3.default.readFileSync(import_node_path3.default.join(SCHEMAS_DIR, file), "utf8")));
+  if (!parsed.has(file)) parsed.set(file, JSON.parse(import_node_fs3.default.readFileSync(import_node_path4.default.join(SCHEMAS_DIR, file), "utf8")));
   const values = valueAt(parsed.get(file), pointer)?.enum;
   if (!Array.isArray(values) || !values.every((value) => typeof value === "string"))
     throw new Error(`contracts/schemas/${file} has no enum of strings at ${pointer}`);
@@ -23093,18 +23095,18 @@ var CallbackReceiver = class _CallbackReceiver {
     return `http://127.0.0.1:${this.server.address().port}`;
   }
   /** Answers one callback; `path` is its path below the receiver's URL (the request's own on its own port). */
-  handle(req, res, path9 = req.url ?? "") {
+  handle(req, res, path10 = req.url ?? "") {
     req.on("error", () => void 0);
     res.on("error", () => void 0);
     try {
-      this.route(req, res, path9);
+      this.route(req, res, path10);
     } catch {
       this.refused++;
       if (!res.headersSent) json(res, 400, { error: "the request could not be read" });
     }
   }
-  route(req, res, path9) {
-    const match = CALLBACK_PATH.exec(path9);
+  route(req, res, path10) {
+    const match = CALLBACK_PATH.exec(path10);
     if (req.method !== "POST" || !match) {
       json(res, 404, { error: "not an OmniChat orders API path" });
       return;
@@ -23548,18 +23550,18 @@ var RunContext = class {
 // src/conformance/meta.ts
 var import_node_crypto = __toESM(require("node:crypto"));
 var import_node_fs4 = __toESM(require("node:fs"));
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_path5 = __toESM(require("node:path"));
 var kitVersionOnce;
 var contractVersionOnce;
 function kitVersion() {
-  kitVersionOnce ??= JSON.parse(import_node_fs4.default.readFileSync(import_node_path4.default.join(PACKAGE_ROOT, "package.json"), "utf8")).version;
+  kitVersionOnce ??= JSON.parse(import_node_fs4.default.readFileSync(import_node_path5.default.join(PACKAGE_ROOT, "package.json"), "utf8")).version;
   return kitVersionOnce;
 }
 function contractVersion() {
   if (contractVersionOnce === void 0) {
     const hash = import_node_crypto.default.createHash("sha256");
     for (const file of listFiles(CONTRACTS_DIR)) {
-      hash.update(`${import_node_path4.default.relative(CONTRACTS_DIR, file).split(import_node_path4.default.sep).join("/")}\0`);
+      hash.update(`${import_node_path5.default.relative(CONTRACTS_DIR, file).split(import_node_path5.default.sep).join("/")}\0`);
       hash.update(import_node_fs4.default.readFileSync(file));
       hash.update("\0");
     }
@@ -23569,7 +23571,7 @@ function contractVersion() {
 }
 function listFiles(dir) {
   return import_node_fs4.default.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).flatMap(
-    (entry) => entry.isDirectory() ? listFiles(import_node_path4.default.join(dir, entry.name)) : entry.isFile() ? [import_node_path4.default.join(dir, entry.name)] : []
+    (entry) => entry.isDirectory() ? listFiles(import_node_path5.default.join(dir, entry.name)) : entry.isFile() ? [import_node_path5.default.join(dir, entry.name)] : []
   );
 }
 function startMeta(config, runId, lang = "en", started = /* @__PURE__ */ new Date()) {
@@ -23587,7 +23589,7 @@ function startMeta(config, runId, lang = "en", started = /* @__PURE__ */ new Dat
 }
 
 // src/conformance/network-report.ts
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_path6 = __toESM(require("node:path"));
 function networkReport(config) {
   const network = config.network;
   if (!network) return { insecure: false, caFiles: [], proxies: [] };
@@ -23598,7 +23600,7 @@ function networkReport(config) {
   }
   return {
     insecure: network.insecure,
-    caFiles: network.ca.map(({ file }) => import_node_path5.default.relative(process.cwd(), file) || file),
+    caFiles: network.ca.map(({ file }) => import_node_path6.default.relative(process.cwd(), file) || file),
     proxies: [...proxies.values()]
   };
 }
@@ -25308,7 +25310,7 @@ function readExtraCaCerts(env) {
 
 // src/conformance/config/load-config.ts
 var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_path7 = __toESM(require("node:path"));
 var import__2 = __toESM(require__());
 
 // src/conformance/config/config-schema.ts
@@ -25439,7 +25441,7 @@ function configValidator() {
   return compiledConfigValidator;
 }
 function loadConfigFile(file, env = process.env) {
-  const label = import_node_path6.default.basename(file);
+  const label = import_node_path7.default.basename(file);
   let text;
   try {
     text = import_node_fs6.default.readFileSync(file, "utf8");
@@ -25461,7 +25463,7 @@ function loadConfigFile(file, env = process.env) {
   return settingsFromConfig(raw, file, env);
 }
 function settingsFromConfig(raw, file, env = process.env) {
-  const label = import_node_path6.default.basename(file);
+  const label = import_node_path7.default.basename(file);
   const expanded = expandVariables(raw, "", env, label);
   const validateConfig = configValidator();
   if (!validateConfig(expanded))
@@ -25481,7 +25483,7 @@ function settingsFromConfig(raw, file, env = process.env) {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     allowFreightChange: config.allowFreightChange === true,
     caFiles: [config.ca ?? []].flat().map((ca) => ({
-      file: import_node_path6.default.resolve(import_node_path6.default.dirname(file), ca),
+      file: import_node_path7.default.resolve(import_node_path7.default.dirname(file), ca),
       source: `${label}: "ca"`
     }))
   };
@@ -26307,7 +26309,7 @@ ${about(t, report)}
 
 // src/cli/report-files.ts
 var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_path8 = __toESM(require("node:path"));
 function why(code) {
   switch (code) {
     case "ENOTDIR":
@@ -26333,7 +26335,7 @@ function why(code) {
 var codeOf = (error) => error.code;
 function makeDirectories(flag, file) {
   const missing = [];
-  let directory = import_node_path7.default.dirname(import_node_path7.default.resolve(file));
+  let directory = import_node_path8.default.dirname(import_node_path8.default.resolve(file));
   for (; ; ) {
     let stats;
     try {
@@ -26345,7 +26347,7 @@ function makeDirectories(flag, file) {
     if (stats?.isDirectory()) break;
     if (stats) throw reportDirectoryError(flag, file, directory, "ENOTDIR");
     missing.unshift(directory);
-    directory = import_node_path7.default.dirname(directory);
+    directory = import_node_path8.default.dirname(directory);
   }
   for (const level of missing) {
     try {
@@ -26407,7 +26409,7 @@ var import_node_fs9 = __toESM(require("node:fs"));
 // src/cli/request-bodies.ts
 var import_node_fs8 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_path9 = __toESM(require("node:path"));
 var INLINE_BODY_CHARS = 100;
 var BODY = / --data-binary ('(?:[^']|'\\'')*')$/;
 var shellWord = (text) => /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -26426,7 +26428,7 @@ var RequestBodies = class {
     if (body.length <= INLINE_BODY_CHARS) return curl;
     const file = this.file(this.numberOf(curl));
     try {
-      if (!import_node_fs8.default.existsSync(import_node_path8.default.dirname(file))) import_node_fs8.default.mkdirSync(import_node_path8.default.dirname(file));
+      if (!import_node_fs8.default.existsSync(import_node_path9.default.dirname(file))) import_node_fs8.default.mkdirSync(import_node_path9.default.dirname(file));
       import_node_fs8.default.writeFileSync(file, body);
     } catch {
       return curl;
@@ -26435,8 +26437,8 @@ var RequestBodies = class {
   };
 };
 function requestFileName(reportFile, runId) {
-  if (reportFile !== void 0) return (n) => import_node_path8.default.join(import_node_path8.default.dirname(reportFile), `${runId}-request-${n}.json`);
-  return (n) => import_node_path8.default.join(import_node_os.default.tmpdir(), `merchant-kit-${runId}`, `request-${n}.json`);
+  if (reportFile !== void 0) return (n) => import_node_path9.default.join(import_node_path9.default.dirname(reportFile), `${runId}-request-${n}.json`);
+  return (n) => import_node_path9.default.join(import_node_os.default.tmpdir(), `merchant-kit-${runId}`, `request-${n}.json`);
 }
 
 // src/cli/verify-output.ts
