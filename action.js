@@ -35833,7 +35833,8 @@ function notifiedOrder(ctx) {
 }
 function synthesizedNotes(ctx) {
   const notified = ctx.config.destructive && ctx.config.only.includes("statusNotification");
-  return notified && withoutProduct(ctx) ? [ctx.t("run.madeUpOrder", { id: ctx.orderId("no-product") })] : [];
+  const accepted2 = ctx.verdicts.get("statusNotification/answers-2xx")?.status === "pass";
+  return notified && accepted2 && withoutProduct(ctx) ? [ctx.t("run.madeUpOrder", { id: ctx.orderId("no-product") })] : [];
 }
 function notification2(ctx, status) {
   return {
