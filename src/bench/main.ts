@@ -13,6 +13,7 @@ import { buildWorkload } from './workload';
 import { buildSummary } from './summary';
 import { slowVerifyRows, timeSlowVerify } from './slow-verify';
 import { measureStores } from './stores';
+import { longAnswerRow, LONG_ITEMS, timeLongAnswer } from './long-answer';
 
 const START_TIMEOUT_MS = 30000;
 
@@ -88,6 +89,10 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   for (const run of slow.runs.filter((r) => r.failure))
     log(`  FLAG --concurrency ${run.concurrency} did not pass:\n${indent(run.failure ?? '')}`);
 
+  log(`\nverify against a search answering ${LONG_ITEMS.toLocaleString('en-US')} items:`);
+  const long = await timeLongAnswer(log);
+  if (long.error) log(`  not measured: ${long.error}`);
+
   log('\nscale, generated catalog vs default (productSearch):');
   const scale = await measureScale(ours, workload, options.rounds, load, log);
   if (scale.error) log(`  could not start: ${scale.error}`);
@@ -100,6 +105,7 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   const rows = [
     ...buildSummary({ comparisons: summarize(rounds), startups, memory, verify, scale, bare, stores }),
     ...slowVerifyRows(slow),
+    longAnswerRow(long),
   ];
   log('## Summary\n');
   log(

@@ -2,7 +2,7 @@ import { formatViolation, validate } from '../contracts';
 import { parseJson, probe } from './http-probe';
 import { freePort, startServer, type RunningServer, type ServerSpec } from './servers';
 import { CLI_PATH } from './sides';
-import { runCli } from './verify-timing';
+import { readCalls, reportPath, runCli, type VerifyCalls } from './verify-timing';
 import { LOADED_OPERATIONS, type Workload } from './workload';
 
 type Log = (line: string) => void;
@@ -70,6 +70,8 @@ export async function preflight(port: number, workload: Workload): Promise<Prefl
 export interface VerifyTiming {
   wallMs: number[];
   exitCodes: (number | null)[];
+  /** The calls of each run (its JSON report's meta.calls and exploration.calls), at the default budget. */
+  calls?: (VerifyCalls | undefined)[];
   /** The end of the first failing run's output, to explain a non-zero exit. */
   failure?: string;
 }
@@ -81,12 +83,16 @@ const VERIFY_TIMEOUT_MS = 60000;
 export async function timeVerify(port: number): Promise<VerifyTiming> {
   const wallMs: number[] = [];
   const exitCodes: (number | null)[] = [];
+  const calls: (VerifyCalls | undefined)[] = [];
   let failure: string | undefined;
   for (let i = 0; i < VERIFY_RUNS; i += 1) {
-    const run = await runCli(CLI_PATH, ['verify', '--base-url', `http://127.0.0.1:${port}/v1`], VERIFY_TIMEOUT_MS);
+    const json = reportPath(`verify-${i}`);
+    const args = ['verify', '--base-url', `http://127.0.0.1:${port}/v1`, '--json', json];
+    const run = await runCli(CLI_PATH, args, VERIFY_TIMEOUT_MS);
     wallMs.push(run.timedOut ? Number.NaN : run.wallMs);
     exitCodes.push(run.exitCode);
+    calls.push(readCalls(json));
     if (run.exitCode !== 0 && failure === undefined) failure = run.output.trim().split('\n').slice(-5).join('\n');
   }
-  return { wallMs, exitCodes, failure };
+  return { wallMs, exitCodes, calls, failure };
 }

@@ -1,16 +1,19 @@
 import { probe } from './http-probe';
-import { formatMs, type SummaryRow } from './report';
+import { formatCount, formatMs, type SummaryRow } from './report';
 import { freePort, startServer, StartError } from './servers';
 import { CLI_PATH } from './sides';
 import type { Target } from './stats';
-import { runCli } from './verify-timing';
+import { readCalls, reportPath, runCli, type VerifyCalls } from './verify-timing';
 
 /** How late the slow mock answers every authorised call (`Prefer: delay=MS` on each request verify sends). */
 export const SLOW_DELAY_MS = 1000;
 /** The concurrencies compared: 1 is one request at a time, 4 is verify's default. */
 const SLOW_CONCURRENCIES = [1, 4] as const;
-/** The issue's goal for the default concurrency against a merchant that takes 1 s per call. */
-const SLOW_VERIFY_TARGET: Target = { comparison: 'below', limit: 10000, unit: ' ms' };
+/**
+ * The bound docs/verify.md promises for a default run (the explorer's budget included) against a
+ * merchant that takes 1 s per call, at the default concurrency.
+ */
+const SLOW_VERIFY_TARGET: Target = { comparison: 'below', limit: 20000, unit: ' ms' };
 
 // The mock requires a header, so that auth-required is judged (and the calls without headers, which
 // carry no Prefer either, are refused at once).
@@ -21,6 +24,8 @@ interface SlowRun {
   concurrency: number;
   wallMs: number;
   exitCode: number | null;
+  /** The calls it made (its JSON report's), when it wrote one. */
+  calls?: VerifyCalls;
   /** The end of the output when verify did not pass. */
   failure?: string;
 }
@@ -64,12 +69,17 @@ export async function timeSlowVerify(log: (line: string) => void): Promise<SlowV
   const runs: SlowRun[] = [];
   try {
     for (const concurrency of SLOW_CONCURRENCIES) {
-      const args = ['verify', '--base-url', `http://127.0.0.1:${port}/v1`, '--header', AUTH];
+      const json = reportPath(`slow-${concurrency}`);
+      const args = ['verify', '--base-url', `http://127.0.0.1:${port}/v1`, '--header', AUTH, '--json', json];
       args.push('--header', `Prefer: delay=${SLOW_DELAY_MS}`, '--concurrency', String(concurrency));
       const run = await runCli(CLI_PATH, args, RUN_TIMEOUT_MS);
+      const calls = readCalls(json);
       const failure = run.exitCode === 0 ? undefined : run.output.trim().split('\n').slice(-5).join('\n');
-      runs.push({ concurrency, wallMs: run.timedOut ? Number.NaN : run.wallMs, exitCode: run.exitCode, failure });
-      log(`  --concurrency ${concurrency}: ${formatMs(run.wallMs)}, exit code ${run.exitCode}`);
+      const wallMs = run.timedOut ? Number.NaN : run.wallMs;
+      runs.push({ concurrency, wallMs, exitCode: run.exitCode, calls, failure });
+      log(
+        `  --concurrency ${concurrency}: ${formatMs(run.wallMs)}, exit code ${run.exitCode}, ${describeCalls(calls)}`,
+      );
     }
   } finally {
     await mock.stop();
@@ -90,7 +100,15 @@ export function slowVerifyRows(result: SlowVerify): SummaryRow[] {
       target: concurrency === 4 ? SLOW_VERIFY_TARGET : undefined,
       // A fast run that did not pass is no speed: it fails the row.
       checked: run ? (passed ? run.wallMs : Number.NaN) : undefined,
-      note: run ? (passed ? 'one run, exit 0' : `exit code ${run.exitCode}`) : (result.error ?? 'not measured'),
+      note: run
+        ? `${passed ? 'one run, exit 0' : `exit code ${run.exitCode}`}; ${describeCalls(run.calls)}`
+        : (result.error ?? 'not measured'),
     };
   });
+}
+
+/** "71 calls (35 of them the explorer's, budget 36)", for the log and the table's note. */
+export function describeCalls(calls: VerifyCalls | undefined): string {
+  if (!calls) return 'calls not counted (no JSON report)';
+  return `${formatCount(calls.calls)} calls (${calls.explorerCalls} of them the explorer's, budget ${calls.budget})`;
 }
