@@ -20,7 +20,8 @@ const oneShot = { headers: { 'content-type': 'application/json', connection: 'cl
 beforeAll(async () => {
   app = createMockApp({ products });
   server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // 1000 connections opened at once: past node's default backlog (511) a loaded machine resets some.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 2048 }, resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {

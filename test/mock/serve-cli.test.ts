@@ -151,6 +151,30 @@ describe('merchant-kit serve', () => {
     }
   });
 
+  it('names each address the admin API answers once when refusing a Host', async () => {
+    const server = await startServe(['--quiet']);
+    const { port } = new URL(server.origin);
+    try {
+      // fetch would send its own Host: node:http sends the one given.
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const headers = { host: `rebind.example:${port}` };
+        const req = http.get({ host: '127.0.0.1', port, path: '/__admin/orders', headers }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+      });
+      expect(answer.status).toBe(421);
+      const { detail } = JSON.parse(answer.body) as { detail: string };
+      // The bound address is also the public URL when --public-url is not given: listed once.
+      expect(detail.split(`127.0.0.1:${port}`)).toHaveLength(2);
+      expect(detail).toContain(`localhost:${port}`);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
   it('never echoes a bad --auth value', async () => {
     const result = await runCli(['serve', '--port', '0', '--auth', 'Bad Name: super-secret-1']);
     expect(result.code).toBe(2);

@@ -52,13 +52,14 @@ export function adminGuard(options: AdminGuardOptions = {}) {
     const addressed = authority === undefined ? undefined : addressedAs(authority, req, names, site);
     if (addressed === undefined) {
       const port = req.socket.localPort ?? 0;
-      const known = [...names].map((name) => `${name}:${port}`);
-      if (site) known.push(site.port === DEFAULT_PORTS[site.scheme] ? site.name : `${site.name}:${site.port}`);
+      const known = new Set([...names].map((name) => `${name}:${port}`));
+      // The public URL is the bound address itself unless --public-url says otherwise: named once.
+      if (site) known.add(site.port === DEFAULT_PORTS[site.scheme] ? site.name : `${site.name}:${site.port}`);
       throw new HttpProblem(
         'misdirected-request',
         said('admin.foreignHost', {
           found: host === undefined ? said('detail.contentTypeNone') : JSON.stringify(host.slice(0, 100)),
-          hosts: known.join(', '),
+          hosts: [...known].join(', '),
         }),
       );
     }
