@@ -11,7 +11,7 @@ import { reportPath, runCli } from './verify-timing';
 export const LONG_ITEMS = 1_000_000;
 /** The heap verify gets for it: what docs/limits-and-security.md promises a long answer costs at most. */
 const HEAP_MB = 256;
-/** A long answer is judged in under 10 s (docs/verify.md). */
+/** A long answer is judged in under 10 s (docs/limits-and-security.md). */
 const LONG_ANSWER_TARGET: Target = { comparison: 'below', limit: 10000, unit: ' ms' };
 const RUN_TIMEOUT_MS = 120_000;
 
