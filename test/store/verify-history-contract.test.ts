@@ -3,9 +3,9 @@ import type { VerifyLiveRun, VerifyRunRecord } from '../../src/mock/store/verify
 import { stringBytes } from '../../src/mock/bounds/heap-estimate';
 import { ADAPTERS } from './adapters';
 
-// The history of the console's runs as the store hands it out, on both adapters: the same bounds (the
-// newest runs within the byte budget, the oldest dropped first), the same bytes counted, the same
-// records given back.
+// The history of the console's runs as the store hands it out, on both adapters (the memory one is
+// MemoryVerifyHistory): the same bounds (the newest runs within the byte budget, the oldest dropped
+// first), the same bytes counted, the same records given back.
 
 function record(id: string, reportBytes = 10): VerifyRunRecord {
   return {
@@ -97,6 +97,17 @@ describe.each(ADAPTERS)('the verify history of the %s store', (_name, open) => {
     expect(await ids(s, 2)).toEqual(['a', 'b']);
     expect(await history.get('a')).toMatchObject({ verdict: 'fail' });
     expect(await history.usage()).toMatchObject({ runs: 2, dropped: 0 });
+  });
+
+  it('gives copies: what a caller changes does not change the history', async () => {
+    const s = await store();
+    const history = s.verifyHistory({ maxRuns: 10, maxBytes: 1_000_000 });
+    const run = record('a');
+    await history.add(run);
+    run.verdict = 'fail';
+    const got = (await history.get('a')) as VerifyRunRecord;
+    got.integration = 'Outra';
+    expect(await history.get('a')).toMatchObject({ verdict: 'pass', integration: 'Loja' });
   });
 
   it('never takes a finished run back to running when a late note arrives', async () => {
