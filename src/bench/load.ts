@@ -61,14 +61,15 @@ export function newOrders(body: string): (() => string) | undefined {
   return () => body.replace(objectId[0], `"objectId":"${objectId[1]}-${(sent += 1)}"`);
 }
 
-/** Units per line of a new cart cycle from 1 to this: well within the stock of the bench cart's variants (28 or more), past 1 kg of weight at times. */
+/** A new cart's lines ask 1 to this many units: within the stock of the bench cart's variants (28 or more), at times past 1 kg. */
 const CART_UNITS = 5;
 
 /**
  * Bodies that each hold another cart: a new order id, and the lines' quantities counting in base 5
- * (line i of the n-th body asks 1 + floor(n / 5^i) mod 5 units: 125 mixes for 3 lines, each line's
- * next to the one before differing). Built by joining pieces cut once, so the load generator pays no more per request than
- * for newOrders (it shares the cores with the servers, and a costlier generator would flatter the slower side).
+ * (line i of the n-th body asks 1 + floor(n / 5^i) mod 5 units: 125 mixes on 3 lines, and no two
+ * bodies in a row hold the same one). Joined from pieces cut once, so the load generator pays no
+ * more per request than for newOrders: it shares the cores with the servers, and a costlier
+ * generator would flatter the slower side.
  */
 export function newCarts(body: string): (() => string) | undefined {
   const objectId = /"objectId":"([^"]*)"/.exec(body);
