@@ -27,6 +27,9 @@ export const DOCUMENTED_ORDER_REQUEST: ProbeRequest = {
   headers: { 'content-type': 'application/json' },
 };
 
+/** The load of orderValidation with another cart each request: nothing to reuse, the whole POST path every time. */
+export const NEW_CART_LOAD = 'orderValidation, a new cart each request';
+
 /** CPU time a server spent per answered request over the load runs of one operation (utime + stime). */
 interface CpuPerRequest {
   operation: string;

@@ -12,6 +12,13 @@ export interface ProbeRequest {
    * shows the whole POST path's cost, as for an integration whose every cart differs.
    */
   newOrderEachRequest?: true;
+  /**
+   * Under load, give every request its own cart: a new order id as above, and each line's
+   * `"quantity"` cycling from 1 to 5 (shifted by the line), so that neither the body nor the cart's
+   * weight, and so its freight, repeats from one request to the next: what an integration whose
+   * customers fill their own carts sends.
+   */
+  newCartEachRequest?: true;
 }
 
 interface ProbeAnswer {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { compareWithBare, DOCUMENTED_ORDER_REQUEST } from './bare';
+import { compareWithBare, DOCUMENTED_ORDER_REQUEST, NEW_CART_LOAD } from './bare';
 import { compareInTurn, summarize } from './compare';
 import { stopLoad, type LoadOptions } from './load';
 import { BenchUsageError, parseOptions, type BenchOptions } from './options';
@@ -67,6 +67,7 @@ async function bench(options: BenchOptions, log: Log): Promise<number> {
   log("\nthis machine's limit: a bare node:http server answering the bytes ours answers, in turn with ours:");
   const bareRequests = {
     ...workload.requests,
+    [NEW_CART_LOAD]: { ...workload.requests.orderValidation, newCartEachRequest: true as const },
     'orderValidation, documented example': DOCUMENTED_ORDER_REQUEST,
     'orderValidation, documented example, a new order each request': {
       ...DOCUMENTED_ORDER_REQUEST,

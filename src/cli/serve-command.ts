@@ -14,7 +14,6 @@ import {
   type StoreSpec,
   loadCatalogFile,
   DEFAULT_CATALOG_PATH,
-  MemoryVerifyHistory,
   normalizeBasePath,
   type Product,
 } from '../mock';
@@ -125,8 +124,7 @@ export async function serve(settings: ServeSettings): Promise<void> {
     sandboxIdleMs: settings.sandboxIdleMs,
     verify: createConsoleVerifier({ allowPrivate: settings.verify.allowPrivate }),
     verifyLimits: { maxRunning: settings.verify.maxRunning, timeLimitMs: settings.verify.timeLimitMs },
-    verifyHistory:
-      settings.verify.historyRuns === undefined ? undefined : new MemoryVerifyHistory(settings.verify.historyRuns),
+    verifyHistoryRuns: settings.verify.historyRuns,
     log: settings.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   }).catch((error: unknown) => {
     server.closeAllConnections();

@@ -52,11 +52,52 @@ export function loadFreightTable(file: string): FreightTable {
  * Every amount stays a finite number within the contract's money bounds (docs/contracts.md, bounds):
  * a parcel whose price would pass the maximum is quoted at the maximum.
  */
-export function quoteFreight(table: FreightTable, state: string | undefined, weightGrams: number): ShippingOption[] {
+export function quoteFreight(
+  table: FreightTable,
+  state: string | undefined,
+  weightGrams: number,
+): readonly ShippingOption[] {
   const region = (state && table.states[state.trim().toUpperCase()]) || table.defaultRegion;
-  const rates = table.rates[region] ?? table.rates[table.defaultRegion];
   // A weight of 1e309 parses as Infinity under --lenient, and 0 per kg times Infinity kilos is NaN.
   const kilos = Math.max(1, Math.ceil(Math.min(Math.max(0, weightGrams), Number.MAX_VALUE) / 1000));
+  // Every cart line is quoted, and carts repeat regions and kilograms: each quote is worked out once.
+  let quotes = quotesByTable.get(table);
+  if (quotes === undefined) quotesByTable.set(table, (quotes = new Map()));
+  const key = `${region}\n${kilos}`;
+  let options = quotes.get(key);
+  if (options === undefined) {
+    if (quotes.size >= REMEMBERED_QUOTES) quotes.clear();
+    options = Object.freeze(priceServices(table, region, kilos).map((option) => Object.freeze(option)));
+    quotes.set(key, options);
+  }
+  return options;
+}
+
+/** Quotes remembered per freight table (region and started kilogram); past it they are forgotten all at once. */
+const REMEMBERED_QUOTES = 4096;
+
+/**
+ * The quotes already worked out, frozen: every cart line quoted the same shares one array, so a
+ * reader that tried to change it would throw instead of changing another cart's answer.
+ */
+const quotesByTable = new WeakMap<FreightTable, Map<string, readonly ShippingOption[]>>();
+
+/** Where a quote keeps its JSON once written: a quote is shared by every line priced the same. */
+const jsonOfQuote = new WeakMap<readonly ShippingOption[], string>();
+
+/** A quote (from quoteFreight) as JSON, written once per quote; exactly what JSON.stringify writes for it. */
+export function shippingOptionsJson(options: readonly ShippingOption[]): string {
+  let json = jsonOfQuote.get(options);
+  if (json === undefined) {
+    json = JSON.stringify(options);
+    // Only a frozen quote is known never to change under its JSON.
+    if (Object.isFrozen(options)) jsonOfQuote.set(options, json);
+  }
+  return json;
+}
+
+function priceServices(table: FreightTable, region: string, kilos: number): ShippingOption[] {
+  const rates = table.rates[region] ?? table.rates[table.defaultRegion];
   return table.services.map((service) => {
     const rate = rates[service.id];
     const listPrice = money(rate.base + rate.perKg * (kilos - 1));

@@ -25,7 +25,7 @@ export interface CheckerEntry {
   componentId: string;
   message?: string;
   shippingMethod?: string;
-  shippingOptions?: import('./freight').ShippingOption[];
+  shippingOptions?: readonly import('./freight').ShippingOption[];
 }
 
 /** The value as a string, or undefined when it is not a non-empty string. */

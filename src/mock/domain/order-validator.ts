@@ -79,6 +79,6 @@ export function checkOrder(
   return entries;
 }
 
-function cheapest(options: { id: string; price: number }[]): string {
+function cheapest(options: readonly { id: string; price: number }[]): string {
   return options.reduce((best, o) => (o.price < best.price ? o : best)).id;
 }

@@ -25,7 +25,7 @@ import {
   DEFAULT_SANDBOX_IDLE_MS,
   SandboxRegistry,
 } from '../sandboxes/sandboxes';
-import { MemoryVerifyHistory } from '../store/memory/verify-history';
+import { DEFAULT_VERIFY_HISTORY_BYTES, DEFAULT_VERIFY_HISTORY_RUNS } from '../store/verify-history';
 import {
   DEFAULT_MAX_VERIFY_RUNS,
   DEFAULT_VERIFY_TIME_LIMIT_MS,
@@ -141,7 +141,12 @@ export function assembleMockApp(parts: MockParts, store: MockStore): MockApp {
   const verify = options.verify
     ? new VerifyRuns(
         options.verify,
-        options.verifyHistory ?? new MemoryVerifyHistory(),
+        // Kept where the store keeps its state: in memory, or in the database every replica shares.
+        options.verifyHistory ??
+          store.verifyHistory({
+            maxRuns: options.verifyHistoryRuns ?? DEFAULT_VERIFY_HISTORY_RUNS,
+            maxBytes: options.verifyHistoryBytes ?? DEFAULT_VERIFY_HISTORY_BYTES,
+          }),
         `${shared.publicUrl.replace(/\/+$/, '')}${VERIFY_CALLBACK_PATH}`,
         {
           maxRunning: options.verifyLimits?.maxRunning ?? DEFAULT_MAX_VERIFY_RUNS,

@@ -73,8 +73,15 @@ export interface MockOptions {
   verify?: VerifyService;
   /** Runs at once (default 2), waiting (20) and the time each may take (5 minutes). */
   verifyLimits?: Partial<VerifyLimits>;
-  /** Where finished runs are kept; default in memory, the newest 200 runs within 64 MB. */
+  /**
+   * Where finished runs are kept, to replace the store's own: by default the store keeps them (this
+   * process's memory, or the PostgreSQL database every replica shares), within the two bounds below.
+   */
   verifyHistory?: VerifyHistory;
+  /** Finished runs kept at most (default 200, `serve --verify-history`): past it the oldest go. */
+  verifyHistoryRuns?: number;
+  /** Bytes of finished runs kept at most (default 64 MB): past it the oldest go. */
+  verifyHistoryBytes?: number;
 }
 
 export const DEFAULT_BASE_PATH = '/v1';

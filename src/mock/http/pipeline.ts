@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validate, validateSearchQuery, type OperationId, type Violation } from '../../contracts';
+import { validate, type OperationId, type Violation } from '../../contracts';
 import type { MockContext } from '../sandboxes/context';
-import { cancelOrder, createOrder, notifyStatus, searchProducts, searchRequestOf, validateOrder } from './handlers';
+import { cancelOrder, createOrder, notifyStatus, searchProducts, validateOrder } from './handlers';
 import { parseJsonBytes, readBody } from './json-body';
 import type { OrderPayload } from '../domain/order-types';
 import { HttpProblem, violationsDetail } from '../errors/problems';
 import { mockT } from '../i18n';
-import { parseQuery } from './query-string';
+import { readQuery, searchOf } from './read-query';
+import { checkerAnswerJson } from '../domain/checker-answer';
 import { answerFault } from './routes/faults';
 import { sendJsonText, waitFor } from './routes/respond';
 
@@ -56,11 +57,11 @@ export async function handleOperation(
   if (failing !== undefined) {
     throw new HttpProblem('unauthorized', (lang) => mockT(lang)('detail.unauthorized', { header: failing }));
   }
-  // Parsed once, and only when there is a query string at all.
-  const query = req.url?.includes('?') ? parseQuery(req.url) : {};
+  // Parsed once per distinct target, and only when there is a query string at all.
+  const query = readQuery(req.url ?? '');
   // Node joins repeated headers other than set-cookie into one string; the check only satisfies the type.
   const prefer = req.headers.prefer;
-  const plan = ctx.scenarios.plan(operation, typeof prefer === 'string' ? prefer : undefined, query.__scenario);
+  const plan = ctx.scenarios.plan(operation, typeof prefer === 'string' ? prefer : undefined, query.params.__scenario);
   const raw = operation === 'productSearch' ? undefined : await readBody(req);
   if (plan) {
     notes.scenario = plan.name;
@@ -70,10 +71,9 @@ export async function handleOperation(
   }
   const outOfStock = plan?.builtin === 'out-of-stock';
   if (operation === 'productSearch') {
-    const { __scenario: _ignored, ...params } = query;
-    const checked = validateSearchQuery(params);
-    accept(ctx, notes, checked.violations, 'detail.queryString');
-    sendJsonText(res, 200, searchProducts(ctx, searchRequestOf(checked.query), outOfStock));
+    const search = searchOf(query);
+    accept(ctx, notes, search.violations, 'detail.queryString');
+    sendJsonText(res, 200, searchProducts(ctx, search.request, outOfStock));
     return;
   }
   // The same cart in the same state gets the same answer: the pipeline below gave it to these very bytes.
@@ -92,7 +92,8 @@ export async function handleOperation(
   switch (operation) {
     case 'orderValidation': {
       const { entries, quote } = await validateOrder(ctx, order, outOfStock);
-      const answer = Buffer.from(JSON.stringify(entries));
+      // Sent as text: Node writes a text answer with its headers in one write.
+      const answer = checkerAnswerJson(entries);
       // Only a clean body: under --lenient each request must report its violations again.
       if (reusable && notes.violations === undefined) ctx.checkerAnswers.set(raw, state, answer, quote);
       sendJsonText(res, 200, answer);

@@ -35,6 +35,8 @@ export interface VerifyEvent {
 interface HeldRun extends LiveRun {
   stop: AbortController;
   run?: VerifyRun;
+  /** The notes of its state to a shared history, one after another (so the last one written is the last state). */
+  noted: Promise<void>;
 }
 
 /** "mk1a2b3c4d" style: letters and digits only, since the id goes into the run's test order ids. */
@@ -87,6 +89,7 @@ export class VerifyRuns {
       createdAt: new Date().toISOString(),
       progress: [],
       stop: new AbortController(),
+      noted: Promise.resolve(),
     };
     this.held.set(held.id, held);
     this.queue.push(held);
@@ -100,17 +103,24 @@ export class VerifyRuns {
     const held = this.held.get(id);
     if (held) return liveView(held);
     const record = await this.history.get(id);
-    return record ? { ...record, state: 'done' } : undefined;
+    if (record) return { ...record, state: 'done' };
+    // Queued or running on another replica sharing the history: its state and progress, no report yet.
+    return (await this.history.elsewhere?.())?.find((run) => run.id === id);
   }
 
-  /** Every run, newest first: those queued or running, then the history. */
+  /** Every run, newest first: those queued or running here, then on other replicas, then the history. */
   async list(): Promise<Record<string, unknown>[]> {
-    const live = [...this.held.values()].map((held) => {
-      const { config: _config, progress: _progress, report: _report, ...summary } = liveView(held);
-      return summary;
-    });
-    live.reverse();
-    return [...live, ...(await this.history.list()).map((run) => ({ ...run, state: 'done' as const }))];
+    const summary = (view: RunView): Record<string, unknown> => {
+      const { config: _config, progress: _progress, report: _report, ...rest } = view;
+      return rest;
+    };
+    const live = [...this.held.values()].map((held) => summary(liveView(held))).reverse();
+    const seen = new Set(this.held.keys());
+    const others = ((await this.history.elsewhere?.()) ?? []).filter((run) => !seen.has(run.id)).map(summary);
+    const done = (await this.history.list())
+      .filter((run) => !seen.has(run.id))
+      .map((run) => ({ ...run, state: 'done' as const }));
+    return [...live, ...others, ...done];
   }
 
   /** A kept JSON report as JUnit XML or as the runner's HTML page. */
@@ -204,7 +214,8 @@ export class VerifyRuns {
 
   private async finish(held: HeldRun, report: VerifyReport | undefined, problem?: string): Promise<void> {
     const record = finishedRecord(held, report, problem);
-    // Kept before the run leaves `held`, so that it is never missing in between.
+    // Kept before the run leaves `held`, so that it is never missing in between; after its last note.
+    await held.noted;
     await this.history.add(record).catch(() => undefined);
     this.held.delete(held.id);
     held.state = 'done';
@@ -212,6 +223,11 @@ export class VerifyRuns {
   }
 
   private publish(held: HeldRun, extra: Partial<VerifyEvent> = {}): void {
+    const { track } = this.history;
+    if (track !== undefined && held.state !== 'done') {
+      const live = { ...liveView(held), state: held.state, report: null };
+      held.noted = held.noted.then(() => track.call(this.history, live)).catch(() => undefined);
+    }
     const event: VerifyEvent = { id: held.id, state: held.state, integration: held.plan.integration, ...extra };
     for (const listener of [...this.listeners]) listener(event);
   }

@@ -60,8 +60,11 @@ export class AnswerCache<Effect = undefined> {
     return undefined;
   }
 
-  /** Keeps an answer for these bytes and this state (from their second sighting on), replacing one of an older state. */
-  set(body: Buffer, state: MockState, answer: Buffer, effect: Effect): void {
+  /**
+   * Keeps an answer for these bytes and this state (from their second sighting on), replacing one of an
+   * older state; an answer given as text is encoded only when kept (a first sighting costs no copy).
+   */
+  set(body: Buffer, state: MockState, text: Buffer | string, effect: Effect): void {
     if (body.length > CACHED_BODY_LIMIT) return;
     const key = fingerprint(body);
     if (!this.seen.has(key) && !this.buckets.has(key)) {
@@ -73,6 +76,7 @@ export class AnswerCache<Effect = undefined> {
     for (const entry of bucket.filter((e) => e.body.equals(body))) this.drop(key, entry);
     if (bucket.length >= PER_FINGERPRINT) this.drop(key, bucket[0]);
     if (this.size >= ENTRIES) this.dropOldest();
+    const answer = typeof text === 'string' ? Buffer.from(text) : text;
     // A copy: the request's buffer may be a slice of a larger pooled one.
     const entry: Entry<Effect> = {
       key,
@@ -142,5 +146,6 @@ function fingerprint(body: Buffer): number {
       hash = Math.imul(hash ^ (body[i] | (body[i + 1] << 8) | (body[i + 2] << 16) | (body[i + 3] << 24)), 16777619);
   }
   for (; i < n; i += 1) hash = Math.imul(hash ^ body[i], 16777619);
-  return (hash ^ n) >>> 0;
+  // 30 bits: a small integer to V8, which a Set or Map holds without boxing it (the body settles collisions).
+  return (hash ^ n) & 0x3fffffff;
 }

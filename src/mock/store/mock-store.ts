@@ -7,6 +7,7 @@ import type { CallbackOutbox, CallbackRequest } from './callback-outbox';
 import type { JournalEntry } from './journal-entry';
 import type { CallbackRecord, OrderRecord } from './order-record';
 import type { SandboxConfig } from './sandbox-config';
+import type { VerifyHistory, VerifyHistoryBounds } from './verify-history';
 
 // The store port: everything the mock keeps, behind one interface with two adapters, memory (this
 // process, the default) and PostgreSQL (shared by every replica given the same URL). Request handlers
@@ -200,6 +201,12 @@ export interface MockStore {
   dropIdle(before: number, local: ReadonlyMap<string, SandboxUse>): Promise<{ name: string; lastUsedAt: number }[]>;
   /** Callbacks owed to OmniChat, across every store. */
   readonly outbox: CallbackOutbox;
+  /**
+   * The history of the QA console's verify runs, kept where this store keeps its state (shared by the
+   * replicas of a database), within these bounds. Every call gives the same runs; the memory store keeps
+   * the bounds of its first call.
+   */
+  verifyHistory(bounds: VerifyHistoryBounds): VerifyHistory;
   /** Calls `listener` for every change made elsewhere; returns the function that stops it. */
   watch(listener: (change: StoreChange) => void): () => void;
   /** Writes what is still buffered and lets go of every resource. */

@@ -1,7 +1,15 @@
 import type { Lang } from '../../common/i18n';
 
-// The runs of verify started from the QA console, once finished: what every history adapter keeps.
-// The memory adapter is store/memory/verify-history.ts.
+// The runs of verify started from the QA console: what every history adapter keeps. The memory adapter
+// is store/memory/verify-history.ts; the PostgreSQL one (shared by replicas) store/postgres/verify-history.ts.
+
+/** Runs kept by default (`serve --verify-history`). */
+export const DEFAULT_VERIFY_HISTORY_RUNS = 200;
+/** Bytes of runs kept by default: a report is tens of KB, a large one a few hundred. */
+export const DEFAULT_VERIFY_HISTORY_BYTES = 64 * 1024 * 1024;
+
+/** Why a run has no report when the server running it stopped first (killed, or closed with the run queued). */
+export const INTERRUPTED_PROBLEM = 'interrupted: the server running it stopped before it finished';
 
 /** Counts of check results, as in a verify report's `summary`. */
 export interface VerifyCounts {
@@ -50,6 +58,52 @@ export interface VerifyRunRecord {
 /** A run as the history lists it: everything but its config, progress and report. */
 export type VerifyRunSummary = Omit<VerifyRunRecord, 'config' | 'progress' | 'report'>;
 
+/** A run not finished yet, as a shared history shows it on every replica: no report, its progress so far. */
+export interface VerifyLiveRun {
+  id: string;
+  state: 'queued' | 'running';
+  integration: string;
+  createdAt: string;
+  startedAt: string | null;
+  noDestructive: boolean;
+  lang: Lang;
+  /** Masked, as in VerifyRunRecord. */
+  config: Record<string, unknown>;
+  progress: VerifyProgressLine[];
+  report: null;
+}
+
+/** How many runs and bytes a history keeps at most (past either, the oldest finished runs go). */
+export interface VerifyHistoryBounds {
+  maxRuns: number;
+  maxBytes: number;
+}
+
+/**
+ * The record a run leaves when the server running it stopped before it finished: verdict `error`, no
+ * report, the operations it had finished, and `problem` saying it was interrupted.
+ */
+export function interruptedRecord(live: VerifyLiveRun, finishedAt: string): VerifyRunRecord {
+  return {
+    id: live.id,
+    integration: live.integration,
+    createdAt: live.createdAt,
+    startedAt: live.startedAt,
+    finishedAt,
+    durationMs: null,
+    verdict: 'error',
+    kitVersion: null,
+    seed: null,
+    summary: null,
+    noDestructive: live.noDestructive,
+    lang: live.lang,
+    config: live.config,
+    progress: live.progress,
+    report: null,
+    problem: INTERRUPTED_PROBLEM,
+  };
+}
+
 /** What a history holds and its bounds. */
 export interface VerifyHistoryUsage {
   runs: number;
@@ -71,4 +125,12 @@ export interface VerifyHistory {
   /** Every kept run, newest first, without config, progress or report. */
   list(): Promise<VerifyRunSummary[]>;
   usage(): Promise<VerifyHistoryUsage>;
+  /**
+   * Notes a run queued or running on this replica, again at each change (optional: a history only
+   * this process reads needs nothing). A shared history shows it to the other replicas, and keeps it
+   * as interrupted should this replica stop before the run is added.
+   */
+  track?(run: VerifyLiveRun): Promise<void>;
+  /** The runs queued or running on other replicas sharing this history, newest first (optional). */
+  elsewhere?(): Promise<VerifyLiveRun[]>;
 }

@@ -24,9 +24,9 @@ export interface LogLine {
   violations?: number;
 }
 
-/** What one answered request leaves behind: its log line, and its journal entry unless it was an admin call. */
+/** What one answered request leaves behind: its log line when the store logs, and its journal entry unless it was an admin call. */
 export interface Trace {
-  line: LogLine;
+  line?: LogLine;
   entry?: JournalEntry;
 }
 
@@ -56,19 +56,23 @@ export function traceOf(
     ...(notes.operation && { operation: notes.operation }),
     ...(notes.scenario && { scenario: notes.scenario }),
   };
-  const line: LogLine = maskRecord(
-    {
-      time: at,
-      method,
-      path,
-      status,
-      ms: durationMs,
-      ...(ctx.name !== 'default' && { sandbox: ctx.name }),
-      ...about,
-      ...(notes.violations && { violations: notes.violations.length }),
-    },
-    forms,
-  );
+  // Built only for a store that logs (`serve --quiet` does not): unwritten, it would be garbage per request.
+  const line: LogLine | undefined =
+    ctx.log === undefined
+      ? undefined
+      : maskRecord(
+          {
+            time: at,
+            method,
+            path,
+            status,
+            ms: durationMs,
+            ...(ctx.name !== 'default' && { sandbox: ctx.name }),
+            ...about,
+            ...(notes.violations && { violations: notes.violations.length }),
+          },
+          forms,
+        );
   if (!journaled) return { line };
   const previews = keepPreviews(req, res, forms);
   const entry: JournalEntry = maskRecord(

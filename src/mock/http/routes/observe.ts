@@ -26,7 +26,7 @@ export function createObserver(stores: { readonly default: MockContext }): Obser
       const journaled = !isAdminPath(path) && !isVerifyPath(path);
       if (!journaled && !ctx.log) return;
       const { line, entry } = traceOf(ctx, req, res, path, notes, performance.now() - started, journaled);
-      ctx.log?.(JSON.stringify(line));
+      if (line !== undefined) ctx.log?.(JSON.stringify(line));
       if (entry === undefined) return;
       // Numbered at once by a store that keeps the journal here; one that writes it behind reports it once written.
       ctx.journal.add(entry);

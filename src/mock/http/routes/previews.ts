@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maskSecretsIn, SECRET_QUERY_NAME, type SecretForm } from '../../../common/secrets';
 import { BODY_PREVIEW_BYTES, QUERY_PREVIEW_CHARS, type JournalEntry } from '../../store/journal-entry';
 import { receivedBody } from '../json-body';
-import { sentBody } from './respond';
+import { sentBody, sentType } from './respond';
 
 /** What a request's previews are made from, kept until someone reads the entry. */
 interface RawPreviews {
@@ -59,7 +59,7 @@ export function keepPreviews(req: IncomingMessage, res: ServerResponse, forms: r
   }
   const sent = sentBody(res);
   if (sent !== undefined) {
-    const type = res.getHeader('content-type');
+    const type = sentType(res) ?? res.getHeader('content-type');
     if (typeof type === 'string') fields.responseType = type;
     // A string answer is kept as it is when short (no copy), a Buffer by reference up to 64 KB.
     raw.response =

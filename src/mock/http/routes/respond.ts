@@ -4,14 +4,22 @@ import { said } from '../../i18n';
 import { HttpProblem, type ProblemBody } from '../../errors/problems';
 
 /**
- * Where an answer keeps the body it was sent with, for the journal: a symbol-keyed property of the
- * response (cheaper than a WeakMap on the hot path; it goes when the response goes).
+ * Where an answer keeps the body it was sent with and its content type, for the journal: symbol-keyed
+ * properties of the response (cheaper than a WeakMap on the hot path; they go when the response goes).
  */
 const SENT = Symbol('sent body');
+const SENT_TYPE = Symbol('sent type');
+
+type Sent = ServerResponse & { [SENT]?: string | Buffer; [SENT_TYPE]?: string };
 
 /** The body an answer was sent with through sendJsonText, if any. */
 export function sentBody(res: ServerResponse): string | Buffer | undefined {
-  return (res as ServerResponse & { [SENT]?: string | Buffer })[SENT];
+  return (res as Sent)[SENT];
+}
+
+/** The content type an answer was sent with through sendJsonText, if any. */
+export function sentType(res: ServerResponse): string | undefined {
+  return (res as Sent)[SENT_TYPE];
 }
 
 /** Writes JSON already serialized, as text or encoded bytes (the hot path: no re-stringify, no ETag hashing). */
@@ -21,11 +29,14 @@ export function sendJsonText(
   text: string | Buffer,
   type = 'application/json; charset=utf-8',
 ): void {
-  (res as ServerResponse & { [SENT]?: string | Buffer })[SENT] = text;
-  // setHeader, not writeHead's fast path: the journal's preview reads the content type back.
-  res.statusCode = status;
-  res.setHeader('content-type', type);
-  res.setHeader('content-length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+  (res as Sent)[SENT] = text;
+  (res as Sent)[SENT_TYPE] = type;
+  // writeHead with the headers, not setHeader: Node then checks and stores each once (headers set before,
+  // a fault's or a problem's, are merged in); the journal reads the type back from SENT_TYPE.
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.length,
+  });
   res.end(text);
 }
 

@@ -16,6 +16,8 @@ import { FreightQuotes } from './freight-quotes';
 import { Journal } from './journal';
 import { OrderStore } from './order-store';
 import { MemoryOutbox } from './outbox';
+import { MemoryVerifyHistory } from './verify-history';
+import type { VerifyHistory, VerifyHistoryBounds } from '../verify-history';
 
 /** What the memory store is made of and bounded by. */
 export interface StoreOptions {
@@ -97,6 +99,8 @@ class MemorySandbox implements SandboxState {
  * process ends. The fastest: every read and write is done at once.
  */
 export class MemoryStore implements MockStore {
+  /** The console's runs, kept with the rest of this process's state (made on first need). */
+  private history: MemoryVerifyHistory | undefined;
   readonly kind = 'memory';
   readonly outbox: MemoryOutbox;
   private readonly stores = new Map<string, MemorySandbox>();
@@ -156,6 +160,11 @@ export class MemoryStore implements MockStore {
       dropped.push({ name: state.name, lastUsedAt });
     }
     return dropped;
+  }
+
+  verifyHistory(bounds: VerifyHistoryBounds): VerifyHistory {
+    this.history ??= new MemoryVerifyHistory(bounds.maxRuns, bounds.maxBytes);
+    return this.history;
   }
 
   watch(listener: (change: StoreChange) => void): () => void {

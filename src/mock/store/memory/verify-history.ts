@@ -1,11 +1,13 @@
 import { OldestFirstMap } from '../../bounds/oldest-first-map';
 import { stringBytes } from '../../bounds/heap-estimate';
-import type { VerifyHistory, VerifyHistoryUsage, VerifyRunRecord, VerifyRunSummary } from '../verify-history';
-
-/** Runs kept by default (`serve --verify-history`). */
-export const DEFAULT_VERIFY_HISTORY_RUNS = 200;
-/** Bytes of runs kept by default: a report is tens of KB, a large one a few hundred. */
-export const DEFAULT_VERIFY_HISTORY_BYTES = 64 * 1024 * 1024;
+import {
+  DEFAULT_VERIFY_HISTORY_BYTES,
+  DEFAULT_VERIFY_HISTORY_RUNS,
+  type VerifyHistory,
+  type VerifyHistoryUsage,
+  type VerifyRunRecord,
+  type VerifyRunSummary,
+} from '../verify-history';
 
 /** A kept run: its summary for lists, and the whole record as JSON text (immutable, and its size is its cost). */
 interface Kept {

@@ -119,6 +119,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE merchant_kit.journal ALTER COLUMN entry SET STORAGE EXTERNAL;
     `,
   },
+  {
+    version: 2,
+    name: 'verify runs of the QA console',
+    sql: `
+      -- The QA console's runs of verify. A finished run (state done) is its record as JSON text, exactly
+      -- as the memory history keeps it (header values masked), and its summary for lists; a run queued
+      -- or running is its replica's, which holds the advisory lock (VERIFY_OWNERS, owner) while alive.
+      CREATE TABLE merchant_kit.verify_runs (
+        id text PRIMARY KEY,
+        state text NOT NULL CHECK (state IN ('queued', 'running', 'done')),
+        owner integer,
+        -- Renumbered when the run finishes: the history's order, oldest first.
+        seq bigserial NOT NULL,
+        summary text NOT NULL,
+        record text NOT NULL,
+        bytes integer NOT NULL
+      );
+      CREATE INDEX verify_runs_by_age ON merchant_kit.verify_runs (seq) WHERE state = 'done';
+      CREATE INDEX verify_runs_live ON merchant_kit.verify_runs (owner) WHERE state <> 'done';
+      -- Each replica's key in the liveness lock, new at every connection (wraps after 2^31).
+      CREATE SEQUENCE merchant_kit.verify_owners AS integer MINVALUE 1 CYCLE;
+      CREATE TABLE merchant_kit.verify_history (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        dropped bigint NOT NULL DEFAULT 0
+      );
+      INSERT INTO merchant_kit.verify_history DEFAULT VALUES;
+    `,
+  },
 ];
 
 /** The newest schema this version of the kit knows. */

@@ -20,6 +20,9 @@ import { PgOutbox } from './outbox';
 import { PgSandbox, type SandboxRow } from './postgres-sandbox';
 import { toJsonb } from './rows';
 import { DEFAULT_HISTORY_LIMIT } from '../../bounds/limits';
+import type { VerifyHistory, VerifyHistoryBounds } from '../verify-history';
+import { ReplicaLiveness } from './replica-liveness';
+import { PgVerifyHistory } from './verify-history';
 
 /** What the PostgreSQL store needs besides what every store does. */
 export interface PostgresStoreOptions extends StoreOptions {
@@ -71,6 +74,8 @@ export class PostgresStore implements MockStore {
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly notices: NoticeListener;
   private readonly writer: JournalWriter;
+  /** The lock that says this replica is alive, for the verify runs it owns. */
+  private readonly liveness: ReplicaLiveness;
   private trimming: Promise<void> | undefined;
   private trimAgain = false;
   private closed = false;
@@ -82,6 +87,7 @@ export class PostgresStore implements MockStore {
     const historyLimit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
     this.outbox = new PgOutbox(pool, this.replica, historyLimit, options.callbackTimeoutMs ?? 5000);
     this.writer = new JournalWriter(pool, options.journalView, options.journalBudgetBytes);
+    this.liveness = new ReplicaLiveness(options.url);
     this.notices = new NoticeListener(
       options.url,
       (notice) => void this.heard(notice).catch(() => undefined),
@@ -195,6 +201,10 @@ export class PostgresStore implements MockStore {
     return dropped;
   }
 
+  verifyHistory(bounds: VerifyHistoryBounds): VerifyHistory {
+    return new PgVerifyHistory(this.pool, this.liveness, bounds);
+  }
+
   watch(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -206,6 +216,7 @@ export class PostgresStore implements MockStore {
     await this.writer.flush().catch(() => undefined);
     await this.trimming?.catch(() => undefined);
     await this.notices.close();
+    await this.liveness.close();
     await this.pool.end().catch(() => undefined);
   }
 
