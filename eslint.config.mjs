@@ -59,6 +59,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },
+  // jest loads its transform as a CommonJS module of node's.
+  {
+    files: ['test/support/esbuild-transform.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // The layers point one way: common and contracts at the bottom, mock and conformance beside each
   // other (never importing one another), cli and bench on top; nothing outside cli imports it.
   {
