@@ -24,32 +24,7 @@ export async function listenOn(app: MockApp, maxSockets = 50): Promise<Listening
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const send = (
-    method: string,
-    path: string,
-    body?: string | Buffer,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const extra: Record<string, string> =
-        body === undefined
-          ? {}
-          : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
-      const req = http.request(
-        { host: '127.0.0.1', port, method, path, agent, headers: { ...extra, ...headers } },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const send: Listening['send'] = (method, path, body, headers) => sendTo(port, method, path, body, headers, agent);
   const close = async (): Promise<void> => {
     agent.destroy();
     await app.mock.close();
@@ -57,6 +32,40 @@ export async function listenOn(app: MockApp, maxSockets = 50): Promise<Listening
     await new Promise((resolve) => server.close(resolve));
   };
   return { port, send, close };
+}
+
+/**
+ * One request to 127.0.0.1:`port`, headers as given (a Host of the test's choosing too, which fetch
+ * would replace), read to its end; a body goes out as JSON, byte for byte.
+ */
+export function sendTo(
+  port: number,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+  agent?: http.Agent,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const extra: Record<string, string> =
+      body === undefined
+        ? {}
+        : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, agent, headers: { ...extra, ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Runs `count` tasks with at most `width` in flight, so a large batch stays bounded. */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import { sendTo } from '../hardening/real-port';
 import os from 'node:os';
 import path from 'node:path';
 import { validate } from '../../src/contracts';
@@ -132,15 +132,9 @@ describe('merchant-kit serve', () => {
       token,
     ]);
     const { port } = new URL(server.origin);
-    const statusFor = (host: string): Promise<number> =>
-      new Promise((resolve, reject) => {
-        const headers = { host, authorization: `Bearer ${token}` };
-        const req = http.get({ host: '127.0.0.1', port, path: '/__admin/orders', headers }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
-        req.on('error', reject);
-      });
+    const statusFor = async (host: string): Promise<number> =>
+      (await sendTo(Number(port), 'GET', '/__admin/orders', undefined, { host, authorization: `Bearer ${token}` }))
+        .status;
     try {
       expect(await statusFor('mock.example.test:8080')).toBe(200);
       expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
@@ -155,18 +149,12 @@ describe('merchant-kit serve', () => {
     const server = await startServe(['--quiet']);
     const { port } = new URL(server.origin);
     try {
-      // fetch would send its own Host: node:http sends the one given.
-      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const headers = { host: `rebind.example:${port}` };
-        const req = http.get({ host: '127.0.0.1', port, path: '/__admin/orders', headers }, (res) => {
-          let body = '';
-          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        });
-        req.on('error', reject);
+      // fetch would send its own Host: sendTo sends the one given.
+      const answer = await sendTo(Number(port), 'GET', '/__admin/orders', undefined, {
+        host: `rebind.example:${port}`,
       });
       expect(answer.status).toBe(421);
-      const { detail } = JSON.parse(answer.body) as { detail: string };
+      const { detail } = JSON.parse(answer.text) as { detail: string };
       // The bound address is also the public URL when --public-url is not given: listed once.
       expect(detail.split(`127.0.0.1:${port}`)).toHaveLength(2);
       expect(detail).toContain(`localhost:${port}`);

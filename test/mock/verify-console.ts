@@ -17,22 +17,39 @@ export interface ConsoleServer {
 }
 
 /** Starts a mock with the runner behind /__admin/verify-runs on 127.0.0.1:0 (its public URL is that origin). */
-export async function startConsole(
+export function startConsole(
   verifier: ConsoleVerifierOptions = { allowPrivate: true },
   options: MockOptions = {},
 ): Promise<ConsoleServer> {
+  return serveConsole((origin) => smallApp({ publicUrl: origin, verify: createConsoleVerifier(verifier), ...options }));
+}
+
+/**
+ * Listens on 127.0.0.1:0, builds the app for that origin (its public URL, where merchants call back)
+ * and serves it; close() ends the app, then the server. A build that fails closes the server first.
+ */
+export async function serveConsole(build: (origin: string) => MockApp | Promise<MockApp>): Promise<ConsoleServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = smallApp({ publicUrl: origin, verify: createConsoleVerifier(verifier), ...options });
+  const stop = async (): Promise<void> => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  let app: MockApp;
+  try {
+    app = await build(origin);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   server.on('request', createMockListener(app));
   return {
     app,
     origin,
     close: async () => {
       await app.mock.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stop();
     },
   };
 }
@@ -41,15 +58,28 @@ export async function startConsole(
 export const urlsOf: (base: string) => Record<string, string> = urlsUnder;
 
 /** A sandbox of the console's own mock set up as a merchant that passes: its auth header, callbacks to the console. */
-export async function passingSandbox(console: ConsoleServer, name: string, token: string): Promise<string> {
-  const res = await postJson(`${console.origin}/__admin/sandboxes`, {
+export function passingSandbox(console: ConsoleServer, name: string, token: string): Promise<string> {
+  return merchantSandbox(console.origin, console.origin, name, token);
+}
+
+/**
+ * Makes a sandbox of the mock at `merchant` a merchant that passes with this token, calling back on
+ * the console at `consoleOrigin`; returns its base URL.
+ */
+export async function merchantSandbox(
+  merchant: string,
+  consoleOrigin: string,
+  name: string,
+  token: string,
+): Promise<string> {
+  const res = await postJson(`${merchant}/__admin/sandboxes`, {
     name,
     headers: [{ key: 'Authorization', value: `Bearer ${token}` }],
-    omnichatApi: `${console.origin}/__verify/callbacks`,
+    omnichatApi: `${consoleOrigin}/__verify/callbacks`,
     omnichatToken: `omnichat-${token}`,
   });
   if (res.status !== 201) throw new Error(`sandbox ${name}: ${res.status} ${await res.text()}`);
-  return `${console.origin}/sandboxes/${name}/v1`;
+  return `${merchant}/sandboxes/${name}/v1`;
 }
 
 /** POSTs JSON. */

@@ -1,5 +1,6 @@
 import { startServe, type ServeChild } from '../support/serve-child';
 import { freshDatabase } from '../support/postgres';
+import { untilValue } from '../support/until';
 import { OmniChatStandIn } from '../mock/receiver';
 import { openStream } from '../mock/event-stream';
 
@@ -56,15 +57,8 @@ async function call(
   return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
 
-/** Waits, step by step, until `check` holds: each step is another answer from a replica, not a clock. */
-async function until<T>(check: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  for (let i = 0; i < 3000; i += 1) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never came: ${what}`);
-}
+/** Waits, step by step, until `check` gives a value: each step is another answer from a replica; `what` names the wait (no deadline). */
+const until = <T>(check: () => Promise<T | undefined | false>, _what: string): Promise<T> => untilValue(check);
 
 const stockOn = async (on: ServeChild): Promise<number> =>
   (await call(on, 'GET', `/__admin/stock/${SKU}`)).body.quantity;

@@ -1,5 +1,6 @@
 import { openMockApp, type MockOptions } from '../../src/mock';
 import { freshDatabase } from '../support/postgres';
+import { until as waitFor } from '../support/until';
 import { openStream } from '../mock/event-stream';
 import {
   CHECKER,
@@ -41,14 +42,8 @@ async function call(on: Replica, method: string, path: string, body?: unknown): 
   return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
-/** Waits until `check` holds, one more answer at a time. */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 3000; i += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never came: ${what}`);
-}
+/** Waits until `check` holds, one more answer at a time; `what` names the wait for the reader (no deadline). */
+const until = (check: () => Promise<boolean>, _what: string): Promise<void> => waitFor(check);
 
 let a: Replica;
 let b: Replica;
