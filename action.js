@@ -35100,7 +35100,13 @@ function lookupLane(world) {
       fast_check_default.tuple(fast_check_default.nat({ max: 3 }), fast_check_default.nat({ max: 3 })).map(([type, n]) => new Miss(world, type, n))
     ],
     maxCommands: 3,
-    model: () => ({ seen: /* @__PURE__ */ new Map() })
+    model: () => ({ seen: /* @__PURE__ */ new Map() }),
+    opening: fast_check_default.tuple(fast_check_default.nat({ max: 3 }), fast_check_default.nat({ max: 3 }), fast_check_default.nat({ max: 200 })),
+    async open(model, journey, opening) {
+      const [type, n, index] = opening;
+      await new Miss(world, type, n).run(model, journey);
+      await new Find(world, index).run(model, journey);
+    }
   };
 }
 

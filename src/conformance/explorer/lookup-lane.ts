@@ -146,6 +146,9 @@ class Miss implements LaneCommand<LookupModel> {
 /**
  * The lookups (ID, SKUID, REFERENCE, URL) of every product and variant the merchant showed find it,
  * and a value nobody has finds nothing: a static answer that happens to hold the product is no lookup.
+ * Every journey opens with a miss and then a lookup that must find its product: the evidence that tells
+ * a lookup from a constant answer is both, a static list failing the one and an empty one the other;
+ * left to chance, a small budget could spend itself on either kind alone.
  */
 export function lookupLane(world: SearchWorld): LaneSpec<LookupModel> {
   return {
@@ -157,5 +160,11 @@ export function lookupLane(world: SearchWorld): LaneSpec<LookupModel> {
     ],
     maxCommands: 3,
     model: () => ({ seen: new Map() }),
+    opening: fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 3 }), fc.nat({ max: 200 })),
+    async open(model, journey, opening) {
+      const [type, n, index] = opening as [number, number, number];
+      await new Miss(world, type, n).run(model, journey);
+      await new Find(world, index).run(model, journey);
+    },
   };
 }
