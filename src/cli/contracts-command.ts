@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { bundledOpenApiDocument, toYaml } from '../contracts';
 import { UsageError } from '../common/usage-error';
 
 /** `merchant-kit contracts [--format yaml|json]`: prints the self-contained OpenAPI document. */
@@ -13,6 +12,8 @@ export function registerContractsCommand(program: Command): void {
     .action(async (options: { format: string }) => {
       if (options.format !== 'yaml' && options.format !== 'json')
         throw new UsageError(`--format ${JSON.stringify(options.format)} is not supported: use yaml or json`);
+      // Loaded when the command runs: the contract's YAML and bundle are not --help's to load.
+      const { bundledOpenApiDocument, toYaml } = await import('../contracts');
       const document = await bundledOpenApiDocument();
       process.stdout.write(options.format === 'yaml' ? toYaml(document) : `${JSON.stringify(document, null, 2)}\n`);
     });

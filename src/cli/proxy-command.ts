@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { findPrismCli, OPENAPI_PATH, PACKAGE_ROOT, PRISM_MISSING, PRISM_VERSION } from '../contracts';
+import { OPENAPI_PATH, PACKAGE_ROOT } from '../contracts/paths';
+import { findPrismCli, PRISM_MISSING, PRISM_VERSION } from '../contracts/prism';
 import { maskUrl } from '../common/secrets';
 import { EXIT_FAILED, UsageError } from '../common/usage-error';
 import { checkHostResolves, checkPortFree } from './listen-check';

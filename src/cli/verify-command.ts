@@ -1,33 +1,10 @@
 import type { Command } from 'commander';
-import { OPERATION_IDS } from '../contracts';
-import {
-  exitCodeFor,
-  renderHtml,
-  renderJson,
-  renderJunit,
-  RUN_ORDER,
-  runConfigFromFlags,
-  runVerify,
-  type VerifyFlags,
-} from '../conformance';
+import { OPERATION_IDS } from '../contracts/operations';
 import { MAX_CUSTOM_HEADERS } from '../common/headers';
-import { EXIT_USAGE, UsageError } from '../common/usage-error';
-import { usageError } from '../conformance/i18n/usage';
-import { prepareReportFile, writeReportFile } from './report-files';
+import { UsageError } from '../common/usage-error';
 import { langOption } from './lang-option';
-import type { Lang } from '../common/i18n';
-import { translatorFor } from '../conformance/i18n';
 import { rejectVerifyPositionals } from './verify-positionals';
-import { VerifyOutput } from './verify-output';
-
-interface VerifyOptions extends VerifyFlags {
-  runId?: string;
-  json?: string;
-  junit?: string;
-  html?: string;
-  lang?: string;
-  coverage?: boolean;
-}
+import type { VerifyOptions } from './verify-run';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -88,62 +65,15 @@ export function registerVerifyCommand(program: Command): void {
       const lang = langOption(options.lang);
       try {
         rejectVerifyPositionals(command.args);
-        process.exitCode = await runVerifyCommand(options, lang);
+        // Loaded when the command runs, the flags first: a mistake in them is said before the runner,
+        // its checks and its reports are loaded.
+        const { runConfigFromFlags } = await import('../conformance/config/from-flags');
+        const config = runConfigFromFlags(options);
+        const { runVerifyCommand } = await import('./verify-run');
+        process.exitCode = await runVerifyCommand(config, options, lang);
       } catch (error) {
         if (error instanceof UsageError) error.lang = lang;
         throw error;
       }
     });
-}
-
-/** Runs verify with parsed flags, writes the reports and returns the exit code (bad usage throws UsageError). */
-async function runVerifyCommand(
-  options: VerifyOptions,
-  lang: Lang,
-  out: NodeJS.WritableStream = process.stdout,
-  err: NodeJS.WritableStream = process.stderr,
-): Promise<number> {
-  const config = runConfigFromFlags(options);
-  // Checked before the run, so a typo in a report path does not waste (or half-report) a whole run.
-  const reports = [
-    ['--json', options.json, renderJson],
-    ['--junit', options.junit, renderJunit],
-    ['--html', options.html, renderHtml],
-  ] as const;
-  for (const [flag, file] of reports) if (file !== undefined) prepareReportFile(flag, file);
-  const output = new VerifyOutput(
-    out,
-    RUN_ORDER.filter((operation) => config.only.includes(operation)),
-    process.env,
-    lang,
-    { coverage: options.coverage === true, reportFile: options.json ?? options.junit ?? options.html },
-  );
-  const report = await runVerify(config, {
-    lang,
-    runId: parseRunId(options.runId),
-    onStart: output.start,
-    onCheck: output.check,
-    onOperation: output.operation,
-  });
-  output.finish(report);
-  output.writeStepSummary(report, err);
-  // Every report is tried; each one that cannot be written (a full disk) is one line, and exit 2.
-  const unwritten = reports.flatMap(([flag, file, render]) => {
-    const error = file === undefined ? undefined : writeReportFile(flag, file, render(report));
-    return error ? [error] : [];
-  });
-  for (const error of unwritten) err.write(`merchant-kit: ${error.in(lang)}\n`);
-  if (unwritten.length > 0) return EXIT_USAGE;
-  const code = exitCodeFor(report.summary);
-  if (code === EXIT_USAGE) err.write(`merchant-kit: ${translatorFor(lang)('console.nothingTested')}\n`);
-  return code;
-}
-
-// Letters, digits and dashes only: the id goes into order ids, search terms and curl lines unescaped.
-const RUN_ID = /^[A-Za-z0-9-]{1,32}$/;
-
-function parseRunId(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!RUN_ID.test(raw)) throw usageError('usage.runId', { value: JSON.stringify(raw.slice(0, 40)) });
-  return raw;
 }

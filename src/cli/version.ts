@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../contracts';
+import { PACKAGE_ROOT } from '../contracts/paths';
 
 /** The kit's version, read from its own package.json (wherever the package is installed). */
 export function packageVersion(): string {
