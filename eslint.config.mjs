@@ -59,9 +59,9 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },
-  // jest loads its transform as a CommonJS module of node's.
+  // jest loads its transform and its sequencer as CommonJS modules of node's.
   {
-    files: ['test/support/esbuild-transform.js'],
+    files: ['test/support/esbuild-transform.js', 'test/support/sequencer.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
