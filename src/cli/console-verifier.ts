@@ -2,17 +2,20 @@ import type dns from 'node:dns';
 import { maskSecret } from '../common/headers';
 import { maskUrl } from '../common/secrets';
 import { UsageError } from '../common/usage-error';
-import {
-  checkServerConfig,
-  countStatuses,
-  renderHtml,
-  renderJson,
-  renderJunit,
-  startServerRun,
-  type FileSettings,
-  type RunReport,
-} from '../conformance';
+import type { FileSettings, RunReport } from '../conformance';
 import type { VerifyReport, VerifyService } from '../mock';
+
+type Runner = typeof import('../conformance');
+let loaded: Runner | undefined;
+/**
+ * The runner, loaded when the console first needs it: most `serve` processes never run verify, and
+ * loading it with the mock made every start about a quarter slower.
+ */
+function runner(): Runner {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('../conformance') as Runner;
+  return loaded;
+}
 
 /** What the QA console's runs may reach (serve --verify-allow-private; addresses let through for an embedder). */
 export interface ConsoleVerifierOptions {
@@ -31,7 +34,7 @@ export function createConsoleVerifier(options: ConsoleVerifierOptions): VerifySe
   return {
     prepare(config) {
       try {
-        const settings = checkServerConfig(config, { allowPrivate: options.allowPrivate });
+        const settings = runner().checkServerConfig(config, { allowPrivate: options.allowPrivate });
         return { integration: settings.displayName, shown: shownConfig(config), settings };
       } catch (error) {
         if (error instanceof UsageError) return { refused: (lang) => error.in(lang) };
@@ -39,23 +42,24 @@ export function createConsoleVerifier(options: ConsoleVerifierOptions): VerifySe
       }
     },
     start(plan, hooks) {
-      const run = startServerRun(plan.settings as FileSettings, {
+      const run = runner().startServerRun(plan.settings as FileSettings, {
         runId: hooks.runId,
         lang: hooks.lang,
         noDestructive: hooks.noDestructive,
         callbackUrl: hooks.callbackUrl,
         guard: { ...options, signal: hooks.signal },
         onOperation: (op) =>
-          hooks.onOperation({ operation: op.operation, status: op.status, counts: countStatuses(op.checks) }),
+          hooks.onOperation({ operation: op.operation, status: op.status, counts: runner().countStatuses(op.checks) }),
       });
       return {
         owns: run.ownsOrder,
         accept: (req, res, path) => run.receiver.handle(req, res, path),
         // The same JSON `verify --json` writes, as plain data.
-        done: run.done.then((report) => JSON.parse(renderJson(report)) as VerifyReport),
+        done: run.done.then((report) => JSON.parse(runner().renderJson(report)) as VerifyReport),
       };
     },
     render(report, format) {
+      const { renderHtml, renderJunit } = runner();
       return format === 'junit' ? renderJunit(report as RunReport) : renderHtml(report as RunReport);
     },
   };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/contracts';
 import { runCli } from '../support/run-cli';
+import { startServe } from '../support/serve-child';
 
 // Each command loads what it runs only when it runs: `--version` and `--help` answer without loading
 // the mock, the runner, express or ajv, a mistake in verify's flags without the runner (a merchant's CI
@@ -18,10 +19,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let runs = 0;
 
-/** The CLI's exit code and the files it loaded: the kit's own relative to the package, dependencies by package name. */
-async function loadedBy(args: string[]): Promise<{ code: number | null; loaded: string[] }> {
+/** The environment that makes a child list the modules it loaded, at exit, in a file of its own. */
+function probed(): { env: NodeJS.ProcessEnv; file: string } {
   const file = path.join(dir, `loaded-${++runs}`);
-  const result = await runCli(args, { env: { NODE_OPTIONS: `--require ${probe}`, MK_LOADED_FILE: file } });
+  return { env: { NODE_OPTIONS: `--require ${probe}`, MK_LOADED_FILE: file }, file };
+}
+
+/** The files a child loaded: the kit's own relative to the package, dependencies by package name. */
+function loadedIn(file: string): string[] {
   const loaded = fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -30,7 +35,14 @@ async function loadedBy(args: string[]): Promise<{ code: number | null; loaded: 
       const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f);
       return dependency ? `node_modules/${dependency[1]}` : path.relative(PACKAGE_ROOT, f);
     });
-  return { code: result.code, loaded: [...new Set(loaded)] };
+  return [...new Set(loaded)];
+}
+
+/** The CLI's exit code and the files it loaded. */
+async function loadedBy(args: string[]): Promise<{ code: number | null; loaded: string[] }> {
+  const { env, file } = probed();
+  const result = await runCli(args, { env });
+  return { code: result.code, loaded: loadedIn(file) };
 }
 
 const HEAVY = [/^dist\/mock\//, /^dist\/conformance\/(?!i18n\/)/, /^node_modules\/(express|ajv|yaml|fast-check)$/];
@@ -61,6 +73,15 @@ describe('the CLI loads a command only when it runs', () => {
     expect(code).toBe(0);
     expect(loaded).toContain('node_modules/ajv');
     expect(loaded.filter((f) => /^dist\/(mock|conformance)\/(?!i18n\/)/.test(f))).toEqual([]);
+  });
+
+  it('merchant-kit serve loads the mock, and the runner only when the QA console runs verify', async () => {
+    const { env, file } = probed();
+    const serve = await startServe(['--quiet'], env);
+    expect(await serve.stop()).toBe(0);
+    const loaded = loadedIn(file);
+    expect(loaded).toContain('dist/mock/index.js');
+    expect(loaded.filter((f) => /^dist\/conformance\/(?!i18n\/)/.test(f))).toEqual([]);
   });
 
   it('merchant-kit verify loads the runner but not the mock', async () => {
