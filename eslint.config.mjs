@@ -59,9 +59,10 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },
-  // jest loads its transform as a CommonJS module of node's.
+  // jest loads its transform as a CommonJS module of node's; the transform and the build share their
+  // esbuild options from one.
   {
-    files: ['test/support/esbuild-transform.js'],
+    files: ['test/support/esbuild-transform.js', 'scripts/esbuild-commonjs.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
