@@ -59,9 +59,10 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },
-  // jest loads its transform and its sequencer as CommonJS modules of node's.
+  // jest loads its transform and its sequencer as CommonJS modules of node's; the transform and the
+  // build share their esbuild options from one.
   {
-    files: ['test/support/esbuild-transform.js', 'test/support/sequencer.js'],
+    files: ['test/support/esbuild-transform.js', 'test/support/sequencer.js', 'scripts/esbuild-commonjs.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

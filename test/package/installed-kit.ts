@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/contracts';
 import { copyCheckout } from '../support/checkout-copy';
 import { runToEnd, type Finished } from '../support/child-process';
-import { command, installBlocks, RELEASE_URL, REPOSITORY, TARBALL } from './install-docs';
+import { command, installBlocks, NAME, RELEASE_URL, REPOSITORY, TARBALL } from './install-docs';
 
 /** The kit as a merchant installs it: packed, then installed into an empty global prefix. */
 export interface InstalledKit {
@@ -101,6 +101,22 @@ export function manifestsUnder(dir: string): Array<{ file: string; scripts: Reco
   };
   visit(dir);
   return found;
+}
+
+/**
+ * Type-checks `source` as a strict TypeScript project that depends on the kit does: the installed kit
+ * in its node_modules, resolved through package.json's exports (node16). No @types package is loaded
+ * (they are most of tsc's time), so what the kit's declarations take from node's types is `any` here.
+ */
+export function typeCheckDependent(kit: InstalledKit, source: string): Promise<Finished> {
+  const project = fs.mkdtempSync(path.join(path.dirname(kit.work), 'dependent-'));
+  fs.mkdirSync(path.join(project, 'node_modules'));
+  fs.symlinkSync(path.join(kit.prefix, 'lib', 'node_modules', NAME), path.join(project, 'node_modules', NAME));
+  fs.writeFileSync(path.join(project, 'index.ts'), source);
+  const compilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: 'node16', types: [] };
+  fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['index.ts'] }));
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [PACKAGE_ROOT] });
+  return runToEnd(process.execPath, [tsc, '-p', project], { cwd: project });
 }
 
 /** A documented command line with its comment dropped (re-exported for the tests' own checks). */

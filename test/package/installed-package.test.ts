@@ -7,7 +7,7 @@ import { runToEnd, startUntil, type Running } from '../support/child-process';
 import { freePort } from '../support/free-port';
 import { ciExamples } from '../action/ci-examples';
 import { installBlocks, NAME, RELEASE_URL, TARBALL, VERSION } from './install-docs';
-import { installKit, manifestsUnder, shell, type InstalledKit } from './installed-kit';
+import { installKit, manifestsUnder, shell, typeCheckDependent, type InstalledKit } from './installed-kit';
 
 // What a merchant installs: the kit packed as the docs' git path packs it, installed with the docs'
 // release-tarball command into an empty prefix, and every command run from a directory that is not
@@ -206,6 +206,31 @@ describe('the installed kit', () => {
       env: { ...kit.env, NODE_PATH: path.join(kit.prefix, 'lib', 'node_modules') },
     });
     expect(result).toEqual({ code: 0, stdout: 'true []\n', stderr: '' });
+  });
+
+  it('ships the TypeScript types of both exports: a strict project that uses them type-checks', async () => {
+    // Every declaration file package.json names: exports' types (node16, bundler) and typesVersions (node10).
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+      exports: Record<string, string | { types: string }>;
+      typesVersions: Record<string, Record<string, string[]>>;
+    };
+    const named = [
+      ...Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [] : [target.types])),
+      ...Object.values(manifest.typesVersions['*']).flat(),
+    ].map((file) => path.normalize(file));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((file) => !kit.packed.includes(file))).toEqual([]);
+    // The types are the kit's own, not `any`: a misspelt operation is refused.
+    const source = [
+      `import { answerClientErrors, createMockApp, createMockListener } from '${NAME}/mock';`,
+      `import { validate, type Violation } from '${NAME}/contracts';`,
+      `export const listener = createMockListener(createMockApp());`,
+      `export const onClientErrors = answerClientErrors;`,
+      `export const found: Violation[] = validate('productSearch', 'response', []);`,
+      `// @ts-expect-error: validate knows the operations`,
+      `validate('productSerch', 'response', []);`,
+    ].join('\n');
+    expect(await typeCheckDependent(kit, source)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('runs the CI example of docs/verify.md without the action as written', async () => {

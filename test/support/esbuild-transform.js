@@ -1,29 +1,33 @@
 // jest's transform for TypeScript: esbuild, already a devDependency (it bundles the GitHub Action).
 // Each file is compiled alone to CommonJS, as ts-jest did with isolatedModules, but about ten times
-// faster; types are checked once, by `npm run typecheck`, which `npm test` runs first.
+// faster; types are checked once, by `npm run typecheck`, which `npm test` runs first. The options are
+// the build's (scripts/esbuild-commonjs.js): the tests run src/ compiled as dist/ is.
 const crypto = require('node:crypto');
 const { transformSync, version } = require('esbuild');
+const { STRICT, COMMONJS } = require('../../scripts/esbuild-commonjs.js');
 
-// The class-field semantics tsc uses for the build (target ES2022): define, not assign.
-const TSCONFIG = { compilerOptions: { useDefineForClassFields: true } };
+const OPTIONS = JSON.stringify(COMMONJS) + STRICT;
 
 module.exports = {
   process(source, filename) {
     const { code, map } = transformSync(source, {
+      ...COMMONJS,
       loader: 'ts',
-      format: 'cjs',
-      target: 'node20',
       sourcemap: 'external',
       sourcefile: filename,
-      tsconfigRaw: TSCONFIG,
-      // As tsc's CommonJS output: strict mode (a module is strict; writing to a frozen object throws),
-      // and import() as a require (jest runs no ES modules without --experimental-vm-modules).
-      banner: "'use strict';",
-      supported: { 'dynamic-import': false },
+      banner: STRICT,
     });
     return { code, map };
   },
   getCacheKey(source, filename) {
-    return crypto.createHash('sha1').update(version).update(filename).update('\0').update(source).digest('hex');
+    // The options are in the key: a change to them compiles every file again.
+    return crypto
+      .createHash('sha1')
+      .update(version)
+      .update(OPTIONS)
+      .update(filename)
+      .update('\0')
+      .update(source)
+      .digest('hex');
   },
 };
