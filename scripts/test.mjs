@@ -1,6 +1,7 @@
-// `npm test`: the build first (the tests run the built CLI), then jest with the static checks (lint,
-// type check) beside it. Jest's tests spend part of their time waiting on servers, children and
-// browsers, which leaves part of two cores idle; the checks fill it instead of running before jest.
+// `npm test`: the static checks (lint, type check) from the start, the build beside them, and jest
+// once the build is done (the tests run the built CLI). Jest's tests spend part of their time waiting
+// on servers, children and browsers, which leaves part of two cores idle; the checks fill it instead
+// of running before jest.
 // Jest's output streams as it comes; each check's output is held and printed after it, failures in
 // full. The last line is the totals CI reads: jest's tests plus one per static check.
 import { spawn } from 'node:child_process';
@@ -53,20 +54,33 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
     process.kill(process.pid, signal);
   });
 
+/** Prints a line per static check (its whole output when it failed); returns how many failed. */
+function report(checks) {
+  process.stdout.write('\n');
+  CHECKS.forEach((check, i) => {
+    const { code, output, seconds } = checks[i];
+    if (code === 0) process.stdout.write(`${check.name}: passed (${seconds.toFixed(1)} s)\n`);
+    else process.stdout.write(`${check.name}: FAILED (npm run ${check.script})\n${output}\n`);
+  });
+  return checks.filter((check) => check.code !== 0).length;
+}
+
 /** Writes the totals line, last (skipped tests named only when there are some, as jest's reporter does). */
 function totals(passed, failed, skipped = 0) {
   process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
 }
 
+// The static checks need no build: they start at once, beside it.
+const checking = CHECKS.map((check) => held(check.script));
 const build = await held('build');
 if (build.code !== 0) {
   process.stdout.write(`${build.output}\nnpm test: the build failed (npm run build); no test ran.\n`);
-  totals(0, 1);
+  const checks = await Promise.all(checking);
+  const failedChecks = report(checks);
+  totals(checks.length - failedChecks, 1 + failedChecks);
   process.exit(1);
 }
-process.stdout.write(
-  `npm test: built in ${build.seconds.toFixed(1)} s; jest, lint and the type check run side by side\n`,
-);
+process.stdout.write(`npm test: built in ${build.seconds.toFixed(1)} s; jest runs beside lint and the type check\n`);
 
 const totalsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mk-test-')), 'totals.json');
 const [jestCode, ...checks] = await Promise.all([
@@ -74,7 +88,7 @@ const [jestCode, ...checks] = await Promise.all([
     ...process.env,
     MERCHANT_KIT_TOTALS_FILE: totalsFile,
   }),
-  ...CHECKS.map((check) => held(check.script)),
+  ...checking,
 ]);
 
 let jest = { passed: 0, failed: 1, skipped: 0 };
@@ -85,12 +99,6 @@ try {
 }
 fs.rmSync(path.dirname(totalsFile), { recursive: true, force: true });
 
-process.stdout.write('\n');
-CHECKS.forEach((check, i) => {
-  const { code, output, seconds } = checks[i];
-  if (code === 0) process.stdout.write(`${check.name}: passed (${seconds.toFixed(1)} s)\n`);
-  else process.stdout.write(`${check.name}: FAILED (npm run ${check.script})\n${output}\n`);
-});
-const failedChecks = checks.filter((check) => check.code !== 0).length;
+const failedChecks = report(checks);
 totals(jest.passed + checks.length - failedChecks, jest.failed + failedChecks, jest.skipped);
 process.exitCode = jestCode !== 0 || failedChecks > 0 ? 1 : 0;
