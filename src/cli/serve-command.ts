@@ -54,8 +54,13 @@ export function registerServeCommand(program: Command): void {
     .option('--verify-time-limit <duration>', 'the longest one run from the QA console may take (default 5m)')
     .option('--verify-history <n>', 'finished runs kept, the newest (default 200)')
     .action(async (flags: ServeFlags) => {
-      // Loaded when the command runs: `merchant-kit --help` or `verify` never pay for the mock's start-up.
-      const { serveFromFlags } = await import('./serve-run');
-      await serveFromFlags(flags);
+      // Loaded when the command runs, the flags first: a mistake in them is said before the mock loads,
+      // and `merchant-kit --help` or `verify` never pay for the mock's start-up.
+      const { checkServeFlags } = await import('./serve-options');
+      const { checkHostResolves } = await import('./listen-check');
+      await checkHostResolves(flags.host);
+      const settings = checkServeFlags(flags);
+      const { serveWith } = await import('./serve-run');
+      await serveWith(settings);
     });
 }

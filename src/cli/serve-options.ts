@@ -1,7 +1,7 @@
 import { MAX_CUSTOM_HEADERS, parseHeaderFlag, type HeaderPair } from '../common/headers';
 import { maskUrl } from '../common/secrets';
 import { UsageError } from '../common/usage-error';
-import { parseStoreSpec, shownStoreUrl, type StoreSpec } from '../mock';
+import { parseStoreSpec, shownStoreUrl, type StoreSpec } from '../mock/store/store-spec';
 
 /** The raw flags of `merchant-kit serve`, as commander hands them over. */
 export interface ServeFlags {

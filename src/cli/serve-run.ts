@@ -16,17 +16,16 @@ import {
   normalizeBasePath,
   type Product,
 } from '../mock';
-import { checkServeFlags, type ServeFlags, type ServeSettings } from './serve-options';
+import type { ServeSettings } from './serve-options';
 import { UsageError } from '../common/usage-error';
 import { formatViolation } from '../contracts';
-import { checkHostResolves, listenError } from './listen-check';
+import { listenError } from './listen-check';
 import { createConsoleVerifier } from './console-verifier';
 
-/** `merchant-kit serve`'s action: its flags checked, then the server until SIGINT or SIGTERM. */
-export async function serveFromFlags(flags: ServeFlags): Promise<void> {
-  await checkHostResolves(flags.host);
+/** `merchant-kit serve`'s action once its flags are checked: the server until SIGINT or SIGTERM. */
+export async function serveWith(settings: ServeSettings): Promise<void> {
   try {
-    await serve(checkServeFlags(flags));
+    await serve(settings);
   } catch (error) {
     if (!(error instanceof UnreachableStore)) throw error;
     // Not a usage mistake: the database did not answer. One line, exit 1 (as verify for a merchant it cannot reach).

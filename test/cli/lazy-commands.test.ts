@@ -6,9 +6,9 @@ import { runCli } from '../support/run-cli';
 import { startServe } from '../support/serve-child';
 
 // Each command loads what it runs only when it runs: `--version` and `--help` answer without loading
-// the mock, the runner, express or ajv, a mistake in verify's flags without the runner (a merchant's CI
-// and every usage error start at once), and verify never loads the mock. A probe lists the modules
-// each child loaded.
+// the mock, the runner, express or ajv, a mistake in verify's or serve's flags without the runner or
+// the mock (a merchant's CI and every usage error start at once), and verify never loads the mock.
+// A probe lists the modules each child loaded.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-lazy-'));
 const probe = path.join(dir, 'loaded.js');
 fs.writeFileSync(
@@ -66,6 +66,12 @@ describe('the CLI loads a command only when it runs', () => {
       /^dist\/(mock\/|conformance\/runner)|^node_modules\/(express|fast-check)$/.test(f),
     );
     expect(runner).toEqual([]);
+  });
+
+  it("a mistake in serve's flags is said before the mock or express are loaded", async () => {
+    const { code, loaded } = await loadedBy(['serve', '--port', 'x']);
+    expect(code).toBe(2);
+    expect(loaded.filter((f) => /^dist\/mock\/(index|http)|^node_modules\/express$/.test(f))).toEqual([]);
   });
 
   it('merchant-kit validate loads the validators but not the mock or the runner', async () => {
