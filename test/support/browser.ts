@@ -58,7 +58,7 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 
 /**
  * Runs axe-core (WCAG 2.x A and AA rules and best practices) on the page as it is now. axe-core is
- * added once per document: parsing its half megabyte again for each run of the same page is wasted.
+ * added once per document: parsing its 650 KB again for each run on the same page is wasted.
  */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
