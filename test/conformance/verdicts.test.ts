@@ -1,7 +1,7 @@
 import { CallbackReceiver } from '../../src/conformance';
 import { urlsUnder } from '../../src/conformance/config/load-config';
 import { startMerchant, type MerchantOptions } from './merchants/reference-merchant';
-import { AUTH, checkOf, verify, withStatus } from './support';
+import { AUTH, checkOf, JumpingClock, verify, withStatus } from './support';
 
 // What the verdicts say, beyond which check fails: no blame without a cause, every probe listed,
 // each finding named where it is.
@@ -195,13 +195,30 @@ describe('probe findings', () => {
 
 describe('callbacks', () => {
   it('names the order a callback came for when it is not the test order', async () => {
-    const { report } = await run({ breaks: 'callback-wrong-id' }, { only: 'orderCreation' });
-    expect(checkOf(report, 'orderCreation', 'callback-received')).toMatchObject({
-      status: 'fail',
-      message: expect.stringMatching(
-        /^a callback came for order "ERP-mk-test-test\d+-order", not for the test order mk-test-test\d+-order$/,
-      ),
+    // The test order's callback never comes: once the stray one is in, the clock jumps past the 10 s
+    // window instead of waiting it out. A 60 s budget keeps the jump from timing out a request meanwhile.
+    const clock = new JumpingClock();
+    const timed = await CallbackReceiver.start(0, { clock });
+    const merchant = await startMerchant({
+      breaks: 'callback-wrong-id',
+      auth: AUTH,
+      omnichatApi: timed.url,
+      afterCallback: () => clock.jump(10_001),
     });
+    try {
+      const { report } = await verify(merchant.baseUrl, { only: 'orderCreation', timeout: '60000' }, timed, {}, 'en', {
+        clock,
+      });
+      expect(checkOf(report, 'orderCreation', 'callback-received')).toMatchObject({
+        status: 'fail',
+        message: expect.stringMatching(
+          /^a callback came for order "ERP-mk-test-test\d+-order", not for the test order mk-test-test\d+-order$/,
+        ),
+      });
+    } finally {
+      await merchant.close();
+      await timed.close();
+    }
   });
 });
 

@@ -10,14 +10,14 @@ const browser = new DashboardBrowser();
 let mock: ServedMock;
 
 beforeAll(async () => {
-  mock = await serveMock();
-  await browser.start();
+  [mock] = await Promise.all([serveMock(), browser.start()]);
 });
 afterAll(async () => {
   await browser.stop();
-  await mock.close();
+  await mock?.close();
 });
-afterEach(() => {
+afterEach(async () => {
+  await browser.closePages();
   expect(browser.errors.splice(0)).toEqual([]);
 });
 
@@ -187,8 +187,10 @@ describe('the dashboard at any width', () => {
     );
     await fetch(`${mock.origin}${SEARCH}?query=${'x'.repeat(300)}`);
   });
-  it.each([390, 768, 1280, 1600])('is axe-clean and never scrolls sideways at %i px, on every tab', async (width) => {
-    const page = await browser.open(mock.origin, width);
+  // One page, resized from width to width as a window is. The layout changes once, at 760 px
+  // (panels.css), and only in its grid and padding: axe-core runs on each side of it.
+  it('never scrolls sideways from 390 to 1600 px on any tab, and is axe-clean at 390 and 1280 px', async () => {
+    const page = await browser.open(mock.origin, 390);
     await page.locator('#journal li').first().locator('summary').click();
     for (const tab of ['Requests', 'Orders', 'Stock', 'Scenarios']) {
       await page.getByRole('tab', { name: tab }).click();
@@ -198,13 +200,18 @@ describe('the dashboard at any width', () => {
         await page.getByRole('button', { name: 'Search', exact: true }).click();
         await page.locator('#stock-results li').first().waitFor();
       }
-      expect({ tab, ...(await horizontalOverflow(page)) }).toEqual({
-        tab,
-        scrollWidth: width,
-        viewport: width,
-        offenders: [],
-      });
-      expect({ tab, violations: await axeViolations(page) }).toEqual({ tab, violations: [] });
+      for (const width of [390, 768, 1280, 1600]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect({ tab, width, ...(await horizontalOverflow(page)) }).toEqual({
+          tab,
+          width,
+          scrollWidth: width,
+          viewport: width,
+          offenders: [],
+        });
+        if (width === 390 || width === 1280)
+          expect({ tab, width, violations: await axeViolations(page) }).toEqual({ tab, width, violations: [] });
+      }
     }
   });
 });

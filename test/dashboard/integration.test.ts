@@ -18,7 +18,10 @@ let store: string;
 const GOOD = 'Bearer loja-certa-1234';
 
 beforeAll(async () => {
-  serve = await startServe(['--quiet', '--catalog', SMALL_CATALOG_PATH, '--verify-allow-private']);
+  [serve] = await Promise.all([
+    startServe(['--quiet', '--catalog', SMALL_CATALOG_PATH, '--verify-allow-private']),
+    browser.start(),
+  ]);
   const res = await post(`${serve.origin}/__admin/sandboxes`, {
     name: 'loja',
     headers: [{ key: 'Authorization', value: GOOD }],
@@ -27,11 +30,10 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   store = `${serve.origin}/sandboxes/loja/v1`;
-  await browser.start();
 });
 afterAll(async () => {
   await browser.stop();
-  await serve.stop();
+  await serve?.stop();
 });
 afterEach(() => {
   expect(browser.errors.splice(0)).toEqual([]);
@@ -86,6 +88,7 @@ describe('Testar integração', () => {
   beforeAll(async () => {
     page = await open();
   });
+  afterAll(() => browser.closePages());
 
   it('is in Portuguese first, with OmniChat’s labels, and passes axe-core', async () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('pt-BR');
@@ -178,6 +181,8 @@ describe('Testar integração', () => {
 });
 
 describe('merchant.json', () => {
+  afterEach(() => browser.closePages());
+
   it('fills the form from a pasted one, and exports one without the header values unless asked', async () => {
     const page = await open();
     const pasted = {
@@ -233,6 +238,8 @@ describe('merchant.json', () => {
 });
 
 describe('the page', () => {
+  afterEach(() => browser.closePages());
+
   it('switches to English and back, the labels with it', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Show the page in English' }).click();
@@ -245,26 +252,36 @@ describe('the page', () => {
     await expect(page.getByLabel('Nome de Exibição').count()).resolves.toBe(1);
   });
 
-  it.each([390, 768, 1024, 1280, 1600])(
-    'never scrolls sideways at %i px, a report and the history shown',
-    async (width) => {
-      if (width === 390) await runThroughApi('Bearer errado-para-a-largura');
-      const page = await open(width);
-      await page.getByLabel('Integração', { exact: true }).selectOption('Loja da API');
-      await page.locator('#history-rows tr').first().getByRole('button', { name: 'Abrir' }).click();
-      await page.locator('#report .verdict').waitFor();
-      for (const details of await page.locator('#report details').all()) await details.locator('summary').click();
-      const overflow = await horizontalOverflow(page);
-      expect(overflow.offenders).toEqual([]);
-      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewport);
-    },
-  );
-
   it('is linked from the QA console', async () => {
     const page = await browser.open(serve.origin);
     await page.getByRole('link', { name: 'Testar integração' }).click();
     await page.getByRole('heading', { name: 'Integração Customizada' }).waitFor();
   });
+});
+
+// One page, a report and the history shown, resized from width to width as a window is (no script of
+// the page reads its width).
+describe('the page at any width', () => {
+  let page: Page;
+  beforeAll(async () => {
+    await runThroughApi('Bearer errado-para-a-largura');
+    page = await open(390);
+    await page.getByLabel('Integração', { exact: true }).selectOption('Loja da API');
+    await page.locator('#history-rows tr').first().getByRole('button', { name: 'Abrir' }).click();
+    await page.locator('#report .verdict').waitFor();
+    for (const details of await page.locator('#report details').all()) await details.locator('summary').click();
+  });
+  afterAll(() => browser.closePages());
+
+  it.each([390, 768, 1024, 1280, 1600])(
+    'never scrolls sideways at %i px, a report and the history shown',
+    async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.offenders).toEqual([]);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewport);
+    },
+  );
 });
 
 describe('with an admin token', () => {

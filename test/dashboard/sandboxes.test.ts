@@ -10,17 +10,17 @@ let mock: ServedMock;
 const IN = (name: string, path: string): string => `/sandboxes/${name}${path}`;
 
 beforeAll(async () => {
-  mock = await serveMock();
-  await browser.start();
+  [mock] = await Promise.all([serveMock(), browser.start()]);
   await post(`${mock.origin}${IN('qa-ana', CREATE)}`, order('ANA-1', [line('L1', '2001-P')]));
   await post(`${mock.origin}${IN('qa-bia', CREATE)}`, order('BIA-1', [line('L1', '2001-P')]));
   await post(`${mock.origin}${CREATE}`, order('DEF-1', [line('L1', '2001-P')]));
 });
 afterAll(async () => {
   await browser.stop();
-  await mock.close();
+  await mock?.close();
 });
-afterEach(() => {
+afterEach(async () => {
+  await browser.closePages();
   expect(browser.errors.splice(0)).toEqual([]);
 });
 

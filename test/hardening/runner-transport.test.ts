@@ -21,10 +21,11 @@ afterAll(async () => {
 });
 
 // A merchant that never finishes its answer is cut off by the client's deadline, twice the time
-// budget: short, as these never answer whatever the machine's speed. Every other merchant gets a
-// budget no loaded machine exceeds, so its verdict is about what it sent, never about the clock.
-const SHORT = '300';
-const DEADLINE = 'no complete answer within 600 ms';
+// budget: the shortest budget --timeout takes, as these never answer whatever the machine's speed
+// (a run waits one deadline per operation). Every other merchant gets a budget no loaded machine
+// exceeds, so its verdict is about what it sent, never about the clock.
+const SHORT = '100';
+const DEADLINE = 'no complete answer within 200 ms';
 const AMPLE = '60000';
 const NEVER_FINISH: Misbehaviour[] = ['never answers', 'dribbles a byte a second'];
 const budgetFor = (kind: Misbehaviour): string => (NEVER_FINISH.includes(kind) ? SHORT : AMPLE);

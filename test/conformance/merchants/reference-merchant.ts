@@ -23,6 +23,8 @@ export interface MerchantOptions {
   beforeSlowAnswer?: () => void;
   /** Awaited before each provisioning callback is sent (a test jumps its clock there: a late callback). */
   beforeCallback?: () => void | Promise<void>;
+  /** Called once each provisioning callback has been answered (a test jumps its clock there: it is in, nothing more comes). */
+  afterCallback?: () => void;
   /** Called once a creation is answered (a test jumps its clock there: time passes, nothing comes). */
   afterCreation?: () => void;
   /** The OmniChat API secret sent as Authorization: Bearer on callbacks. */

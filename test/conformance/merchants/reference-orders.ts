@@ -33,6 +33,7 @@ export function orderRoutes(
     const sent = (async () => {
       await options.beforeCallback?.();
       await sendCallback(settings, id);
+      options.afterCallback?.();
     })();
     pendingCallbacks.add(sent);
     void sent.finally(() => pendingCallbacks.delete(sent));
