@@ -1,4 +1,4 @@
-// `npm test`: the static checks (lint, type check) from the start, the build beside them, and jest
+// `npm test`: the static checks (types, lint, format) from the start, the build beside them, and jest
 // once the build is done (the tests run the built CLI). Jest's tests spend part of their time waiting
 // on servers, children and browsers, which leaves part of two cores idle; the checks fill it instead
 // of running before jest.
@@ -11,10 +11,9 @@ import path from 'node:path';
 import process from 'node:process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const CHECKS = [
-  { name: 'lint (eslint, prettier)', script: 'lint' },
-  { name: 'type check', script: 'typecheck' },
-];
+// One process for the type check, ESLint and Prettier (scripts/check.mjs: one TypeScript program serves
+// the type check and ESLint's typed rules).
+const CHECKS = [{ name: 'static checks (types, eslint, prettier)', script: 'check' }];
 
 /** Runs an npm script with its output held; resolves with its exit code, output and duration. */
 function held(script) {
@@ -80,7 +79,7 @@ if (build.code !== 0) {
   totals(checks.length - failedChecks, 1 + failedChecks);
   process.exit(1);
 }
-process.stdout.write(`npm test: built in ${build.seconds.toFixed(1)} s; jest runs beside lint and the type check\n`);
+process.stdout.write(`npm test: built in ${build.seconds.toFixed(1)} s; jest runs beside the static checks\n`);
 
 const totalsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mk-test-')), 'totals.json');
 const [jestCode, ...checks] = await Promise.all([
