@@ -20,7 +20,7 @@ beforeAll(async () => {
     /Prism is listening/,
   );
   ({ report, exitCode } = await verify(`http://127.0.0.1:${port}/v1`, { exploreCalls: '36', header: [] }));
-}, 180_000);
+});
 
 afterAll(() => prism?.stop());
 

@@ -118,5 +118,5 @@ describe.each(['README.md', 'README.pt-BR.md'])('the shell examples of %s', (fil
       throw new Error(`the examples stopped (exit ${result.code}) at:\n${shown.slice(-3000)}`);
     }
     expect(result.stdout.match(/^--- /gm)).toHaveLength(2 * blocks.length);
-  }, 120_000);
+  });
 });

@@ -54,5 +54,5 @@ describe('Portman and newman against the mock', () => {
       expect.stringContaining('Product search (URL de Busca de Produto)[outsideTheContract]'),
     );
     expect(report.run.stats.assertions.total).toBeGreaterThan(4 * names.length - 1);
-  }, 300_000);
+  });
 });

@@ -104,5 +104,5 @@ describe('Specmatic against the mock', () => {
     expect(names).toContainEqual(
       expect.stringMatching(/orderchecker -> 200 with a request where .*quantity is set to the largest possible value/),
     );
-  }, 300_000);
+  });
 });
