@@ -81,7 +81,7 @@ describe('the CLI loads a command only when it runs', () => {
     expect(loaded.filter((f) => /^dist\/(mock|conformance)\/(?!i18n\/)/.test(f))).toEqual([]);
   });
 
-  it('merchant-kit serve loads the mock, and the runner only when the QA console runs verify', async () => {
+  it('merchant-kit serve loads the mock, and not the runner while nobody runs verify from the QA console', async () => {
     const { env, file } = probed();
     const serve = await startServe(['--quiet'], env);
     expect(await serve.stop()).toBe(0);
