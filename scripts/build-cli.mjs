@@ -3,8 +3,9 @@
 // (scripts/esbuild-commonjs.js), and the declarations (.d.ts) with tsc, both at once; then the
 // dashboard's browser files and the bundled OpenAPI document `merchant-kit contracts` prints.
 //
-// Nothing here checks types: `npm run typecheck` checks src and test (npm test runs it before the
-// build), and a full tsc emit would check src a second time, about three times the CPU of this build.
+// Nothing here checks types: `npm run check` (or `npm run typecheck`) checks src and test, and npm test
+// runs it beside the build; a full tsc emit would check src a second time, about three times the CPU
+// of this build.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import console from 'node:console';
