@@ -5052,7 +5052,7 @@ function schemaFileFor(operation, kind) {
   if (operation === "productSearch" && kind === "request") return `${stem}.query.schema.json`;
   return `${stem}.${kind}.schema.json`;
 }
-var OPERATION_IDS, CALLBACK_IDS, OPERATIONS, CALLBACK_SCHEMA_STEMS;
+var OPERATION_IDS, CALLBACK_IDS, CONTRACT_NAMES, OPERATIONS, CALLBACK_SCHEMA_STEMS;
 var init_operations = __esm({
   "src/contracts/operations.ts"() {
     "use strict";
@@ -5064,6 +5064,7 @@ var init_operations = __esm({
       "statusNotification"
     ];
     CALLBACK_IDS = ["statusChange", "provisions", "updateCheckoutData"];
+    CONTRACT_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
     OPERATIONS = {
       productSearch: {
         id: "productSearch",

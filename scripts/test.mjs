@@ -3,33 +3,32 @@
 // on servers, children and browsers, which leaves part of two cores idle; the checks fill it instead
 // of running before jest.
 // Jest's output streams as it comes; each check's output is held and printed after it, failures in
-// full. The last line is the totals CI reads: jest's tests plus one per static check.
+// full. The last line is the totals CI reads: jest's tests plus the static checks, counted as one.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import { heldChild } from './held-child.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-// One process for the type check, ESLint and Prettier (scripts/check.mjs: one TypeScript program serves
-// the type check and ESLint's typed rules).
-const CHECKS = [{ name: 'static checks (types, eslint, prettier)', script: 'check' }];
+// The static checks in one process: the type check, ESLint and Prettier (scripts/check.mjs: one
+// TypeScript program serves the type check and ESLint's typed rules).
+const CHECK = { name: 'static checks (types, eslint, prettier)', script: 'check' };
+
+// Interrupted (Ctrl-C, CI cancelling), the children go too: none is left running.
+const children = new Set();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.once(signal, () => {
+    for (const child of children) child.kill(signal);
+    process.kill(process.pid, signal);
+  });
 
 /** Runs an npm script with its output held; resolves with its exit code, output and duration. */
 function held(script) {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => (output += `${error.message}\n`));
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      resolve({ code: code ?? 1, signal, output, seconds: (Date.now() - started) / 1000 });
-    });
-  });
+  const { child, finished } = heldChild(npm, ['run', '--silent', script]);
+  children.add(child);
+  return finished.finally(() => children.delete(child));
 }
 
 /** Runs a command with the terminal's output; resolves with its exit code. */
@@ -45,23 +44,11 @@ function streamed(command, args, env = process.env) {
   });
 }
 
-// Interrupted (Ctrl-C, CI cancelling), the children go too: none is left running.
-const children = new Set();
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-  process.once(signal, () => {
-    for (const child of children) child.kill(signal);
-    process.kill(process.pid, signal);
-  });
-
-/** Prints a line per static check (its whole output when it failed); returns how many failed. */
-function report(checks) {
-  process.stdout.write('\n');
-  CHECKS.forEach((check, i) => {
-    const { code, output, seconds } = checks[i];
-    if (code === 0) process.stdout.write(`${check.name}: passed (${seconds.toFixed(1)} s)\n`);
-    else process.stdout.write(`${check.name}: FAILED (npm run ${check.script})\n${output}\n`);
-  });
-  return checks.filter((check) => check.code !== 0).length;
+/** Prints the static checks' line (what they found when they failed); returns 1 when they failed, else 0. */
+function report({ code, output, seconds }) {
+  if (code === 0) process.stdout.write(`\n${CHECK.name}: passed (${seconds.toFixed(1)} s)\n`);
+  else process.stdout.write(`\n${CHECK.name}: FAILED (npm run ${CHECK.script})\n${output}\n`);
+  return code === 0 ? 0 : 1;
 }
 
 /** Writes the totals line, last (skipped tests named only when there are some, as jest's reporter does). */
@@ -70,24 +57,23 @@ function totals(passed, failed, skipped = 0) {
 }
 
 // The static checks need no build: they start at once, beside it.
-const checking = CHECKS.map((check) => held(check.script));
+const checking = held(CHECK.script);
 const build = await held('build');
 if (build.code !== 0) {
   process.stdout.write(`${build.output}\nnpm test: the build failed (npm run build); no test ran.\n`);
-  const checks = await Promise.all(checking);
-  const failedChecks = report(checks);
-  totals(checks.length - failedChecks, 1 + failedChecks);
+  const failedCheck = report(await checking);
+  totals(1 - failedCheck, 1 + failedCheck);
   process.exit(1);
 }
 process.stdout.write(`npm test: built in ${build.seconds.toFixed(1)} s; jest runs beside the static checks\n`);
 
 const totalsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mk-test-')), 'totals.json');
-const [jestCode, ...checks] = await Promise.all([
+const [jestCode, check] = await Promise.all([
   streamed(process.execPath, [path.join('node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)], {
     ...process.env,
     MERCHANT_KIT_TOTALS_FILE: totalsFile,
   }),
-  ...checking,
+  checking,
 ]);
 
 let jest = { passed: 0, failed: 1, skipped: 0 };
@@ -98,6 +84,6 @@ try {
 }
 fs.rmSync(path.dirname(totalsFile), { recursive: true, force: true });
 
-const failedChecks = report(checks);
-totals(jest.passed + checks.length - failedChecks, jest.failed + failedChecks, jest.skipped);
-process.exitCode = jestCode !== 0 || failedChecks > 0 ? 1 : 0;
+const failedCheck = report(check);
+totals(jest.passed + 1 - failedCheck, jest.failed + failedCheck, jest.skipped);
+process.exitCode = jestCode !== 0 || failedCheck > 0 ? 1 : 0;

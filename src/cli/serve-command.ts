@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkHostResolves } from './listen-check';
 import type { ServeFlags } from './serve-options';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -57,7 +58,6 @@ export function registerServeCommand(program: Command): void {
       // Loaded when the command runs, the flags first: a mistake in them is said before the mock loads,
       // and `merchant-kit --help` or `verify` never pay for the mock's start-up.
       const { checkServeFlags } = await import('./serve-options');
-      const { checkHostResolves } = await import('./listen-check');
       await checkHostResolves(flags.host);
       const settings = checkServeFlags(flags);
       const { serveWith } = await import('./serve-run');

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
-import { CALLBACK_IDS, OPERATION_IDS } from '../contracts/operations';
+import { CONTRACT_NAMES } from '../contracts/operations';
 import { langOption } from './lang-option';
-
-const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
 
 /** `merchant-kit validate <operation> <request|response> <file | ->`: checks one payload file against its contract. */
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
     .description("validate a JSON payload file (or - for stdin) against an operation's request or response contract")
-    .argument('<operation>', `one of ${ALL_NAMES.join(', ')}`)
+    .argument('<operation>', `one of ${CONTRACT_NAMES.join(', ')}`)
     .argument('<kind>', 'request or response')
     .argument('<file>', 'a JSON file, or - to read standard input')
     .option('--lang <lang>', 'language of the violations: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)')

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import {
-  CALLBACK_IDS,
-  OPERATION_IDS,
+  CONTRACT_NAMES,
   describeValue,
   isCallbackId,
   formatViolation,
@@ -17,8 +16,6 @@ import {
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/usage-error';
 import type { Lang } from '../common/i18n';
 
-const ALL_NAMES = [...OPERATION_IDS, ...CALLBACK_IDS];
-
 /** Validates and prints; returns the exit code (0 valid, 1 breaks the contract; bad usage throws UsageError). */
 export function runValidate(
   operation: string,
@@ -28,7 +25,7 @@ export function runValidate(
   lang: Lang = 'en',
 ): number {
   if (!isOperationId(operation) && !isCallbackId(operation)) {
-    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: ${didYouMean(operation, ALL_NAMES)}`);
+    throw new UsageError(`unknown operation ${JSON.stringify(operation)}: ${didYouMean(operation, CONTRACT_NAMES)}`);
   }
   if (kind !== 'request' && kind !== 'response') {
     throw new UsageError(`unknown kind ${JSON.stringify(kind)}: ${didYouMean(kind, ['request', 'response'])}`);

@@ -13,6 +13,9 @@ export type OperationId = (typeof OPERATION_IDS)[number];
 export const CALLBACK_IDS = ['statusChange', 'provisions', 'updateCheckoutData'] as const;
 export type CallbackId = (typeof CALLBACK_IDS)[number];
 
+/** Every name a contract is kept under: the five operations, then the three callbacks. */
+export const CONTRACT_NAMES: readonly (OperationId | CallbackId)[] = [...OPERATION_IDS, ...CALLBACK_IDS];
+
 export type PayloadKind = 'request' | 'response';
 
 interface OperationInfo {
